@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    // wink's model load dominates start-up; threads share nothing so keep the pool small on 2 cores.
+    pool: 'forks',
+    testTimeout: 60_000,
+  },
+});
