@@ -1,0 +1,122 @@
+// Stage 3, entities: people, organisations, places and groups (ours: candidates from the tagger and from
+// proper-noun runs, typed by lexicons), numbers and dates (wink's), grouped into one entity per referent.
+import type { Config } from '../../config.ts';
+import type { EntityArticle, EntityType, SegmentedArticle, Token } from '../../types.ts';
+import { groupMentions, type PendingMention } from './canonical.ts';
+import { propnCandidates, type Candidate } from './candidates.ts';
+import { classify, spanKey } from './classify.ts';
+import { entityLexicons, type EntityLexicons } from './lexicons.ts';
+import { numericMentions } from './numeric.ts';
+import { splitTitle } from './titles.ts';
+import { taggerCandidates } from './tagged.ts';
+
+/** Finds, types and groups the entities of an article. */
+export function findEntities(article: SegmentedArticle, config: Config): EntityArticle {
+  const lex = entityLexicons();
+  const { tokens, text } = article;
+  const isPlace = (t: Token) => lex.countries.has(t.lower) || lex.aliases.has(t.lower) || lex.regions.has(t.lower) || lex.cities.has(t.lower);
+  const tagging = config.entities.tagger;
+  const known = (c: Candidate) => {
+    const key = spanKey(tokens, c.first, c.last);
+    return lex.aliases.has(key) || lex.countries.has(key) || lex.organizations.has(key) || lex.regions.has(key) || lex.cities.has(key);
+  };
+  const tagged = tagging ? splitAtLowercase(tokens, taggerCandidates(article)) : [];
+  const candidates = mergeCandidates(tagged, propnCandidates(tokens, isPlace), known);
+
+  const mentions: PendingMention[] = [];
+  const unresolved: Candidate[] = [];
+  for (const c of candidates) {
+    const trimmed = trimEdges(tokens, c);
+    if (!trimmed) continue;
+    const split = splitTitle(tokens, trimmed.first, trimmed.last, lex);
+    const name: Candidate = { ...trimmed, first: split.nameFirst };
+    const kind = classify(tokens, name, split.title !== undefined, lex, tagging && name.label === undefined);
+    if (!kind) {
+      if (name.last - name.first === 1) unresolved.push(name);
+      continue;
+    }
+    const m = mention(text, tokens, name.first, name.last, kind.type);
+    if (kind.canonical) m.canonical = kind.canonical;
+    if (kind.type === 'PERSON') {
+      if (split.title) m.title = split.title.title;
+      const g = split.title?.gender ?? kind.gender;
+      if (g) m.gender = g;
+    }
+    mentions.push(m);
+  }
+  mentions.push(...resolveSingles(unresolved, mentions, text, tokens, lex));
+  mentions.push(...numericMentions(article));
+  return { ...article, entities: groupMentions(mentions, tokens) };
+}
+
+// A name never starts or ends with punctuation or a possessive ending.
+const EDGE = /^(?:['’]s|\p{P}+)$/u;
+
+/** The candidate without punctuation or "'s" at its edges; null when nothing is left. */
+function trimEdges(tokens: readonly Token[], c: Candidate): Candidate | null {
+  let { first, last } = c;
+  while (first < last && EDGE.test(tokens[first]!.value)) first++;
+  while (last > first && EDGE.test(tokens[last - 1]!.value) && !/^\p{L}\.$/u.test(tokens[last - 1]!.value)) last--;
+  return last > first ? { ...c, first, last } : null;
+}
+
+/** A mention over tokens [first, last). */
+function mention(text: string, tokens: readonly Token[], first: number, last: number, type: EntityType): PendingMention {
+  const start = tokens[first]!.start;
+  const end = tokens[last - 1]!.end;
+  return { type, start, end, text: text.slice(start, end), firstToken: first, lastToken: last };
+}
+
+/**
+ * Tagger spans win; a proper-noun run is added where the tagger found nothing that overlaps it, and replaces the
+ * tagger's spans inside it when the whole run is a name a lexicon knows ("Republic of Korea", not "Korea").
+ */
+function mergeCandidates(tagged: Candidate[], runs: Candidate[], known: (c: Candidate) => boolean): Candidate[] {
+  if (tagged.length === 0) return runs;
+  let out = [...tagged];
+  for (const r of runs) {
+    const overlapping = out.filter((t) => t.first < r.last && r.first < t.last);
+    if (overlapping.length === 0) out.push(r);
+    else if (known(r) && overlapping.every((t) => t.first >= r.first && t.last <= r.last) && overlapping.some((t) => t.last - t.first < r.last - r.first)) {
+      out = out.filter((t) => !overlapping.includes(t));
+      out.push(r);
+    }
+  }
+  return out.sort((a, b) => a.first - b.first);
+}
+
+// Lower-case words that do sit inside names ("Bank of America", "Committee for …", "Ursula von der Leyen").
+const NAME_INNER_WORDS = new Set(['of', 'for', 'and', 'the', 'on', 'in', 'de', 'du', 'da', 'di', 'del', 'des', 'la', 'le', 'von', 'van', 'der', 'den', 'al', 'el', 'bin', 'ibn', 'y', '&', 'at', 'to']);
+
+/** Splits a tagger span at a lower-case word that never sits inside a name ("Quad with India"). */
+function splitAtLowercase(tokens: readonly Token[], spans: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of spans) {
+    let first = c.first;
+    let cut = false;
+    const pieces: Candidate[] = [];
+    for (let i = c.first; i < c.last; i++) {
+      const t = tokens[i]!;
+      if (/^\p{Ll}/u.test(t.value) && !NAME_INNER_WORDS.has(t.lower) && !t.value.includes('-') && !t.value.includes('.')) {
+        if (i > first) pieces.push({ ...c, first, last: i });
+        first = i + 1;
+        cut = true;
+      }
+    }
+    if (first < c.last) pieces.push({ ...c, first });
+    for (const p of pieces) out.push(cut ? { ...p, split: true } : p);
+  }
+  return out;
+}
+
+/** A lone capitalised word nothing typed is a person when it names a known person's surname or first name. */
+function resolveSingles(singles: readonly Candidate[], found: readonly PendingMention[], text: string, tokens: readonly Token[], lex: EntityLexicons): PendingMention[] {
+  const personParts = new Set<string>();
+  for (const m of found) if (m.type === 'PERSON') for (const w of m.text.toLowerCase().split(/\s+/)) personParts.add(w);
+  const out: PendingMention[] = [];
+  for (const c of singles) {
+    const key = spanKey(tokens, c.first, c.last).replace(/['’]s$/, '');
+    if (personParts.has(key) && !lex.titles.has(key)) out.push(mention(text, tokens, c.first, c.last, 'PERSON'));
+  }
+  return out;
+}

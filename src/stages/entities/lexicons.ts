@@ -1,0 +1,89 @@
+// The entity stage's lexicons, built once per process from data files.
+import { existsSync } from 'node:fs';
+import { dataUrl, loadData } from '../../lexicon/load.ts';
+import type { EntityType } from '../../types.ts';
+
+export interface TitleInfo {
+  /** The title as the lexicon writes it. */
+  title: string;
+  gender?: 'm' | 'f';
+}
+
+export interface EntityLexicons {
+  /** Lower-cased title token sequences, joined by a space, to their info. */
+  titles: Map<string, TitleInfo>;
+  /** Longest title, in tokens. */
+  maxTitleTokens: number;
+  /** Words that may stand before a title ("former", "Democratic"). */
+  titleModifiers: Set<string>;
+  /** Lower-cased alias or canonical name to its canonical form and type. */
+  aliases: Map<string, { name: string; type: EntityType }>;
+  countries: Set<string>;
+  regions: Set<string>;
+  cities: Set<string>;
+  demonyms: Set<string>;
+  organizations: Set<string>;
+  orgSuffixes: Set<string>;
+  firstNames: Set<string>;
+  people: Set<string>;
+  /** Last words that make a multi-word name a LAW or an EVENT. */
+  lawHeads: Set<string>;
+  eventHeads: Set<string>;
+}
+
+interface TitlesFile { titles: string[]; male: string[]; female: string[]; modifiers: string[] }
+interface AliasesFile { entries: Record<string, { type: EntityType; aliases: string[] }> }
+type Gazetteers = Partial<Record<'country' | 'demonym' | 'region' | 'city' | 'firstName' | 'organization' | 'orgSuffix' | 'person', string[]>>;
+
+let cached: EntityLexicons | undefined;
+
+/** Title text as token keys: "Lt. Col." -> "lt. col.", tokenised the way wink splits it (on spaces). */
+function titleKey(title: string): string {
+  return title.toLowerCase().split(/\s+/).join(' ');
+}
+
+/** Loads the entity lexicons once. */
+export function entityLexicons(): EntityLexicons {
+  if (cached) return cached;
+  const t = loadData<TitlesFile>('lexicon/titles.json');
+  const titles = new Map<string, TitleInfo>();
+  const add = (title: string, gender?: 'm' | 'f') => {
+    const info: TitleInfo = gender ? { title, gender } : { title };
+    titles.set(titleKey(title), info);
+    // "Sen." is also written "Sen": wink keeps the period on the token, so both forms are keys.
+    if (title.endsWith('.')) titles.set(titleKey(title.slice(0, -1)), info);
+  };
+  for (const x of t.titles) add(x);
+  for (const x of t.male) add(x, 'm');
+  for (const x of t.female) add(x, 'f');
+  let maxTitleTokens = 1;
+  for (const k of titles.keys()) maxTitleTokens = Math.max(maxTitleTokens, k.split(' ').length);
+
+  const aliases = new Map<string, { name: string; type: EntityType }>();
+  const a = loadData<AliasesFile>('lexicon/aliases.json');
+  for (const [name, entry] of Object.entries(a.entries)) {
+    aliases.set(name.toLowerCase(), { name, type: entry.type });
+    for (const alias of entry.aliases) aliases.set(alias.toLowerCase(), { name, type: entry.type });
+  }
+
+  const words = loadData<{ lawHeads: string[]; eventHeads: string[] }>('lexicon/entity-words.json');
+  const gz: Gazetteers = existsSync(dataUrl('gazetteers/gazetteers.json')) ? loadData<Gazetteers>('gazetteers/gazetteers.json') : {};
+  const set = (k: keyof Gazetteers) => new Set((gz[k] ?? []).map((x) => x.toLowerCase()));
+  cached = {
+    titles,
+    maxTitleTokens,
+    titleModifiers: new Set(t.modifiers.map((m) => m.toLowerCase())),
+    aliases,
+    countries: set('country'),
+    regions: set('region'),
+    cities: set('city'),
+    demonyms: set('demonym'),
+    organizations: set('organization'),
+    orgSuffixes: set('orgSuffix'),
+    firstNames: set('firstName'),
+    people: set('person'),
+    lawHeads: new Set(words.lawHeads.map((w) => w.toLowerCase())),
+    eventHeads: new Set(words.eventHeads.map((w) => w.toLowerCase())),
+  };
+  return cached;
+}

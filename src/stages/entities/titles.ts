@@ -1,0 +1,53 @@
+// Titles ("Secretary of State", "Sen.", "former President") are not part of a PERSON span: they are split off
+// and kept on the entity. They also tell that the name after them is a person, and sometimes the gender.
+import type { Token } from '../../types.ts';
+import type { EntityLexicons, TitleInfo } from './lexicons.ts';
+
+export interface TitleSplit {
+  /** First token of the name proper. */
+  nameFirst: number;
+  /** First token of the title (before the name run when written in lower case: "party chairman Reince Priebus"). */
+  titleFirst: number;
+  title?: TitleInfo;
+}
+
+/** Longest title written at token `at` (case-insensitive), as a token count and its info. */
+export function titleAt(tokens: readonly Token[], at: number, end: number, lex: EntityLexicons): [number, TitleInfo] | undefined {
+  let key = '';
+  let best: [number, TitleInfo] | undefined;
+  for (let n = 1; n <= lex.maxTitleTokens && at + n <= end; n++) {
+    key = n === 1 ? tokens[at]!.lower : `${key} ${tokens[at + n - 1]!.lower}`;
+    const info = lex.titles.get(key);
+    if (info) best = [n, info];
+  }
+  return best;
+}
+
+/** Splits leading titles off a candidate [first, last), and looks for a lower-case title just before it. */
+export function splitTitle(tokens: readonly Token[], first: number, last: number, lex: EntityLexicons): TitleSplit {
+  let at = first;
+  let title: TitleInfo | undefined;
+  // Titles may stack: "Deputy Secretary of State", "Lt. Gen."; keep the longest combined text.
+  for (;;) {
+    const hit = titleAt(tokens, at, last - 1, lex); // at least one name token must remain
+    if (!hit) break;
+    const [n, info] = hit;
+    title = title ? { title: `${title.title} ${info.title}`, ...(info.gender ?? title.gender ? { gender: info.gender ?? title.gender } : {}) } : info;
+    at += n;
+  }
+  let titleFirst = first;
+  if (!title) {
+    // "said party chairman Reince Priebus": a lower-case title right before the name, same sentence.
+    for (let n = Math.min(lex.maxTitleTokens, first); n >= 1; n--) {
+      const start = first - n;
+      if (tokens[start]!.sentence !== tokens[first]!.sentence) continue;
+      const hit = titleAt(tokens, start, first, lex);
+      if (hit && hit[0] === n) {
+        title = hit[1];
+        titleFirst = start;
+        break;
+      }
+    }
+  }
+  return title ? { nameFirst: at, titleFirst: at === first ? titleFirst : first, title } : { nameFirst: at, titleFirst: first };
+}

@@ -1,0 +1,32 @@
+// Boilerplate lines (player fallbacks, share bars, credits) are removed by rules kept in a data file, and every
+// removal is reported: nothing disappears silently.
+import { loadData } from '../../lexicon/load.ts';
+import { message } from '../../messages.ts';
+import type { Message } from '../../types.ts';
+
+export interface BoilerplateRule {
+  id: string;
+  pattern: RegExp;
+}
+
+/** Loads the boilerplate rules from data/lexicon/boilerplate.json. */
+export function loadBoilerplateRules(): BoilerplateRule[] {
+  const data = loadData<{ rules: { id: string; pattern: string }[] }>('lexicon/boilerplate.json');
+  return data.rules.map((r) => ({ id: r.id, pattern: new RegExp(r.pattern, 'iu') }));
+}
+
+// A line longer than this is prose, whatever it starts with; the rules are for short lines only.
+const MAX_BOILERPLATE_LINE = 240;
+
+/** Drops whole lines that match a rule, returning the kept text and one message per removal. */
+export function removeBoilerplate(text: string, rules: readonly BoilerplateRule[]): { text: string; messages: Message[] } {
+  const messages: Message[] = [];
+  const kept: string[] = [];
+  for (const line of text.split('\n')) {
+    const trimmed = line.trim();
+    const rule = trimmed.length > 0 && trimmed.length <= MAX_BOILERPLATE_LINE ? rules.find((r) => r.pattern.test(trimmed)) : undefined;
+    if (rule) messages.push(message('ingest/boilerplate-removed', 'ingest', { line: trimmed, rule: rule.id }));
+    else kept.push(line);
+  }
+  return { text: kept.join('\n'), messages };
+}

@@ -1,0 +1,66 @@
+// Removes everything that could run or load something, before any other code looks at the page: the DOM is
+// never rendered, but Readability's content and our text walker then only ever see inert markup.
+import { isElement, type DomDocument, type DomElement, type DomNode } from './dom.ts';
+
+// Elements whose content is code, a nested document or a plugin: never article text.
+const ACTIVE = new Set(['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'portal']);
+// Inert but never text: styles, templates, form controls, and media whose inner text is a fallback message
+// ("Your browser doesn't support HTML5 video") that a reader never sees next to a working player; and AMP's
+// ad, analytics, share and media components, whose only text is a placeholder ("Advertisement").
+const NON_TEXT = new Set([
+  'style', 'template', 'noscript', 'video', 'audio', 'canvas', 'svg', 'math', 'picture', 'source', 'track', 'map',
+  'select', 'button', 'input', 'textarea', 'dialog',
+  'amp-ad', 'amp-embed', 'amp-sticky-ad', 'amp-auto-ads', 'amp-analytics', 'amp-pixel', 'amp-social-share', 'amp-img',
+  'amp-video', 'amp-iframe', 'amp-youtube',
+]);
+// JSON-LD and other data blocks are read for metadata before this runs; they do not execute either way.
+const DATA_SCRIPT_TYPES = /^(?:application\/(?:ld\+)?json|text\/template|text\/x-template)$/i;
+const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'data']);
+const SCRIPT_URL = /^\s*(?:javascript|vbscript|data):/i;
+
+/** Counts and strips event handlers and script URLs on one element. */
+function removeActiveAttributes(el: DomElement): number {
+  let removed = 0;
+  const attributes = el.attributes;
+  // Collect first: removing while iterating a live attribute list would skip entries.
+  const names: string[] = [];
+  for (let i = 0; i < attributes.length; i++) {
+    const { name, value } = attributes[i]!;
+    const lower = name.toLowerCase();
+    if (lower.startsWith('on') || (URL_ATTRIBUTES.has(lower) && SCRIPT_URL.test(value))) names.push(name);
+  }
+  for (const name of names) {
+    el.removeAttribute(name);
+    removed++;
+  }
+  return removed;
+}
+
+// One recursive pass over the tree: linkedom compiles a CSS selector on every querySelectorAll, which cost
+// more than the walk itself on large pages.
+function sanitize(node: DomNode): number {
+  let active = 0;
+  const doomed: DomElement[] = [];
+  const children = node.childNodes;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
+    if (!isElement(child)) continue;
+    const name = child.localName;
+    if (ACTIVE.has(name)) {
+      if (name !== 'script' || !DATA_SCRIPT_TYPES.test((child.getAttribute('type') ?? '').trim())) active++;
+      doomed.push(child);
+    } else if (NON_TEXT.has(name)) {
+      doomed.push(child);
+    } else {
+      if (child.attributes.length > 0) active += removeActiveAttributes(child);
+      active += sanitize(child);
+    }
+  }
+  for (const el of doomed) el.remove();
+  return active;
+}
+
+/** Strips active and non-text elements, event handlers and javascript: URLs; returns how many active things went. */
+export function removeActiveContent(document: DomDocument): number {
+  return sanitize(document);
+}

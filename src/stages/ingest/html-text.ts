@@ -1,0 +1,80 @@
+// Turns a DOM subtree into plain text with the paragraph structure a reader sees: Readability's own
+// textContent flattens everything into one run, which would merge sentences across paragraphs.
+import { isElement, TEXT_NODE, type DomElement, type DomNode } from './dom.ts';
+
+// Elements that start and end a paragraph of their own (HTML's block-level and list/table structure).
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'dir', 'div',
+  'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header',
+  'hgroup', 'hr', 'html', 'legend', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table',
+  'tbody', 'tfoot', 'thead', 'tr', 'ul', 'listing', 'xmp', 'plaintext',
+]);
+// Never text, even if they survived sanitising (head content, embedded documents, images).
+const SKIP = new Set(['head', 'title', 'meta', 'link', 'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'img', 'svg', 'video', 'audio', 'canvas', 'picture', 'source', 'track', 'map', 'area', 'button', 'input', 'select', 'textarea']);
+const PRESERVE_WHITESPACE = new Set(['pre', 'listing', 'xmp', 'plaintext', 'textarea']);
+
+export interface TextOptions {
+  /** Elements for which this returns true are left out with everything inside them. */
+  skip?: (element: DomElement) => boolean;
+}
+
+class ParagraphWriter {
+  readonly paragraphs: string[] = [];
+  private line = '';
+
+  add(text: string): void {
+    this.line += text;
+  }
+
+  /** Ends the current block: blank lines inside it (from <br><br> or <pre>) split it into paragraphs too. */
+  flush(): void {
+    if (this.line === '') return;
+    let lines: string[] = [];
+    for (const raw of this.line.split('\n')) {
+      const line = raw.replace(/[ \t\r\f]+/g, ' ').trim();
+      if (line !== '') {
+        lines.push(line);
+      } else if (lines.length > 0) {
+        this.paragraphs.push(lines.join('\n'));
+        lines = [];
+      }
+    }
+    if (lines.length > 0) this.paragraphs.push(lines.join('\n'));
+    this.line = '';
+  }
+}
+
+function walk(node: DomNode, out: ParagraphWriter, options: TextOptions, preDepth: number): void {
+  const children = node.childNodes;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
+    if (child.nodeType === TEXT_NODE) {
+      const data = child.data ?? child.textContent ?? '';
+      // HTML collapses source line breaks to spaces except inside <pre>.
+      out.add(preDepth > 0 ? data : data.replace(/[ \t\n\r\f]+/g, ' '));
+      continue;
+    }
+    if (!isElement(child)) continue;
+    const name = child.localName;
+    if (SKIP.has(name) || options.skip?.(child)) continue;
+    if (name === 'br') {
+      out.add('\n');
+      continue;
+    }
+    const block = BLOCK.has(name);
+    const pre = PRESERVE_WHITESPACE.has(name) ? 1 : 0;
+    if (block) out.flush();
+    // Table cells sit side by side: keep their words apart without making each one a paragraph.
+    if (name === 'td' || name === 'th') out.add(' ');
+    walk(child, out, options, preDepth + pre);
+    if (block) out.flush();
+  }
+}
+
+/** Returns the paragraphs of a DOM subtree: block elements separate paragraphs, <br> becomes a line break. */
+export function paragraphsOf(root: DomNode, options: TextOptions = {}): string[] {
+  const out = new ParagraphWriter();
+  walk(root, out, options, 0);
+  out.flush();
+  return out.paragraphs;
+}

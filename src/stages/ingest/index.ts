@@ -1,0 +1,63 @@
+// Stage 1, ingest: raw bytes -> clean article text with metadata and provenance. Pure: the caller reads the file.
+import { createHash } from 'node:crypto';
+import type { Config } from '../../config.ts';
+import { message } from '../../messages.ts';
+import type { IngestedArticle, Message, SourceFormat } from '../../types.ts';
+import { removeBoilerplate, type BoilerplateRule } from './boilerplate.ts';
+import { decodeBytes } from './decode.ts';
+import { extractHtml } from './html.ts';
+import { extractMarkdown } from './markdown.ts';
+import { normalizeText } from './normalize.ts';
+import { extractPlainText } from './plaintext.ts';
+
+export interface RawArticle {
+  id: string;
+  /** Path relative to the input folder, '/'-separated. */
+  path: string;
+  bytes: Uint8Array;
+}
+
+/** The format an input path declares by its extension. */
+export function formatOf(path: string): SourceFormat {
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.html') || lower.endsWith('.htm')) return 'html';
+  if (lower.endsWith('.md') || lower.endsWith('.markdown')) return 'markdown';
+  return 'text';
+}
+
+const EXTRACTORS = { html: extractHtml, markdown: extractMarkdown, text: extractPlainText } as const;
+
+/** Decodes, extracts, normalises and cleans one article; problems become messages, an error one rejects it. */
+export function ingest(raw: RawArticle, config: Config, boilerplate: readonly BoilerplateRule[]): IngestedArticle {
+  const format = formatOf(raw.path);
+  const sha256 = createHash('sha256').update(raw.bytes).digest('hex');
+  const base = { id: raw.id, source: { path: raw.path, sha256, format }, meta: {}, text: '' };
+  const messages: Message[] = [];
+
+  if (raw.bytes.length > config.limits.maxBytes) {
+    messages.push(message('ingest/too-large', 'ingest', { bytes: raw.bytes.length, limit: config.limits.maxBytes }));
+    return { ...base, messages };
+  }
+  if (raw.bytes.length === 0) return { ...base, messages: [message('ingest/empty', 'ingest')] };
+
+  const decoded = decodeBytes(raw.bytes, format);
+  messages.push(...decoded.messages);
+  if (!decoded.ok) return { ...base, messages };
+
+  const extracted = EXTRACTORS[format](decoded.text);
+  messages.push(...extracted.messages);
+  const normalized = normalizeText(extracted.text);
+  messages.push(...normalized.messages);
+  let text = normalized.text;
+  if (config.ingest.removeBoilerplate) {
+    const cleaned = removeBoilerplate(text, boilerplate);
+    messages.push(...cleaned.messages);
+    // Removing a line can leave blank-line runs or a leading blank line behind.
+    text = normalizeText(cleaned.text).text;
+  }
+  if (text.trim() === '') {
+    const onlyWhitespace = decoded.text.trim() === '';
+    messages.push(onlyWhitespace ? message('ingest/whitespace-only', 'ingest') : message('ingest/no-text', 'ingest', { format }));
+  }
+  return { ...base, meta: extracted.meta, text, messages };
+}

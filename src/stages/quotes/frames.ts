@@ -1,0 +1,316 @@
+// Attribution frames: where a sentence reports speech, who speaks (a token range) and what is reported (character
+// ranges). The patterns, each tested in tests/stages/quotes/frames.test.ts:
+//   1. SUBJECT CUE [that|:] CONTENT          Blinken said (that) the alliance is strong.
+//   2. CONTENT, SUBJECT CUE.                 The alliance is strong, Blinken said.
+//   3. CONTENT, CUE SUBJECT.                 The alliance is strong, said Secretary Blinken.
+//   4. CONTENT, SUBJECT CUE, CONTENT.        The alliance, Blinken said, is strong.
+//   5. According to SOURCE, CONTENT. / CONTENT, according to SOURCE.
+//   6. …, saying/adding (that) CONTENT       (the speaker is the subject of the clause before)
+// Quoted speech uses the same frames: the quoted span is the content, or lies inside it (a mixed quote).
+import type { Token } from '../../types.ts';
+import type { CueVerb, QuoteLexicons } from './lexicon.ts';
+
+export type FrameKind = 'subject-cue' | 'inverted' | 'parenthetical' | 'according-to' | 'participle';
+
+export interface Frame {
+  kind: FrameKind;
+  sentence: number;
+  /** Cue tokens [cueFirst, cueLast). */
+  cueFirst: number;
+  cueLast: number;
+  verb: CueVerb | null;
+  /** Speaker noun phrase tokens [first, last), or null when the frame names none (participles). */
+  speaker: [number, number] | null;
+  /** Reported content as character ranges (two for a parenthetical cue). */
+  content: [number, number][];
+  /** Characters [start, end) of the attribution itself (speaker and cue, with adjuncts). */
+  attribution: [number, number];
+  /** Content introduced by "that" or a colon: a surer sign of reported speech. */
+  complementizer: boolean;
+}
+
+const NP_POS = new Set(['PROPN', 'NOUN', 'PRON', 'DET', 'ADJ', 'NUM']);
+const HEAD_POS = new Set(['PROPN', 'NOUN', 'PRON', 'NUM']);
+const SKIP_BEFORE_CUE = new Set(['also', 'later', 'then', 'previously', 'once', 'recently', 'repeatedly', 'publicly', 'privately', 'reportedly', 'has', 'had', 'have', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'did', 'does', 'do', 'had', 'again', 'often', 'frequently', 'simply', 'just', 'further', 'flatly', 'firmly', 'bluntly', 'angrily', 'quickly', 'separately', 'similarly', 'earlier', 'subsequently', 'recently', 'openly', 'long', 'still', 'always', 'never', 'already', 'all', 'both', 'each', 'told']);
+const NEGATION = new Set(['not', "n't", 'n’t', 'never']);
+// After a cue these end the frame: "said so", "said nothing", "declined to say", "is said to be".
+const NOT_CONTENT = new Set(['so', 'nothing', 'anything', 'something', 'much', 'little', 'more', 'less', 'to', 'goodbye', 'hello', 'yes', 'no', 'it', 'this', 'otherwise', 'as', 'by', 'for', 'with', 'about', 'of', 'out']);
+const OBJECT_VERBS = new Set(['tell', 'ask', 'inform', 'assure', 'reassure', 'advise', 'warn', 'remind', 'urge', 'caution']);
+const CLAUSE_END = new Set(['.', '!', '?', '”', '"', '’', "''", ';']);
+// wink splits the wire style ``…'' into single backticks and apostrophes.
+const OPEN_MARKS = new Set(['“', '"', '‘', '«', '„', '``', '`']);
+const CLOSE_MARKS = new Set(['”', '"', '’', '»', "''", "'"]);
+// Adjuncts written between a cue and the end of its clause: "said Tuesday", "said in a statement", "said on CNN".
+const ADJUNCT_PREPS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'to', 'via', 'through', 'from', 'with', 'while', 'late', 'early', 'last', 'this', 'recently', 'earlier', 'later', 'afterward', 'afterwards', 'privately', 'publicly', 'then', 'again', 'too', 'also', 'today', 'yesterday', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
+/** The cue verb written at token i (longest form first), if any. */
+export function cueAt(tokens: readonly Token[], i: number, lex: QuoteLexicons): CueVerb | undefined {
+  const t = tokens[i]!;
+  const forms = lex.verbs.get(t.lower);
+  if (!forms) return undefined;
+  // "the said company", "a tweet": only verbs report.
+  if (t.pos !== 'VERB' && t.pos !== 'AUX') {
+    if (!(t.pos === 'NOUN' && i > 0 && tokens[i - 1]!.pos === 'PRON')) return undefined;
+  }
+  let best: CueVerb | undefined;
+  for (const f of forms) {
+    let ok = true;
+    for (let k = 1; k < f.tokens.length; k++) if (tokens[i + k]?.lower !== f.tokens[k]) ok = false;
+    if (ok && (!best || f.verb.length > best.length)) best = f.verb;
+  }
+  return best;
+}
+
+interface SentenceView {
+  tokens: readonly Token[];
+  first: number;
+  last: number;
+  index: number;
+  text: string;
+}
+
+/** Noun phrase ending at token j (inclusive), within the sentence, or null. */
+function npEndingAt(s: SentenceView, j: number): [number, number] | null {
+  if (j < s.first) return null;
+  let a = j + 1;
+  while (a - 1 >= s.first) {
+    const t = s.tokens[a - 1]!;
+    const inside = NP_POS.has(t.pos) || t.lower === "'s" || t.lower === '’s' || (t.lower === 'of' && a - 1 > s.first && HEAD_POS.has(s.tokens[a - 2]!.pos))
+      || ((t.value === '.' || t.value === '-' || t.value === '&') && a - 1 > s.first && s.tokens[a - 2]!.end === t.start);
+    if (!inside) break;
+    // A quote mark ends the phrase: the words before it belong to someone else.
+    a--;
+    if (a - j > 12) break;
+  }
+  // Trim connectors a phrase cannot start with.
+  while (a <= j && (s.tokens[a]!.lower === 'of' || s.tokens[a]!.pos === 'PART' || s.tokens[a]!.value === '.' || s.tokens[a]!.value === '-')) a++;
+  if (a > j) return null;
+  let head = false;
+  for (let k = a; k <= j; k++) if (HEAD_POS.has(s.tokens[k]!.pos)) head = true;
+  return head ? [a, j + 1] : null;
+}
+
+/** Noun phrase starting at token i, or null. Stops at a comma, a verb, a clause end, or a determiner after the
+ * head ("told reporters the vote …": the listener ends where the clause begins). */
+function npStartingAt(s: SentenceView, i: number): [number, number] | null {
+  let b = i;
+  let headSeen = false;
+  while (b < s.last) {
+    const t = s.tokens[b]!;
+    if (headSeen && (t.pos === 'DET' || t.pos === 'PRON') && s.tokens[b - 1]!.lower !== 'of') break;
+    if (HEAD_POS.has(t.pos)) headSeen = true;
+    const inside = NP_POS.has(t.pos) || t.lower === "'s" || t.lower === '’s' || (t.lower === 'of' && b > i && b + 1 < s.last && NP_POS.has(s.tokens[b + 1]!.pos))
+      || ((t.value === '.' || t.value === '-' || t.value === '&') && b > i && s.tokens[b - 1]!.end === t.start);
+    if (!inside) break;
+    b++;
+    if (b - i > 12) break;
+  }
+  if (b === i) return null;
+  let head = false;
+  for (let k = i; k < b; k++) if (HEAD_POS.has(s.tokens[k]!.pos)) head = true;
+  return head ? [i, b] : null;
+}
+
+/** Subject of a cue at token i: skips adverbs and auxiliaries, and an apposition ("Doe, a professor at X, said"). */
+function subjectBefore(s: SentenceView, i: number): [number, number] | null {
+  let j = i - 1;
+  while (j >= s.first && SKIP_BEFORE_CUE.has(s.tokens[j]!.lower) && s.tokens[j]!.lower !== 'told') {
+    if (NEGATION.has(s.tokens[j]!.lower)) return null;
+    j--;
+  }
+  if (j >= s.first && NEGATION.has(s.tokens[j]!.lower)) return null;
+  if (j < s.first) return null;
+  if (s.tokens[j]!.value === ',') {
+    // Apposition or relative clause between two commas, right before the cue.
+    for (let k = j - 1; k >= Math.max(s.first, j - 30); k--) {
+      const t = s.tokens[k]!;
+      if (OPEN_MARKS.has(t.value) || CLOSE_MARKS.has(t.value)) return null;
+      if (t.value !== ',') continue;
+      const inner = s.tokens[k + 1]!;
+      const appositive = ['DET', 'NUM', 'ADJ', 'NOUN', 'PROPN'].includes(inner.pos) || ['who', 'whose', 'which', 'a', 'an', 'the'].includes(inner.lower);
+      if (!appositive) return null;
+      const np = npEndingAt(s, k - 1);
+      return np && hasNameOrHead(s, np) ? np : null;
+    }
+    return null;
+  }
+  return npEndingAt(s, j);
+}
+
+function hasNameOrHead(s: SentenceView, np: [number, number]): boolean {
+  for (let k = np[0]; k < np[1]; k++) if (HEAD_POS.has(s.tokens[k]!.pos)) return true;
+  return false;
+}
+
+/** Index after adjuncts following a cue ("Tuesday", "in a statement", "on CNN", "at a rally in Ohio"). */
+function skipAdjuncts(s: SentenceView, k: number, lex: QuoteLexicons): number {
+  let guard = 0;
+  while (k < s.last && guard++ < 4) {
+    const t = s.tokens[k]!;
+    if (!ADJUNCT_PREPS.has(t.lower)) break;
+    // "to" before a verb is an infinitive ("declined to say"), not an adjunct.
+    if (t.lower === 'to' && s.tokens[k + 1] && ['VERB', 'AUX'].includes(s.tokens[k + 1]!.pos)) break;
+    let m = k + 1;
+    while (m < s.last && (NP_POS.has(s.tokens[m]!.pos) || s.tokens[m]!.lower === 'of' || s.tokens[m]!.lower === 'with') && !isThat(s.tokens[m]!)) m++;
+    // "in a statement" must name a speech event or a time; "in Washington" also qualifies as an adjunct.
+    if (m === k + 1 && !isDayWord(t.lower)) break;
+    void lex;
+    k = m;
+  }
+  return k;
+}
+
+function isDayWord(w: string): boolean {
+  return ['today', 'yesterday', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'later', 'earlier', 'recently', 'afterward', 'afterwards', 'privately', 'publicly', 'then', 'again', 'too', 'also'].includes(w);
+}
+
+function isThat(t: Token): boolean {
+  return t.lower === 'that';
+}
+
+/** Start of content after a cue ending at token k, or null when what follows is no reported clause. */
+function contentAfter(s: SentenceView, k: number, verb: CueVerb, lex: QuoteLexicons): { at: number; complementizer: boolean } | null {
+  k = skipAdjuncts(s, k, lex);
+  if (OBJECT_VERBS.has(verb.lemma)) {
+    // "told reporters (that)", "told CNN", "told him": skip the listener.
+    const np = npStartingAt(s, k);
+    if (np) k = skipAdjuncts(s, np[1], lex);
+  }
+  if (k >= s.last) return null;
+  const t = s.tokens[k]!;
+  if (isThat(t)) return k + 1 < s.last ? { at: k + 1, complementizer: true } : null;
+  if (t.value === ':') return k + 1 < s.last ? { at: k + 1, complementizer: true } : null;
+  if (t.value === ',') {
+    // "said, “…”": the content is the quote after the comma.
+    const next = s.tokens[k + 1];
+    return next && OPEN_MARKS.has(next.value) ? { at: k + 1, complementizer: true } : null;
+  }
+  if (OPEN_MARKS.has(t.value)) return { at: k, complementizer: true };
+  if (NOT_CONTENT.has(t.lower) || CLAUSE_END.has(t.value)) return null;
+  if (['whether', 'if', 'why', 'how', 'what', 'when', 'where', 'who'].includes(t.lower)) return { at: k, complementizer: verb.lemma === 'ask' };
+  // A bare clause must start like one: a pronoun, determiner, name or noun.
+  if (!['PRON', 'DET', 'PROPN', 'NOUN', 'ADJ', 'NUM', 'ADV'].includes(t.pos)) return null;
+  return { at: k, complementizer: false };
+}
+
+/** End of the sentence's content: its last token, minus closing punctuation. */
+function contentEnd(s: SentenceView): number {
+  let e = s.last;
+  while (e > s.first && ['.', '!', '?', ';'].includes(s.tokens[e - 1]!.value)) e--;
+  return s.tokens[e - 1]!.end;
+}
+
+/** True when the tokens after `k` close the clause: sentence end, a comma, a quote, a colon. */
+function clauseEndsAt(s: SentenceView, k: number, lex: QuoteLexicons): { end: boolean; continues: number | null } {
+  k = skipAdjuncts(s, k, lex);
+  if (k >= s.last) return { end: true, continues: null };
+  const t = s.tokens[k]!;
+  if (CLAUSE_END.has(t.value)) return { end: true, continues: null };
+  if (t.value === ',' || t.value === '—' || t.value === '–') {
+    const next = s.tokens[k + 1];
+    if (!next) return { end: true, continues: null };
+    if (OPEN_MARKS.has(next.value)) return { end: true, continues: null };
+    return { end: true, continues: k + 1 };
+  }
+  return { end: false, continues: null };
+}
+
+/** Finds the attribution frames of one sentence. */
+export function sentenceFrames(tokens: readonly Token[], first: number, last: number, index: number, text: string, lex: QuoteLexicons): Frame[] {
+  const s: SentenceView = { tokens, first, last, index, text };
+  const frames: Frame[] = [];
+  const taken = new Set<number>();
+  for (let i = first; i < last; i++) {
+    if (taken.has(i)) continue;
+    const phrase = sourcePhraseAt(s, i, lex);
+    if (phrase) {
+      const f = accordingTo(s, i, phrase);
+      if (f) frames.push(f);
+      continue;
+    }
+    const verb = cueAt(tokens, i, lex);
+    if (!verb) continue;
+    const cueLast = i + verb.length;
+    for (let k = i; k < cueLast; k++) taken.add(k);
+    const f = frameAt(s, i, cueLast, verb, lex);
+    if (f) frames.push(f);
+  }
+  return frames;
+}
+
+function sourcePhraseAt(s: SentenceView, i: number, lex: QuoteLexicons): number {
+  for (const p of lex.sourcePhrases) {
+    let ok = true;
+    for (let k = 0; k < p.length; k++) if (s.tokens[i + k]?.lower !== p[k] || i + k >= s.last) ok = false;
+    if (ok) return p.length;
+  }
+  return 0;
+}
+
+function accordingTo(s: SentenceView, i: number, length: number): Frame | null {
+  const np = npStartingAt(s, i + length);
+  if (!np) return null;
+  const cueEnd = i + length;
+  const base = { kind: 'according-to' as const, sentence: s.index, cueFirst: i, cueLast: cueEnd, verb: null, speaker: np, complementizer: true };
+  // "According to X, CONTENT."
+  if (i === s.first || (i === s.first + 1 && ['but', 'and', 'yet', 'also'].includes(s.tokens[s.first]!.lower))) {
+    let k = np[1];
+    while (k < s.last && s.tokens[k]!.value !== ',') k++;
+    if (k + 1 >= s.last) return null;
+    return { ...base, content: [[s.tokens[k + 1]!.start, contentEnd(s)]], attribution: [s.tokens[i]!.start, s.tokens[k]!.end] };
+  }
+  // "CONTENT, according to X."
+  const before = s.tokens[i - 1]!;
+  if (before.value !== ',' && before.value !== '—' && before.value !== '(') return null;
+  if (i - 1 <= s.first) return null;
+  return { ...base, content: [[s.tokens[s.first]!.start, s.tokens[i - 2]!.end]], attribution: [s.tokens[i]!.start, s.tokens[np[1] - 1]!.end] };
+}
+
+/** The frame a cue verb at [i, cueLast) heads, trying the patterns in order. */
+function frameAt(s: SentenceView, i: number, cueLast: number, verb: CueVerb, lex: QuoteLexicons): Frame | null {
+  const base = { sentence: s.index, cueFirst: i, cueLast, verb };
+  const prev = i > s.first ? s.tokens[i - 1]! : undefined;
+
+  // 6. ", saying (that) …": a participle continues the clause before; its speaker is that clause's subject.
+  if (verb.form === 'gerund' && prev && (prev.value === ',' || prev.lower === 'and')) {
+    const c = contentAfter(s, cueLast, verb, lex);
+    if (!c || c.at >= s.last) return null;
+    return { ...base, kind: 'participle', speaker: null, content: [[s.tokens[c.at]!.start, contentEnd(s)]], attribution: [s.tokens[i]!.start, s.tokens[cueLast - 1]!.end], complementizer: c.complementizer };
+  }
+
+  // 3. "…, said Secretary Blinken." — cue right after a comma or closing quote, subject after the cue.
+  if (prev && (prev.value === ',' || CLOSE_MARKS.has(prev.value) || prev.value === '—') && i - 1 > s.first) {
+    const np = npStartingAt(s, cueLast);
+    if (np && !(np[1] - np[0] === 1 && s.tokens[np[0]]!.pos === 'DET')) {
+      const close = clauseEndsAt(s, np[1], lex);
+      if (close.end) return inverted(s, base, np, i, np[1], close.continues);
+    }
+  }
+
+  const subject = subjectBefore(s, i);
+  if (subject) {
+    const before = subject[0] > s.first ? s.tokens[subject[0] - 1]! : undefined;
+    // 2./4. "…, Blinken said." / "…, Blinken said, …" — subject right after a comma or a closing quote.
+    if (before && (before.value === ',' || CLOSE_MARKS.has(before.value) || before.value === '—') && subject[0] - 1 > s.first) {
+      const close = clauseEndsAt(s, cueLast, lex);
+      if (close.end) return inverted(s, base, subject, subject[0], cueLast, close.continues);
+    }
+    // 1. "Blinken said (that) …"
+    const c = contentAfter(s, cueLast, verb, lex);
+    if (c && c.at < s.last && (verb.strength >= 1 || c.complementizer)) {
+      return { ...base, kind: 'subject-cue', speaker: subject, content: [[s.tokens[c.at]!.start, contentEnd(s)]], attribution: [s.tokens[subject[0]]!.start, s.tokens[c.at - 1]!.end], complementizer: c.complementizer };
+    }
+  }
+  return null;
+}
+
+/** Frame for a cue after its content: content is the sentence up to the attribution, and after it if it goes on. */
+function inverted(s: SentenceView, base: Pick<Frame, 'sentence' | 'cueFirst' | 'cueLast' | 'verb'>, speaker: [number, number], attrFirst: number, attrLast: number, continues: number | null): Frame {
+  // The content ends before the comma (or quote) that precedes the attribution.
+  let e = attrFirst - 1;
+  while (e > s.first && [',', '—', '–'].includes(s.tokens[e]!.value)) e--;
+  const content: [number, number][] = [[s.tokens[s.first]!.start, s.tokens[e]!.end]];
+  if (continues !== null && continues < s.last) content.push([s.tokens[continues]!.start, contentEnd(s)]);
+  const kind: FrameKind = continues !== null && continues < s.last ? 'parenthetical' : 'inverted';
+  return { ...base, kind, speaker, content, attribution: [s.tokens[attrFirst]!.start, s.tokens[Math.max(attrLast, base.cueLast) - 1]!.end], complementizer: false };
+}

@@ -1,0 +1,222 @@
+// Stage 4, quotes: quoted spans (paired over characters) meet attribution frames (found per sentence).
+//   - a frame whose content is a quoted span: a direct quote with that frame's cue and speaker;
+//   - a frame whose content holds a quoted fragment and more: a mixed quote;
+//   - a frame with no quoted words: an indirect quote;
+//   - a quoted span no frame claims: a floating quote that inherits the speaker of the quote before it, when it
+//     reads as speech (a paragraph that is a quote, or words right after an attribution); else a scare quote.
+import type { Config } from '../../config.ts';
+import { message } from '../../messages.ts';
+import type { EntityArticle, Message, Quote, QuoteType, QuotedArticle, Span, Speaker, Token } from '../../types.ts';
+import { confidenceOf, type Evidence } from './confidence.ts';
+import { sentenceFrames, type Frame } from './frames.ts';
+import { quoteLexicons } from './lexicon.ts';
+import { findQuotedSpans, paragraphOf, type QuotedSpan } from './marks.ts';
+import { indexMentions, resolvePronoun, resolveSpeaker, type MentionIndex } from './speakers.ts';
+
+interface Draft extends Quote {
+  paragraph: number;
+  /** End of the attribution that introduced this quote, to let a quote right after it share the speaker. */
+  attributionEnd: number;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+function wordCount(s: string): number {
+  return s.match(WORD)?.length ?? 0;
+}
+
+/** Finds direct, mixed and indirect quotes with cues and speakers. */
+export function findQuotes(article: EntityArticle, config: Config): QuotedArticle {
+  const { text, tokens, sentences, paragraphs, entities } = article;
+  const lex = quoteLexicons();
+  const spans = findQuotedSpans(text, paragraphs);
+  const index = indexMentions(entities);
+  const messages: Message[] = [];
+  for (const s of spans) if (!s.closed) messages.push(message('quotes/unclosed-mark', 'quotes', { offset: s.open }));
+
+  const insideQuote = makeInsideTest(spans);
+  const frames: Frame[] = [];
+  for (const s of sentences) {
+    for (const f of sentenceFrames(tokens, s.firstToken, s.lastToken, sentences.indexOf(s), text, lex)) {
+      // A cue inside quotation marks is the quoted person's own words ("He said we'd win," she said).
+      if (!insideQuote(tokens[f.cueFirst]!.start)) frames.push(f);
+    }
+  }
+
+  const drafts: Draft[] = [];
+  const used = new Set<QuotedSpan>();
+  const recent: Speaker[] = [];
+  const events = mergeEvents(frames, spans);
+
+  for (const ev of events) {
+    if ('kind' in ev) {
+      const d = fromFrame(ev, spans, used, article, index, lex, recent, config);
+      for (const q of d) {
+        drafts.push(q);
+        if (q.speaker) recent.push(q.speaker);
+      }
+    } else if (!used.has(ev)) {
+      const q = floating(ev, drafts, article, recent);
+      if (q) {
+        used.add(ev);
+        drafts.push(q);
+        if (q.speaker) recent.push(q.speaker);
+      }
+    }
+  }
+
+  const quotes: Quote[] = [];
+  for (const d of drafts.sort((a, b) => a.start - b.start || a.end - b.end)) {
+    if (d.end - d.start > config.limits.maxQuoteChars) {
+      messages.push(message('quotes/too-long', 'quotes', { length: d.end - d.start, offset: d.start, limit: config.limits.maxQuoteChars }));
+      continue;
+    }
+    if (d.confidence < config.quotes.minConfidence) continue;
+    const { paragraph: _p, attributionEnd: _a, ...quote } = d;
+    quotes.push(quote);
+  }
+  return { ...article, quotes, messages: [...article.messages, ...messages] };
+}
+
+/** Frames and quoted spans in text order (a frame at its attribution, a span at its opening mark). */
+function mergeEvents(frames: Frame[], spans: QuotedSpan[]): (Frame | QuotedSpan)[] {
+  const pos = (e: Frame | QuotedSpan) => ('kind' in e ? Math.min(e.attribution[0], e.content[0]![0]) : e.open);
+  return [...frames, ...spans].sort((a, b) => pos(a) - pos(b) || ('kind' in a ? -1 : 1));
+}
+
+function makeInsideTest(spans: readonly QuotedSpan[]): (at: number) => boolean {
+  return (at) => {
+    let lo = 0;
+    let hi = spans.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = spans[mid]!;
+      if (at < s.start) hi = mid - 1;
+      else if (at >= s.end) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
+}
+
+function span(text: string, start: number, end: number): Span {
+  return { start, end, text: text.slice(start, end) };
+}
+
+/** Trims spaces and the commas or dashes left at the edges of a reported-content range. */
+function trimRange(text: string, start: number, end: number): [number, number] {
+  while (start < end && /[\s,;:—–-]/.test(text[start]!)) start++;
+  while (end > start && /[\s,;:—–-]/.test(text[end - 1]!)) end--;
+  return [start, end];
+}
+
+/** Trims only spaces: a direct quote keeps every word and mark of punctuation inside its quotation marks. */
+function trimSpaces(text: string, start: number, end: number): [number, number] {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return [start, end];
+}
+
+/** The quotes one attribution frame yields. */
+function fromFrame(
+  f: Frame, spans: readonly QuotedSpan[], used: Set<QuotedSpan>, article: EntityArticle, index: MentionIndex,
+  lex: ReturnType<typeof quoteLexicons>, recent: Speaker[], config: Config,
+): Draft[] {
+  const { text, tokens, entities, sentences } = article;
+  let speaker: Speaker | null = null;
+  let via: Evidence['speakerVia'] = 'none';
+  if (f.speaker) {
+    const r = resolveSpeaker(tokens, f.speaker, text, index, entities, lex, recent);
+    if (r) {
+      speaker = r.speaker;
+      via = r.via;
+    }
+  } else {
+    // A participle ("…, saying …") speaks for the subject of its sentence.
+    const s = sentences[f.sentence]!;
+    const subj = sentenceSubject(tokens, s.firstToken, f.cueFirst, index, lex, recent);
+    if (subj) {
+      speaker = subj;
+      via = 'subject';
+    }
+  }
+  const cue = span(text, tokens[f.cueFirst]!.start, tokens[f.cueLast - 1]!.end);
+  const paragraph = sentences[f.sentence]!.paragraph;
+  const out: Draft[] = [];
+
+  const ranges = f.content.map(([a, b]) => trimRange(text, a, b)).filter(([a, b]) => b > a);
+  if (ranges.length === 0) return out;
+  const cStart = ranges[0]![0];
+  const cEnd = ranges[ranges.length - 1]![1];
+  const overlapping = spans.filter((s) => s.open < cEnd && s.after > cStart);
+  const evidenceBase = { kind: f.kind, complementizer: f.complementizer, strength: f.verb?.strength ?? 0.8, speakerVia: via };
+
+  // Direct: the content lies inside one quoted span (marks and edge punctuation aside).
+  const holder = overlapping.find((s) => s.open <= cStart + 1 && s.after >= cEnd - 1);
+  if (holder && !used.has(holder)) {
+    used.add(holder);
+    const [a, b] = trimSpaces(text, holder.start, holder.end);
+    return [draft('direct', a, b, text, cue, speaker, confidenceOf({ ...evidenceBase, type: 'direct' }), paragraph, f.attribution[1])];
+  }
+  if (holder) return out; // the span already has its speaker
+
+  const hasQuoted = overlapping.length > 0;
+  if (!hasQuoted && !config.quotes.indirect) return out;
+  for (const s of overlapping) used.add(s);
+  const type: QuoteType = hasQuoted ? 'mixed' : 'indirect';
+  // A quoted span that runs past the content (a multi-sentence quote) extends the mixed quote to its end.
+  const lastSpan = overlapping[overlapping.length - 1];
+  for (let r = 0; r < ranges.length; r++) {
+    let [a, b] = ranges[r]!;
+    if (r === ranges.length - 1 && lastSpan && lastSpan.end > b) b = trimRange(text, a, lastSpan.end)[1];
+    if (wordCount(text.slice(a, b)) < 2) continue;
+    out.push(draft(type, a, b, text, cue, speaker, confidenceOf({ ...evidenceBase, type }), paragraph, f.attribution[1]));
+  }
+  return out;
+}
+
+/** The subject a participle clause inherits: the first name or pronoun of its sentence, before the cue. */
+function sentenceSubject(tokens: readonly Token[], first: number, cue: number, index: MentionIndex, lex: ReturnType<typeof quoteLexicons>, recent: Speaker[]): Speaker | null {
+  for (let k = first; k < cue; k++) {
+    const hit = index.byToken.get(k);
+    if (hit && (hit.entity.type === 'PERSON' || hit.entity.type === 'ORG')) return { name: hit.entity.name, entityId: hit.entity.id, mention: hit.mention };
+    const p = lex.pronouns.get(tokens[k]!.lower);
+    if (p && tokens[k]!.pos === 'PRON' && (p.gender || p.number)) {
+      const target = resolvePronoun(p, tokens[k]!.start, index, recent);
+      if (target) return { ...target, mention: { start: tokens[k]!.start, end: tokens[k]!.end, text: tokens[k]!.value } };
+    }
+  }
+  return null;
+}
+
+/** A quoted span no frame claimed: speech inheriting a speaker, or nothing (a title, a scare quote). */
+function floating(s: QuotedSpan, drafts: readonly Draft[], article: EntityArticle, recent: readonly Speaker[]): Draft | null {
+  const { text, paragraphs } = article;
+  const [a, b] = trimSpaces(text, s.start, s.end);
+  if (b <= a) return null;
+  const words = wordCount(text.slice(a, b));
+  const paragraph = paragraphOf(paragraphs, s.open);
+  const before = text.slice(paragraphs[paragraph]!.start, s.open);
+  const prev = drafts[drafts.length - 1];
+  // Right after an attribution ("…,” said Blinken. “…”, or "he said, “…”"): the same speaker goes on.
+  const afterAttribution = prev !== undefined && prev.paragraph === paragraph && /^[\s.,;:]*$/.test(text.slice(prev.attributionEnd, s.open));
+  const opensParagraph = before.trim() === '';
+  const opensSentence = /(^|[.!?:]\s*)$/.test(before.trimEnd()) || before.trimEnd().endsWith(':');
+  const sentence = /[.!?,]$/.test(text.slice(a, b)) || words >= 8;
+  let type: QuoteType;
+  if (afterAttribution && words >= 1) type = 'direct';
+  else if ((opensParagraph || opensSentence) && words >= 4 && sentence) type = 'direct';
+  else if (words >= 6 && !opensParagraph) type = 'mixed';
+  else return null;
+
+  // The speaker: the last quote's, when it is near (this paragraph or the two before).
+  const near = prev && paragraph - prev.paragraph <= 2 ? prev : undefined;
+  const speaker = near?.speaker ?? (paragraph - (prev?.paragraph ?? -9) <= 2 ? recent[recent.length - 1] ?? null : null);
+  const distance = near ? paragraph - near.paragraph : 3;
+  const confidence = confidenceOf({ kind: 'floating', type, complementizer: false, strength: 1, speakerVia: speaker ? 'inherited' : 'none', distance, afterAttribution });
+  return draft(type, a, b, text, null, speaker ? { ...speaker } : null, confidence, paragraph, afterAttribution ? s.after : prev?.attributionEnd ?? -1);
+}
+
+function draft(type: QuoteType, a: number, b: number, text: string, cue: Span | null, speaker: Speaker | null, confidence: number, paragraph: number, attributionEnd: number): Draft {
+  return { type, start: a, end: b, text: text.slice(a, b), cue, speaker, confidence, paragraph, attributionEnd };
+}

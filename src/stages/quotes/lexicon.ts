@@ -1,0 +1,60 @@
+// The quote stage's lexicons (reporting verbs and their forms, speech nouns, listeners, pronouns), from data files.
+import { loadData } from '../../lexicon/load.ts';
+
+export interface CueVerb {
+  lemma: string;
+  /** 1: a speech verb whatever follows; below 1: reporting only with a clause or a quote after it. */
+  strength: number;
+  /** Form class, for the frames that need it ("saying" attaches to the clause before it). */
+  form: 'base' | 'present' | 'past' | 'participle' | 'gerund';
+  /** Number of tokens in the form ("point out" is two). */
+  length: number;
+}
+
+export interface QuoteLexicons {
+  /** First token of a form (lower case) -> the forms starting with it. */
+  verbs: Map<string, { tokens: string[]; verb: CueVerb }[]>;
+  /** Multi-token phrase cues whose source follows them ("according to"). */
+  sourcePhrases: string[][];
+  speechNouns: Set<string>;
+  /** Listener phrases as token lists ("told reporters"). */
+  listeners: string[][];
+  pronouns: Map<string, { gender?: 'm' | 'f'; number?: 'sg' | 'pl'; kind?: 'org' }>;
+}
+
+interface CueFile {
+  verbs: Record<string, { forms: string[]; strength: number }>;
+  phrases: { text: string; kind: string }[];
+  speechNouns: string[];
+  listenerWords: string[];
+}
+interface PronounFile { pronouns: Record<string, { gender?: 'm' | 'f'; number?: 'sg' | 'pl'; kind?: 'org' }> }
+
+const FORM_CLASSES: CueVerb['form'][] = ['base', 'present', 'past', 'participle', 'gerund'];
+let cached: QuoteLexicons | undefined;
+
+/** Loads the quote lexicons once. */
+export function quoteLexicons(): QuoteLexicons {
+  if (cached) return cached;
+  const cues = loadData<CueFile>('lexicon/cue-verbs.json');
+  const verbs = new Map<string, { tokens: string[]; verb: CueVerb }[]>();
+  for (const [lemma, entry] of Object.entries(cues.verbs)) {
+    entry.forms.forEach((form, i) => {
+      const tokens = form.toLowerCase().split(' ');
+      const verb: CueVerb = { lemma, strength: entry.strength, form: FORM_CLASSES[i] ?? 'base', length: tokens.length };
+      const list = verbs.get(tokens[0]!) ?? [];
+      // The same surface form may be two classes ("said": past and participle): keep the first.
+      if (!list.some((x) => x.tokens.join(' ') === tokens.join(' '))) list.push({ tokens, verb });
+      verbs.set(tokens[0]!, list);
+    });
+  }
+  const pronouns = new Map(Object.entries(loadData<PronounFile>('lexicon/pronouns.json').pronouns));
+  cached = {
+    verbs,
+    sourcePhrases: cues.phrases.filter((p) => p.kind === 'source-after').map((p) => p.text.toLowerCase().split(' ')),
+    speechNouns: new Set(cues.speechNouns.map((s) => s.toLowerCase())),
+    listeners: cues.listenerWords.map((w) => w.toLowerCase().split(' ')),
+    pronouns,
+  };
+  return cached;
+}

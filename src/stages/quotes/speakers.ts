@@ -1,0 +1,131 @@
+// Speaker resolution: the noun phrase of an attribution becomes a named entity ("Secretary Blinken" -> Antony
+// Blinken), a pronoun resolved by gender and recency ("he" -> the last man named), a title that names a known
+// person ("the secretary"), or the phrase as written ("aides", "the report").
+import type { Entity, Span, Speaker, Token } from '../../types.ts';
+import type { QuoteLexicons } from './lexicon.ts';
+
+/** Entity mentions by token, for looking up what a phrase names. */
+export interface MentionIndex {
+  /** Token index -> entity and the mention covering it. */
+  byToken: Map<number, { entity: Entity; mention: Span }>;
+  /** Person and organisation mentions in text order, for pronoun resolution. */
+  ordered: { entity: Entity; mention: Span; firstToken: number }[];
+}
+
+const SPEAKER_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
+
+/** Indexes the mentions that can speak. */
+export function indexMentions(entities: readonly Entity[]): MentionIndex {
+  const byToken = new Map<number, { entity: Entity; mention: Span }>();
+  const ordered: MentionIndex['ordered'] = [];
+  for (const entity of entities) {
+    if (!SPEAKER_TYPES.has(entity.type)) continue;
+    for (const m of entity.mentions) {
+      const mention: Span = { start: m.start, end: m.end, text: m.text };
+      for (let t = m.firstToken; t < m.lastToken; t++) byToken.set(t, { entity, mention });
+      ordered.push({ entity, mention, firstToken: m.firstToken });
+    }
+  }
+  ordered.sort((a, b) => a.firstToken - b.firstToken);
+  return { byToken, ordered };
+}
+
+export interface Resolution {
+  speaker: Speaker;
+  /** How the speaker was found: a name in the phrase, a pronoun, a title, or the phrase itself. */
+  via: 'name' | 'pronoun' | 'title' | 'phrase';
+}
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']);
+
+/** Resolves the speaker phrase tokens [first, last) at a cue, against entities and earlier speakers. */
+export function resolveSpeaker(
+  tokens: readonly Token[], np: [number, number], text: string, index: MentionIndex, entities: readonly Entity[],
+  lex: QuoteLexicons, recent: readonly Speaker[],
+): Resolution | null {
+  const [first, last] = np;
+  // A name in the phrase: prefer a person, then the last (head-most) named thing. "Clinton's campaign manager":
+  // the head is not the name, so only a phrase whose head word is part of a name counts.
+  const head = headOf(tokens, first, last);
+  const named = index.byToken.get(head);
+  if (named) return { speaker: { name: named.entity.name, entityId: named.entity.id, mention: named.mention }, via: 'name' };
+  for (let k = last - 1; k >= first; k--) {
+    const hit = index.byToken.get(k);
+    if (hit && hit.entity.type === 'PERSON' && tokens[head]!.pos === 'PROPN') {
+      return { speaker: { name: hit.entity.name, entityId: hit.entity.id, mention: hit.mention }, via: 'name' };
+    }
+  }
+
+  const headToken = tokens[head]!;
+  const pronoun = lex.pronouns.get(headToken.lower);
+  if (pronoun && last - first === 1) {
+    const mention: Span = { start: headToken.start, end: headToken.end, text: headToken.value };
+    const target = resolvePronoun(pronoun, headToken.start, index, recent);
+    if (target) return { speaker: { name: target.name, entityId: target.entityId, mention }, via: 'pronoun' };
+    return null;
+  }
+
+  // "the secretary", "the prime minister": a title a person of the article carries.
+  const words: string[] = [];
+  for (let k = first; k < last; k++) if (!DETERMINERS.has(tokens[k]!.lower)) words.push(tokens[k]!.lower);
+  const phraseText = text.slice(tokens[first]!.start, tokens[last - 1]!.end);
+  const mention: Span = { start: tokens[first]!.start, end: tokens[last - 1]!.end, text: phraseText };
+  if (DETERMINERS.has(tokens[first]!.lower) && words.length > 0) {
+    const titled = personWithTitle(words.join(' '), entities, headToken.start, index);
+    if (titled) return { speaker: { name: titled.name, entityId: titled.id, mention }, via: 'title' };
+  }
+  if (headToken.pos === 'PRON') return null;
+  return { speaker: { name: phraseText, entityId: null, mention }, via: 'phrase' };
+}
+
+/** Head of a phrase: its last noun-like token before "of" or a possessive's owner. */
+function headOf(tokens: readonly Token[], first: number, last: number): number {
+  let end = last;
+  for (let k = first + 1; k < last; k++) if (tokens[k]!.lower === 'of' || tokens[k]!.value === ',') { end = k; break; }
+  for (let k = end - 1; k >= first; k--) {
+    const p = tokens[k]!.pos;
+    if (p === 'PROPN' || p === 'NOUN' || p === 'PRON' || p === 'NUM') return k;
+  }
+  return end - 1;
+}
+
+/** The most recent compatible person (or organisation for "it"/"they") named before `at`. */
+export function resolvePronoun(
+  p: { gender?: 'm' | 'f'; number?: 'sg' | 'pl'; kind?: 'org' }, at: number, index: MentionIndex, recent: readonly Speaker[],
+): Speaker | null {
+  const fits = (e: Entity) => {
+    if (p.kind === 'org') return e.type === 'ORG' || e.type === 'GPE';
+    if (p.number === 'pl') return e.type === 'ORG' || e.type === 'NORP';
+    return e.type === 'PERSON' && (!p.gender || !e.gender || e.gender === p.gender);
+  };
+  // The last speaker is the likeliest referent of "he said" when they fit: news keeps its subject.
+  const lastSpeaker = recent[recent.length - 1];
+  let best: { entity: Entity; mention: Span } | undefined;
+  for (const m of index.ordered) {
+    if (m.mention.start >= at) break;
+    if (fits(m.entity)) best = m;
+  }
+  if (lastSpeaker?.entityId && best && lastSpeaker.entityId !== best.entity.id) {
+    const same = index.ordered.find((m) => m.entity.id === lastSpeaker.entityId);
+    // Prefer the last speaker over a more recent mention only when that mention is no better match by gender.
+    if (same && fits(same.entity) && same.entity.gender && same.entity.gender === p.gender && best.entity.gender !== p.gender) best = same;
+  }
+  if (!best) return null;
+  return { name: best.entity.name, entityId: best.entity.id, mention: null };
+}
+
+function personWithTitle(title: string, entities: readonly Entity[], at: number, index: MentionIndex): Entity | undefined {
+  let best: Entity | undefined;
+  let bestAt = -1;
+  for (const e of entities) {
+    if (e.type !== 'PERSON' || !e.title) continue;
+    const t = e.title.toLowerCase();
+    if (t !== title && !t.endsWith(` ${title}`) && !title.endsWith(t)) continue;
+    const seen = index.ordered.filter((m) => m.entity === e && m.mention.start < at).pop();
+    if (seen && seen.mention.start > bestAt) {
+      best = e;
+      bestAt = seen.mention.start;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,105 @@
+// Stage 2, segment: paragraphs, sentences and tokens with offsets into the article text, plus wink's own
+// entities (DATE, MONEY, …). Offsets are rebuilt from wink's preceding spaces; wink never gives characters.
+import type { Config } from '../../config.ts';
+import { message } from '../../messages.ts';
+import type { ItemEntity, ItemSentence } from 'wink-nlp';
+import { nlp } from '../../nlp.ts';
+import type { IngestedArticle, Paragraph, SegmentedArticle, Sentence, Token, WinkEntity } from '../../types.ts';
+import { fixSentenceBreaks } from './sentence-fixes.ts';
+import { taggingView, widen } from './tagging-view.ts';
+
+/** Paragraphs are the non-empty lines: scraped text puts one paragraph per line, or a blank line between. */
+export function findParagraphs(text: string): Paragraph[] {
+  const out: Paragraph[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (text.slice(start, end).trim() !== '') out.push({ start, end });
+    start = end + 1;
+  }
+  return out;
+}
+
+/** Splits the article into paragraphs, sentences and tokens. */
+export function segment(article: IngestedArticle, config: Config): SegmentedArticle {
+  const { text } = article;
+  const paragraphs = findParagraphs(text);
+  const { view, rewrites } = taggingView(text);
+  const w = nlp();
+  const its = w.its;
+  const doc = w.readDoc(view);
+  const values = doc.tokens().out(its.value) as string[];
+  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+  const pos = doc.tokens().out(its.pos) as string[];
+  const types = doc.tokens().out(its.type) as string[];
+
+  if (values.length > config.limits.maxTokens) {
+    return {
+      ...article,
+      paragraphs, sentences: [], tokens: [], winkEntities: [],
+      messages: [...article.messages, message('segment/too-many-tokens', 'segment', { tokens: values.length, limit: config.limits.maxTokens })],
+    };
+  }
+
+  // wink token index -> our token index (newline tokens are dropped: paragraphs carry that information).
+  const ours = new Int32Array(values.length).fill(-1);
+  const tokens: Token[] = [];
+  let at = 0;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    at += spaces[i]!.length;
+    // wink rebuilds the spaces it splits on; if it ever does not, find the token rather than drift.
+    if (!view.startsWith(value, at)) {
+      const found = view.indexOf(value, at);
+      if (found >= 0) at = found;
+    }
+    const start = at;
+    at += value.length;
+    if (types[i] === 'tabCRLF') continue;
+    const [s, e] = rewrites.length ? widen(start, at, rewrites) : [start, at];
+    const real = s === start && e === at ? value : text.slice(s, e);
+    ours[i] = tokens.length;
+    tokens.push({ start: s, end: e, value: real, pos: pos[i]!, lower: real.toLowerCase(), sentence: -1 });
+  }
+
+  // wink sentences, as token ranges, cut further at paragraph ends and mended where wink splits wrongly.
+  const raw: [number, number][] = [];
+  doc.sentences().each((s: ItemSentence) => {
+    const [a, b] = s.out(its.span) as unknown as [number, number];
+    let first = -1;
+    for (let i = a; i <= b; i++) {
+      const k = ours[i]!;
+      if (k < 0) {
+        if (first >= 0) raw.push([first, ours[i - 1]! + 1]);
+        first = -1;
+      } else if (first < 0) first = k;
+    }
+    if (first >= 0) {
+      let last = b;
+      while (ours[last]! < 0) last--;
+      raw.push([first, ours[last]! + 1]);
+    }
+  });
+  const ranges = fixSentenceBreaks(raw, tokens, text);
+
+  const sentences: Sentence[] = [];
+  let p = 0;
+  for (const [first, last] of ranges) {
+    const start = tokens[first]!.start;
+    while (p < paragraphs.length - 1 && paragraphs[p]!.end <= start) p++;
+    const index = sentences.length;
+    for (let t = first; t < last; t++) tokens[t]!.sentence = index;
+    sentences.push({ start, end: tokens[last - 1]!.end, firstToken: first, lastToken: last, paragraph: p });
+  }
+
+  const winkEntities: WinkEntity[] = [];
+  doc.entities().each((e: ItemEntity) => {
+    const [a, b] = e.out(its.span) as unknown as [number, number];
+    const first = ours[a]!;
+    const last = ours[b]!;
+    if (first >= 0 && last >= 0) winkEntities.push({ type: e.out(its.type) as string, firstToken: first, lastToken: last + 1 });
+  });
+
+  return { ...article, paragraphs, sentences, tokens, winkEntities };
+}

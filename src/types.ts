@@ -1,0 +1,142 @@
+// Internal article state as it flows through the stages. Offsets here are JS string (UTF-16) indexes into
+// `text`; emit converts them to the contract's code point offsets once, at the end.
+
+/** What the input carries about itself; never invented. */
+export interface Meta {
+  title?: string;
+  byline?: string;
+  /** ISO 8601 */
+  published?: string;
+  url?: string;
+  siteName?: string;
+  language?: string;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A problem or a notable action, attached to the article (the vfile way), never thrown through the batch. */
+export interface Message {
+  /** Stable id from the message table (src/messages.ts). */
+  id: string;
+  severity: Severity;
+  stage: string;
+  text: string;
+}
+
+export type SourceFormat = 'text' | 'html' | 'markdown';
+
+export interface Source {
+  /** Path relative to the input folder, '/'-separated. */
+  path: string;
+  sha256: string;
+  format: SourceFormat;
+}
+
+/** Half-open [start, end) in UTF-16 units of the article text, plus the text it covers. */
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Token {
+  start: number;
+  end: number;
+  value: string;
+  /** wink's UD part of speech; SPACE for newline tokens. */
+  pos: string;
+  /** Lower-cased value, computed once: lexicon look-ups use it. */
+  lower: string;
+  /** Index of the sentence this token belongs to. */
+  sentence: number;
+}
+
+/** An entity wink's own model found (DATE, TIME, MONEY, PERCENT, CARDINAL, ORDINAL, …), by token range. */
+export interface WinkEntity {
+  type: string;
+  firstToken: number;
+  lastToken: number;
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+  /** Index range into tokens, [firstToken, lastToken). */
+  firstToken: number;
+  lastToken: number;
+  /** Index of the paragraph (line block) the sentence is in. */
+  paragraph: number;
+}
+
+export interface Paragraph {
+  start: number;
+  end: number;
+}
+
+export type EntityType =
+  | 'PERSON' | 'ORG' | 'GPE' | 'LOC' | 'NORP' | 'FAC' | 'EVENT' | 'LAW' | 'PRODUCT' | 'WORK_OF_ART' | 'LANGUAGE'
+  | 'DATE' | 'TIME' | 'MONEY' | 'PERCENT' | 'QUANTITY' | 'CARDINAL' | 'ORDINAL';
+
+export interface Mention extends Span {
+  type: EntityType;
+  /** Token index range [first, last). */
+  firstToken: number;
+  lastToken: number;
+  /** A title written before a person's name ("Secretary of State"), kept apart from the span. */
+  title?: string;
+}
+
+export interface Entity {
+  id: string;
+  type: EntityType;
+  name: string;
+  mentions: Mention[];
+  title?: string;
+  /** For people: 'm' | 'f' when a first name, title or pronoun tells it. */
+  gender?: 'm' | 'f';
+}
+
+export type QuoteType = 'direct' | 'indirect' | 'mixed';
+
+export interface Speaker {
+  name: string;
+  entityId: string | null;
+  mention: Span | null;
+}
+
+export interface Quote {
+  type: QuoteType;
+  start: number;
+  end: number;
+  text: string;
+  cue: Span | null;
+  speaker: Speaker | null;
+  confidence: number;
+}
+
+/** After ingest. */
+export interface IngestedArticle {
+  id: string;
+  source: Source;
+  meta: Meta;
+  text: string;
+  messages: Message[];
+}
+
+/** After segment. */
+export interface SegmentedArticle extends IngestedArticle {
+  paragraphs: Paragraph[];
+  sentences: Sentence[];
+  tokens: Token[];
+  winkEntities: WinkEntity[];
+}
+
+/** After entities. */
+export interface EntityArticle extends SegmentedArticle {
+  entities: Entity[];
+}
+
+/** After quotes. */
+export interface QuotedArticle extends EntityArticle {
+  quotes: Quote[];
+}

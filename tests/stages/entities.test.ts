@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config.ts';
+import { withEntities } from '../helpers.ts';
+
+const names = (text: string, type?: string, config = parseConfig({})) =>
+  withEntities(text, config).entities.filter((e) => !type || e.type === type).map((e) => e.name);
+
+describe('entities', () => {
+  it('gives one person one canonical name: the longest full name, titles apart', () => {
+    const a = withEntities('Secretary of State Antony Blinken arrived. Secretary Blinken spoke. Blinken left.');
+    const people = a.entities.filter((e) => e.type === 'PERSON');
+    expect(people).toHaveLength(1);
+    expect(people[0]!.name).toBe('Antony Blinken');
+    expect(people[0]!.title).toBe('Secretary of State');
+    expect(people[0]!.mentions.map((m) => m.text)).toEqual(['Antony Blinken', 'Blinken', 'Blinken']);
+  });
+
+  it('links country aliases to one canonical name', () => {
+    const a = withEntities('The U.S. and Japan met. The United States said so. America agreed.');
+    const us = a.entities.filter((e) => e.name === 'United States');
+    expect(us).toHaveLength(1);
+    expect(us[0]!.type).toBe('GPE');
+    expect(us[0]!.mentions.map((m) => m.text)).toEqual(['U.S.', 'United States', 'America']);
+  });
+
+  it('keeps two people with one surname apart by their first names', () => {
+    const people = names('Hillary Clinton met Bill Clinton in Chicago.', 'PERSON');
+    expect(people).toEqual(['Hillary Clinton', 'Bill Clinton']);
+  });
+
+  it('links an acronym to the name the article spells out', () => {
+    const a = withEntities('The Assembly of First Nations (AFN) met on Monday. The AFN said it would appeal.');
+    const afn = a.entities.find((e) => e.mentions.some((m) => m.text === 'AFN'));
+    expect(afn?.name).toBe('Assembly of First Nations');
+  });
+
+  it('types nationalities, places, laws and dates', () => {
+    const a = withEntities('Ukrainian officials in Kyiv cited the UN Charter on 5 March 2022.');
+    const type = (name: string) => a.entities.find((e) => e.name === name)?.type;
+    expect(type('Ukrainian')).toBe('NORP');
+    expect(type('Kyiv')).toBe('GPE');
+    expect(type('UN Charter')).toBe('LAW');
+    expect(a.entities.some((e) => e.type === 'DATE')).toBe(true);
+  });
+
+  it('finds people with the tagger switched off, by titles and first names', () => {
+    const config = parseConfig({ entities: { tagger: false } });
+    expect(names('Prime Minister Justin Trudeau met Angela Merkel.', 'PERSON', config)).toEqual(['Justin Trudeau', 'Angela Merkel']);
+  });
+
+  it('never makes a mention of punctuation or a possessive ending', () => {
+    const a = withEntities('“Smith’s plan,” said Smith’s aide, “is Smith’s.” O’Brien’s team agreed.');
+    for (const e of a.entities) for (const m of e.mentions) expect(m.text).not.toMatch(/^(['’]s|\p{P}+)$/u);
+  });
+});

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { createDocContext, loadNerModel, spansFromTags, tagSentence, type TaggerToken } from '../../../src/stages/entities/tagger/index.ts';
+import { extractStatic } from '../../../src/stages/entities/tagger/features.ts';
+import { compileGazetteer } from '../../../src/stages/entities/tagger/gazetteer.ts';
+
+const nlp = winkNLP(model);
+const its = nlp.its;
+const ner = loadNerModel();
+
+/** wink tokens of a sentence, as the pipeline hands them to the tagger (SPACE tokens skipped). */
+function toks(text: string): TaggerToken[] {
+  const doc = nlp.readDoc(text);
+  const values = doc.tokens().out(its.value) as string[];
+  const pos = doc.tokens().out(its.pos) as string[];
+  return values.map((value, i) => ({ value, pos: pos[i]! })).filter((t) => t.pos !== 'SPACE');
+}
+
+/** The entities the shipped model finds in a sentence, as "TYPE:text". */
+function entities(text: string): string[] {
+  const t = toks(text);
+  return spansFromTags(tagSentence(ner, t, createDocContext())).map((s) => `${s.type}:${t.slice(s.first, s.last).map((x) => x.value).join(' ')}`);
+}
+
+describe('feature extraction', () => {
+  it('is deterministic', () => {
+    const gaz = compileGazetteer({ country: ['france'], firstName: ['anna'] });
+    const t = toks('Anna Schmidt flew from France to Oslo-based XYZ Corp. on 12-05.');
+    const a = extractStatic(t, gaz), b = extractStatic(t, gaz);
+    expect(Array.from(a.keys)).toEqual(Array.from(b.keys));
+    expect(Array.from(a.counts)).toEqual(Array.from(b.counts));
+    expect(a.counts[0]).toBeGreaterThan(30);
+  });
+  it('gives different keys to different words', () => {
+    const gaz = compileGazetteer({});
+    const a = extractStatic([{ value: 'Paris', pos: 'PROPN' }], gaz), b = extractStatic([{ value: 'Berlin', pos: 'PROPN' }], gaz);
+    expect(Array.from(a.keys.slice(0, a.counts[0]))).not.toEqual(Array.from(b.keys.slice(0, b.counts[0])));
+  });
+});
+
+describe('spansFromTags', () => {
+  it('reads valid BILOU', () => {
+    expect(spansFromTags(['B-PER', 'I-PER', 'L-PER', 'O', 'U-LOC'])).toEqual([
+      { type: 'PER', first: 0, last: 3 }, { type: 'LOC', first: 4, last: 5 },
+    ]);
+  });
+  it('repairs invalid sequences', () => {
+    // an entity left open at the end, a stray I and L, a type switch mid-entity, B after B
+    expect(spansFromTags(['B-ORG', 'I-ORG'])).toEqual([{ type: 'ORG', first: 0, last: 2 }]);
+    expect(spansFromTags(['O', 'I-PER', 'L-PER', 'O'])).toEqual([{ type: 'PER', first: 1, last: 3 }]);
+    expect(spansFromTags(['L-LOC'])).toEqual([{ type: 'LOC', first: 0, last: 1 }]);
+    expect(spansFromTags(['B-PER', 'L-ORG'])).toEqual([{ type: 'PER', first: 0, last: 1 }, { type: 'ORG', first: 1, last: 2 }]);
+    expect(spansFromTags(['B-PER', 'B-PER', 'L-PER'])).toEqual([{ type: 'PER', first: 0, last: 1 }, { type: 'PER', first: 1, last: 3 }]);
+    expect(spansFromTags(['B-MISC', 'O', 'U-ORG', 'I-ORG'])).toEqual([{ type: 'MISC', first: 0, last: 1 }, { type: 'ORG', first: 2, last: 3 }, { type: 'ORG', first: 3, last: 4 }]);
+  });
+  it('accepts IOB tags too', () => {
+    expect(spansFromTags(['B-PER', 'I-PER', 'O', 'B-LOC', 'B-LOC'])).toEqual([
+      { type: 'PER', first: 0, last: 2 }, { type: 'LOC', first: 3, last: 4 }, { type: 'LOC', first: 4, last: 5 },
+    ]);
+  });
+});
+
+describe('shipped model', () => {
+  it('returns one well-formed label per token', () => {
+    const t = toks('Nothing much happened here yesterday.');
+    const tags = tagSentence(ner, t);
+    expect(tags).toHaveLength(t.length);
+    for (const tag of tags) expect(tag).toMatch(/^(O|[BILU]-(PER|ORG|LOC|MISC))$/);
+    expect(tagSentence(ner, [])).toEqual([]);
+  });
+  it('finds people and places', () => {
+    const e = entities('Angela Merkel met Emmanuel Macron in Paris on Tuesday.');
+    expect(e).toContain('PER:Angela Merkel');
+    expect(e).toContain('PER:Emmanuel Macron');
+    expect(e).toContain('LOC:Paris');
+  });
+  it('handles an all-caps headline', () => {
+    const e = entities('FLOODS HIT NORTHERN ITALY AS RAIN CONTINUES');
+    expect(e).toContain('LOC:ITALY');
+  });
+  it('keeps a name with particles whole', () => {
+    expect(entities('Ursula von der Leyen said the plan would be ready by June.')).toContain('PER:Ursula von der Leyen');
+  });
+  it('tags an acronym organisation', () => {
+    expect(entities('NATO ministers will meet again next month.')).toContain('ORG:NATO');
+  });
+  it('uses the document memory', () => {
+    const ctx = createDocContext();
+    const first = toks('Mr. Tobias Wendelbrook said the factory would close.');
+    expect(spansFromTags(tagSentence(ner, first, ctx)).map((s) => s.type)).toContain('PER');
+    const second = toks('Wendelbrook added that talks continue.');
+    const spans = spansFromTags(tagSentence(ner, second, ctx));
+    expect(spans[0]).toEqual({ type: 'PER', first: 0, last: 1 });
+  });
+});

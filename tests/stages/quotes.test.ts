@@ -1,0 +1,122 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { findQuotedSpans } from '../../src/stages/quotes/marks.ts';
+import { findParagraphs } from '../../src/stages/segment/index.ts';
+import { quoted, record } from '../helpers.ts';
+
+interface Case {
+  name: string;
+  text: string;
+  want: { type: string; text: string; speaker: string | null; cue?: string | null }[];
+}
+
+// Table of text -> expected quotes. Each row is one pattern the stage must handle.
+const CASES: Case[] = [
+  { name: 'direct, cue after, name after cue', text: '“We will win the vote,” said Jane Smith.', want: [{ type: 'direct', text: 'We will win the vote,', speaker: 'Jane Smith', cue: 'said' }] },
+  { name: 'direct, cue after, name before cue', text: 'Jane Smith spoke. “We will win the vote,” Smith said.', want: [{ type: 'direct', text: 'We will win the vote,', speaker: 'Jane Smith', cue: 'said' }] },
+  { name: 'direct, cue before with colon', text: 'Jane Smith said: “We will win the vote.”', want: [{ type: 'direct', text: 'We will win the vote.', speaker: 'Jane Smith', cue: 'said' }] },
+  { name: 'straight quotes', text: '"We will win the vote," said Jane Smith.', want: [{ type: 'direct', text: 'We will win the vote,', speaker: 'Jane Smith', cue: 'said' }] },
+  { name: 'guillemets', text: '«We will win the vote,» said Jane Smith.', want: [{ type: 'direct', text: 'We will win the vote,', speaker: 'Jane Smith', cue: 'said' }] },
+  { name: 'wire-style double apostrophes', text: "``We will win the vote,'' said Jane Smith.", want: [{ type: 'direct', text: 'We will win the vote,', speaker: 'Jane Smith', cue: 'said' }] },
+  {
+    name: 'quote split by its cue: both fragments, same speaker, cue outside',
+    text: '“We will,” said Jane Smith, “win this vote by a wide margin.”',
+    want: [
+      { type: 'direct', text: 'We will,', speaker: 'Jane Smith', cue: 'said' },
+      { type: 'direct', text: 'win this vote by a wide margin.', speaker: 'Jane Smith', cue: null },
+    ],
+  },
+  {
+    name: 'multi-paragraph quote: opening mark repeated, no closing mark until the last',
+    text: 'Jane Smith said: “The first paragraph of the quote goes here.\n“The second paragraph ends it.”',
+    want: [{ type: 'direct', text: 'The first paragraph of the quote goes here.\n“The second paragraph ends it.', speaker: 'Jane Smith', cue: 'said' }],
+  },
+  { name: 'indirect with that', text: 'Jane Smith said that the vote would be close.', want: [{ type: 'indirect', text: 'the vote would be close', speaker: 'Jane Smith', cue: 'said' }] },
+  { name: 'indirect, cue after', text: 'The vote would be close, Jane Smith said.', want: [{ type: 'indirect', text: 'The vote would be close', speaker: 'Jane Smith', cue: 'said' }] },
+  { name: 'indirect, inverted cue', text: 'The vote would be close, said Jane Smith.', want: [{ type: 'indirect', text: 'The vote would be close', speaker: 'Jane Smith', cue: 'said' }] },
+  { name: 'told reporters', text: 'Jane Smith told reporters the vote would be close.', want: [{ type: 'indirect', text: 'the vote would be close', speaker: 'Jane Smith', cue: 'told' }] },
+  { name: 'according to, after', text: 'The vote will be close, according to Jane Smith.', want: [{ type: 'indirect', text: 'The vote will be close', speaker: 'Jane Smith', cue: 'according to' }] },
+  { name: 'according to, before', text: 'According to Jane Smith, the vote will be close.', want: [{ type: 'indirect', text: 'the vote will be close', speaker: 'Jane Smith', cue: 'According to' }] },
+  { name: 'mixed', text: 'Jane Smith said the plan was “a disaster for everyone” and had to go.', want: [{ type: 'mixed', text: 'the plan was “a disaster for everyone” and had to go', speaker: 'Jane Smith', cue: 'said' }] },
+  { name: 'apposition', text: 'Jane Smith, a professor at Yale University, said the vote would be close.', want: [{ type: 'indirect', text: 'the vote would be close', speaker: 'Jane Smith', cue: 'said' }] },
+  {
+    name: 'pronoun speaker resolved by gender',
+    text: 'John Brown met Jane Smith on Monday. “We talked about the budget for hours,” she said.',
+    want: [{ type: 'direct', text: 'We talked about the budget for hours,', speaker: 'Jane Smith', cue: 'said' }],
+  },
+  {
+    name: 'floating paragraph inherits the last speaker',
+    text: 'The budget is balanced, said Senator Jane Smith.\n“We have worked on it for a very long time and it shows.”',
+    want: [
+      { type: 'indirect', text: 'The budget is balanced', speaker: 'Jane Smith', cue: 'said' },
+      { type: 'direct', text: 'We have worked on it for a very long time and it shows.', speaker: 'Jane Smith', cue: null },
+    ],
+  },
+  { name: 'organisation as speaker', text: 'The ministry said the border would stay closed.', want: [{ type: 'indirect', text: 'the border would stay closed', speaker: 'The ministry', cue: 'said' }] },
+  { name: 'belief verbs are not speech', text: 'Jane Smith thinks the vote will be close. Jane Smith wants a recount.', want: [] },
+  { name: 'a scare quote is no quote', text: 'The so-called “deal” fell apart on Tuesday.', want: [] },
+  { name: 'a negated cue reports nothing', text: 'Jane Smith did not say the vote would be close.', want: [] },
+];
+
+describe('quotes: patterns', () => {
+  for (const c of CASES) {
+    it(c.name, () => {
+      const a = quoted(c.text);
+      const got = a.quotes.map((q) => ({ type: q.type, text: q.text, speaker: q.speaker?.name ?? null, cue: q.cue?.text ?? null }));
+      const want = c.want.map((w) => ({ cue: null, ...w }));
+      for (const [i, w] of want.entries()) {
+        expect(got[i], `quote ${i}`).toBeDefined();
+        expect(got[i]!.type).toBe(w.type);
+        expect(got[i]!.text).toBe(w.text);
+        expect(got[i]!.speaker).toBe(w.speaker);
+        if (w.cue !== undefined && w.cue !== null) expect(got[i]!.cue).toBe(w.cue);
+      }
+      expect(got.length).toBe(want.length);
+    });
+  }
+});
+
+describe('quotes: invariants', () => {
+  it('never puts the cue inside the quote text', () => {
+    for (const c of CASES) {
+      for (const q of quoted(c.text).quotes) {
+        if (q.cue) expect(q.cue.end <= q.start || q.cue.start >= q.end, `${c.name}: cue inside quote`).toBe(true);
+      }
+    }
+  });
+
+  it('a quote that never closes ends at its paragraph', () => {
+    const text = '“This never closes and keeps going\nNext paragraph has no mark.';
+    const spans = findQuotedSpans(text, findParagraphs(text));
+    expect(spans).toHaveLength(1);
+    expect(text.slice(spans[0]!.start, spans[0]!.end)).toBe('This never closes and keeps going');
+    expect(spans[0]!.closed).toBe(false);
+  });
+
+  it('apostrophes are not closing marks', () => {
+    const text = 'She said ‘we don’t know’ and left.';
+    const spans = findQuotedSpans(text, findParagraphs(text));
+    expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(['we don’t know']);
+  });
+});
+
+describe('quotes: the founding article', () => {
+  const text = readFileSync(new URL('../../corpus/000_c15b9b24642192a5.txt', import.meta.url), 'utf8');
+  const gold = JSON.parse(readFileSync(new URL('../fixtures/seed-quotes.json', import.meta.url), 'utf8')) as { type: string; text: string; cue: string | null }[];
+  const r = record(text);
+
+  it('finds its eight quotes, in order, with types and cues, and nothing else', () => {
+    expect(r.quotes.map((q) => q.text.replace(/[\s,.]+$/, ''))).toEqual(gold.map((g) => g.text.replace(/[\s,.]+$/, '')));
+    expect(r.quotes.map((q) => q.type)).toEqual(gold.map((g) => g.type));
+    expect(r.quotes.map((q) => q.cue?.text ?? null)).toEqual(gold.map((g) => g.cue));
+  });
+
+  it('attributes every quote to Antony Blinken, linked to his entity', () => {
+    const blinken = r.entities.find((e) => e.name === 'Antony Blinken');
+    expect(blinken?.type).toBe('PERSON');
+    for (const q of r.quotes) {
+      expect(q.speaker?.name).toBe('Antony Blinken');
+      expect(q.speaker?.entityId).toBe(blinken!.id);
+    }
+  });
+});
