@@ -95,22 +95,26 @@ function stripPending(m: PendingMention): Mention {
 function personGroup(m: PendingMention, groups: readonly Group[]): Group | undefined {
   const parts = nameParts(m.text);
   if (parts.length === 0) return undefined;
+  // A lone word is a surname far more often than a first name: surname matches are tried first.
   let best: Group | undefined;
+  let bestRank = 0;
   for (const g of groups) {
     if (g.type !== 'PERSON') continue;
-    if (sameOrExtends(parts, g.parts) && (!best || g.lastSeen > best.lastSeen)) best = g;
+    const rank = matchRank(parts, g.parts);
+    if (rank > bestRank || (rank === bestRank && rank > 0 && g.lastSeen > best!.lastSeen)) {
+      best = g;
+      bestRank = rank;
+    }
   }
   return best;
 }
 
-/** True when one name is the other, or one's words are the other's surname, first name or a tail of it. */
-function sameOrExtends(a: string[], b: string[]): boolean {
+/** 3: same name; 2: one is the other's tail (surname); 1: a lone word is the other's first name; 0: no match. */
+function matchRank(a: string[], b: string[]): number {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if (short.length === long.length) return short.join(' ') === long.join(' ');
-  // "Blinken" / "Antony Blinken"; "von der Leyen" / "Ursula von der Leyen"; "Hillary" / "Hillary Clinton".
-  const tail = long.slice(long.length - short.length).join(' ');
-  if (tail === short.join(' ')) return true;
-  return short.length === 1 && long[0] === short[0];
+  if (short.length === long.length) return short.join(' ') === long.join(' ') ? 3 : 0;
+  if (long.slice(long.length - short.length).join(' ') === short.join(' ')) return 2;
+  return short.length === 1 && long[0] === short[0] ? 1 : 0;
 }
 
 /** An acronym joins the organisation it abbreviates, when the article wrote it out ("… Nations (AFN)"). */

@@ -53,6 +53,8 @@ export function classify(tokens: readonly Token[], c: Candidate, hasTitle: boole
   const lastToken = tokens[c.last - 1]!;
   const firstToken = tokens[c.first]!;
   if (n > 1 && c.label !== 'PER' && lex.lawHeads.has(lastToken.lower)) return { type: 'LAW' };
+  // "Trump Tower" is a building even when the tagger reads a person in it; "Arsenio Hall" keeps a first name.
+  if (n > 1 && lex.facHeads.has(lastToken.lower) && !lex.firstNames.has(firstToken.lower) && c.label !== 'ORG') return { type: 'FAC' };
 
   if (c.label === 'PER' || hasTitle) return { type: 'PERSON', ...genderOf(firstToken, n) };
   if (c.label === 'ORG') return { type: 'ORG' };

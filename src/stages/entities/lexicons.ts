@@ -29,6 +29,7 @@ export interface EntityLexicons {
   /** Last words that make a multi-word name a LAW or an EVENT. */
   lawHeads: Set<string>;
   eventHeads: Set<string>;
+  facHeads: Set<string>;
 }
 
 interface TitlesFile { titles: string[]; male: string[]; female: string[]; modifiers: string[] }
@@ -66,7 +67,7 @@ export function entityLexicons(): EntityLexicons {
     for (const alias of entry.aliases) aliases.set(alias.toLowerCase(), { name, type: entry.type });
   }
 
-  const words = loadData<{ lawHeads: string[]; eventHeads: string[] }>('lexicon/entity-words.json');
+  const words = loadData<{ lawHeads: string[]; eventHeads: string[]; facHeads: string[] }>('lexicon/entity-words.json');
   const gz: Gazetteers = existsSync(dataUrl('gazetteers/gazetteers.json')) ? loadData<Gazetteers>('gazetteers/gazetteers.json') : {};
   const set = (k: keyof Gazetteers) => new Set((gz[k] ?? []).map((x) => x.toLowerCase()));
   cached = {
@@ -84,6 +85,7 @@ export function entityLexicons(): EntityLexicons {
     people: set('person'),
     lawHeads: new Set(words.lawHeads.map((w) => w.toLowerCase())),
     eventHeads: new Set(words.eventHeads.map((w) => w.toLowerCase())),
+    facHeads: new Set(words.facHeads.map((w) => w.toLowerCase())),
   };
   return cached;
 }

@@ -27,6 +27,10 @@ export function titleAt(tokens: readonly Token[], at: number, end: number, lex: 
 export function splitTitle(tokens: readonly Token[], first: number, last: number, lex: EntityLexicons): TitleSplit {
   let at = first;
   let title: TitleInfo | undefined;
+  // Descriptors before a title or a full name ("former", "Democrat", "Republican") go with the title.
+  const modifiers: string[] = [];
+  while (at < last - 2 && lex.titleModifiers.has(tokens[at]!.lower)) modifiers.push(tokens[at++]!.value);
+  if (modifiers.length && !titleAt(tokens, at, last - 1, lex) && last - at < 2) at = first;
   // Titles may stack: "Deputy Secretary of State", "Lt. Gen."; keep the longest combined text.
   for (;;) {
     const hit = titleAt(tokens, at, last - 1, lex); // at least one name token must remain
@@ -34,6 +38,10 @@ export function splitTitle(tokens: readonly Token[], first: number, last: number
     const [n, info] = hit;
     title = title ? { title: `${title.title} ${info.title}`, ...(info.gender ?? title.gender ? { gender: info.gender ?? title.gender } : {}) } : info;
     at += n;
+  }
+  if (modifiers.length && at > first) {
+    const text = title ? `${modifiers.join(' ')} ${title.title}` : modifiers.join(' ');
+    title = { ...(title ?? {}), title: text };
   }
   let titleFirst = first;
   if (!title) {

@@ -41,7 +41,7 @@ const CLAUSE_END = new Set(['.', '!', '?', '”', '"', '’', "''", ';']);
 const OPEN_MARKS = new Set(['“', '"', '‘', '«', '„', '``', '`']);
 const CLOSE_MARKS = new Set(['”', '"', '’', '»', "''", "'"]);
 // Adjuncts written between a cue and the end of its clause: "said Tuesday", "said in a statement", "said on CNN".
-const ADJUNCT_PREPS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'to', 'via', 'through', 'from', 'with', 'while', 'late', 'early', 'last', 'this', 'recently', 'earlier', 'later', 'afterward', 'afterwards', 'privately', 'publicly', 'then', 'again', 'too', 'also', 'today', 'yesterday', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+const ADJUNCT_PREPS = new Set(['of', 'in', 'on', 'at', 'during', 'after', 'before', 'to', 'via', 'through', 'from', 'with', 'while', 'late', 'early', 'last', 'this', 'recently', 'earlier', 'later', 'afterward', 'afterwards', 'privately', 'publicly', 'then', 'again', 'too', 'also', 'today', 'yesterday', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
 /** The cue verb written at token i (longest form first), if any. */
 export function cueAt(tokens: readonly Token[], i: number, lex: QuoteLexicons): CueVerb | undefined {
@@ -62,6 +62,8 @@ export function cueAt(tokens: readonly Token[], i: number, lex: QuoteLexicons): 
 }
 
 interface SentenceView {
+  /** True when the phrase holds a person or organisation name the entity stage found. */
+  isName: (np: [number, number]) => boolean;
   tokens: readonly Token[];
   first: number;
   last: number;
@@ -119,22 +121,57 @@ function subjectBefore(s: SentenceView, i: number): [number, number] | null {
     j--;
   }
   if (j >= s.first && NEGATION.has(s.tokens[j]!.lower)) return null;
+  j = skipBackOverAdjuncts(s, j);
   if (j < s.first) return null;
   if (s.tokens[j]!.value === ',') {
-    // Apposition or relative clause between two commas, right before the cue.
-    for (let k = j - 1; k >= Math.max(s.first, j - 30); k--) {
+    // An apposition or relative clause between commas, right before the cue ("Jane Doe, a professor at X, said";
+    // "Harvey, a delegate from Houston, Texas, said"): the speaker is the phrase before the comma that opens it.
+    // The nearest such phrase that holds a name wins; else the nearest phrase at all.
+    let fallback: [number, number] | null = null;
+    for (let k = j - 1; k >= Math.max(s.first, j - 40); k--) {
       const t = s.tokens[k]!;
-      if (OPEN_MARKS.has(t.value) || CLOSE_MARKS.has(t.value)) return null;
+      if (OPEN_MARKS.has(t.value) || CLOSE_MARKS.has(t.value)) break;
       if (t.value !== ',') continue;
       const inner = s.tokens[k + 1]!;
-      const appositive = ['DET', 'NUM', 'ADJ', 'NOUN', 'PROPN'].includes(inner.pos) || ['who', 'whose', 'which', 'a', 'an', 'the'].includes(inner.lower);
-      if (!appositive) return null;
+      const appositive = ['DET', 'NUM', 'ADJ', 'NOUN', 'PROPN'].includes(inner.pos) || RELATIVE_WORDS.has(inner.lower);
+      if (!appositive) continue;
+      // "A top strategist, John Weaver, said": the name in the commas is the speaker, not the description.
+      const inside: [number, number] = [k + 1, j];
+      if (k === j - 1 || !s.isName(inside)) {
+        /* not a name between the commas */
+      } else if (npStartingAt(s, k + 1)?.[1] === j) {
+        const before = npEndingAt(s, k - 1);
+        if (before && !s.isName(before)) return inside;
+      }
       const np = npEndingAt(s, k - 1);
-      return np && hasNameOrHead(s, np) ? np : null;
+      if (!np || !hasNameOrHead(s, np)) continue;
+      if (s.isName(np)) return np;
+      fallback ??= np;
     }
-    return null;
+    return fallback;
   }
   return npEndingAt(s, j);
+}
+
+const TIME_NOUNS = new Set(['week', 'month', 'year', 'night', 'weekend', 'morning', 'afternoon', 'evening']);
+
+/** Steps back over what may stand between a subject and its verb: "(D-Calif.)", "on Tuesday", "last week". */
+function skipBackOverAdjuncts(s: SentenceView, j: number): number {
+  for (let guard = 0; guard < 3 && j >= s.first; guard++) {
+    const t = s.tokens[j]!;
+    if (t.value === ')') {
+      let k = j - 1;
+      while (k >= s.first && k > j - 12 && s.tokens[k]!.value !== '(') k--;
+      if (k < s.first || s.tokens[k]!.value !== '(') return j;
+      j = k - 1;
+    } else if (isDayWord(t.lower) && !['also', 'then', 'again', 'too'].includes(t.lower)) {
+      j--;
+      if (j >= s.first && ['on', 'last', 'this'].includes(s.tokens[j]!.lower)) j--;
+    } else if (TIME_NOUNS.has(t.lower) && j - 1 >= s.first && ['last', 'this', 'next', 'earlier', 'later'].includes(s.tokens[j - 1]!.lower)) {
+      j -= 2;
+    } else return j;
+  }
+  return j;
 }
 
 function hasNameOrHead(s: SentenceView, np: [number, number]): boolean {
@@ -200,9 +237,19 @@ function contentEnd(s: SentenceView): number {
   return s.tokens[e - 1]!.end;
 }
 
-/** True when the tokens after `k` close the clause: sentence end, a comma, a quote, a colon. */
-function clauseEndsAt(s: SentenceView, k: number, lex: QuoteLexicons): { end: boolean; continues: number | null } {
+/** True when the tokens after `k` close the clause: sentence end, a comma, a quote, a colon. `continues` is where
+ * reported content resumes after a parenthetical cue ("The plan, she said, is dead"). */
+function clauseEndsAt(s: SentenceView, k: number, lex: QuoteLexicons, verb: CueVerb | null): { end: boolean; continues: number | null } {
   k = skipAdjuncts(s, k, lex);
+  if (verb && OBJECT_VERBS.has(verb.lemma) && k < s.last && !CLAUSE_END.has(s.tokens[k]!.value) && s.tokens[k]!.value !== ',') {
+    // "Trump told NBC’s “Today” on Monday.": the listener, quoted titles included, then adjuncts.
+    const np = npStartingAt(s, k);
+    if (np) {
+      k = np[1];
+      while (k < s.last && (OPEN_MARKS.has(s.tokens[k]!.value) || CLOSE_MARKS.has(s.tokens[k]!.value) || s.tokens[k]!.pos === 'PROPN')) k++;
+      k = skipAdjuncts(s, k, lex);
+    }
+  }
   if (k >= s.last) return { end: true, continues: null };
   const t = s.tokens[k]!;
   if (CLAUSE_END.has(t.value)) return { end: true, continues: null };
@@ -210,14 +257,27 @@ function clauseEndsAt(s: SentenceView, k: number, lex: QuoteLexicons): { end: bo
     const next = s.tokens[k + 1];
     if (!next) return { end: true, continues: null };
     if (OPEN_MARKS.has(next.value)) return { end: true, continues: null };
-    return { end: true, continues: k + 1 };
+    return { end: true, continues: resumesContent(next) ? k + 1 : null };
   }
   return { end: false, continues: null };
 }
 
+const RELATIVE_WORDS = new Set(['who', 'whose', 'which', 'whom', 'where']);
+
+/** After "The plan, she said, …" the content goes on with a verb ("is dead"); an apposition ("a professor at X"),
+ * a relative clause ("who …") or a participle ("referring to …") says something about the speaker instead. */
+function resumesContent(t: Token): boolean {
+  if (RELATIVE_WORDS.has(t.lower)) return false;
+  if (t.pos === 'VERB' && t.lower.endsWith('ing')) return false;
+  return t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART' || t.pos === 'ADP' || t.pos === 'SCONJ';
+}
+
 /** Finds the attribution frames of one sentence. */
-export function sentenceFrames(tokens: readonly Token[], first: number, last: number, index: number, text: string, lex: QuoteLexicons): Frame[] {
-  const s: SentenceView = { tokens, first, last, index, text };
+export function sentenceFrames(
+  tokens: readonly Token[], first: number, last: number, index: number, text: string, lex: QuoteLexicons,
+  isName: (np: [number, number]) => boolean = () => false,
+): Frame[] {
+  const s: SentenceView = { tokens, first, last, index, text, isName };
   const frames: Frame[] = [];
   const taken = new Set<number>();
   for (let i = first; i < last; i++) {
@@ -282,7 +342,7 @@ function frameAt(s: SentenceView, i: number, cueLast: number, verb: CueVerb, lex
   if (prev && (prev.value === ',' || CLOSE_MARKS.has(prev.value) || prev.value === '—') && i - 1 > s.first) {
     const np = npStartingAt(s, cueLast);
     if (np && !(np[1] - np[0] === 1 && s.tokens[np[0]]!.pos === 'DET')) {
-      const close = clauseEndsAt(s, np[1], lex);
+      const close = clauseEndsAt(s, np[1], lex, null);
       if (close.end) return inverted(s, base, np, i, np[1], close.continues);
     }
   }
@@ -292,7 +352,7 @@ function frameAt(s: SentenceView, i: number, cueLast: number, verb: CueVerb, lex
     const before = subject[0] > s.first ? s.tokens[subject[0] - 1]! : undefined;
     // 2./4. "…, Blinken said." / "…, Blinken said, …" — subject right after a comma or a closing quote.
     if (before && (before.value === ',' || CLOSE_MARKS.has(before.value) || before.value === '—') && subject[0] - 1 > s.first) {
-      const close = clauseEndsAt(s, cueLast, lex);
+      const close = clauseEndsAt(s, cueLast, lex, verb);
       if (close.end) return inverted(s, base, subject, subject[0], cueLast, close.continues);
     }
     // 1. "Blinken said (that) …"

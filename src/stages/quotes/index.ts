@@ -36,8 +36,15 @@ export function findQuotes(article: EntityArticle, config: Config): QuotedArticl
 
   const insideQuote = makeInsideTest(spans);
   const frames: Frame[] = [];
-  for (const s of sentences) {
-    for (const f of sentenceFrames(tokens, s.firstToken, s.lastToken, sentences.indexOf(s), text, lex)) {
+  const isName = (np: [number, number]) => {
+    for (let k = np[0]; k < np[1]; k++) {
+      const t = index.byToken.get(k)?.entity.type;
+      if (t === 'PERSON' || t === 'ORG') return true;
+    }
+    return false;
+  };
+  for (const [si, s] of sentences.entries()) {
+    for (const f of sentenceFrames(tokens, s.firstToken, s.lastToken, si, text, lex, isName)) {
       // A cue inside quotation marks is the quoted person's own words ("He said we'd win," she said).
       if (!insideQuote(tokens[f.cueFirst]!.start)) frames.push(f);
     }
