@@ -50,8 +50,18 @@ function invalidUtf8(bytes: Uint8Array): Message {
   return message('ingest/invalid-encoding', STAGE, { encoding: 'UTF-8', detail: `invalid byte 0x${(bytes[offset] ?? 0).toString(16).padStart(2, '0')} at offset ${offset}` });
 }
 
-/** Decodes raw bytes to a string: BOM, then declared charset (HTML meta), then strict UTF-8, else a fatal message. */
+// Windows (CRLF) and old Mac (CR) line ends become \n before any extractor reads lines: the plain-text header
+// block and Markdown must see the same lines whatever the file was saved on.
+const LINE_END = /\r\n?/g;
+
+/** Decodes raw bytes to a string with \n line ends: BOM, then declared charset (HTML meta), then strict UTF-8,
+ * else a fatal message. */
 export function decodeBytes(bytes: Uint8Array, format: SourceFormat): Decoded {
+  const decoded = decodeRaw(bytes, format);
+  return decoded.ok ? { ...decoded, text: decoded.text.replace(LINE_END, '\n') } : decoded;
+}
+
+function decodeRaw(bytes: Uint8Array, format: SourceFormat): Decoded {
   if (bytes.length === 0) return fail(message('ingest/empty', STAGE));
   const bom = BOMS.find((b) => bytes.length >= b.bytes.length && b.bytes.every((x, i) => bytes[i] === x));
   // UTF-16 text is full of NUL bytes, so only magic numbers count as binary evidence after its BOM.

@@ -10,6 +10,31 @@ const LINE_SEPARATORS = /\r\n?|[\u2028\u2029\u0085]/g;
 const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
 // Zero-width characters that break tokens inside words.
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\u00ad]/g;
+// wink's tokenizer is quadratic in the length of a run without spaces (40,000 characters of a URL take 27 s,
+// measured): runs longer than any word or link of prose (base64, minified code, hashes) are removed, reported.
+export const MAX_RUN_CHARS = 500;
+// Each match consumes a whole run, so this is linear (a bounded {501,} would rescan every run from each start).
+const RUN = /[^ \n]+/g;
+
+/** Removes runs of more than MAX_RUN_CHARS non-space characters, with one warning saying how many and where. */
+function removeLongRuns(text: string): { text: string; message?: Message } {
+  let count = 0;
+  let longest = 0;
+  let offset = 0;
+  let preview = '';
+  const out = text.replace(RUN, (run: string, at: number) => {
+    if (run.length <= MAX_RUN_CHARS) return run;
+    count++;
+    if (run.length > longest) {
+      longest = run.length;
+      offset = at;
+      preview = run.slice(0, 24);
+    }
+    return '';
+  });
+  if (count === 0) return { text };
+  return { text: out, message: message('ingest/long-run-removed', 'ingest', { count, limit: MAX_RUN_CHARS, longest, offset, preview }) };
+}
 
 /** NFC, one kind of line end, odd spaces to plain spaces, trailing spaces and runs of blank lines collapsed. */
 export function normalizeText(input: string): { text: string; messages: Message[] } {
@@ -22,6 +47,9 @@ export function normalizeText(input: string): { text: string; messages: Message[
   });
   if (controls > 0) messages.push(message('ingest/control-chars', 'ingest', { count: controls }));
   text = text.replace(ZERO_WIDTH, '').replace(ODD_SPACES, ' ');
+  const runs = removeLongRuns(text);
+  text = runs.text;
+  if (runs.message) messages.push(runs.message);
   // Trim each line and collapse runs of spaces: layout, not content.
   const lines = text.split('\n').map((l) => l.replace(/ {2,}/g, ' ').trim());
   const out: string[] = [];

@@ -6,11 +6,12 @@
 //   4. CONTENT, SUBJECT CUE, CONTENT.        The alliance, Blinken said, is strong.
 //   5. According to SOURCE, CONTENT. / CONTENT, according to SOURCE.
 //   6. …, saying/adding (that) CONTENT       (the speaker is the subject of the clause before)
+//   7. NAME: CONTENT                         Blumenthal: ‘No idea’ if I would have told her (headlines, transcripts)
 // Quoted speech uses the same frames: the quoted span is the content, or lies inside it (a mixed quote).
 import type { Token } from '../../types.ts';
 import type { CueVerb, QuoteLexicons } from './lexicon.ts';
 
-export type FrameKind = 'subject-cue' | 'inverted' | 'parenthetical' | 'according-to' | 'participle';
+export type FrameKind = 'subject-cue' | 'inverted' | 'parenthetical' | 'according-to' | 'participle' | 'colon';
 
 export interface Frame {
   kind: FrameKind;
@@ -215,6 +216,8 @@ function contentAfter(s: SentenceView, k: number, verb: CueVerb, lex: QuoteLexic
   }
   if (k >= s.last) return null;
   const t = s.tokens[k]!;
+  // "urged voters to turn out", "told them to leave": the infinitive is what was asked for.
+  if (OBJECT_VERBS.has(verb.lemma) && t.lower === 'to' && s.tokens[k + 1]?.pos === 'VERB') return { at: k, complementizer: true };
   if (isThat(t)) return k + 1 < s.last ? { at: k + 1, complementizer: true } : null;
   if (t.value === ':') return k + 1 < s.last ? { at: k + 1, complementizer: true } : null;
   if (t.value === ',') {
@@ -257,19 +260,25 @@ function clauseEndsAt(s: SentenceView, k: number, lex: QuoteLexicons, verb: CueV
     const next = s.tokens[k + 1];
     if (!next) return { end: true, continues: null };
     if (OPEN_MARKS.has(next.value)) return { end: true, continues: null };
-    return { end: true, continues: resumesContent(next) ? k + 1 : null };
+    return { end: true, continues: resumesContent(s, k + 1) ? k + 1 : null };
   }
   return { end: false, continues: null };
 }
 
 const RELATIVE_WORDS = new Set(['who', 'whose', 'which', 'whom', 'where']);
 
-/** After "The plan, she said, …" the content goes on with a verb ("is dead"); an apposition ("a professor at X"),
- * a relative clause ("who …") or a participle ("referring to …") says something about the speaker instead. */
-function resumesContent(t: Token): boolean {
+/** After "The plan, she said, …" the content goes on as a clause, with a verb ("is dead", "Mr. Trump's jabs were
+ * …"); an apposition ("a professor at X", no verb), a relative clause ("who …") or a participle ("referring to
+ * …") says something about the speaker instead. */
+function resumesContent(s: SentenceView, k: number): boolean {
+  const t = s.tokens[k]!;
   if (RELATIVE_WORDS.has(t.lower)) return false;
   if (t.pos === 'VERB' && t.lower.endsWith('ing')) return false;
-  return t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART' || t.pos === 'ADP' || t.pos === 'SCONJ';
+  for (let i = k; i < s.last; i++) {
+    const p = s.tokens[i]!.pos;
+    if (p === 'AUX' || (p === 'VERB' && !s.tokens[i]!.lower.endsWith('ing'))) return true;
+  }
+  return false;
 }
 
 /** Finds the attribution frames of one sentence. */
@@ -280,6 +289,8 @@ export function sentenceFrames(
   const s: SentenceView = { tokens, first, last, index, text, isName };
   const frames: Frame[] = [];
   const taken = new Set<number>();
+  const colon = colonFrame(s);
+  if (colon) frames.push(colon);
   for (let i = first; i < last; i++) {
     if (taken.has(i)) continue;
     const phrase = sourcePhraseAt(s, i, lex);
@@ -298,6 +309,20 @@ export function sentenceFrames(
   return frames;
 }
 
+/** 7. "NAME: CONTENT": a name (and nothing else) opens the sentence, a colon follows, then what they said. */
+function colonFrame(s: SentenceView): Frame | null {
+  let c = -1;
+  for (let k = s.first + 1; k < Math.min(s.last - 1, s.first + 7); k++) if (s.tokens[k]!.value === ':') { c = k; break; }
+  if (c < 0) return null;
+  const np: [number, number] = [s.first, c];
+  const whole = npStartingAt(s, s.first);
+  if (!whole || whole[1] !== c || !s.isName(np)) return null;
+  return {
+    kind: 'colon', sentence: s.index, cueFirst: c, cueLast: c + 1, verb: null, speaker: np,
+    content: [[s.tokens[c + 1]!.start, contentEnd(s)]], attribution: [s.tokens[s.first]!.start, s.tokens[c]!.end], complementizer: true,
+  };
+}
+
 function sourcePhraseAt(s: SentenceView, i: number, lex: QuoteLexicons): number {
   for (const p of lex.sourcePhrases) {
     let ok = true;
@@ -308,7 +333,13 @@ function sourcePhraseAt(s: SentenceView, i: number, lex: QuoteLexicons): number 
 }
 
 function accordingTo(s: SentenceView, i: number, length: number): Frame | null {
-  const np = npStartingAt(s, i + length);
+  // The source may be any phrase ("exit polls", "fundraising reports filed Saturday"): up to a comma or the end.
+  let np = npStartingAt(s, i + length);
+  if (!np && i + length < s.last) {
+    let e = i + length;
+    while (e < s.last && s.tokens[e]!.value !== ',' && !CLAUSE_END.has(s.tokens[e]!.value)) e++;
+    if (e > i + length && e - (i + length) <= 10) np = [i + length, e];
+  }
   if (!np) return null;
   const cueEnd = i + length;
   const base = { kind: 'according-to' as const, sentence: s.index, cueFirst: i, cueLast: cueEnd, verb: null, speaker: np, complementizer: true };
@@ -343,7 +374,8 @@ function frameAt(s: SentenceView, i: number, cueLast: number, verb: CueVerb, lex
     const np = npStartingAt(s, cueLast);
     if (np && !(np[1] - np[0] === 1 && s.tokens[np[0]]!.pos === 'DET')) {
       const close = clauseEndsAt(s, np[1], lex, null);
-      if (close.end) return inverted(s, base, np, i, np[1], close.continues);
+      // Right after a closing quote mark the attribution needs no clause end: ",” said Gil, 22, who …".
+      if (close.end || CLOSE_MARKS.has(prev.value)) return inverted(s, base, np, i, np[1], close.continues);
     }
   }
 
@@ -353,7 +385,7 @@ function frameAt(s: SentenceView, i: number, cueLast: number, verb: CueVerb, lex
     // 2./4. "…, Blinken said." / "…, Blinken said, …" — subject right after a comma or a closing quote.
     if (before && (before.value === ',' || CLOSE_MARKS.has(before.value) || before.value === '—') && subject[0] - 1 > s.first) {
       const close = clauseEndsAt(s, cueLast, lex, verb);
-      if (close.end) return inverted(s, base, subject, subject[0], cueLast, close.continues);
+      if (close.end || CLOSE_MARKS.has(before.value)) return inverted(s, base, subject, subject[0], cueLast, close.continues);
     }
     // 1. "Blinken said (that) …"
     const c = contentAfter(s, cueLast, verb, lex);
