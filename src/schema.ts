@@ -58,7 +58,10 @@ export const ArticleRecordSchema = z.strictObject({
   }).describe('Provenance of the record.'),
   meta: MetaSchema,
   text: z.string().describe('The cleaned article text; every offset points into it, in Unicode code points.'),
-  sentences: z.array(z.strictObject({ start: offset, end: offset })).describe('Sentence spans in text order.'),
+  sentences: z.array(z.strictObject({
+    start: offset.describe('Code point offset where the sentence starts (inclusive).'),
+    end: offset.describe('Code point offset where the sentence ends (exclusive).'),
+  }).describe('One sentence; sentences never cross a paragraph (line) break.')).describe('Sentence spans in text order.'),
   entities: z.array(EntitySchema).describe('Entities in order of first mention.'),
   quotes: z.array(QuoteSchema).describe('Quotes in text order.'),
 }).describe('One article of the dataset: one line of dataset.jsonl.');

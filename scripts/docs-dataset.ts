@@ -1,0 +1,7 @@
+// npm run docs:dataset: regenerate docs/dataset.md from the zod schema, the table spec and the example queries.
+import { writeFileSync } from 'node:fs';
+import { renderDatasetDocs, undocumentedFields } from '../src/tables/dataset-docs.ts';
+
+writeFileSync('docs/dataset.md', renderDatasetDocs());
+const missing = undocumentedFields();
+console.log(`docs/dataset.md written${missing.length ? `; fields without a description in src/schema.ts: ${missing.join(', ')}` : ''}`);

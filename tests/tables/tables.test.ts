@@ -1,0 +1,132 @@
+// writeTables: the four tables load in DuckDB as CSV and Parquet, hold what the dataset holds, round-trip awkward
+// text, come out byte-identical on a rerun, and the documented example queries give the founding article's answer.
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ArticleRecord } from '../../src/schema.ts';
+import { writeTables } from '../../src/tables/index.ts';
+import { PARQUET_CREATED_BY } from '../../src/tables/parquet-sink.ts';
+import { EXAMPLE_QUERIES, duckdbViews } from '../../src/tables/queries.ts';
+import { TABLES } from '../../src/tables/spec.ts';
+import { trickyRecord } from './tricky-record.ts';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+const DATASET = join(ROOT, 'output/dataset.jsonl');
+const tmp = (): string => mkdtempSync(join(tmpdir(), 'tables-'));
+
+let db: DuckDBInstance;
+let con: DuckDBConnection;
+const rows = async (sql: string): Promise<Record<string, unknown>[]> => (await con.runAndReadAll(sql)).getRowObjectsJS();
+
+beforeAll(async () => {
+  db = await DuckDBInstance.create(':memory:');
+  con = await db.connect();
+});
+afterAll(() => {
+  con.closeSync();
+  db.closeSync();
+});
+
+describe('tables of the founding dataset', () => {
+  let out: string;
+  let records: ArticleRecord[];
+  beforeAll(async () => {
+    out = tmp();
+    await writeTables(DATASET, out);
+    records = readFileSync(DATASET, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as ArticleRecord);
+    await con.run(duckdbViews(join(out, 'tables')).replace(/CREATE VIEW/g, 'CREATE OR REPLACE VIEW'));
+  });
+
+  it('writes the eight files', () => {
+    expect(readdirSync(join(out, 'tables')).sort()).toEqual(
+      TABLES.flatMap((t) => [`${t.name}.csv`, `${t.name}.parquet`]).sort());
+  });
+
+  it('has as many rows as the dataset has articles, entities, mentions and quotes, in CSV and Parquet alike', async () => {
+    const want = {
+      articles: records.length,
+      entities: records.reduce((n, r) => n + r.entities.length, 0),
+      mentions: records.reduce((n, r) => n + r.entities.reduce((m, e) => m + e.mentions.length, 0), 0),
+      quotes: records.reduce((n, r) => n + r.quotes.length, 0),
+    };
+    for (const t of TABLES) {
+      const dir = join(out, 'tables');
+      const [pq] = await rows(`SELECT count(*)::INT AS n FROM read_parquet('${dir}/${t.name}.parquet')`);
+      const [csv] = await rows(`SELECT count(*)::INT AS n FROM read_csv('${dir}/${t.name}.csv', header = true)`);
+      expect([t.name, pq?.n, csv?.n]).toEqual([t.name, want[t.name], want[t.name]]);
+    }
+  });
+
+  it('keeps quote text, offsets, speaker, cue and confidence', async () => {
+    const got = await rows('SELECT * FROM quotes ORDER BY article_id, start_offset');
+    const want = records.flatMap((r) => r.quotes.map((q) => ({
+      article_id: r.id, quote_id: q.id, type: q.type, text: q.text, start_offset: q.start, end_offset: q.end,
+      speaker_name: q.speaker?.name ?? null, speaker_entity_id: q.speaker?.entityId ?? null,
+      speaker_mention_text: q.speaker?.mention?.text ?? null, speaker_mention_start: q.speaker?.mention?.start ?? null,
+      speaker_mention_end: q.speaker?.mention?.end ?? null, cue_text: q.cue?.text ?? null, cue_start: q.cue?.start ?? null,
+      cue_end: q.cue?.end ?? null, confidence: q.confidence,
+    })));
+    expect(got).toEqual(want);
+  });
+
+  it('answers the example queries: Antony Blinken, 8 quotes', async () => {
+    const [top, perSource, cooccur] = await Promise.all(EXAMPLE_QUERIES.map((q) => rows(q.sql)));
+    expect(top?.[0]).toEqual({ speaker_name: 'Antony Blinken', quotes: 8n, articles: 1n });
+    expect(perSource?.[0]).toMatchObject({ speaker_name: 'Antony Blinken', source: '000_c15b9b24642192a5.txt', quotes: 8n });
+    const names = (cooccur ?? []).map((r) => r.name);
+    expect(names).toEqual(expect.arrayContaining(['Japan', 'United States']));
+    expect(names).not.toContain('Antony Blinken');
+  });
+
+  it('writes the same bytes twice, with a fixed created_by and no time in the files', async () => {
+    const again = tmp();
+    await writeTables(DATASET, again);
+    for (const f of readdirSync(join(out, 'tables'))) {
+      expect(readFileSync(join(again, 'tables', f)).equals(readFileSync(join(out, 'tables', f))), f).toBe(true);
+    }
+    const meta = await rows(`SELECT DISTINCT created_by FROM parquet_file_metadata('${join(out, 'tables')}/*.parquet')`);
+    expect(meta).toEqual([{ created_by: PARQUET_CREATED_BY }]);
+    const kv = await rows(`SELECT count(*)::INT AS n FROM parquet_kv_metadata('${join(out, 'tables')}/*.parquet')`);
+    expect(kv).toEqual([{ n: 0 }]);
+  });
+});
+
+describe('awkward text', () => {
+  let dir: string;
+  const record = trickyRecord();
+  beforeAll(async () => {
+    const out = tmp();
+    const empty = { ...trickyRecord('empty'), entities: [], quotes: [] };
+    writeFileSync(join(out, 'dataset.jsonl'), `${JSON.stringify(empty)}\n${JSON.stringify(record)}\n`);
+    await writeTables(join(out, 'dataset.jsonl'), out);
+    dir = join(out, 'tables');
+  });
+
+  it('round-trips delimiters, quotes, CR/LF, emoji, tags and nulls through CSV and Parquet', async () => {
+    for (const source of [`read_parquet('${dir}/quotes.parquet')`,
+      `read_csv('${dir}/quotes.csv', header = true, all_varchar = true)`]) {
+      const got = await rows(`SELECT quote_id, text, speaker_name, cue_text FROM ${source} ORDER BY quote_id`);
+      expect(got).toEqual(record.quotes.map((q) => ({ quote_id: q.id, text: q.text, speaker_name: q.speaker?.name ?? null, cue_text: q.cue?.text ?? null })));
+    }
+    const [article] = await rows(`SELECT text, title, url, text_length FROM read_csv('${dir}/articles.csv', header = true) WHERE article_id = '${record.id.replace(/'/g, "''")}'`);
+    expect(article).toEqual({ text: record.text, title: record.meta.title, url: record.meta.url, text_length: BigInt(Array.from(record.text).length) });
+  });
+
+  it('writes the header of an empty table and a Parquet file with no rows', async () => {
+    const out = tmp();
+    writeFileSync(join(out, 'dataset.jsonl'), '');
+    await writeTables(join(out, 'dataset.jsonl'), out);
+    expect(readFileSync(join(out, 'tables/quotes.csv'), 'utf8')).toMatch(/^article_id,quote_id,type,text,.*confidence\r\n$/);
+    const [n] = await rows(`SELECT count(*)::INT AS n FROM read_parquet('${out}/tables/quotes.parquet')`);
+    expect(n).toEqual({ n: 0 });
+  });
+
+  it('names the line of a broken dataset and leaves no half-written table', async () => {
+    const out = tmp();
+    writeFileSync(join(out, 'dataset.jsonl'), `${JSON.stringify(record)}\n{"id": \n`);
+    await expect(writeTables(join(out, 'dataset.jsonl'), out)).rejects.toThrow(/dataset\.jsonl:2/);
+    expect(readdirSync(join(out, 'tables'))).toEqual([]);
+  });
+});
