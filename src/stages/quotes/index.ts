@@ -50,30 +50,32 @@ export function findQuotes(article: EntityArticle, config: Config): QuotedArticl
     }
   }
 
+  // Pass 1: every frame claims the quoted spans its content covers, in text order (pronouns look back at the
+  // speakers before them). Pass 2: spans no frame claimed are floating quotes, inheriting from the quote before.
   const drafts: Draft[] = [];
   const used = new Set<QuotedSpan>();
   const recent: Speaker[] = [];
-  const events = mergeEvents(frames, spans);
-
-  for (const ev of events) {
-    if ('kind' in ev) {
-      const d = fromFrame(ev, spans, used, article, index, lex, recent, config);
-      for (const q of d) {
-        drafts.push(q);
-        if (q.speaker) recent.push(q.speaker);
-      }
-    } else if (!used.has(ev)) {
-      const q = floating(ev, drafts, article, recent);
-      if (q) {
-        used.add(ev);
-        drafts.push(q);
-        if (q.speaker) recent.push(q.speaker);
-      }
+  frames.sort((a, b) => a.attribution[0] - b.attribution[0]);
+  for (const f of frames) {
+    for (const q of fromFrame(f, spans, used, article, index, lex, recent, config)) {
+      drafts.push(q);
+      if (q.speaker) recent.push(q.speaker);
+    }
+  }
+  drafts.sort((a, b) => a.start - b.start || a.end - b.end);
+  for (const sp of spans) {
+    if (used.has(sp)) continue;
+    let at = drafts.length;
+    while (at > 0 && drafts[at - 1]!.start > sp.open) at--;
+    const q = floating(sp, drafts.slice(0, at), article);
+    if (q) {
+      used.add(sp);
+      drafts.splice(at, 0, q);
     }
   }
 
   const quotes: Quote[] = [];
-  for (const d of drafts.sort((a, b) => a.start - b.start || a.end - b.end)) {
+  for (const d of drafts) {
     if (d.end - d.start > config.limits.maxQuoteChars) {
       messages.push(message('quotes/too-long', 'quotes', { length: d.end - d.start, offset: d.start, limit: config.limits.maxQuoteChars }));
       continue;
@@ -83,12 +85,6 @@ export function findQuotes(article: EntityArticle, config: Config): QuotedArticl
     quotes.push(quote);
   }
   return { ...article, quotes, messages: [...article.messages, ...messages] };
-}
-
-/** Frames and quoted spans in text order (a frame at its attribution, a span at its opening mark). */
-function mergeEvents(frames: Frame[], spans: QuotedSpan[]): (Frame | QuotedSpan)[] {
-  const pos = (e: Frame | QuotedSpan) => ('kind' in e ? Math.min(e.attribution[0], e.content[0]![0]) : e.open);
-  return [...frames, ...spans].sort((a, b) => pos(a) - pos(b) || ('kind' in a ? -1 : 1));
 }
 
 function makeInsideTest(spans: readonly QuotedSpan[]): (at: number) => boolean {
@@ -197,7 +193,7 @@ function sentenceSubject(tokens: readonly Token[], first: number, cue: number, i
 }
 
 /** A quoted span no frame claimed: speech inheriting a speaker, or nothing (a title, a scare quote). */
-function floating(s: QuotedSpan, drafts: readonly Draft[], article: EntityArticle, recent: readonly Speaker[]): Draft | null {
+function floating(s: QuotedSpan, drafts: readonly Draft[], article: EntityArticle): Draft | null {
   const { text, paragraphs } = article;
   const [a, b] = trimSpaces(text, s.start, s.end);
   if (b <= a) return null;
@@ -216,9 +212,15 @@ function floating(s: QuotedSpan, drafts: readonly Draft[], article: EntityArticl
   else if (words >= 6 && !opensParagraph) type = 'mixed';
   else return null;
 
-  // The speaker: the last quote's, when it is near (this paragraph or the two before).
-  const near = prev && paragraph - prev.paragraph <= 2 ? prev : undefined;
-  const speaker = near?.speaker ?? (paragraph - (prev?.paragraph ?? -9) <= 2 ? recent[recent.length - 1] ?? null : null);
+  // The speaker: that of the nearest quote before with one, when it is near (this paragraph or the two before).
+  let near: Draft | undefined;
+  for (let i = drafts.length - 1; i >= 0 && paragraph - drafts[i]!.paragraph <= 2; i--) {
+    if (drafts[i]!.speaker) {
+      near = drafts[i];
+      break;
+    }
+  }
+  const speaker = near?.speaker ?? null;
   const distance = near ? paragraph - near.paragraph : 3;
   const confidence = confidenceOf({ kind: 'floating', type, complementizer: false, strength: 1, speakerVia: speaker ? 'inherited' : 'none', distance, afterAttribution });
   return draft(type, a, b, text, null, speaker ? { ...speaker } : null, confidence, paragraph, afterAttribution ? s.after : prev?.attributionEnd ?? -1);

@@ -3,7 +3,7 @@
 import type { Config } from '../../config.ts';
 import { message } from '../../messages.ts';
 import type { ItemEntity, ItemSentence } from 'wink-nlp';
-import { nlp } from '../../nlp.ts';
+import { nlp, readDoc } from '../../nlp.ts';
 import type { IngestedArticle, Paragraph, SegmentedArticle, Sentence, Token, WinkEntity } from '../../types.ts';
 import { fixSentenceBreaks } from './sentence-fixes.ts';
 import { taggingView, widen } from './tagging-view.ts';
@@ -28,7 +28,7 @@ export function segment(article: IngestedArticle, config: Config): SegmentedArti
   const { view, rewrites } = taggingView(text);
   const w = nlp();
   const its = w.its;
-  const doc = w.readDoc(view);
+  const doc = readDoc(view);
   const values = doc.tokens().out(its.value) as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
   const pos = doc.tokens().out(its.pos) as string[];
