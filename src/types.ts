@@ -112,6 +112,8 @@ export interface Quote {
   cue: Span | null;
   speaker: Speaker | null;
   confidence: number;
+  /** The evidence signature behind the confidence (internal: calibration reads it, emit drops it). */
+  evidence?: string;
 }
 
 /** After ingest. */

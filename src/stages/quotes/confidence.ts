@@ -1,6 +1,7 @@
-// Confidence: how sure the pattern that found a quote is, so that a higher confidence means a higher precision.
-// The weights are calibrated on development data (scripts/calibrate.ts prints the curve); they are data, not
-// magic: data/lexicon/confidence.json.
+// Confidence: the precision that quotes found with the same evidence had on development data, so that a higher
+// confidence means a higher precision. data/lexicon/confidence.json holds precision by evidence signature, from
+// the most specific signature to the least (backing off when a signature was seen too rarely); it is written by
+// `npx tsx scripts/calibrate.ts polnear-train --write` and checked by the same script without --write.
 import { loadData } from '../../lexicon/load.ts';
 import type { QuoteType } from '../../types.ts';
 import type { FrameKind } from './frames.ts';
@@ -17,25 +18,31 @@ export interface Evidence {
   afterAttribution?: boolean;
 }
 
-interface Weights {
-  base: Record<string, number>;
-  type: Record<string, number>;
-  speakerVia: Record<string, number>;
-  complementizer: number;
-  weakVerb: number;
-  perParagraph: number;
-  afterAttribution: number;
+interface Table {
+  /** Precision by signature, most specific level first. */
+  levels: Record<string, number>[];
+  /** Precision of all quotes: the last resort. */
+  prior: number;
+}
+
+/** The evidence as signatures, from the most specific to the least. */
+export function signatures(e: Evidence): string[] {
+  const extra = e.kind === 'floating' ? `d${Math.min(e.distance ?? 3, 3)}${e.afterAttribution ? 'a' : ''}` : `${e.complementizer ? 'c' : ''}${e.strength < 1 ? 'w' : ''}`;
+  return [
+    `${e.kind}|${e.type}|${e.speakerVia}|${extra}`,
+    `${e.kind}|${e.type}|${e.speakerVia}`,
+    `${e.kind}|${e.type}`,
+    `${e.kind}`,
+  ];
 }
 
 /** A number in [0, 1] from the evidence behind a quote. */
 export function confidenceOf(e: Evidence): number {
-  const w = loadData<Weights>('lexicon/confidence.json');
-  let c = w.base[e.kind] ?? 0.5;
-  c += w.type[e.type] ?? 0;
-  c += w.speakerVia[e.speakerVia] ?? 0;
-  if (e.complementizer) c += w.complementizer;
-  if (e.strength < 1) c += w.weakVerb * (1 - e.strength) / 0.3;
-  if (e.distance !== undefined) c -= w.perParagraph * e.distance;
-  if (e.afterAttribution) c += w.afterAttribution;
-  return Math.round(Math.min(1, Math.max(0, c)) * 1000) / 1000;
+  const table = loadData<Table>('lexicon/confidence.json');
+  const sigs = signatures(e);
+  for (let i = 0; i < sigs.length; i++) {
+    const p = table.levels[i]?.[sigs[i]!];
+    if (p !== undefined) return p;
+  }
+  return table.prior;
 }

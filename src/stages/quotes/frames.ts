@@ -1,5 +1,5 @@
 // Attribution frames: where a sentence reports speech, who speaks (a token range) and what is reported (character
-// ranges). The patterns, each tested in tests/stages/quotes/frames.test.ts:
+// ranges). The patterns, each tested in tests/stages/quotes.test.ts:
 //   1. SUBJECT CUE [that|:] CONTENT          Blinken said (that) the alliance is strong.
 //   2. CONTENT, SUBJECT CUE.                 The alliance is strong, Blinken said.
 //   3. CONTENT, CUE SUBJECT.                 The alliance is strong, said Secretary Blinken.
@@ -30,6 +30,7 @@ export interface Frame {
   complementizer: boolean;
 }
 
+const RELATIVE_WORDS = new Set(['who', 'whose', 'which', 'whom', 'where']);
 const NP_POS = new Set(['PROPN', 'NOUN', 'PRON', 'DET', 'ADJ', 'NUM']);
 const HEAD_POS = new Set(['PROPN', 'NOUN', 'PRON', 'NUM']);
 const SKIP_BEFORE_CUE = new Set(['also', 'later', 'then', 'previously', 'once', 'recently', 'repeatedly', 'publicly', 'privately', 'reportedly', 'has', 'had', 'have', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'did', 'does', 'do', 'had', 'again', 'often', 'frequently', 'simply', 'just', 'further', 'flatly', 'firmly', 'bluntly', 'angrily', 'quickly', 'separately', 'similarly', 'earlier', 'subsequently', 'recently', 'openly', 'long', 'still', 'always', 'never', 'already', 'all', 'both', 'each', 'told']);
@@ -65,6 +66,8 @@ export function cueAt(tokens: readonly Token[], i: number, lex: QuoteLexicons): 
 interface SentenceView {
   /** True when the phrase holds a person or organisation name the entity stage found. */
   isName: (np: [number, number]) => boolean;
+  /** True when the phrase holds a person's name. */
+  isPerson: (np: [number, number]) => boolean;
   tokens: readonly Token[];
   first: number;
   last: number;
@@ -80,8 +83,8 @@ function npEndingAt(s: SentenceView, j: number): [number, number] | null {
     const t = s.tokens[a - 1]!;
     const inside = NP_POS.has(t.pos) || t.lower === "'s" || t.lower === '’s' || (t.lower === 'of' && a - 1 > s.first && HEAD_POS.has(s.tokens[a - 2]!.pos))
       || ((t.value === '.' || t.value === '-' || t.value === '&') && a - 1 > s.first && s.tokens[a - 2]!.end === t.start);
-    if (!inside) break;
-    // A quote mark ends the phrase: the words before it belong to someone else.
+    // "which 67 percent of voters say": a relative word starts a clause, not the speaker's name.
+    if (!inside || RELATIVE_WORDS.has(t.lower) || t.lower === 'that') break;
     a--;
     if (a - j > 12) break;
   }
@@ -129,6 +132,7 @@ function subjectBefore(s: SentenceView, i: number): [number, number] | null {
     // "Harvey, a delegate from Houston, Texas, said"): the speaker is the phrase before the comma that opens it.
     // The nearest such phrase that holds a name wins; else the nearest phrase at all.
     let fallback: [number, number] | null = null;
+    let orgName: [number, number] | null = null;
     for (let k = j - 1; k >= Math.max(s.first, j - 40); k--) {
       const t = s.tokens[k]!;
       if (OPEN_MARKS.has(t.value) || CLOSE_MARKS.has(t.value)) break;
@@ -146,10 +150,11 @@ function subjectBefore(s: SentenceView, i: number): [number, number] | null {
       }
       const np = npEndingAt(s, k - 1);
       if (!np || !hasNameOrHead(s, np)) continue;
-      if (s.isName(np)) return np;
+      if (s.isPerson(np)) return np;
+      if (s.isName(np)) orgName ??= np;
       fallback ??= np;
     }
-    return fallback;
+    return orgName ?? fallback;
   }
   return npEndingAt(s, j);
 }
@@ -265,8 +270,6 @@ function clauseEndsAt(s: SentenceView, k: number, lex: QuoteLexicons, verb: CueV
   return { end: false, continues: null };
 }
 
-const RELATIVE_WORDS = new Set(['who', 'whose', 'which', 'whom', 'where']);
-
 /** After "The plan, she said, …" the content goes on as a clause, with a verb ("is dead", "Mr. Trump's jabs were
  * …"); an apposition ("a professor at X", no verb), a relative clause ("who …") or a participle ("referring to
  * …") says something about the speaker instead. */
@@ -285,8 +288,9 @@ function resumesContent(s: SentenceView, k: number): boolean {
 export function sentenceFrames(
   tokens: readonly Token[], first: number, last: number, index: number, text: string, lex: QuoteLexicons,
   isName: (np: [number, number]) => boolean = () => false,
+  isPerson: (np: [number, number]) => boolean = () => false,
 ): Frame[] {
-  const s: SentenceView = { tokens, first, last, index, text, isName };
+  const s: SentenceView = { tokens, first, last, index, text, isName, isPerson };
   const frames: Frame[] = [];
   const taken = new Set<number>();
   const colon = colonFrame(s);

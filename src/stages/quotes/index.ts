@@ -7,7 +7,7 @@
 import type { Config } from '../../config.ts';
 import { message } from '../../messages.ts';
 import type { EntityArticle, Message, Quote, QuoteType, QuotedArticle, Span, Speaker, Token } from '../../types.ts';
-import { confidenceOf, type Evidence } from './confidence.ts';
+import { confidenceOf, signatures, type Evidence } from './confidence.ts';
 import { sentenceFrames, type Frame } from './frames.ts';
 import { quoteLexicons } from './lexicon.ts';
 import { findQuotedSpans, paragraphOf, type QuotedSpan } from './marks.ts';
@@ -36,15 +36,17 @@ export function findQuotes(article: EntityArticle, config: Config): QuotedArticl
 
   const insideQuote = makeInsideTest(spans);
   const frames: Frame[] = [];
-  const isName = (np: [number, number]) => {
+  const holds = (types: ReadonlySet<string>) => (np: [number, number]) => {
     for (let k = np[0]; k < np[1]; k++) {
       const t = index.byToken.get(k)?.entity.type;
-      if (t === 'PERSON' || t === 'ORG') return true;
+      if (t && types.has(t)) return true;
     }
     return false;
   };
+  const isName = holds(new Set(['PERSON', 'ORG']));
+  const isPerson = holds(new Set(['PERSON']));
   for (const [si, s] of sentences.entries()) {
-    for (const f of sentenceFrames(tokens, s.firstToken, s.lastToken, si, text, lex, isName)) {
+    for (const f of sentenceFrames(tokens, s.firstToken, s.lastToken, si, text, lex, isName, isPerson)) {
       // A cue inside quotation marks is the quoted person's own words ("He said we'd win," she said).
       if (!insideQuote(tokens[f.cueFirst]!.start)) frames.push(f);
     }
@@ -56,8 +58,9 @@ export function findQuotes(article: EntityArticle, config: Config): QuotedArticl
   const used = new Set<QuotedSpan>();
   const recent: Speaker[] = [];
   frames.sort((a, b) => a.attribution[0] - b.attribution[0]);
+  const sentenceSpeakers = new Map<number, Speaker>();
   for (const f of frames) {
-    for (const q of fromFrame(f, spans, used, article, index, lex, recent, config)) {
+    for (const q of fromFrame(f, spans, used, article, index, lex, recent, config, sentenceSpeakers)) {
       drafts.push(q);
       if (q.speaker) recent.push(q.speaker);
     }
@@ -123,7 +126,7 @@ function trimSpaces(text: string, start: number, end: number): [number, number] 
 /** The quotes one attribution frame yields. */
 function fromFrame(
   f: Frame, spans: readonly QuotedSpan[], used: Set<QuotedSpan>, article: EntityArticle, index: MentionIndex,
-  lex: ReturnType<typeof quoteLexicons>, recent: Speaker[], config: Config,
+  lex: ReturnType<typeof quoteLexicons>, recent: Speaker[], config: Config, sentenceSpeakers: Map<number, Speaker>,
 ): Draft[] {
   const { text, tokens, entities, sentences } = article;
   let speaker: Speaker | null = null;
@@ -135,14 +138,17 @@ function fromFrame(
       via = r.via;
     }
   } else {
-    // A participle ("…, saying …") speaks for the subject of its sentence.
+    // A participle ("…, saying …") speaks for the subject of its sentence: the speaker of an earlier cue in the
+    // same sentence ("Smith said …, adding …"), else the first person named before it.
+    const before = sentenceSpeakers.get(f.sentence);
     const s = sentences[f.sentence]!;
-    const subj = sentenceSubject(tokens, s.firstToken, f.cueFirst, index, lex, recent);
+    const subj = before ?? sentenceSubject(tokens, s.firstToken, f.cueFirst, index, lex, recent);
     if (subj) {
       speaker = subj;
       via = 'subject';
     }
   }
+  if (speaker && !sentenceSpeakers.has(f.sentence)) sentenceSpeakers.set(f.sentence, speaker);
   const cue = span(text, tokens[f.cueFirst]!.start, tokens[f.cueLast - 1]!.end);
   const paragraph = sentences[f.sentence]!.paragraph;
   const out: Draft[] = [];
@@ -159,7 +165,7 @@ function fromFrame(
   if (holder && !used.has(holder)) {
     used.add(holder);
     const [a, b] = trimSpaces(text, holder.start, holder.end);
-    return [draft('direct', a, b, text, cue, speaker, confidenceOf({ ...evidenceBase, type: 'direct' }), paragraph, f.attribution[1])];
+    return [draft('direct', a, b, text, cue, speaker, { ...evidenceBase, type: 'direct' }, paragraph, f.attribution[1])];
   }
   if (holder) return out; // the span already has its speaker
 
@@ -173,23 +179,27 @@ function fromFrame(
     let [a, b] = ranges[r]!;
     if (r === ranges.length - 1 && lastSpan && lastSpan.end > b) b = trimRange(text, a, lastSpan.end)[1];
     if (wordCount(text.slice(a, b)) < 2) continue;
-    out.push(draft(type, a, b, text, cue, speaker, confidenceOf({ ...evidenceBase, type }), paragraph, f.attribution[1]));
+    out.push(draft(type, a, b, text, cue, speaker, { ...evidenceBase, type }, paragraph, f.attribution[1]));
   }
   return out;
 }
 
-/** The subject a participle clause inherits: the first name or pronoun of its sentence, before the cue. */
+/** The subject a participle clause inherits: the first person (not a possessive: "Trump’s plan") or pronoun of
+ * its sentence before the cue, else the first organisation. */
 function sentenceSubject(tokens: readonly Token[], first: number, cue: number, index: MentionIndex, lex: ReturnType<typeof quoteLexicons>, recent: Speaker[]): Speaker | null {
+  let org: Speaker | null = null;
   for (let k = first; k < cue; k++) {
     const hit = index.byToken.get(k);
-    if (hit && (hit.entity.type === 'PERSON' || hit.entity.type === 'ORG')) return { name: hit.entity.name, entityId: hit.entity.id, mention: hit.mention };
+    const possessive = /^['’]s$/.test(tokens[k + 1]?.value ?? '');
+    if (hit && hit.entity.type === 'PERSON' && !possessive) return { name: hit.entity.name, entityId: hit.entity.id, mention: hit.mention };
+    if (hit && hit.entity.type === 'ORG' && !possessive) org ??= { name: hit.entity.name, entityId: hit.entity.id, mention: hit.mention };
     const p = lex.pronouns.get(tokens[k]!.lower);
     if (p && tokens[k]!.pos === 'PRON' && (p.gender || p.number)) {
       const target = resolvePronoun(p, tokens[k]!.start, index, recent);
       if (target) return { ...target, mention: { start: tokens[k]!.start, end: tokens[k]!.end, text: tokens[k]!.value } };
     }
   }
-  return null;
+  return org;
 }
 
 /** A quoted span no frame claimed: speech inheriting a speaker, or nothing (a title, a scare quote). */
@@ -222,10 +232,10 @@ function floating(s: QuotedSpan, drafts: readonly Draft[], article: EntityArticl
   }
   const speaker = near?.speaker ?? null;
   const distance = near ? paragraph - near.paragraph : 3;
-  const confidence = confidenceOf({ kind: 'floating', type, complementizer: false, strength: 1, speakerVia: speaker ? 'inherited' : 'none', distance, afterAttribution });
-  return draft(type, a, b, text, null, speaker ? { ...speaker } : null, confidence, paragraph, afterAttribution ? s.after : prev?.attributionEnd ?? -1);
+  const evidence: Evidence = { kind: 'floating', type, complementizer: false, strength: 1, speakerVia: speaker ? 'inherited' : 'none', distance, afterAttribution };
+  return draft(type, a, b, text, null, speaker ? { ...speaker } : null, evidence, paragraph, afterAttribution ? s.after : prev?.attributionEnd ?? -1);
 }
 
-function draft(type: QuoteType, a: number, b: number, text: string, cue: Span | null, speaker: Speaker | null, confidence: number, paragraph: number, attributionEnd: number): Draft {
-  return { type, start: a, end: b, text: text.slice(a, b), cue, speaker, confidence, paragraph, attributionEnd };
+function draft(type: QuoteType, a: number, b: number, text: string, cue: Span | null, speaker: Speaker | null, evidence: Evidence, paragraph: number, attributionEnd: number): Draft {
+  return { type, start: a, end: b, text: text.slice(a, b), cue, speaker, confidence: confidenceOf(evidence), evidence: signatures(evidence)[0]!, paragraph, attributionEnd };
 }

@@ -70,7 +70,8 @@ export function resolveSpeaker(
   for (let k = first; k < last; k++) if (!DETERMINERS.has(tokens[k]!.lower)) words.push(tokens[k]!.lower);
   const phraseText = text.slice(tokens[first]!.start, tokens[last - 1]!.end);
   const mention: Span = { start: tokens[first]!.start, end: tokens[last - 1]!.end, text: phraseText };
-  if (DETERMINERS.has(tokens[first]!.lower) && words.length > 0) {
+  // Only a definite phrase names someone known ("the senator"); "a Democratic senator" is someone else.
+  if (['the', 'this', 'that'].includes(tokens[first]!.lower) && words.length > 0) {
     const titled = personWithTitle(words.join(' '), entities, headToken.start, index);
     if (titled) return { speaker: { name: titled.name, entityId: titled.id, mention }, via: 'title' };
   }
