@@ -28,6 +28,8 @@ export interface Frame {
   attribution: [number, number];
   /** Content introduced by "that" or a colon: a surer sign of reported speech. */
   complementizer: boolean;
+  /** Participles: the noun phrase that opens the sentence, when a verb follows it (its likely subject). */
+  subjectGuess?: [number, number];
 }
 
 const RELATIVE_WORDS = new Set(['who', 'whose', 'which', 'whom', 'where']);
@@ -68,6 +70,8 @@ interface SentenceView {
   isName: (np: [number, number]) => boolean;
   /** True when the phrase holds a person's name. */
   isPerson: (np: [number, number]) => boolean;
+  /** True when token k is part of a name the entity stage found (wink may tag a surname such as "Hedge" VERB). */
+  nameAt: (k: number) => boolean;
   tokens: readonly Token[];
   first: number;
   last: number;
@@ -81,7 +85,7 @@ function npEndingAt(s: SentenceView, j: number): [number, number] | null {
   let a = j + 1;
   while (a - 1 >= s.first) {
     const t = s.tokens[a - 1]!;
-    const inside = NP_POS.has(t.pos) || t.lower === "'s" || t.lower === '’s' || (t.lower === 'of' && a - 1 > s.first && HEAD_POS.has(s.tokens[a - 2]!.pos))
+    const inside = NP_POS.has(t.pos) || s.nameAt(a - 1) || t.lower === "'s" || t.lower === '’s' || (t.lower === 'of' && a - 1 > s.first && HEAD_POS.has(s.tokens[a - 2]!.pos))
       || ((t.value === '.' || t.value === '-' || t.value === '&') && a - 1 > s.first && s.tokens[a - 2]!.end === t.start);
     // "which 67 percent of voters say": a relative word starts a clause, not the speaker's name.
     if (!inside || RELATIVE_WORDS.has(t.lower) || t.lower === 'that') break;
@@ -92,7 +96,7 @@ function npEndingAt(s: SentenceView, j: number): [number, number] | null {
   while (a <= j && (s.tokens[a]!.lower === 'of' || s.tokens[a]!.pos === 'PART' || s.tokens[a]!.value === '.' || s.tokens[a]!.value === '-')) a++;
   if (a > j) return null;
   let head = false;
-  for (let k = a; k <= j; k++) if (HEAD_POS.has(s.tokens[k]!.pos)) head = true;
+  for (let k = a; k <= j; k++) if (HEAD_POS.has(s.tokens[k]!.pos) || s.nameAt(k)) head = true;
   return head ? [a, j + 1] : null;
 }
 
@@ -104,8 +108,8 @@ function npStartingAt(s: SentenceView, i: number): [number, number] | null {
   while (b < s.last) {
     const t = s.tokens[b]!;
     if (headSeen && (t.pos === 'DET' || t.pos === 'PRON') && s.tokens[b - 1]!.lower !== 'of') break;
-    if (HEAD_POS.has(t.pos)) headSeen = true;
-    const inside = NP_POS.has(t.pos) || t.lower === "'s" || t.lower === '’s' || (t.lower === 'of' && b > i && b + 1 < s.last && NP_POS.has(s.tokens[b + 1]!.pos))
+    if (HEAD_POS.has(t.pos) || s.nameAt(b)) headSeen = true;
+    const inside = NP_POS.has(t.pos) || s.nameAt(b) || t.lower === "'s" || t.lower === '’s' || (t.lower === 'of' && b > i && b + 1 < s.last && NP_POS.has(s.tokens[b + 1]!.pos))
       || ((t.value === '.' || t.value === '-' || t.value === '&') && b > i && s.tokens[b - 1]!.end === t.start);
     if (!inside) break;
     b++;
@@ -113,7 +117,7 @@ function npStartingAt(s: SentenceView, i: number): [number, number] | null {
   }
   if (b === i) return null;
   let head = false;
-  for (let k = i; k < b; k++) if (HEAD_POS.has(s.tokens[k]!.pos)) head = true;
+  for (let k = i; k < b; k++) if (HEAD_POS.has(s.tokens[k]!.pos) || s.nameAt(k)) head = true;
   return head ? [i, b] : null;
 }
 
@@ -156,8 +160,16 @@ function subjectBefore(s: SentenceView, i: number): [number, number] | null {
     }
     return orgName ?? fallback;
   }
-  return npEndingAt(s, j);
+  const np = npEndingAt(s, j);
+  // "Trump at the time said", "Smith in a statement said": the phrase right before the verb is an adjunct.
+  if (np && np[0] - 2 >= s.first && ADJUNCT_BEFORE_VERB.has(s.tokens[np[0] - 1]!.lower)) {
+    const subject = npEndingAt(s, np[0] - 2);
+    if (subject && hasNameOrHead(s, subject)) return subject;
+  }
+  return np;
 }
+
+const ADJUNCT_BEFORE_VERB = new Set(['at', 'in', 'on', 'during', 'after', 'before', 'since', 'via', 'through', 'over']);
 
 const TIME_NOUNS = new Set(['week', 'month', 'year', 'night', 'weekend', 'morning', 'afternoon', 'evening']);
 
@@ -181,7 +193,7 @@ function skipBackOverAdjuncts(s: SentenceView, j: number): number {
 }
 
 function hasNameOrHead(s: SentenceView, np: [number, number]): boolean {
-  for (let k = np[0]; k < np[1]; k++) if (HEAD_POS.has(s.tokens[k]!.pos)) return true;
+  for (let k = np[0]; k < np[1]; k++) if (HEAD_POS.has(s.tokens[k]!.pos) || s.nameAt(k)) return true;
   return false;
 }
 
@@ -289,8 +301,9 @@ export function sentenceFrames(
   tokens: readonly Token[], first: number, last: number, index: number, text: string, lex: QuoteLexicons,
   isName: (np: [number, number]) => boolean = () => false,
   isPerson: (np: [number, number]) => boolean = () => false,
+  nameAt: (k: number) => boolean = () => false,
 ): Frame[] {
-  const s: SentenceView = { tokens, first, last, index, text, isName, isPerson };
+  const s: SentenceView = { tokens, first, last, index, text, isName, isPerson, nameAt };
   const frames: Frame[] = [];
   const taken = new Set<number>();
   const colon = colonFrame(s);
@@ -367,10 +380,15 @@ function frameAt(s: SentenceView, i: number, cueLast: number, verb: CueVerb, lex
   const prev = i > s.first ? s.tokens[i - 1]! : undefined;
 
   // 6. ", saying (that) …": a participle continues the clause before; its speaker is that clause's subject.
-  if (verb.form === 'gerund' && prev && (prev.value === ',' || prev.lower === 'and')) {
+  // "…, saying", "and adding", "emailed supporters saying:" — but not "was saying" (a progressive, pattern 1).
+  if (verb.form === 'gerund' && prev && !['AUX'].includes(prev.pos) && !['is', 'was', 'are', 'were', 'been', 'be', "'s", '’s'].includes(prev.lower)) {
     const c = contentAfter(s, cueLast, verb, lex);
     if (!c || c.at >= s.last) return null;
-    return { ...base, kind: 'participle', speaker: null, content: [[s.tokens[c.at]!.start, contentEnd(s)]], attribution: [s.tokens[i]!.start, s.tokens[cueLast - 1]!.end], complementizer: c.complementizer };
+    const frame: Frame = { ...base, kind: 'participle', speaker: null, content: [[s.tokens[c.at]!.start, contentEnd(s)]], attribution: [s.tokens[i]!.start, s.tokens[cueLast - 1]!.end], complementizer: c.complementizer };
+    const opening = npStartingAt(s, s.first);
+    const after = opening ? s.tokens[opening[1]] : undefined;
+    if (opening && opening[1] < i && after && (after.pos === 'VERB' || after.pos === 'AUX' || after.pos === 'ADV')) frame.subjectGuess = opening;
+    return frame;
   }
 
   // 3. "…, said Secretary Blinken." — cue right after a comma or closing quote, subject after the cue.

@@ -45,8 +45,12 @@ export function findQuotes(article: EntityArticle, config: Config): QuotedArticl
   };
   const isName = holds(new Set(['PERSON', 'ORG']));
   const isPerson = holds(new Set(['PERSON']));
+  const nameAt = (k: number) => {
+    const t = index.byToken.get(k)?.entity.type;
+    return t === 'PERSON' || t === 'ORG';
+  };
   for (const [si, s] of sentences.entries()) {
-    for (const f of sentenceFrames(tokens, s.firstToken, s.lastToken, si, text, lex, isName, isPerson)) {
+    for (const f of sentenceFrames(tokens, s.firstToken, s.lastToken, si, text, lex, isName, isPerson, nameAt)) {
       // A cue inside quotation marks is the quoted person's own words ("He said we'd win," she said).
       if (!insideQuote(tokens[f.cueFirst]!.start)) frames.push(f);
     }
@@ -142,7 +146,8 @@ function fromFrame(
     // same sentence ("Smith said …, adding …"), else the first person named before it.
     const before = sentenceSpeakers.get(f.sentence);
     const s = sentences[f.sentence]!;
-    const subj = before ?? sentenceSubject(tokens, s.firstToken, f.cueFirst, index, lex, recent);
+    const guess = f.subjectGuess ? resolveSpeaker(tokens, f.subjectGuess, text, index, entities, lex, recent)?.speaker : undefined;
+    const subj = before ?? sentenceSubject(tokens, s.firstToken, f.cueFirst, index, lex, recent) ?? guess;
     if (subj) {
       speaker = subj;
       via = 'subject';
