@@ -53,10 +53,12 @@ export function classify(tokens: readonly Token[], c: Candidate, hasTitle: boole
   const lastToken = tokens[c.last - 1]!;
   const firstToken = tokens[c.first]!;
   if (n > 1 && c.label !== 'PER' && lex.lawHeads.has(lastToken.lower)) return { type: 'LAW' };
-  // "Trump Tower" is a building even when the tagger reads a person in it; "Arsenio Hall" keeps a first name.
-  if (n > 1 && lex.facHeads.has(lastToken.lower) && !lex.firstNames.has(firstToken.lower) && c.label !== 'ORG') return { type: 'FAC' };
+  // "Trump Tower" is a building even when the tagger reads a person in it ("Arsenio Hall" keeps a first name);
+  // a place the tagger found ("Wembley Stadium") stays a place.
+  if (n > 1 && lex.facHeads.has(lastToken.lower) && !lex.firstNames.has(firstToken.lower) && (c.label === 'PER' || c.label === undefined)) return { type: 'FAC' };
 
-  if (c.label === 'PER' || hasTitle) return { type: 'PERSON', ...genderOf(firstToken, n) };
+  // A title makes a person of an unlabelled name, not of one the tagger read as an organisation or a place.
+  if (c.label === 'PER' || (hasTitle && c.label !== 'ORG' && c.label !== 'LOC')) return { type: 'PERSON', ...genderOf(firstToken, n) };
   if (c.label === 'ORG') return { type: 'ORG' };
   if (c.label === 'LOC') return { type: place ?? (lex.regions.has(key) ? 'GPE' : 'LOC') };
   if (c.label === 'MISC') return undefined;

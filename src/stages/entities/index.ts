@@ -28,7 +28,7 @@ export function findEntities(article: SegmentedArticle, config: Config): EntityA
   for (const c of candidates) {
     const trimmed = trimEdges(tokens, c);
     if (!trimmed) continue;
-    const split = splitTitle(tokens, trimmed.first, trimmed.last, lex);
+    const split = splitTitle(tokens, trimmed.first, trimmed.last, lex, trimmed.label === 'PER');
     const name: Candidate = { ...trimmed, first: split.nameFirst };
     const kind = classify(tokens, name, split.title !== undefined, lex, tagging && name.label === undefined);
     if (!kind) {

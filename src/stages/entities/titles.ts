@@ -23,14 +23,21 @@ export function titleAt(tokens: readonly Token[], at: number, end: number, lex: 
   return best;
 }
 
-/** Splits leading titles off a candidate [first, last), and looks for a lower-case title just before it. */
-export function splitTitle(tokens: readonly Token[], first: number, last: number, lex: EntityLexicons): TitleSplit {
+/**
+ * Splits leading titles off a candidate [first, last), and looks for a lower-case title just before it.
+ * Descriptors ("former", "Democrat", "U.S.") go with a title that follows them, or stand alone before a name the
+ * tagger read as a person; before anything else ("U.S. Agriculture Department") they are part of the name.
+ */
+export function splitTitle(tokens: readonly Token[], first: number, last: number, lex: EntityLexicons, person = false): TitleSplit {
   let at = first;
   let title: TitleInfo | undefined;
   // Descriptors before a title or a full name ("former", "Democrat", "Republican") go with the title.
   const modifiers: string[] = [];
   while (at < last - 2 && lex.titleModifiers.has(tokens[at]!.lower)) modifiers.push(tokens[at++]!.value);
-  if (modifiers.length && !titleAt(tokens, at, last - 1, lex) && last - at < 2) at = first;
+  if (modifiers.length && !titleAt(tokens, at, last - 1, lex) && !(person && last - at >= 2)) {
+    at = first;
+    modifiers.length = 0;
+  }
   // Titles may stack: "Deputy Secretary of State", "Lt. Gen."; keep the longest combined text.
   for (;;) {
     const hit = titleAt(tokens, at, last - 1, lex); // at least one name token must remain
@@ -39,7 +46,7 @@ export function splitTitle(tokens: readonly Token[], first: number, last: number
     title = title ? { title: `${title.title} ${info.title}`, ...(info.gender ?? title.gender ? { gender: info.gender ?? title.gender } : {}) } : info;
     at += n;
   }
-  if (modifiers.length && at > first) {
+  if (modifiers.length) {
     const text = title ? `${modifiers.join(' ')} ${title.title}` : modifiers.join(' ');
     title = { ...(title ?? {}), title: text };
   }

@@ -24,8 +24,9 @@ export interface FeatureIndex {
  */
 export class KeyTable implements FeatureIndex {
   readonly W: Int16Array;
-  private readonly slots: Int32Array;
-  private readonly mask: number;
+  /** [key, offset] pairs (read directly by the fast tagging path in fast.ts). */
+  readonly slots: Int32Array;
+  readonly mask: number;
   /** Builds the table from keys and their quantised weight rows (row r at r * NUM_LABELS). */
   constructor(keys: Uint32Array, W: Int16Array) {
     let cap = 1024;

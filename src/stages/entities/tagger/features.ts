@@ -20,12 +20,12 @@ export interface TaggerToken {
 export const MAX_STATIC = 96;
 
 // Flag bits of a token's characters.
-const F_UPPER = 1, F_LOWER = 2, F_DIGIT = 4, F_HYPHEN = 8, F_APOS = 16, F_PERIOD = 32, F_FIRST_UPPER = 64,
+export const F_UPPER = 1, F_LOWER = 2, F_DIGIT = 4, F_HYPHEN = 8, F_APOS = 16, F_PERIOD = 32, F_FIRST_UPPER = 64,
   F_ALL_UPPER = 128, F_TITLE = 256, F_NO_ALNUM = 512, F_ONE_CHAR = 1024, F_INITIAL = 2048;
-const FLAG_BITS = [F_UPPER, F_LOWER, F_DIGIT, F_HYPHEN, F_APOS, F_PERIOD, F_FIRST_UPPER, F_ALL_UPPER, F_TITLE, F_NO_ALNUM, F_ONE_CHAR, F_INITIAL];
+export const FLAG_BITS = [F_UPPER, F_LOWER, F_DIGIT, F_HYPHEN, F_APOS, F_PERIOD, F_FIRST_UPPER, F_ALL_UPPER, F_TITLE, F_NO_ALNUM, F_ONE_CHAR, F_INITIAL];
 
 // Padding values for positions outside the sentence.
-const PAD_L = 0x5bd1e995, PAD_R = 0x27d4eb2f;
+export const PAD_L = 0x5bd1e995, PAD_R = 0x27d4eb2f;
 
 /** Per-sentence arrays the decoder needs besides the static feature keys. */
 export interface SentenceFeatures {
@@ -51,7 +51,7 @@ function posHash(p: string): number {
 
 // Character class for shapes: X upper, x lower, d digit, else the char itself. Non-ASCII letters are classed by
 // comparing case forms (rare enough that the temporary strings do not matter).
-function charClass(s: string, i: number, c: number): number {
+export function charClass(s: string, i: number, c: number): number {
   if (c >= 65 && c <= 90) return 88;
   if (c >= 97 && c <= 122) return 120;
   if (c >= 48 && c <= 57) return 100;

@@ -9,8 +9,9 @@ const hashString = H.hashString, mix = H.mix;
 /** Gazetteer classes, in bit order; the same list as data/gazetteers/gazetteers.json. */
 export const GAZ_CLASSES = ['country', 'demonym', 'region', 'city', 'firstName', 'lastName', 'title', 'orgSuffix', 'organization', 'person', 'nameParticle'] as const;
 export const NUM_GAZ = GAZ_CLASSES.length;
-const TITLE_CLASS = GAZ_CLASSES.indexOf('title'), PARTICLE_CLASS = GAZ_CLASSES.indexOf('nameParticle');
-const SEQ_SEED = 0x1b873593;
+export const TITLE_CLASS = GAZ_CLASSES.indexOf('title'), PARTICLE_CLASS = GAZ_CLASSES.indexOf('nameParticle');
+/** Start value of the rolling hash over an entry's token hashes. */
+export const SEQ_SEED = 0x1b873593;
 
 /** Compiled gazetteer: full-entry hashes with their class bits, and every proper prefix hash. */
 export interface Gazetteer {

@@ -1,0 +1,488 @@
+// The run-time tagging path. The model is linear, so a token's score vector is a sum of weight rows, and most
+// of those rows depend on one token only: its word (word, shapes, affixes, flags, exact form), or a neighbour's
+// word in a fixed role (word/shape at -2..+2), or its part of speech. Those sums are computed once per distinct
+// word string (and per POS tag) and cached as int32 vectors; per token only the pairwise features (word and
+// shape bigrams, the shape trigram) still need hashing and table look-ups. Weights are int16 and sums exact in
+// int32, so the scores, and hence the labels, are exactly those of the reference path (reference.ts), which
+// builds every feature key and looks each one up; tests/stages/entities/tagger.test.ts checks they agree.
+//
+// Word cache: per model, a Map from the token string to an entry in an Int32Array slab (two generations of
+// GEN entries; an entry used again after its generation retired is copied forward, so frequent words stay).
+import * as H from './hash.ts';
+import * as G from './gazetteer.ts';
+import * as LB from './labels.ts';
+import * as F from './features.ts';
+import type { DocContext } from './decode.ts';
+import type { TaggerToken } from './features.ts';
+import type { NerModel } from './model.ts';
+
+// Imported bindings copied to module constants (tsx/vitest turn imports into getters).
+const key1 = H.key1, key2 = H.key2, key3 = H.key3, mix = H.mix, hashString = H.hashString, fnvStep = H.fnvStep, FNV_START = H.FNV_START;
+const L = LB.NUM_LABELS, L1 = L + 1, LABELS = LB.LABELS, typeOf = LB.typeOf;
+const NUM_GAZ = G.NUM_GAZ, SEQ_SEED = G.SEQ_SEED, TITLE_CLASS = G.TITLE_CLASS, PARTICLE_CLASS = G.PARTICLE_CLASS;
+const charClass = F.charClass, FLAG_BITS = F.FLAG_BITS, PAD_L = F.PAD_L, PAD_R = F.PAD_R;
+const F_UPPER = F.F_UPPER, F_LOWER = F.F_LOWER, F_DIGIT = F.F_DIGIT, F_HYPHEN = F.F_HYPHEN, F_APOS = F.F_APOS, F_PERIOD = F.F_PERIOD,
+  F_FIRST_UPPER = F.F_FIRST_UPPER, F_ALL_UPPER = F.F_ALL_UPPER, F_TITLE = F.F_TITLE, F_NO_ALNUM = F.F_NO_ALNUM,
+  F_ONE_CHAR = F.F_ONE_CHAR, F_INITIAL = F.F_INITIAL;
+const T_P1 = F.T_P1, T_P2 = F.T_P2, T_P12 = F.T_P12, T_P1W = F.T_P1W, T_P1S = F.T_P1S, T_P1POS = F.T_P1POS;
+const T_DOC = F.T_DOC, T_DOC_CAP = F.T_DOC_CAP, T_DOC_NEXT = F.T_DOC_NEXT, T_DOC_PREV = F.T_DOC_PREV, T_DOC_LOWER = F.T_DOC_LOWER;
+
+// Word entry layout (int32s): score vectors for the word at offset 0 and in the roles -1, +1, -2, +2 of a
+// neighbour; cached rows of the tag-history features conjoined with the word/shape (per previous label, -2 =
+// not yet looked up); hashes and flags; rows of the bucket/headline x shape features (R0 holds bucket 3 and
+// headline 0; other values swap rows); a two-slot cache of the POS x shape row.
+const V0 = 0, VM1 = L, VP1 = 2 * L, VM2 = 3 * L, VP2 = 4 * L;
+const C53 = 5 * L, C54 = C53 + L1, LOWER = C54 + L1, SHAPE = LOWER + 1, FLAGS = LOWER + 2, CAP = LOWER + 3, GAZ = LOWER + 4;
+const R34 = LOWER + 5, R36 = R34 + 4, P32A = R36 + 2, R32A = P32A + 1, P32B = R32A + 1, R32B = P32B + 1, ENTRY = R32B + 1;
+/** Word entries per cache generation (two generations live: at most ~2 x 9 MB). */
+const GEN = 16384;
+/** Entries 0 and 1 of every slab: the left and right padding "words". */
+const PADL_E = 0, PADR_E = ENTRY;
+// POS vectors: R0 (headline 0), R0 (headline 1), roles -1, +1, -2, +2.
+const PV = 6 * L;
+
+/** Offset of a key's weight row, -1 when absent (KeyTable.get, inlined). */
+function rowOf(S: Int32Array, mask: number, key: number): number {
+  const k32 = key | 0;
+  let s = key & mask;
+  for (;;) {
+    const k = S[s * 2]!;
+    if (k === k32) return S[s * 2 + 1]!;
+    if (k === 0) return -1;
+    s = (s + 1) & mask;
+  }
+}
+
+function addRow(dst: Int32Array, d: number, W: Int16Array, o: number): void {
+  if (o < 0) return;
+  for (let l = 0; l < L; l++) dst[d + l]! += W[o + l]!;
+}
+
+function subRow(dst: Int32Array, d: number, W: Int16Array, o: number): void {
+  if (o < 0) return;
+  for (let l = 0; l < L; l++) dst[d + l]! -= W[o + l]!;
+}
+
+class FastState {
+  readonly W: Int16Array;
+  readonly slots: Int32Array;
+  readonly mask: number;
+  readonly entries: Map<number, number>;
+  readonly prefixes: Set<number>;
+  readonly maxLen: number;
+  cur = new Map<string, number>();
+  old = new Map<string, number>();
+  slab: Int32Array;
+  oldSlab: Int32Array;
+  next = 2;
+  capacity = GEN;
+  readonly posIds = new Map<string, number>();
+  readonly posHashes: number[] = [PAD_L, PAD_R];
+  posCap = 0;
+  posVec = new Int32Array(0);
+  pair30 = new Int32Array(0);
+  pair31 = new Int32Array(0);
+  pos55 = new Int32Array(0);
+  readonly constV = new Int32Array(8 * L);
+  readonly dyn12 = new Int32Array(L1 * L1 * L);
+  readonly g38 = new Int32Array(NUM_GAZ * 5);
+  readonly g39 = new Int32Array(NUM_GAZ);
+  readonly g40 = new Int32Array(NUM_GAZ);
+  readonly g44: number;
+  readonly d60 = new Int32Array(5);
+  readonly d61 = new Int32Array(10);
+  readonly d62 = new Int32Array(5);
+  readonly d63 = new Int32Array(5);
+  readonly d64: number;
+  // Scratch, grown as needed.
+  ids = new Int32Array(260);
+  pids = new Int32Array(260);
+  acc = new Int32Array(256 * L);
+  codes = new Uint8Array(256 * NUM_GAZ);
+  dt = new Int32Array(256);
+  out = new Int32Array(256);
+
+  constructor(model: NerModel) {
+    this.W = model.table.W;
+    this.slots = model.table.slots;
+    this.mask = model.table.mask;
+    this.entries = model.gaz.entries;
+    this.prefixes = model.gaz.prefixes;
+    this.maxLen = model.gaz.maxLen;
+    this.slab = new Int32Array(GEN * ENTRY);
+    this.oldSlab = this.slab;
+    this.buildPad(this.slab, PADL_E, PAD_L);
+    this.buildPad(this.slab, PADR_E, PAD_R);
+    this.growPos(64);
+    const row = (key: number): number => rowOf(this.slots, this.mask, key);
+    for (let b = 0; b < 4; b++) for (let h = 0; h < 2; h++) {
+      const d = (b * 2 + h) * L;
+      addRow(this.constV, d, this.W, row(key1(0, 0)));
+      addRow(this.constV, d, this.W, row(key1(33, b)));
+      addRow(this.constV, d, this.W, row(key1(35, h)));
+    }
+    for (let p1 = 0; p1 <= L; p1++) for (let p2 = 0; p2 <= L; p2++) {
+      const d = (p1 * L1 + p2) * L;
+      addRow(this.dyn12, d, this.W, row(key1(T_P1, p1)));
+      addRow(this.dyn12, d, this.W, row(key1(T_P2, p2)));
+      addRow(this.dyn12, d, this.W, row(key2(T_P12, p1, p2)));
+    }
+    for (let c = 0; c < NUM_GAZ; c++) {
+      for (let code = 0; code < 5; code++) this.g38[c * 5 + code] = code ? row(key2(38, c, code)) : -1;
+      this.g39[c] = row(key1(39, c));
+      this.g40[c] = row(key1(40, c));
+    }
+    this.g44 = row(key1(44, 1));
+    for (let t = 0; t < 5; t++) {
+      this.d60[t] = t ? row(key1(T_DOC, t)) : -1;
+      this.d61[t * 2] = t ? row(key2(T_DOC_CAP, t, 0)) : -1;
+      this.d61[t * 2 + 1] = t ? row(key2(T_DOC_CAP, t, 1)) : -1;
+      this.d62[t] = t ? row(key1(T_DOC_NEXT, t)) : -1;
+      this.d63[t] = t ? row(key1(T_DOC_PREV, t)) : -1;
+    }
+    this.d64 = row(key1(T_DOC_LOWER, 1));
+  }
+
+  private row(key: number): number {
+    return rowOf(this.slots, this.mask, key);
+  }
+
+  /** The neighbour-role vectors of a padding position (value PAD_L or PAD_R for both word and shape). */
+  private buildPad(S: Int32Array, o: number, pad: number): void {
+    const W = this.W;
+    S.fill(0, o, o + ENTRY);
+    addRow(S, o + VM1, W, this.row(key1(2, pad))); addRow(S, o + VM1, W, this.row(key1(10, pad)));
+    addRow(S, o + VP1, W, this.row(key1(3, pad))); addRow(S, o + VP1, W, this.row(key1(11, pad)));
+    addRow(S, o + VM2, W, this.row(key1(4, pad))); addRow(S, o + VM2, W, this.row(key1(12, pad)));
+    addRow(S, o + VP2, W, this.row(key1(5, pad))); addRow(S, o + VP2, W, this.row(key1(13, pad)));
+    S[o + LOWER] = pad; S[o + SHAPE] = pad;
+  }
+
+  /** Fills a word entry: the same per-token properties and keys as extractStatic computes. */
+  private buildWord(S: Int32Array, o: number, v: string): void {
+    const W = this.W;
+    const lo = v.toLowerCase();
+    const lower = hashString(lo), exact = hashString(v);
+    let hl = FNV_START, hs = FNV_START, prevCls = -1, run = 0, f = 0;
+    for (let k = 0; k < v.length; k++) {
+      const c = v.charCodeAt(k);
+      const cls = charClass(v, k, c);
+      if (cls === 88) f |= F_UPPER; else if (cls === 120) f |= F_LOWER; else if (cls === 100) f |= F_DIGIT;
+      else if (c === 45 || c === 0x2010 || c === 0x2013) f |= F_HYPHEN;
+      else if (c === 39 || c === 0x2019) f |= F_APOS;
+      else if (c === 46) f |= F_PERIOD;
+      if (cls === prevCls) run++; else { run = 1; prevCls = cls; hs = fnvStep(hs, cls); }
+      if (run <= 4) hl = fnvStep(hl, cls);
+    }
+    const shapeL = hl >>> 0, shape = hs >>> 0;
+    const first = v.length ? charClass(v, 0, v.charCodeAt(0)) : 0;
+    let cap = 0;
+    if (first === 88) { f |= F_FIRST_UPPER; cap = 1; }
+    if ((f & F_UPPER) && !(f & F_LOWER)) f |= F_ALL_UPPER;
+    if ((f & F_FIRST_UPPER) && (f & F_LOWER)) f |= F_TITLE;
+    if (!(f & (F_UPPER | F_LOWER | F_DIGIT))) f |= F_NO_ALNUM;
+    if (v.length === 1) f |= F_ONE_CHAR;
+    if (v.length === 2 && first === 88 && v.charCodeAt(1) === 46) f |= F_INITIAL;
+    S.fill(0, o, o + C53);
+    S.fill(-2, o + C53, o + LOWER);
+    const r0 = o + V0;
+    addRow(S, r0, W, this.row(key1(1, lower)));
+    addRow(S, r0, W, this.row(key1(8, shapeL)));
+    addRow(S, r0, W, this.row(key1(9, shape)));
+    let hp = FNV_START, hx = FNV_START;
+    for (let k = 0; k < 4 && k < lo.length - 1; k++) {
+      hp = fnvStep(hp, lo.charCodeAt(k));
+      hx = fnvStep(hx, lo.charCodeAt(lo.length - 1 - k));
+      addRow(S, r0, W, this.row(key2(15, k, hp >>> 0)));
+      addRow(S, r0, W, this.row(key2(19, k, hx >>> 0)));
+    }
+    addRow(S, r0, W, this.row(key1(23, f)));
+    for (let b = 0; b < FLAG_BITS.length; b++) if (f & FLAG_BITS[b]!) addRow(S, r0, W, this.row(key1(24, b)));
+    addRow(S, r0, W, this.row(key1(41, exact)));
+    for (let b = 0; b < 4; b++) S[o + R34 + b] = this.row(key2(34, b, shape));
+    for (let h = 0; h < 2; h++) S[o + R36 + h] = this.row(key2(36, h, shape));
+    addRow(S, r0, W, S[o + R34 + 3]!);
+    addRow(S, r0, W, S[o + R36]!);
+    addRow(S, o + VM1, W, this.row(key1(2, lower))); addRow(S, o + VM1, W, this.row(key1(10, shape)));
+    addRow(S, o + VP1, W, this.row(key1(3, lower))); addRow(S, o + VP1, W, this.row(key1(11, shape)));
+    addRow(S, o + VM2, W, this.row(key1(4, lower))); addRow(S, o + VM2, W, this.row(key1(12, shape)));
+    addRow(S, o + VP2, W, this.row(key1(5, lower))); addRow(S, o + VP2, W, this.row(key1(13, shape)));
+    S[o + LOWER] = lower; S[o + SHAPE] = shape; S[o + FLAGS] = f; S[o + CAP] = cap;
+    const g = mix(SEQ_SEED, lower);
+    S[o + GAZ] = this.entries.has(g) || this.prefixes.has(g) ? 1 : 0;
+    S[o + P32A] = -1; S[o + R32A] = -1; S[o + P32B] = -1; S[o + R32B] = -1;
+  }
+
+  /** Starts a new cache generation when the current one cannot take n more words. */
+  reserve(n: number): void {
+    if (this.next + n <= this.capacity) return;
+    const capacity = Math.max(GEN, n + 2);
+    const slab = new Int32Array(capacity * ENTRY);
+    slab.set(this.slab.subarray(0, 2 * ENTRY));
+    this.old = this.cur; this.oldSlab = this.slab;
+    this.cur = new Map(); this.slab = slab; this.capacity = capacity; this.next = 2;
+  }
+
+  /** Entry offset of a word in the current slab (call reserve first). */
+  word(v: string): number {
+    const c = this.cur.get(v);
+    if (c !== undefined) return c;
+    const o = this.next++ * ENTRY, S = this.slab;
+    const p = this.old.get(v);
+    if (p !== undefined) { const O = this.oldSlab; for (let k = 0; k < ENTRY; k++) S[o + k] = O[p + k]!; }
+    else this.buildWord(S, o, v);
+    this.cur.set(v, o);
+    return o;
+  }
+
+  /** Small integer id of a POS tag (0 and 1 are the paddings). */
+  pos(p: string): number {
+    const id = this.posIds.get(p);
+    if (id !== undefined) return id;
+    const nid = this.posHashes.length;
+    this.posHashes.push(hashString(p));
+    this.posIds.set(p, nid);
+    if (nid >= this.posCap) this.growPos(this.posCap * 2);
+    else this.buildPos(nid);
+    return nid;
+  }
+
+  private growPos(cap: number): void {
+    this.posCap = cap;
+    this.posVec = new Int32Array(cap * PV);
+    this.pair30 = new Int32Array(cap * cap).fill(-2);
+    this.pair31 = new Int32Array(cap * cap).fill(-2);
+    this.pos55 = new Int32Array(cap * L1).fill(-2);
+    for (let id = 0; id < this.posHashes.length; id++) this.buildPos(id);
+  }
+
+  private buildPos(id: number): void {
+    const W = this.W, V = this.posVec, o = id * PV, p = this.posHashes[id]!;
+    for (let h = 0; h < 2; h++) { addRow(V, o + h * L, W, this.row(key1(25, p))); addRow(V, o + h * L, W, this.row(key2(37, h, p))); }
+    addRow(V, o + 2 * L, W, this.row(key1(26, p)));
+    addRow(V, o + 3 * L, W, this.row(key1(27, p)));
+    addRow(V, o + 4 * L, W, this.row(key1(28, p)));
+    addRow(V, o + 5 * L, W, this.row(key1(29, p)));
+  }
+
+  row30(a: number, b: number): number {
+    const i = a * this.posCap + b;
+    let r = this.pair30[i]!;
+    if (r === -2) { r = this.row(key2(30, this.posHashes[a]!, this.posHashes[b]!)); this.pair30[i] = r; }
+    return r;
+  }
+
+  row31(a: number, b: number): number {
+    const i = a * this.posCap + b;
+    let r = this.pair31[i]!;
+    if (r === -2) { r = this.row(key2(31, this.posHashes[a]!, this.posHashes[b]!)); this.pair31[i] = r; }
+    return r;
+  }
+
+  row55(pid: number, p1: number): number {
+    const i = pid * L1 + p1;
+    let r = this.pos55[i]!;
+    if (r === -2) { r = this.row(key2(T_P1POS, p1, this.posHashes[pid]!)); this.pos55[i] = r; }
+    return r;
+  }
+
+  /** Row of the POS x shape feature of a word entry, through its two-slot cache. */
+  row32(e: number, pid: number): number {
+    const S = this.slab;
+    if (S[e + P32A] === pid) return S[e + R32A]!;
+    if (S[e + P32B] === pid) return S[e + R32B]!;
+    const r = this.row(key2(32, this.posHashes[pid]!, S[e + SHAPE]!));
+    S[e + P32B] = S[e + P32A]!; S[e + R32B] = S[e + R32A]!;
+    S[e + P32A] = pid; S[e + R32A] = r;
+    return r;
+  }
+
+  grow(n: number): void {
+    if (this.out.length >= n) return;
+    let c = this.out.length;
+    while (c < n) c *= 2;
+    this.ids = new Int32Array(c + 4); this.pids = new Int32Array(c + 4);
+    this.acc = new Int32Array(c * L); this.codes = new Uint8Array(c * NUM_GAZ);
+    this.dt = new Int32Array(c); this.out = new Int32Array(c);
+  }
+}
+
+const states = new WeakMap<NerModel, FastState>();
+function stateOf(model: NerModel): FastState {
+  let st = states.get(model);
+  if (!st) { st = new FastState(model); states.set(model, st); }
+  return st;
+}
+
+function docType(ctx: DocContext, h: number): number {
+  const c = ctx.typeCounts.get(h);
+  if (!c) return 0;
+  let best = 0, bestN = 0;
+  for (let t = 0; t < 4; t++) if (c[t]! > bestN) { bestN = c[t]!; best = t + 1; }
+  return best;
+}
+
+/** Gazetteer codes as G.matchGazetteer computes them; starts only where the word can begin an entry. */
+function matchGaz(st: FastState, n: number): void {
+  const S = st.slab, ids = st.ids, codes = st.codes, entries = st.entries, prefixes = st.prefixes;
+  codes.fill(0, 0, n * NUM_GAZ);
+  for (let i = 0; i < n; i++) {
+    if (!S[ids[i + 2]! + GAZ]) continue;
+    let h = SEQ_SEED;
+    const end = Math.min(n, i + st.maxLen);
+    for (let j = i; j < end; j++) {
+      h = mix(h, S[ids[j + 2]! + LOWER]!);
+      const bits = entries.get(h);
+      if (bits !== undefined) {
+        const capsOk = S[ids[i + 2]! + CAP] === 1 && S[ids[j + 2]! + CAP] === 1;
+        for (let c = 0; c < NUM_GAZ; c++) {
+          if (!((bits >> c) & 1) || (!capsOk && c !== TITLE_CLASS && c !== PARTICLE_CLASS)) continue;
+          if (codes[i * NUM_GAZ + c] !== 0 && codes[i * NUM_GAZ + c] !== 1 && codes[i * NUM_GAZ + c] !== 4) continue;
+          if (i > 0 && (codes[(i - 1) * NUM_GAZ + c] === 1 || codes[(i - 1) * NUM_GAZ + c] === 2)) continue;
+          if (j === i) { if (codes[i * NUM_GAZ + c] === 0) codes[i * NUM_GAZ + c] = 4; continue; }
+          codes[i * NUM_GAZ + c] = 1;
+          for (let k = i + 1; k < j; k++) codes[k * NUM_GAZ + c] = 2;
+          codes[j * NUM_GAZ + c] = 3;
+        }
+      }
+      if (!prefixes.has(h)) break;
+    }
+  }
+}
+
+/** Static and document-memory scores of every token into st.acc (L per token); returns the token count. */
+function staticScores(st: FastState, tokens: readonly TaggerToken[], ctx: DocContext | undefined): number {
+  const n = tokens.length;
+  st.grow(n);
+  st.reserve(n);
+  const ids = st.ids, pids = st.pids;
+  ids[0] = PADL_E; ids[1] = PADL_E; ids[n + 2] = PADR_E; ids[n + 3] = PADR_E;
+  pids[0] = 0; pids[1] = 0; pids[n + 2] = 1; pids[n + 3] = 1;
+  let lettered = 0, upperOnly = 0, anyGaz = 0;
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i]!;
+    const e = st.word(t.value);
+    ids[i + 2] = e;
+    pids[i + 2] = st.pos(t.pos);
+    const S = st.slab, f = S[e + FLAGS]!;
+    if (f & (F_UPPER | F_LOWER)) { lettered++; if (!(f & F_LOWER)) upperOnly++; }
+    anyGaz |= S[e + GAZ]!;
+  }
+  const S = st.slab, W = st.W, acc = st.acc, PVec = st.posVec, C = st.constV, slots = st.slots, mask = st.mask;
+  const headline = lettered >= 1 && upperOnly === lettered ? 1 : 0;
+  if (anyGaz) matchGaz(st, n);
+  const codes = st.codes;
+  const useDoc = ctx !== undefined && (ctx.typeCounts.size !== 0 || ctx.seenLower.size !== 0);
+  const dt = st.dt;
+  if (useDoc) for (let i = 0; i < n; i++) dt[i] = docType(ctx, S[ids[i + 2]! + LOWER]! >>> 0);
+  for (let i = 0; i < n; i++) {
+    const a = i * L;
+    const e = ids[i + 2]!, em1 = ids[i + 1]!, ep1 = ids[i + 3]!, em2 = ids[i]!, ep2 = ids[i + 4]!;
+    const p0 = pids[i + 2]!, pm1 = pids[i + 1]!, pp1 = pids[i + 3]!;
+    const bucket = i === 0 ? 0 : i === 1 ? 1 : i === n - 1 ? 2 : 3;
+    const q0 = p0 * PV + headline * L, qm1 = pm1 * PV + 2 * L, qp1 = pp1 * PV + 3 * L, qm2 = pids[i]! * PV + 4 * L, qp2 = pids[i + 4]! * PV + 5 * L;
+    const c0 = (bucket * 2 + headline) * L;
+    for (let l = 0; l < L; l++) {
+      acc[a + l] = S[e + l]! + S[em1 + VM1 + l]! + S[ep1 + VP1 + l]! + S[em2 + VM2 + l]! + S[ep2 + VP2 + l]!
+        + PVec[q0 + l]! + PVec[qm1 + l]! + PVec[qp1 + l]! + PVec[qm2 + l]! + PVec[qp2 + l]! + C[c0 + l]!;
+    }
+    const w0 = S[e + LOWER]!, s0 = S[e + SHAPE]!, wm1 = S[em1 + LOWER]!, wp1 = S[ep1 + LOWER]!;
+    addRow(acc, a, W, st.row30(pm1, p0));
+    addRow(acc, a, W, st.row31(p0, pp1));
+    addRow(acc, a, W, st.row32(e, p0));
+    addRow(acc, a, W, rowOf(slots, mask, key2(6, wm1, w0)));
+    addRow(acc, a, W, rowOf(slots, mask, key2(7, w0, wp1)));
+    addRow(acc, a, W, rowOf(slots, mask, key3(14, S[em1 + SHAPE]!, s0, S[ep1 + SHAPE]!)));
+    addRow(acc, a, W, rowOf(slots, mask, key2(42, wm1, s0)));
+    addRow(acc, a, W, rowOf(slots, mask, key2(43, s0, wp1)));
+    if (bucket !== 3) { subRow(acc, a, W, S[e + R34 + 3]!); addRow(acc, a, W, S[e + R34 + bucket]!); }
+    if (headline) { subRow(acc, a, W, S[e + R36]!); addRow(acc, a, W, S[e + R36 + 1]!); }
+    if (anyGaz) {
+      const gi = i * NUM_GAZ;
+      for (let c = 0; c < NUM_GAZ; c++) {
+        const code = codes[gi + c]!;
+        if (code) addRow(acc, a, W, st.g38[c * 5 + code]!);
+        if (i > 0 && codes[gi - NUM_GAZ + c]) addRow(acc, a, W, st.g39[c]!);
+        if (i + 1 < n && codes[gi + NUM_GAZ + c]) addRow(acc, a, W, st.g40[c]!);
+      }
+      if (codes[gi + PARTICLE_CLASS] && !S[e + CAP] && i > 0 && S[em1 + CAP] && ((i + 1 < n && S[ep1 + CAP]) || (i + 2 < n && S[ep2 + CAP]))) addRow(acc, a, W, st.g44);
+    }
+    if (useDoc) {
+      const cap = S[e + CAP]!;
+      const t0 = dt[i]!;
+      if (t0) { addRow(acc, a, W, st.d60[t0]!); addRow(acc, a, W, st.d61[t0 * 2 + cap]!); }
+      const tn = i + 1 < n ? dt[i + 1]! : 0;
+      if (tn) addRow(acc, a, W, st.d62[tn]!);
+      const tp = i > 0 ? dt[i - 1]! : 0;
+      if (tp) addRow(acc, a, W, st.d63[tp]!);
+      if (cap && ctx.seenLower.has(w0 >>> 0)) addRow(acc, a, W, st.d64);
+    }
+  }
+  return n;
+}
+
+/** Tags one sentence (same contract and the same labels as tagSentenceReference). */
+export function tagSentenceFast(model: NerModel, tokens: readonly TaggerToken[], docContext?: DocContext): string[] {
+  const n = tokens.length;
+  if (n === 0) return [];
+  const st = stateOf(model);
+  staticScores(st, tokens, docContext);
+  const S = st.slab, W = st.W, acc = st.acc, ids = st.ids, pids = st.pids, dyn12 = st.dyn12, out = st.out, slots = st.slots, mask = st.mask;
+  let p1 = L, p2 = L; // L stands for "before the sentence"
+  for (let i = 0; i < n; i++) {
+    const a = i * L, e = ids[i + 2]!;
+    let r53 = S[e + C53 + p1]!;
+    if (r53 === -2) { r53 = rowOf(slots, mask, key2(T_P1W, p1, S[e + LOWER]!)); S[e + C53 + p1] = r53; }
+    let r54 = S[e + C54 + p1]!;
+    if (r54 === -2) { r54 = rowOf(slots, mask, key2(T_P1S, p1, S[e + SHAPE]!)); S[e + C54 + p1] = r54; }
+    const r55 = st.row55(pids[i + 2]!, p1);
+    const dy = (p1 * L1 + p2) * L;
+    const last = i === n - 1;
+    let best = 0;
+    const prevPart = p1 === L || p1 === 0 ? -1 : (p1 - 1) & 3;
+    if (prevPart === 0 || prevPart === 1) {
+      // Inside an entity: only I-x or L-x (L-x alone at the sentence end).
+      const la = p1 - prevPart + 1, lb = la + 1;
+      let sa = acc[a + la]! + dyn12[dy + la]!, sb = acc[a + lb]! + dyn12[dy + lb]!;
+      if (r53 >= 0) { sa += W[r53 + la]!; sb += W[r53 + lb]!; }
+      if (r54 >= 0) { sa += W[r54 + la]!; sb += W[r54 + lb]!; }
+      if (r55 >= 0) { sa += W[r55 + la]!; sb += W[r55 + lb]!; }
+      best = last || sb >= sa ? lb : la;
+    } else {
+      // Outside: O, B-x or U-x (no B-x at the sentence end). Label order: O, then B I L U per type.
+      for (let l = 0; l < L; l++) acc[a + l]! += dyn12[dy + l]!;
+      addRow(acc, a, W, r53);
+      addRow(acc, a, W, r54);
+      addRow(acc, a, W, r55);
+      let bs = acc[a]!;
+      for (let t = 1; t < L; t += 4) {
+        if (!last) { const s = acc[a + t]!; if (s > bs) { bs = s; best = t; } }
+        const u = acc[a + t + 3]!;
+        if (u > bs) { bs = u; best = t + 3; }
+      }
+    }
+    out[i] = best;
+    p2 = p1; p1 = best;
+  }
+  if (docContext) {
+    for (let i = 0; i < n; i++) {
+      const l = out[i]!, e = ids[i + 2]!, h = S[e + LOWER]! >>> 0;
+      if (l !== 0) {
+        let c = docContext.typeCounts.get(h);
+        if (!c) { c = new Int32Array(4); docContext.typeCounts.set(h, c); }
+        c[typeOf(l)]!++;
+      } else if (!S[e + CAP]) docContext.seenLower.add(h);
+    }
+  }
+  const res = new Array<string>(n);
+  for (let i = 0; i < n; i++) res[i] = LABELS[out[i]!]!;
+  return res;
+}
+
+/** Static plus document-memory scores of a sentence as tagSentenceFast sees them (for checks against reference.ts). */
+export function fastStaticScores(model: NerModel, tokens: readonly TaggerToken[], docContext?: DocContext): Int32Array {
+  if (tokens.length === 0) return new Int32Array(0);
+  const st = stateOf(model);
+  const n = staticScores(st, tokens, docContext);
+  return st.acc.slice(0, n * L);
+}
