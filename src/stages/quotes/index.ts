@@ -221,6 +221,8 @@ function floating(s: QuotedSpan, drafts: readonly Draft[], article: EntityArticl
   const opensParagraph = before.trim() === '';
   const opensSentence = /(^|[.!?:]\s*)$/.test(before.trimEnd()) || before.trimEnd().endsWith(':');
   const sentence = /[.!?,]$/.test(text.slice(a, b)) || words >= 8;
+  // A title in quotation marks ("Super Lives of the Super Rich") is a work, not speech.
+  if (!afterAttribution && looksLikeTitle(text.slice(a, b))) return null;
   let type: QuoteType;
   if (afterAttribution && words >= 1) type = 'direct';
   else if ((opensParagraph || opensSentence) && words >= 4 && sentence) type = 'direct';
@@ -236,9 +238,22 @@ function floating(s: QuotedSpan, drafts: readonly Draft[], article: EntityArticl
     }
   }
   const speaker = near?.speaker ?? null;
+  // A quoted fragment inside a sentence with nobody to say it is a scare quote or a citation, not a quote.
+  if (type === 'mixed' && !speaker) return null;
   const distance = near ? paragraph - near.paragraph : 3;
   const evidence: Evidence = { kind: 'floating', type, complementizer: false, strength: 1, speakerVia: speaker ? 'inherited' : 'none', distance, afterAttribution };
   return draft(type, a, b, text, null, speaker ? { ...speaker } : null, evidence, paragraph, afterAttribution ? s.after : prev?.attributionEnd ?? -1);
+}
+
+const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'as', 'is', 'vs', 'de']);
+
+/** Most words capitalised (small words aside): the way titles of books, shows and headlines are written. */
+function looksLikeTitle(s: string): boolean {
+  const words = s.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
+  const content = words.filter((w) => !SMALL_WORDS.has(w.toLowerCase()));
+  if (content.length < 2) return false;
+  const capitalised = content.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return capitalised / content.length >= 0.75;
 }
 
 function draft(type: QuoteType, a: number, b: number, text: string, cue: Span | null, speaker: Speaker | null, evidence: Evidence, paragraph: number, attributionEnd: number): Draft {
