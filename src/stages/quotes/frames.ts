@@ -7,11 +7,12 @@
 //   5. According to SOURCE, CONTENT. / CONTENT, according to SOURCE.
 //   6. …, saying/adding (that) CONTENT       (the speaker is the subject of the clause before)
 //   7. NAME: CONTENT                         Blumenthal: ‘No idea’ if I would have told her (headlines, transcripts)
+//   8. “QUOTE” – NAME                         a dash after the closing mark names the speaker (captions, pull quotes)
 // Quoted speech uses the same frames: the quoted span is the content, or lies inside it (a mixed quote).
 import type { Token } from '../../types.ts';
 import type { CueVerb, QuoteLexicons } from './lexicon.ts';
 
-export type FrameKind = 'subject-cue' | 'inverted' | 'parenthetical' | 'according-to' | 'participle' | 'colon';
+export type FrameKind = 'subject-cue' | 'inverted' | 'parenthetical' | 'according-to' | 'participle' | 'colon' | 'dash';
 
 export interface Frame {
   kind: FrameKind;
@@ -251,8 +252,19 @@ function contentAfter(s: SentenceView, k: number, verb: CueVerb, lex: QuoteLexic
 }
 
 /** End of the sentence's content: its last token, minus closing punctuation. */
-function contentEnd(s: SentenceView): number {
+function contentEnd(s: SentenceView, from = s.first, lex?: QuoteLexicons): number {
   let e = s.last;
+  // "…, adding that …": a participle cue starts a report of its own.
+  if (lex) {
+    for (let k = from + 1; k < s.last - 1; k++) {
+      if (s.tokens[k]!.value !== ',') continue;
+      const v = cueAt(s.tokens, k + 1, lex);
+      if (v?.form === 'gerund') {
+        e = k;
+        break;
+      }
+    }
+  }
   while (e > s.first && ['.', '!', '?', ';'].includes(s.tokens[e - 1]!.value)) e--;
   return s.tokens[e - 1]!.end;
 }
@@ -308,6 +320,8 @@ export function sentenceFrames(
   const taken = new Set<number>();
   const colon = colonFrame(s);
   if (colon) frames.push(colon);
+  const dash = dashFrame(s);
+  if (dash) frames.push(dash);
   for (let i = first; i < last; i++) {
     if (taken.has(i)) continue;
     const phrase = sourcePhraseAt(s, i, lex);
@@ -338,6 +352,27 @@ function colonFrame(s: SentenceView): Frame | null {
     kind: 'colon', sentence: s.index, cueFirst: c, cueLast: c + 1, verb: null, speaker: np,
     content: [[s.tokens[c + 1]!.start, contentEnd(s)]], attribution: [s.tokens[s.first]!.start, s.tokens[c]!.end], complementizer: true,
   };
+}
+
+const DASHES = new Set(['–', '—', '-', '―']);
+
+/** 8. "“…” – Jane Smith": a closing mark, a dash, then a name and nothing but an apposition after it. */
+function dashFrame(s: SentenceView): Frame | null {
+  // wink often ends the sentence at the closing mark, so the dash may open the next one.
+  for (let k = Math.max(s.first, 1); k < s.last - 1; k++) {
+    const mark = s.tokens[k - 1]!;
+    if (!DASHES.has(s.tokens[k]!.value) || !CLOSE_MARKS.has(mark.value) || s.text.slice(mark.end, s.tokens[k]!.start).includes('\n')) continue;
+    const np = npStartingAt(s, k + 1);
+    if (!np || !s.isName(np)) continue;
+    const rest = np[1];
+    if (rest < s.last && !CLAUSE_END.has(s.tokens[rest]!.value) && s.tokens[rest]!.value !== ',') continue;
+    return {
+      kind: 'dash', sentence: s.index, cueFirst: k, cueLast: k + 1, verb: null, speaker: np,
+      // The content is the quote the mark closes: its closing mark stands for it.
+      content: [[k - 1 >= s.first ? s.tokens[s.first]!.start : mark.start, mark.end]], attribution: [s.tokens[k]!.start, s.tokens[np[1] - 1]!.end], complementizer: true,
+    };
+  }
+  return null;
 }
 
 function sourcePhraseAt(s: SentenceView, i: number, lex: QuoteLexicons): number {
@@ -412,7 +447,7 @@ function frameAt(s: SentenceView, i: number, cueLast: number, verb: CueVerb, lex
     // 1. "Blinken said (that) …"
     const c = contentAfter(s, cueLast, verb, lex);
     if (c && c.at < s.last && (verb.strength >= 1 || c.complementizer)) {
-      return { ...base, kind: 'subject-cue', speaker: subject, content: [[s.tokens[c.at]!.start, contentEnd(s)]], attribution: [s.tokens[subject[0]]!.start, s.tokens[c.at - 1]!.end], complementizer: c.complementizer };
+      return { ...base, kind: 'subject-cue', speaker: subject, content: [[s.tokens[c.at]!.start, contentEnd(s, c.at, lex)]], attribution: [s.tokens[subject[0]]!.start, s.tokens[c.at - 1]!.end], complementizer: c.complementizer };
     }
   }
   return null;

@@ -170,10 +170,17 @@ function fromFrame(
   if (holder && !used.has(holder)) {
     used.add(holder);
     const [a, b] = trimSpaces(text, holder.start, holder.end);
+    // "She wrote “The Lives of the Super Rich”": a title, not words she said.
+    if (wordCount(text.slice(a, b)) <= 8 && looksLikeTitle(text.slice(a, b))) return out;
     return [draft('direct', a, b, text, cue, speaker, { ...evidenceBase, type: 'direct' }, paragraph, f.attribution[1])];
   }
   if (holder) return out; // the span already has its speaker
 
+  // Content that is only a quoted title and what surrounds it ("wrote “The Lives of the Super Rich” in 2010").
+  if (overlapping.length > 0 && overlapping.every((q) => looksLikeTitle(text.slice(q.start, q.end)))) {
+    for (const q of overlapping) used.add(q);
+    return out;
+  }
   const hasQuoted = overlapping.length > 0;
   if (!hasQuoted && !config.quotes.indirect) return out;
   for (const s of overlapping) used.add(s);
