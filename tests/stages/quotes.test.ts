@@ -61,6 +61,7 @@ const CASES: Case[] = [
   { name: 'the name between commas speaks, not its description', text: 'A top strategist, John Weaver, told reporters that the vote would be close.', want: [{ type: 'indirect', text: 'the vote would be close', speaker: 'John Weaver', cue: 'told' }] },
   { name: 'a participle speaks for the earlier speaker of its sentence', text: 'Jane Smith said the plan would fail, adding that the vote would be close.', want: [{ type: 'indirect', text: 'the plan would fail', speaker: 'Jane Smith', cue: 'said' }, { type: 'indirect', text: 'the vote would be close', speaker: 'Jane Smith', cue: 'adding' }] },
   { name: 'a title in quotation marks is no quote', text: 'She wrote “The Lives of the Super Rich” in 2010.', want: [] },
+  { name: '“it” after a nameless organisation', text: 'The ministry issued a statement on Monday. It said the border would stay closed.', want: [{ type: 'indirect', text: 'the border would stay closed', speaker: 'The ministry', cue: 'said' }] },
   { name: 'belief verbs are not speech', text: 'Jane Smith thinks the vote will be close. Jane Smith wants a recount.', want: [] },
   { name: 'a scare quote is no quote', text: 'The so-called “deal” fell apart on Tuesday.', want: [] },
   { name: 'a negated cue reports nothing', text: 'Jane Smith did not say the vote would be close.', want: [] },

@@ -20,6 +20,8 @@ export interface QuoteLexicons {
   /** Listener phrases as token lists ("told reporters"). */
   listeners: string[][];
   pronouns: Map<string, { gender?: 'm' | 'f'; number?: 'sg' | 'pl'; kind?: 'org' }>;
+  /** Nouns that head a nameless organisation ("the ministry"). */
+  organisationNouns: Set<string>;
 }
 
 interface CueFile {
@@ -55,6 +57,7 @@ export function quoteLexicons(): QuoteLexicons {
     speechNouns: new Set(cues.speechNouns.map((s) => s.toLowerCase())),
     listeners: cues.listenerWords.map((w) => w.toLowerCase().split(' ')),
     pronouns,
+    organisationNouns: new Set(loadData<{ organisations: string[] }>('lexicon/speaker-nouns.json').organisations),
   };
   return cached;
 }

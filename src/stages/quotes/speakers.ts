@@ -62,6 +62,11 @@ export function resolveSpeaker(
     const mention: Span = { start: headToken.start, end: headToken.end, text: headToken.value };
     const target = resolvePronoun(pronoun, headToken.start, index, recent);
     if (target) return { speaker: { name: target.name, entityId: target.entityId, mention }, via: 'pronoun' };
+    // "The ministry issued a statement. It said …": "it"/"they" after a nameless organisation.
+    if (pronoun.kind === 'org' || pronoun.number === 'pl') {
+      const org = nominalOrganisationBefore(tokens, first, lex);
+      if (org) return { speaker: { name: org, entityId: null, mention }, via: 'pronoun' };
+    }
     return null;
   }
 
@@ -77,6 +82,15 @@ export function resolveSpeaker(
   }
   if (headToken.pos === 'PRON') return null;
   return { speaker: { name: phraseText, entityId: null, mention }, via: 'phrase' };
+}
+
+/** The nearest "the ministry" (determiner + organisation noun) in the 40 tokens before `at`, as written. */
+function nominalOrganisationBefore(tokens: readonly Token[], at: number, lex: QuoteLexicons): string | null {
+  for (let k = at - 1; k >= Math.max(1, at - 40); k--) {
+    const t = tokens[k]!;
+    if (t.pos === 'NOUN' && lex.organisationNouns.has(t.lower) && tokens[k - 1]!.lower === 'the') return `${tokens[k - 1]!.value} ${t.value}`;
+  }
+  return null;
 }
 
 /** Head of a phrase: its last noun-like token before "of" or a possessive's owner. */
