@@ -4,6 +4,8 @@ import model from 'wink-eng-lite-web-model';
 import { createDocContext, loadNerModel, spansFromTags, tagSentence, type TaggerToken } from '../../../src/stages/entities/tagger/index.ts';
 import { extractStatic } from '../../../src/stages/entities/tagger/features.ts';
 import { compileGazetteer } from '../../../src/stages/entities/tagger/gazetteer.ts';
+import { fastStaticScores } from '../../../src/stages/entities/tagger/fast.ts';
+import { referenceStaticScores, tagSentenceReference } from '../../../src/stages/entities/tagger/reference.ts';
 
 const nlp = winkNLP(model);
 const its = nlp.its;
@@ -92,5 +94,33 @@ describe('shipped model', () => {
     const second = toks('Wendelbrook added that talks continue.');
     const spans = spansFromTags(tagSentence(ner, second, ctx));
     expect(spans[0]).toEqual({ type: 'PER', first: 0, last: 1 });
+  });
+});
+
+describe('fast tagging path', () => {
+  const doc = [
+    'FLOODS HIT NORTHERN ITALY AS RAIN CONTINUES',
+    'Ursula von der Leyen met Emmanuel Macron and Olaf Scholz in Brussels on Tuesday, the European Commission said.',
+    'Von der Leyen told reporters in the Belgian capital that NATO and the U.S. State Department agreed.',
+    'Mr. Tobias Wendelbrook, 54, of Weston-super-Mare said the Ürümqi-based firm would close.',
+    'Wendelbrook added: "It\'s over." Brussels declined to comment; macron was not mentioned.',
+    'x',
+  ].map(toks);
+  it('gives exactly the reference scores and labels, with and without document memory', () => {
+    const c1 = createDocContext(), c2 = createDocContext();
+    for (const t of doc) {
+      expect(Array.from(fastStaticScores(ner, t, c2))).toEqual(Array.from(referenceStaticScores(ner, t, c1)));
+      expect(tagSentence(ner, t, c2)).toEqual(tagSentenceReference(ner, t, c1));
+      expect(tagSentence(ner, t)).toEqual(tagSentenceReference(ner, t));
+    }
+  });
+  it('handles unusual tokens and POS tags like the reference', () => {
+    const t: TaggerToken[] = [
+      { value: '', pos: 'X' }, { value: 'É', pos: 'NEW-TAG' }, { value: '日本', pos: 'PROPN' }, { value: 'J.', pos: 'PROPN' },
+      { value: 'Smith', pos: 'PROPN' }, { value: '12-05', pos: 'NUM' }, { value: 'bin', pos: 'PROPN' }, { value: 'Laden', pos: 'PROPN' },
+    ];
+    for (let k = 0; k < 40; k++) t.push({ value: `Tok${k}`, pos: `P${k}` }); // more POS tags than the first table size
+    expect(tagSentence(ner, t)).toEqual(tagSentenceReference(ner, t));
+    expect(Array.from(fastStaticScores(ner, t))).toEqual(Array.from(referenceStaticScores(ner, t)));
   });
 });

@@ -28,18 +28,23 @@ const T_P1 = F.T_P1, T_P2 = F.T_P2, T_P12 = F.T_P12, T_P1W = F.T_P1W, T_P1S = F.
 const T_DOC = F.T_DOC, T_DOC_CAP = F.T_DOC_CAP, T_DOC_NEXT = F.T_DOC_NEXT, T_DOC_PREV = F.T_DOC_PREV, T_DOC_LOWER = F.T_DOC_LOWER;
 
 // Word entry layout (int32s): score vectors for the word at offset 0 and in the roles -1, +1, -2, +2 of a
-// neighbour; cached rows of the tag-history features conjoined with the word/shape (per previous label, -2 =
-// not yet looked up); hashes and flags; rows of the bucket/headline x shape features (R0 holds bucket 3 and
-// headline 0; other values swap rows); a two-slot cache of the POS x shape row.
+// neighbour; rows of the tag-history features conjoined with the word and shape for previous label O; hashes
+// and flags; rows of the bucket/headline x shape features; the POS whose POS x shape
+// row is in R0, that row, and a one-slot cache for another POS. R0 is the vector of the commonest context:
+// bucket 3 (mid-sentence), no headline, the word's first-seen POS and previous label O; other contexts swap
+// the differing rows out and in (all sums are exact, so the order does not matter).
 const V0 = 0, VM1 = L, VP1 = 2 * L, VM2 = 3 * L, VP2 = 4 * L;
-const C53 = 5 * L, C54 = C53 + L1, LOWER = C54 + L1, SHAPE = LOWER + 1, FLAGS = LOWER + 2, CAP = LOWER + 3, GAZ = LOWER + 4;
+const C53 = 5 * L, C54 = C53 + 1, LOWER = C54 + 1, SHAPE = LOWER + 1, FLAGS = LOWER + 2, CAP = LOWER + 3, GAZ = LOWER + 4;
 const R34 = LOWER + 5, R36 = R34 + 4, P32A = R36 + 2, R32A = P32A + 1, P32B = R32A + 1, R32B = P32B + 1, ENTRY = R32B + 1;
-/** Word entries per cache generation (two generations live: at most ~2 x 9 MB). */
-const GEN = 16384;
+/** Word entries per cache generation (two generations live: at most 2 x 13 MB). */
+const GEN = 32768;
 /** Entries 0 and 1 of every slab: the left and right padding "words". */
 const PADL_E = 0, PADR_E = ENTRY;
 // POS vectors: R0 (headline 0), R0 (headline 1), roles -1, +1, -2, +2.
 const PV = 6 * L;
+// POS triples (previous, own, next) x headline: index into a pool of vectors holding the POS R0 vector, the
+// neighbours' role vectors, both POS bigram rows and the POS x previous-label-O row.
+const TRI_UNSET = -1;
 
 /** Offset of a key's weight row, -1 when absent (KeyTable.get, inlined). */
 function rowOf(S: Int32Array, mask: number, key: number): number {
@@ -50,6 +55,20 @@ function rowOf(S: Int32Array, mask: number, key: number): number {
     if (k === k32) return S[s * 2 + 1]!;
     if (k === 0) return -1;
     s = (s + 1) & mask;
+  }
+}
+
+const GAZ_FULL = 1 << 29, GAZ_PREFIX = 1 << 30, GAZ_BITS = (1 << NUM_GAZ) - 1;
+
+/** Gazetteer table value of a sequence hash: class bits | GAZ_FULL for an entry, | GAZ_PREFIX for a prefix; 0 none. */
+function gazLookup(T: Int32Array, mask: number, h: number): number {
+  const h32 = h | 0;
+  let i = h & mask;
+  for (;;) {
+    const v = T[i * 2 + 1]!;
+    if (v === 0) return 0;
+    if (T[i * 2] === h32) return v;
+    i = (i + 1) & mask;
   }
 }
 
@@ -67,8 +86,11 @@ class FastState {
   readonly W: Int16Array;
   readonly slots: Int32Array;
   readonly mask: number;
-  readonly entries: Map<number, number>;
-  readonly prefixes: Set<number>;
+  /** One bit per (key >>> 11): set when some model key maps there. */
+  readonly bloom = new Int32Array(1 << 16);
+  /** Gazetteer hashes (entries and proper prefixes) in open addressing: [hash, class bits | PREFIX | FULL]. */
+  readonly gazTab: Int32Array;
+  readonly gazMask: number;
   readonly maxLen: number;
   cur = new Map<string, number>();
   old = new Map<string, number>();
@@ -83,6 +105,9 @@ class FastState {
   pair30 = new Int32Array(0);
   pair31 = new Int32Array(0);
   pos55 = new Int32Array(0);
+  triIdx = new Int32Array(0);
+  triPool = new Int32Array(256 * L);
+  triNext = 0;
   readonly constV = new Int32Array(8 * L);
   readonly dyn12 = new Int32Array(L1 * L1 * L);
   readonly g38 = new Int32Array(NUM_GAZ * 5);
@@ -100,20 +125,37 @@ class FastState {
   acc = new Int32Array(256 * L);
   codes = new Uint8Array(256 * NUM_GAZ);
   dt = new Int32Array(256);
+  dt2 = new Int32Array(256);
+  readonly rws = new Int32Array(8);
   out = new Int32Array(256);
 
   constructor(model: NerModel) {
     this.W = model.table.W;
     this.slots = model.table.slots;
     this.mask = model.table.mask;
-    this.entries = model.gaz.entries;
-    this.prefixes = model.gaz.prefixes;
+    for (let s = 0; s < this.slots.length; s += 2) {
+      const k = this.slots[s]!;
+      if (k !== 0) this.bloom[k >>> 16]! |= 1 << ((k >>> 11) & 31);
+    }
+    const ge = model.gaz.entries, gp = model.gaz.prefixes;
+    let gcap = 1024;
+    while (gcap < (ge.size + gp.size) * 2) gcap <<= 1;
+    this.gazMask = gcap - 1;
+    this.gazTab = new Int32Array(gcap * 2);
+    const put = (h: number, v: number): void => {
+      let i = h & this.gazMask;
+      while (this.gazTab[i * 2 + 1] !== 0 && this.gazTab[i * 2] !== (h | 0)) i = (i + 1) & this.gazMask;
+      this.gazTab[i * 2] = h | 0;
+      this.gazTab[i * 2 + 1]! |= v;
+    };
+    for (const [h, bits] of ge) put(h, bits | GAZ_FULL);
+    for (const h of gp) put(h, GAZ_PREFIX);
     this.maxLen = model.gaz.maxLen;
     this.slab = new Int32Array(GEN * ENTRY);
     this.oldSlab = this.slab;
     this.buildPad(this.slab, PADL_E, PAD_L);
     this.buildPad(this.slab, PADR_E, PAD_R);
-    this.growPos(64);
+    this.growPos(32);
     const row = (key: number): number => rowOf(this.slots, this.mask, key);
     for (let b = 0; b < 4; b++) for (let h = 0; h < 2; h++) {
       const d = (b * 2 + h) * L;
@@ -159,7 +201,7 @@ class FastState {
   }
 
   /** Fills a word entry: the same per-token properties and keys as extractStatic computes. */
-  private buildWord(S: Int32Array, o: number, v: string): void {
+  private buildWord(S: Int32Array, o: number, v: string, pid: number): void {
     const W = this.W;
     const lo = v.toLowerCase();
     const lower = hashString(lo), exact = hashString(v);
@@ -184,7 +226,6 @@ class FastState {
     if (v.length === 1) f |= F_ONE_CHAR;
     if (v.length === 2 && first === 88 && v.charCodeAt(1) === 46) f |= F_INITIAL;
     S.fill(0, o, o + C53);
-    S.fill(-2, o + C53, o + LOWER);
     const r0 = o + V0;
     addRow(S, r0, W, this.row(key1(1, lower)));
     addRow(S, r0, W, this.row(key1(8, shapeL)));
@@ -209,8 +250,14 @@ class FastState {
     addRow(S, o + VP2, W, this.row(key1(5, lower))); addRow(S, o + VP2, W, this.row(key1(13, shape)));
     S[o + LOWER] = lower; S[o + SHAPE] = shape; S[o + FLAGS] = f; S[o + CAP] = cap;
     const g = mix(SEQ_SEED, lower);
-    S[o + GAZ] = this.entries.has(g) || this.prefixes.has(g) ? 1 : 0;
-    S[o + P32A] = -1; S[o + R32A] = -1; S[o + P32B] = -1; S[o + R32B] = -1;
+    S[o + GAZ] = gazLookup(this.gazTab, this.gazMask, g) !== 0 ? 1 : 0;
+    const r32 = this.row(key2(32, this.posHashes[pid]!, shape));
+    S[o + P32A] = pid; S[o + R32A] = r32; S[o + P32B] = -1; S[o + R32B] = -1;
+    addRow(S, r0, W, r32);
+    const r53 = this.row(key2(T_P1W, 0, lower)), r54 = this.row(key2(T_P1S, 0, shape));
+    S[o + C53] = r53; S[o + C54] = r54;
+    addRow(S, r0, W, r53);
+    addRow(S, r0, W, r54);
   }
 
   /** Starts a new cache generation when the current one cannot take n more words. */
@@ -224,13 +271,13 @@ class FastState {
   }
 
   /** Entry offset of a word in the current slab (call reserve first). */
-  word(v: string): number {
+  word(v: string, pid: number): number {
     const c = this.cur.get(v);
     if (c !== undefined) return c;
     const o = this.next++ * ENTRY, S = this.slab;
     const p = this.old.get(v);
     if (p !== undefined) { const O = this.oldSlab; for (let k = 0; k < ENTRY; k++) S[o + k] = O[p + k]!; }
-    else this.buildWord(S, o, v);
+    else this.buildWord(S, o, v, pid);
     this.cur.set(v, o);
     return o;
   }
@@ -253,6 +300,8 @@ class FastState {
     this.pair30 = new Int32Array(cap * cap).fill(-2);
     this.pair31 = new Int32Array(cap * cap).fill(-2);
     this.pos55 = new Int32Array(cap * L1).fill(-2);
+    this.triIdx = new Int32Array(cap * cap * cap * 2).fill(TRI_UNSET);
+    this.triNext = 0;
     for (let id = 0; id < this.posHashes.length; id++) this.buildPos(id);
   }
 
@@ -263,6 +312,22 @@ class FastState {
     addRow(V, o + 3 * L, W, this.row(key1(27, p)));
     addRow(V, o + 4 * L, W, this.row(key1(28, p)));
     addRow(V, o + 5 * L, W, this.row(key1(29, p)));
+  }
+
+  /** Offset in triPool of the vector of POS ids (pm1, p0, pp1) with headline h. */
+  tri(pm1: number, p0: number, pp1: number, h: number): number {
+    const cap = this.posCap, i = ((pm1 * cap + p0) * cap + pp1) * 2 + h;
+    const t = this.triIdx[i]!;
+    if (t !== TRI_UNSET) return t;
+    if ((this.triNext + 1) * L > this.triPool.length) { const P = new Int32Array(this.triPool.length * 2); P.set(this.triPool); this.triPool = P; }
+    const o = this.triNext++ * L, P = this.triPool, V = this.posVec, W = this.W;
+    const q0 = p0 * PV + h * L, qm1 = pm1 * PV + 2 * L, qp1 = pp1 * PV + 3 * L;
+    for (let l = 0; l < L; l++) P[o + l] = V[q0 + l]! + V[qm1 + l]! + V[qp1 + l]!;
+    addRow(P, o, W, this.row30(pm1, p0));
+    addRow(P, o, W, this.row31(p0, pp1));
+    addRow(P, o, W, this.row55(p0, 0));
+    this.triIdx[i] = o;
+    return o;
   }
 
   row30(a: number, b: number): number {
@@ -286,14 +351,12 @@ class FastState {
     return r;
   }
 
-  /** Row of the POS x shape feature of a word entry, through its two-slot cache. */
+  /** Row of the POS x shape feature of a word entry for a POS other than the one in its R0 (one-slot cache). */
   row32(e: number, pid: number): number {
     const S = this.slab;
-    if (S[e + P32A] === pid) return S[e + R32A]!;
     if (S[e + P32B] === pid) return S[e + R32B]!;
     const r = this.row(key2(32, this.posHashes[pid]!, S[e + SHAPE]!));
-    S[e + P32B] = S[e + P32A]!; S[e + R32B] = S[e + R32A]!;
-    S[e + P32A] = pid; S[e + R32A] = r;
+    S[e + P32B] = pid; S[e + R32B] = r;
     return r;
   }
 
@@ -303,7 +366,7 @@ class FastState {
     while (c < n) c *= 2;
     this.ids = new Int32Array(c + 4); this.pids = new Int32Array(c + 4);
     this.acc = new Int32Array(c * L); this.codes = new Uint8Array(c * NUM_GAZ);
-    this.dt = new Int32Array(c); this.out = new Int32Array(c);
+    this.dt = new Int32Array(c); this.dt2 = new Int32Array(c); this.out = new Int32Array(c);
   }
 }
 
@@ -324,7 +387,7 @@ function docType(ctx: DocContext, h: number): number {
 
 /** Gazetteer codes as G.matchGazetteer computes them; starts only where the word can begin an entry. */
 function matchGaz(st: FastState, n: number): void {
-  const S = st.slab, ids = st.ids, codes = st.codes, entries = st.entries, prefixes = st.prefixes;
+  const S = st.slab, ids = st.ids, codes = st.codes, T = st.gazTab, gmask = st.gazMask;
   codes.fill(0, 0, n * NUM_GAZ);
   for (let i = 0; i < n; i++) {
     if (!S[ids[i + 2]! + GAZ]) continue;
@@ -332,8 +395,9 @@ function matchGaz(st: FastState, n: number): void {
     const end = Math.min(n, i + st.maxLen);
     for (let j = i; j < end; j++) {
       h = mix(h, S[ids[j + 2]! + LOWER]!);
-      const bits = entries.get(h);
-      if (bits !== undefined) {
+      const v = gazLookup(T, gmask, h);
+      if (v & GAZ_FULL) {
+        const bits = v & GAZ_BITS;
         const capsOk = S[ids[i + 2]! + CAP] === 1 && S[ids[j + 2]! + CAP] === 1;
         for (let c = 0; c < NUM_GAZ; c++) {
           if (!((bits >> c) & 1) || (!capsOk && c !== TITLE_CLASS && c !== PARTICLE_CLASS)) continue;
@@ -345,79 +409,127 @@ function matchGaz(st: FastState, n: number): void {
           codes[j * NUM_GAZ + c] = 3;
         }
       }
-      if (!prefixes.has(h)) break;
+      if (!(v & GAZ_PREFIX)) break;
     }
   }
 }
 
-/** Static and document-memory scores of every token into st.acc (L per token); returns the token count. */
-function staticScores(st: FastState, tokens: readonly TaggerToken[], ctx: DocContext | undefined): number {
-  const n = tokens.length;
-  st.grow(n);
-  st.reserve(n);
+// Hashing seeds of the pairwise templates (key2/key3 in hash.ts with the template step done once).
+const SEED6 = mix(6, 0x2545f491), SEED7 = mix(7, 0x2545f491), SEED42 = mix(42, 0x2545f491), SEED43 = mix(43, 0x2545f491);
+const SEED14 = mix(14, 0x3c6ef372), SEED53 = mix(T_P1W, 0x2545f491), SEED54 = mix(T_P1S, 0x2545f491);
+
+/** Row offset of a key (unsigned or not; 0 is never a key) through the presence filter, -1 when absent. */
+function rowF(bloom: Int32Array, S: Int32Array, mask: number, key: number): number {
+  if (!((bloom[key >>> 16]! >>> ((key >>> 11) & 31)) & 1)) return -1;
+  const k32 = key | 0;
+  let s = key & mask;
+  for (;;) {
+    const k = S[s * 2]!;
+    if (k === k32) return S[s * 2 + 1]!;
+    if (k === 0) return -1;
+    s = (s + 1) & mask;
+  }
+}
+
+/** Swaps the rows R0 holds for the commonest context (POS, bucket 3, no headline) for those of token i's. */
+function contextRows(st: FastState, acc: Int32Array, a: number, e: number, p0: number, bucket: number, headline: number): void {
+  const S = st.slab, W = st.W;
+  if (p0 !== S[e + P32A]) { subRow(acc, a, W, S[e + R32A]!); addRow(acc, a, W, st.row32(e, p0)); }
+  if (bucket !== 3) { subRow(acc, a, W, S[e + R34 + 3]!); addRow(acc, a, W, S[e + R34 + bucket]!); }
+  if (headline) { subRow(acc, a, W, S[e + R36]!); addRow(acc, a, W, S[e + R36 + 1]!); }
+}
+
+/** Adds the gazetteer features (codes from matchGaz) of every token. */
+function gazRows(st: FastState, n: number): void {
+  const S = st.slab, W = st.W, acc = st.acc, ids = st.ids, codes = st.codes;
+  for (let i = 0; i < n; i++) {
+    const a = i * L, gi = i * NUM_GAZ;
+    for (let c = 0; c < NUM_GAZ; c++) {
+      const code = codes[gi + c]!;
+      if (code) addRow(acc, a, W, st.g38[c * 5 + code]!);
+      if (i > 0 && codes[gi - NUM_GAZ + c]) addRow(acc, a, W, st.g39[c]!);
+      if (i + 1 < n && codes[gi + NUM_GAZ + c]) addRow(acc, a, W, st.g40[c]!);
+    }
+    if (codes[gi + PARTICLE_CLASS] && !S[ids[i + 2]! + CAP] && i > 0 && S[ids[i + 1]! + CAP] && ((i + 1 < n && S[ids[i + 3]! + CAP]) || (i + 2 < n && S[ids[i + 4]! + CAP]))) addRow(acc, a, W, st.g44);
+  }
+}
+
+/** Adds the document-memory features of every token. */
+function docRows(st: FastState, n: number, ctx: DocContext): void {
+  const S = st.slab, W = st.W, acc = st.acc, ids = st.ids, dt = st.dt;
+  for (let i = 0; i < n; i++) dt[i] = docType(ctx, S[ids[i + 2]! + LOWER]!);
+  for (let i = 0; i < n; i++) {
+    const a = i * L, e = ids[i + 2]!, cap = S[e + CAP]!;
+    const d0 = dt[i]!;
+    if (d0) { addRow(acc, a, W, st.d60[d0]!); addRow(acc, a, W, st.d61[d0 * 2 + cap]!); }
+    const tn = i + 1 < n ? dt[i + 1]! : 0;
+    if (tn) addRow(acc, a, W, st.d62[tn]!);
+    const tp = i > 0 ? dt[i - 1]! : 0;
+    if (tp) addRow(acc, a, W, st.d63[tp]!);
+    if (cap && ctx.seenLower.has(S[e + LOWER]!)) addRow(acc, a, W, st.d64);
+  }
+}
+
+/** Word and POS entries of a sentence into st.ids / st.pids (padded by two each side); returns the headline flag | 2 if any gazetteer start. */
+function lookupWords(st: FastState, tokens: readonly TaggerToken[], n: number): number {
   const ids = st.ids, pids = st.pids;
   ids[0] = PADL_E; ids[1] = PADL_E; ids[n + 2] = PADR_E; ids[n + 3] = PADR_E;
   pids[0] = 0; pids[1] = 0; pids[n + 2] = 1; pids[n + 3] = 1;
   let lettered = 0, upperOnly = 0, anyGaz = 0;
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
-    const e = st.word(t.value);
+    const pid = st.pos(t.pos);
+    const e = st.word(t.value, pid);
     ids[i + 2] = e;
-    pids[i + 2] = st.pos(t.pos);
-    const S = st.slab, f = S[e + FLAGS]!;
+    pids[i + 2] = pid;
+    const f = st.slab[e + FLAGS]!;
     if (f & (F_UPPER | F_LOWER)) { lettered++; if (!(f & F_LOWER)) upperOnly++; }
-    anyGaz |= S[e + GAZ]!;
+    anyGaz |= st.slab[e + GAZ]!;
   }
-  const S = st.slab, W = st.W, acc = st.acc, PVec = st.posVec, C = st.constV, slots = st.slots, mask = st.mask;
-  const headline = lettered >= 1 && upperOnly === lettered ? 1 : 0;
-  if (anyGaz) matchGaz(st, n);
-  const codes = st.codes;
-  const useDoc = ctx !== undefined && (ctx.typeCounts.size !== 0 || ctx.seenLower.size !== 0);
-  const dt = st.dt;
-  if (useDoc) for (let i = 0; i < n; i++) dt[i] = docType(ctx, S[ids[i + 2]! + LOWER]! >>> 0);
+  return (lettered >= 1 && upperOnly === lettered ? 1 : 0) | (anyGaz << 1);
+}
+
+/**
+ * Scores of every token into st.acc (L per token): static features, document memory and, baked in, the
+ * tag-history rows conjoined with previous label O (decoding swaps them when the previous label differs).
+ */
+function staticScores(st: FastState, tokens: readonly TaggerToken[], ctx: DocContext | undefined): number {
+  const n = tokens.length;
+  st.grow(n);
+  st.reserve(n);
+  const hg = lookupWords(st, tokens, n), headline = hg & 1;
+  const ids = st.ids, pids = st.pids;
+  // Every POS triple vector first (tri() may grow the pool).
+  const tris = st.dt2;
+  for (let i = 0; i < n; i++) tris[i] = st.tri(pids[i + 1]!, pids[i + 2]!, pids[i + 3]!, headline);
+  const S = st.slab, W = st.W, acc = st.acc, PVec = st.posVec, C = st.constV, T = st.triPool, rws = st.rws;
+  const slots = st.slots, mask = st.mask, bloom = st.bloom;
   for (let i = 0; i < n; i++) {
     const a = i * L;
     const e = ids[i + 2]!, em1 = ids[i + 1]!, ep1 = ids[i + 3]!, em2 = ids[i]!, ep2 = ids[i + 4]!;
-    const p0 = pids[i + 2]!, pm1 = pids[i + 1]!, pp1 = pids[i + 3]!;
     const bucket = i === 0 ? 0 : i === 1 ? 1 : i === n - 1 ? 2 : 3;
-    const q0 = p0 * PV + headline * L, qm1 = pm1 * PV + 2 * L, qp1 = pp1 * PV + 3 * L, qm2 = pids[i]! * PV + 4 * L, qp2 = pids[i + 4]! * PV + 5 * L;
-    const c0 = (bucket * 2 + headline) * L;
+    const t0 = tris[i]!, qm2 = pids[i]! * PV + 4 * L, qp2 = pids[i + 4]! * PV + 5 * L, c0 = (bucket * 2 + headline) * L;
     for (let l = 0; l < L; l++) {
       acc[a + l] = S[e + l]! + S[em1 + VM1 + l]! + S[ep1 + VP1 + l]! + S[em2 + VM2 + l]! + S[ep2 + VP2 + l]!
-        + PVec[q0 + l]! + PVec[qm1 + l]! + PVec[qp1 + l]! + PVec[qm2 + l]! + PVec[qp2 + l]! + C[c0 + l]!;
+        + T[t0 + l]! + PVec[qm2 + l]! + PVec[qp2 + l]! + C[c0 + l]!;
     }
+    // Pairwise features: word bigrams, word x shape, the shape trigram.
     const w0 = S[e + LOWER]!, s0 = S[e + SHAPE]!, wm1 = S[em1 + LOWER]!, wp1 = S[ep1 + LOWER]!;
-    addRow(acc, a, W, st.row30(pm1, p0));
-    addRow(acc, a, W, st.row31(p0, pp1));
-    addRow(acc, a, W, st.row32(e, p0));
-    addRow(acc, a, W, rowOf(slots, mask, key2(6, wm1, w0)));
-    addRow(acc, a, W, rowOf(slots, mask, key2(7, w0, wp1)));
-    addRow(acc, a, W, rowOf(slots, mask, key3(14, S[em1 + SHAPE]!, s0, S[ep1 + SHAPE]!)));
-    addRow(acc, a, W, rowOf(slots, mask, key2(42, wm1, s0)));
-    addRow(acc, a, W, rowOf(slots, mask, key2(43, s0, wp1)));
-    if (bucket !== 3) { subRow(acc, a, W, S[e + R34 + 3]!); addRow(acc, a, W, S[e + R34 + bucket]!); }
-    if (headline) { subRow(acc, a, W, S[e + R36]!); addRow(acc, a, W, S[e + R36 + 1]!); }
-    if (anyGaz) {
-      const gi = i * NUM_GAZ;
-      for (let c = 0; c < NUM_GAZ; c++) {
-        const code = codes[gi + c]!;
-        if (code) addRow(acc, a, W, st.g38[c * 5 + code]!);
-        if (i > 0 && codes[gi - NUM_GAZ + c]) addRow(acc, a, W, st.g39[c]!);
-        if (i + 1 < n && codes[gi + NUM_GAZ + c]) addRow(acc, a, W, st.g40[c]!);
-      }
-      if (codes[gi + PARTICLE_CLASS] && !S[e + CAP] && i > 0 && S[em1 + CAP] && ((i + 1 < n && S[ep1 + CAP]) || (i + 2 < n && S[ep2 + CAP]))) addRow(acc, a, W, st.g44);
+    let m = 0, r = 0;
+    r = rowF(bloom, slots, mask, mix(mix(SEED6, wm1), w0) || 1); if (r >= 0) rws[m++] = r;
+    r = rowF(bloom, slots, mask, mix(mix(SEED7, w0), wp1) || 1); if (r >= 0) rws[m++] = r;
+    r = rowF(bloom, slots, mask, mix(mix(mix(SEED14, S[em1 + SHAPE]!), s0), S[ep1 + SHAPE]!) || 1); if (r >= 0) rws[m++] = r;
+    r = rowF(bloom, slots, mask, mix(mix(SEED42, wm1), s0) || 1); if (r >= 0) rws[m++] = r;
+    r = rowF(bloom, slots, mask, mix(mix(SEED43, s0), wp1) || 1); if (r >= 0) rws[m++] = r;
+    for (let k = 0; k < m; k++) {
+      const o = rws[k]!;
+      for (let l = 0; l < L; l++) acc[a + l]! += W[o + l]!;
     }
-    if (useDoc) {
-      const cap = S[e + CAP]!;
-      const t0 = dt[i]!;
-      if (t0) { addRow(acc, a, W, st.d60[t0]!); addRow(acc, a, W, st.d61[t0 * 2 + cap]!); }
-      const tn = i + 1 < n ? dt[i + 1]! : 0;
-      if (tn) addRow(acc, a, W, st.d62[tn]!);
-      const tp = i > 0 ? dt[i - 1]! : 0;
-      if (tp) addRow(acc, a, W, st.d63[tp]!);
-      if (cap && ctx.seenLower.has(w0 >>> 0)) addRow(acc, a, W, st.d64);
-    }
+    const p0 = pids[i + 2]!;
+    if (bucket !== 3 || headline || p0 !== S[e + P32A]) contextRows(st, acc, a, e, p0, bucket, headline);
   }
+  if (hg & 2) { matchGaz(st, n); gazRows(st, n); }
+  if (ctx !== undefined && (ctx.typeCounts.size !== 0 || ctx.seenLower.size !== 0)) docRows(st, n, ctx);
   return n;
 }
 
@@ -427,15 +539,19 @@ export function tagSentenceFast(model: NerModel, tokens: readonly TaggerToken[],
   if (n === 0) return [];
   const st = stateOf(model);
   staticScores(st, tokens, docContext);
-  const S = st.slab, W = st.W, acc = st.acc, ids = st.ids, pids = st.pids, dyn12 = st.dyn12, out = st.out, slots = st.slots, mask = st.mask;
+  const S = st.slab, W = st.W, acc = st.acc, ids = st.ids, pids = st.pids, dyn12 = st.dyn12, out = st.out, slots = st.slots, mask = st.mask, bloom = st.bloom;
   let p1 = L, p2 = L; // L stands for "before the sentence"
   for (let i = 0; i < n; i++) {
     const a = i * L, e = ids[i + 2]!;
-    let r53 = S[e + C53 + p1]!;
-    if (r53 === -2) { r53 = rowOf(slots, mask, key2(T_P1W, p1, S[e + LOWER]!)); S[e + C53 + p1] = r53; }
-    let r54 = S[e + C54 + p1]!;
-    if (r54 === -2) { r54 = rowOf(slots, mask, key2(T_P1S, p1, S[e + SHAPE]!)); S[e + C54 + p1] = r54; }
-    const r55 = st.row55(pids[i + 2]!, p1);
+    // Rows of the tag-history features conjoined with word, shape and POS: acc holds those for p1 = O.
+    let q53 = -1, q54 = -1, q55 = -1, o53 = -1, o54 = -1, o55 = -1;
+    if (p1 !== 0) {
+      const pid = pids[i + 2]!;
+      o53 = S[e + C53]!; o54 = S[e + C54]!; o55 = st.row55(pid, 0);
+      q53 = rowF(bloom, slots, mask, mix(mix(SEED53, p1), S[e + LOWER]!) || 1);
+      q54 = rowF(bloom, slots, mask, mix(mix(SEED54, p1), S[e + SHAPE]!) || 1);
+      q55 = st.row55(pid, p1);
+    }
     const dy = (p1 * L1 + p2) * L;
     const last = i === n - 1;
     let best = 0;
@@ -444,16 +560,20 @@ export function tagSentenceFast(model: NerModel, tokens: readonly TaggerToken[],
       // Inside an entity: only I-x or L-x (L-x alone at the sentence end).
       const la = p1 - prevPart + 1, lb = la + 1;
       let sa = acc[a + la]! + dyn12[dy + la]!, sb = acc[a + lb]! + dyn12[dy + lb]!;
-      if (r53 >= 0) { sa += W[r53 + la]!; sb += W[r53 + lb]!; }
-      if (r54 >= 0) { sa += W[r54 + la]!; sb += W[r54 + lb]!; }
-      if (r55 >= 0) { sa += W[r55 + la]!; sb += W[r55 + lb]!; }
+      if (o53 >= 0) { sa -= W[o53 + la]!; sb -= W[o53 + lb]!; }
+      if (o54 >= 0) { sa -= W[o54 + la]!; sb -= W[o54 + lb]!; }
+      if (o55 >= 0) { sa -= W[o55 + la]!; sb -= W[o55 + lb]!; }
+      if (q53 >= 0) { sa += W[q53 + la]!; sb += W[q53 + lb]!; }
+      if (q54 >= 0) { sa += W[q54 + la]!; sb += W[q54 + lb]!; }
+      if (q55 >= 0) { sa += W[q55 + la]!; sb += W[q55 + lb]!; }
       best = last || sb >= sa ? lb : la;
     } else {
       // Outside: O, B-x or U-x (no B-x at the sentence end). Label order: O, then B I L U per type.
       for (let l = 0; l < L; l++) acc[a + l]! += dyn12[dy + l]!;
-      addRow(acc, a, W, r53);
-      addRow(acc, a, W, r54);
-      addRow(acc, a, W, r55);
+      if (p1 !== 0) {
+        subRow(acc, a, W, o53); subRow(acc, a, W, o54); subRow(acc, a, W, o55);
+        addRow(acc, a, W, q53); addRow(acc, a, W, q54); addRow(acc, a, W, q55);
+      }
       let bs = acc[a]!;
       for (let t = 1; t < L; t += 4) {
         if (!last) { const s = acc[a + t]!; if (s > bs) { bs = s; best = t; } }
@@ -465,8 +585,10 @@ export function tagSentenceFast(model: NerModel, tokens: readonly TaggerToken[],
     p2 = p1; p1 = best;
   }
   if (docContext) {
+    // Document memory keyed by the lower-case hash as a signed int32 (a small integer to V8's Map and Set; the
+    // reference path keys by the unsigned value, so the two paths' contexts must not be mixed).
     for (let i = 0; i < n; i++) {
-      const l = out[i]!, e = ids[i + 2]!, h = S[e + LOWER]! >>> 0;
+      const l = out[i]!, e = ids[i + 2]!, h = S[e + LOWER]!;
       if (l !== 0) {
         let c = docContext.typeCounts.get(h);
         if (!c) { c = new Int32Array(4); docContext.typeCounts.set(h, c); }
@@ -484,5 +606,12 @@ export function fastStaticScores(model: NerModel, tokens: readonly TaggerToken[]
   if (tokens.length === 0) return new Int32Array(0);
   const st = stateOf(model);
   const n = staticScores(st, tokens, docContext);
-  return st.acc.slice(0, n * L);
+  const out = st.acc.slice(0, n * L);
+  for (let i = 0; i < n; i++) {
+    const e = st.ids[i + 2]!;
+    subRow(out, i * L, st.W, st.slab[e + C53]!);
+    subRow(out, i * L, st.W, st.slab[e + C54]!);
+    subRow(out, i * L, st.W, st.row55(st.pids[i + 2]!, 0));
+  }
+  return out;
 }
