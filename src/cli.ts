@@ -5,13 +5,25 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig } from './config.ts';
 import { compareWithFolder, FolderSink, MemorySink } from './run/outputs.ts';
-import { RunError, runPipeline, type RunSummary } from './run/runner.ts';
+import { progressLine, summaryLine } from './run/progress.ts';
+import { RunError, runPipelineAsync } from './run/runner.ts';
+import { parseShard, type Shard } from './run/shard.ts';
+import { writeTables } from './tables/index.ts';
+import { join } from 'node:path';
 
 function parseConcurrency(value: string): 'off' | 'auto' | number {
   if (value === 'off' || value === 'auto') return value;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('use off, auto or a positive integer');
   return n;
+}
+
+function parseShardOption(value: string): Shard {
+  try {
+    return parseShard(value);
+  } catch (err) {
+    throw new InvalidArgumentError((err as Error).message);
+  }
 }
 
 const program = new Command()
@@ -22,17 +34,14 @@ const program = new Command()
   .option('--config <file>', 'config file (built-in defaults when the default file is absent)')
   .option('--concurrency <n>', 'off | auto | N worker threads', parseConcurrency)
   .option('--force', 'ignore the cache and process every article')
+  .option('--shard <i/N>', 'process only shard i of N (0-based) into a partial output; combine with `npm run merge`', parseShardOption)
   .option('--check', 'regenerate in memory and fail (exit 3) if the output folder is stale')
   .option('--quiet', 'no summary line')
   .showHelpAfterError();
 
-function summaryLine(s: RunSummary, seconds: number): string {
-  return `${s.inputs} articles: ${s.ok} processed, ${s.rejected} rejected; ${s.quotes} quotes, ${s.entities} entities in ${seconds.toFixed(1)} s`;
-}
-
-function main(): number {
+async function main(): Promise<number> {
   program.parse();
-  const opts = program.opts<{ input: string; output: string; config?: string; concurrency?: 'off' | 'auto' | number; force?: boolean; check?: boolean; quiet?: boolean }>();
+  const opts = program.opts<{ input: string; output: string; config?: string; concurrency?: 'off' | 'auto' | number; force?: boolean; shard?: Shard; check?: boolean; quiet?: boolean }>();
   const t0 = performance.now();
   let config;
   try {
@@ -45,21 +54,15 @@ function main(): number {
     }
     throw err;
   }
-  const interactive = process.stderr.isTTY === true;
-  const onArticle = interactive
-    ? (done: number, total: number) => {
-        const secs = (performance.now() - t0) / 1000;
-        const rate = done / Math.max(secs, 1e-3);
-        const eta = (total - done) / Math.max(rate, 1e-9);
-        process.stderr.write(`\r${done}/${total} articles, ${rate.toFixed(1)}/s, ETA ${eta.toFixed(0)} s   `);
-        if (done === total) process.stderr.write('\n');
-      }
-    : undefined;
+  const onArticle = process.stderr.isTTY === true ? progressLine(process.stderr, t0) : undefined;
+  // the cache lives in the output folder; --check may read it (entries are keyed on code, model and config) but
+  // never writes there
+  const common = { input: opts.input, config, cacheDir: opts.output, force: opts.force === true, ...(opts.shard ? { shard: opts.shard } : {}), ...(onArticle ? { onArticle } : {}) };
 
   try {
     if (opts.check) {
       const sink = new MemorySink();
-      const summary = runPipeline({ input: opts.input, config, sink, ...(onArticle ? { onArticle } : {}) });
+      const summary = await runPipelineAsync({ ...common, sink, readOnlyCache: true });
       const drift = compareWithFolder(opts.output, sink, []);
       if (drift.length) {
         process.stderr.write(`error: ${opts.output}/ is stale; regenerate it with \`npm run pipeline\` and commit:\n`);
@@ -69,7 +72,9 @@ function main(): number {
       if (!opts.quiet) process.stderr.write(`${opts.output}/ is up to date (${summaryLine(summary, (performance.now() - t0) / 1000)})\n`);
       return 0;
     }
-    const summary = runPipeline({ input: opts.input, config, sink: new FolderSink(opts.output), ...(onArticle ? { onArticle } : {}) });
+    const summary = await runPipelineAsync({ ...common, sink: new FolderSink(opts.output) });
+    // Flat tables beside the dataset for analytics imports; a shard's partial output gets them after the merge.
+    if (config.run.tables && !opts.shard) await writeTables(join(opts.output, 'dataset.jsonl'), opts.output);
     for (const r of summary.rejectedArticles) {
       for (const m of r.messages.filter((x) => x.severity === 'error')) process.stderr.write(`rejected ${r.path}: [${m.id}] ${m.text}\n`);
     }
@@ -89,4 +94,4 @@ function main(): number {
   }
 }
 
-process.exitCode = main();
+process.exitCode = await main();

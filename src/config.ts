@@ -22,6 +22,7 @@ export const ConfigSchema = z.strictObject({
   run: z.strictObject({
     concurrency: z.union([z.literal('off'), z.literal('auto'), z.number().int().positive()]).default('auto'),
     cache: z.boolean().default(true).describe('Reuse results of unchanged articles from output/.cache.'),
+    tables: z.boolean().default(true).describe('Write the flat tables (CSV and Parquet) beside dataset.jsonl after a run.'),
   }).prefault({}),
 });
 

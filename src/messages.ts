@@ -19,6 +19,7 @@ export const MESSAGES = {
   'ingest/too-large': { severity: 'error', text: 'The file is {bytes} bytes, above limits.maxBytes ({limit}): skipped. Raise the limit in the config to process it.' },
   'ingest/unreadable': { severity: 'error', text: 'The file could not be read ({reason}). Fix its permissions or remove it, then run again.' },
   'ingest/vanished': { severity: 'error', text: 'The file disappeared or changed while the run read it ({reason}); run again.' },
+  // no longer emitted (a link is now a rejected input, ingest/symlink-not-followed); kept so the id keeps its meaning
   'ingest/symlink': { severity: 'warning', text: 'A symbolic link was not followed: {path}.' },
   'ingest/symlink-not-followed': { severity: 'error', text: 'The file is a symbolic link, which is never followed (it could lead outside the corpus): skipped. Copy the file it points at into the corpus instead.' },
   'ingest/outside-corpus': { severity: 'error', text: 'The file resolves to {target}, outside the corpus folder: not read. Move it into the corpus folder.' },

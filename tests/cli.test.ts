@@ -80,12 +80,22 @@ describe('cli', () => {
     expect(r.stderr).toContain('limits.maxBytes');
     expect(existsSync(out)).toBe(false);
     writeFileSync(cfg, '{ not json');
-    expect(run(['--input', input, '--output', out, '--config', cfg]).code).toBe(1);
+    const invalid = run(['--input', input, '--output', out, '--config', cfg]);
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toContain('not valid JSON');
     writeFileSync(cfg, JSON.stringify({ quotes: { surprise: true } }));
     const unknown = run(['--input', input, '--output', out, '--config', cfg]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('surprise');
-    expect(run(['--input', input, '--output', out, '--config', join(cfg, 'missing.json')]).code).toBe(1);
+    const missing = run(['--input', input, '--output', out, '--config', join(cfg, 'missing.json')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('missing.json');
+    // one clear error line each, no stack trace, and still nothing written
+    for (const r of [invalid, unknown, missing]) {
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(/^error: bad config: /);
+    }
+    expect(existsSync(out)).toBe(false);
   });
 
   it('fails with exit 1 on a missing input folder', () => {
@@ -102,6 +112,7 @@ describe('cli', () => {
     const r = run(['--input', input, '--output', out, '--check']);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('1 records changed (a)');
-    expect(readdirSync(out).sort()).toEqual(['dataset.jsonl', 'manifest.json', 'schema.json']);
+    // .cache: the run's incremental cache; tables/: the flat tables written after a run
+    expect(readdirSync(out).filter((n) => n !== '.cache').sort()).toEqual(['dataset.jsonl', 'manifest.json', 'schema.json', 'tables']);
   });
 });

@@ -1,5 +1,5 @@
 // Finds the articles of a corpus folder: recursive, symlinks never followed, ids from corpus-relative paths.
-import { lstatSync, readdirSync } from 'node:fs';
+import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatOf } from '../stages/ingest/index.ts';
 
@@ -22,12 +22,27 @@ export interface Skipped {
 
 const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+export interface DiscoverOptions {
+  /** Lists a folder; a test seam to prove the result does not depend on the order the file system gives. */
+  readdir?: (dir: string) => string[];
+}
+
+/** Whether a symbolic link points at a folder (a link to a folder may hide whole articles: it is reported too). */
+function linksToFolder(absolute: string): boolean {
+  try {
+    return statSync(absolute, { throwIfNoEntry: false })?.isDirectory() === true;
+  } catch {
+    return false; // a loop or a dangling link: nothing to report beyond what its name says
+  }
+}
+
 /** Article files under root, sorted by path (plain string order); duplicate ids keep the path that sorts first. */
-export function discover(root: string): { articles: Discovered[]; skipped: Skipped[] } {
+export function discover(root: string, opts: DiscoverOptions = {}): { articles: Discovered[]; skipped: Skipped[] } {
+  const list = opts.readdir ?? ((dir: string) => readdirSync(dir));
   const found: Discovered[] = [];
   const skipped: Skipped[] = [];
   const walk = (dir: string, rel: string) => {
-    const names = readdirSync(dir).sort(byCodeUnits);
+    const names = list(dir).slice().sort(byCodeUnits);
     for (const name of names) {
       if (name.startsWith('.')) continue; // hidden files and the cache folder
       const absolute = join(dir, name);
@@ -35,7 +50,7 @@ export function discover(root: string): { articles: Discovered[]; skipped: Skipp
       const st = lstatSync(absolute, { throwIfNoEntry: false });
       if (!st) continue; // vanished between readdir and lstat
       if (st.isSymbolicLink()) {
-        if (isArticleName(name)) skipped.push({ path: relPath, reason: 'symlink' });
+        if (isArticleName(name) || linksToFolder(absolute)) skipped.push({ path: relPath, reason: 'symlink' });
         continue;
       }
       if (st.isDirectory()) walk(absolute, relPath);

@@ -1,108 +1,216 @@
-// A batch run: discover the corpus, process every article (bad ones become messages), write the dataset in id
-// order, the schema and the manifest. Library entry for the CLI and for anyone who imports the pipeline.
-import { readFileSync, existsSync, statSync } from 'node:fs';
+// A batch run: discover the corpus (or one shard of it), process every article (bad ones become messages) in
+// process or on a worker pool, reuse unchanged articles from the cache, stream the dataset in id order, then
+// write the schema and the manifest. Library entry for the CLI and for anyone who imports the pipeline.
+import { createHash } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
 import { configHash, type Config } from '../config.ts';
-import { discover } from '../io/discover.ts';
+import { discover, type Discovered } from '../io/discover.ts';
+import { articleReader, type ArticleReader } from '../io/read.ts';
 import { message } from '../messages.ts';
-import { processArticle, type ArticleResult, type StageTimings } from '../pipeline.ts';
+import type { StageTimings } from '../pipeline.ts';
 import { datasetJsonSchema, SCHEMA_VERSION } from '../schema.ts';
 import type { Message } from '../types.ts';
 import { PIPELINE_VERSION } from '../version.ts';
+import { ArticleCache, cacheFingerprint } from './cache.ts';
+import { buildManifest, manifestText, type ManifestInput, type ManifestSkipped } from './manifest.ts';
+import { mapInOrder } from './ordered.ts';
+import { processToOutcome, type ArticleOutcome } from './outcome.ts';
 import type { OutputSink } from './outputs.ts';
+import { ArticlePool, workerCount } from './pool.ts';
+import { inShard, type Shard } from './shard.ts';
 
 export interface RunOptions {
   input: string;
   config: Config;
   sink: OutputSink;
-  /** Called after each article, for progress. */
-  onArticle?: (done: number, total: number) => void;
+  /** Called after each article, in input order, for progress. */
+  onArticle?: (done: number, total: number, cached: number) => void;
+  /** Accumulates milliseconds per stage (summed over workers when a pool runs). */
   timings?: StageTimings;
+  /** The output folder whose .cache/ to use; no cache without it, or when config.run.cache is false. */
+  cacheDir?: string;
+  /** Ignore cached results (still refreshing the cache). */
+  force?: boolean;
+  /** Read the cache but never write or prune it (--check). */
+  readOnlyCache?: boolean;
+  /** Process only this shard's articles, for a partial dataset to merge later. */
+  shard?: Shard;
+  /** A pool to reuse (its config must match); otherwise one is started when the batch is big enough. */
+  pool?: ArticlePool;
+  /** Reads one article (default: src/io/read.ts within the input folder and limits.maxBytes); a test seam. */
+  reader?: ArticleReader;
 }
 
 export interface RunSummary {
   inputs: number;
   ok: number;
   rejected: number;
+  /** Articles whose result came from the cache (counted in ok/rejected too). */
+  cached: number;
   quotes: number;
   entities: number;
+  /** Worker threads used; 0 means in-process. */
+  workers: number;
   rejectedArticles: { path: string; messages: Message[] }[];
 }
 
 export class RunError extends Error {}
 
-interface ManifestInput {
-  id: string;
-  path: string;
-  sha256: string;
-  status: 'ok' | 'rejected';
-  messages: Message[];
+const stripExtension = (path: string) => path.replace(/\.[^./]*$/, '');
+
+interface Plan {
+  articles: Discovered[];
+  duplicates: ManifestInput[];
+  symlinks: ManifestSkipped[];
+  cache?: ArticleCache;
+  read: ArticleReader;
 }
 
-/** Reads one article file; a read failure becomes a rejected result, never a throw. */
-function readArticle(absolute: string): { bytes: Uint8Array } | { error: Message } {
-  try {
-    return { bytes: readFileSync(absolute) };
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { error: message('ingest/vanished', 'ingest', { reason: 'file not found' }) };
-    return { error: message('ingest/unreadable', 'ingest', { reason: code ?? String(err) }) };
-  }
-}
-
-/** Runs the pipeline over a corpus folder into a sink. Throws RunError only when the run itself cannot go on. */
-export function runPipeline(opts: RunOptions): RunSummary {
-  const { input, config, sink } = opts;
+/** Discovers the corpus and sets up the cache; throws RunError when the input folder is missing. */
+function plan(opts: RunOptions): Plan {
+  const { input, config, shard } = opts;
   if (!existsSync(input) || !statSync(input).isDirectory()) throw new RunError(`input folder not found: ${input}`);
-  const { articles, skipped } = discover(input);
-  const inputs: ManifestInput[] = [];
-  const summary: RunSummary = { inputs: 0, ok: 0, rejected: 0, quotes: 0, entities: 0, rejectedArticles: [] };
-  const skippedNotes: ManifestInput[] = [];
-  for (const s of skipped) {
+  const found = discover(input);
+  const duplicates: ManifestInput[] = [];
+  const symlinks: ManifestSkipped[] = [];
+  for (const s of found.skipped) {
+    // a skipped file goes with the shard of the id it would have had, so every shard agrees on who reports it
+    const id = stripExtension(s.path);
+    if (!inShard(id, shard)) continue;
     if (s.reason === 'duplicate-id') {
-      const id = s.path.replace(/\.[^./]*$/, '');
-      skippedNotes.push({ id, path: s.path, sha256: '', status: 'rejected', messages: [message('ingest/duplicate-id', 'ingest', { id, kept: s.kept ?? '', path: s.path })] });
+      duplicates.push({ id, path: s.path, sha256: '', status: 'rejected', messages: [message('ingest/duplicate-id', 'ingest', { id, kept: s.kept ?? '', path: s.path })] });
+    } else if (s.reason === 'symlink') {
+      // a link is never followed, and the article it stands for is missing from the dataset: a rejection (exit 2)
+      duplicates.push({ id, path: s.path, sha256: '', status: 'rejected', messages: [message('ingest/symlink-not-followed', 'ingest', { path: s.path })] });
     }
   }
+  const articles = found.articles.filter((a) => inShard(a.id, shard));
+  const useCache = opts.cacheDir !== undefined && config.run.cache;
+  const cache = useCache ? new ArticleCache(opts.cacheDir!, cacheFingerprint(config), !opts.force, !opts.readOnlyCache) : undefined;
+  const read = opts.reader ?? articleReader({ root: input, maxBytes: config.limits.maxBytes });
+  return { articles, duplicates, symlinks, read, ...(cache ? { cache } : {}) };
+}
 
-  sink.openDataset();
-  try {
-    articles.forEach((a, i) => {
-      const read = readArticle(a.absolute);
-      const result: ArticleResult = 'error' in read
-        ? { id: a.id, path: a.path, sha256: '', status: 'rejected', messages: [read.error] }
-        : processArticle({ id: a.id, path: a.path, bytes: read.bytes }, config, opts.timings);
-      if (result.record) {
-        sink.appendDataset(`${JSON.stringify(result.record)}\n`);
-        summary.quotes += result.record.quotes.length;
-        summary.entities += result.record.entities.length;
-      }
-      inputs.push({ id: result.id, path: result.path, sha256: result.sha256, status: result.status, messages: result.messages });
-      opts.onArticle?.(i + 1, articles.length);
-    });
-    inputs.push(...skippedNotes);
-    inputs.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
-    for (const x of inputs) {
-      summary.inputs++;
-      if (x.status === 'ok') summary.ok++;
-      else {
-        summary.rejected++;
-        summary.rejectedArticles.push({ path: x.path, messages: x.messages });
-      }
-    }
-    const manifest = {
+/** What the main thread does before any processing: read the bytes, and answer from the cache when it can. */
+type Prepared = { outcome: ArticleOutcome } | { bytes: Uint8Array; key?: string };
+
+function prepare(a: Discovered, p: Plan): Prepared {
+  const { cache } = p;
+  const read = p.read(a.absolute);
+  if ('error' in read) return { outcome: { id: a.id, path: a.path, sha256: '', status: 'rejected', messages: [read.error], quotes: 0, entities: 0, cached: false } };
+  if (!cache) return { bytes: read.bytes };
+  const key = cache.keyOf(a.id, a.path, createHash('sha256').update(read.bytes).digest('hex'));
+  const hit = cache.get(a.path, key);
+  return hit ? { outcome: hit } : { bytes: read.bytes, key };
+}
+
+/** Streams outcomes into the sink in input order and writes the manifest at the end. */
+class Batch {
+  private readonly inputs: ManifestInput[] = [];
+  private quotes = 0;
+  private entities = 0;
+  private cached = 0;
+
+  constructor(private readonly opts: RunOptions, private readonly plan: Plan, private readonly workers: number) {}
+
+  add(o: ArticleOutcome): void {
+    if (o.line !== undefined) this.opts.sink.appendDataset(`${o.line}\n`);
+    this.quotes += o.quotes;
+    this.entities += o.entities;
+    if (o.cached) this.cached++;
+    this.inputs.push({ id: o.id, path: o.path, sha256: o.sha256, status: o.status, messages: o.messages });
+    this.opts.onArticle?.(this.inputs.length, this.plan.articles.length, this.cached);
+  }
+
+  finish(): RunSummary {
+    const { sink, config, shard } = this.opts;
+    const manifest = buildManifest({
       schemaVersion: SCHEMA_VERSION,
       pipelineVersion: PIPELINE_VERSION,
       configHash: configHash(config),
-      counts: { inputs: summary.inputs, ok: summary.ok, rejected: summary.rejected, quotes: summary.quotes, entities: summary.entities },
-      inputs,
-      skipped: skipped.filter((s) => s.reason === 'symlink').map((s) => ({ path: s.path, messages: [message('ingest/symlink', 'ingest', { path: s.path })] })),
-    };
+      inputs: [...this.inputs, ...this.plan.duplicates],
+      skipped: this.plan.symlinks,
+      quotes: this.quotes,
+      entities: this.entities,
+      shard,
+    });
     sink.writeFile('schema.json', `${JSON.stringify(datasetJsonSchema(), null, 2)}\n`);
-    sink.writeFile('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
+    sink.writeFile('manifest.json', manifestText(manifest));
     sink.commit();
+    this.plan.cache?.prune();
+    const rejected = manifest.inputs.filter((x) => x.status === 'rejected');
+    return {
+      ...manifest.counts,
+      cached: this.cached,
+      workers: this.workers,
+      rejectedArticles: rejected.map((x) => ({ path: x.path, messages: x.messages })),
+    };
+  }
+}
+
+function runInProcess(opts: RunOptions, p: Plan): RunSummary {
+  const batch = new Batch(opts, p, 0);
+  opts.sink.openDataset();
+  try {
+    for (const a of p.articles) {
+      const prep = prepare(a, p);
+      if ('outcome' in prep) {
+        batch.add(prep.outcome);
+        continue;
+      }
+      const outcome = processToOutcome({ id: a.id, path: a.path, bytes: prep.bytes }, opts.config, opts.timings);
+      if (prep.key) p.cache!.set(a.path, prep.key, outcome);
+      batch.add(outcome);
+    }
+    return batch.finish();
   } catch (err) {
-    sink.abort();
+    opts.sink.abort();
     throw err;
   }
-  return summary;
+}
+
+/** Runs the pipeline in this thread, whatever config.run.concurrency says. Throws RunError only when the run
+ * itself cannot go on. */
+export function runPipeline(opts: RunOptions): RunSummary {
+  return runInProcess(opts, plan(opts));
+}
+
+/** Runs the pipeline on a worker pool sized by config.run.concurrency (in process for small batches), with the
+ * same output bytes as runPipeline. Throws RunError only when the run itself cannot go on. */
+export async function runPipelineAsync(opts: RunOptions): Promise<RunSummary> {
+  const p = plan(opts);
+  if (opts.pool && configHash(opts.pool.config) !== configHash(opts.config)) throw new RunError('the worker pool was started with another config');
+  const threads = opts.pool?.threads ?? workerCount(opts.config.run.concurrency, p.articles.length);
+  if (threads === 0) return runInProcess(opts, p);
+  // started on the first cache miss, so a run with nothing to do never pays for loading the model in workers
+  let pool = opts.pool;
+  const owned = !pool;
+  const batch = new Batch(opts, p, threads);
+  const wantTimings = opts.timings !== undefined;
+  const processInWorker = async (a: Discovered): Promise<ArticleOutcome> => {
+    const prep = prepare(a, p);
+    if ('outcome' in prep) return prep.outcome;
+    pool ??= new ArticlePool(threads, opts.config);
+    try {
+      const reply = await pool.run({ id: a.id, path: a.path, bytes: prep.bytes, timings: wantTimings });
+      if (reply.timings && opts.timings) for (const [k, v] of Object.entries(reply.timings)) opts.timings[k] = (opts.timings[k] ?? 0) + v;
+      if (prep.key) p.cache!.set(a.path, prep.key, reply.outcome);
+      return reply.outcome;
+    } catch (err) {
+      // the worker died on this article (out of memory, a native crash): reject the article, keep the batch
+      const reason = err instanceof Error ? err.message.split('\n')[0]! : String(err);
+      return { id: a.id, path: a.path, sha256: '', status: 'rejected', messages: [message('pipeline/stage-failed', 'worker', { stage: 'worker', reason })], quotes: 0, entities: 0, cached: false };
+    }
+  };
+  opts.sink.openDataset();
+  try {
+    // a window of a few tasks per thread keeps every worker busy while bounding what waits for re-ordering
+    for await (const outcome of mapInOrder(p.articles, threads * 4, processInWorker)) batch.add(outcome);
+    return batch.finish();
+  } catch (err) {
+    opts.sink.abort();
+    throw err;
+  } finally {
+    if (owned && pool) await pool.close();
+  }
 }

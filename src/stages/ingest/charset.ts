@@ -14,10 +14,9 @@ const WINDOWS_1252_LABELS = new Set([
 /** Returns the charset label declared by <meta charset> or http-equiv Content-Type in the first 1024 bytes. */
 export function sniffHtmlCharset(bytes: Uint8Array): string | undefined {
   // Latin-1 maps every byte to one char, so ASCII markup is readable whatever the real encoding.
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, PRESCAN_BYTES))
-    .toString('latin1')
-    .replace(/<!--[^]*?-->/g, '');
-  for (const tag of head.match(/<meta\b[^>]*>/gi) ?? []) {
+  const head = stripComments(Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, PRESCAN_BYTES)).toString('latin1'));
+  // [^<>] rather than [^>]: an unclosed "<meta" then stops at the next tag instead of rescanning to the end
+  for (const tag of head.match(/<meta\b[^<>]*>/gi) ?? []) {
     const charset = /\bcharset\s*=\s*["']?\s*([\w.:-]+)/i.exec(tag);
     if (!charset) continue;
     // content="text/html; charset=…" only counts on an http-equiv Content-Type tag; the attribute always does.
@@ -26,6 +25,21 @@ export function sniffHtmlCharset(bytes: Uint8Array): string | undefined {
     if (isAttribute || isHttpEquiv) return charset[1]!.toLowerCase();
   }
   return undefined;
+}
+
+/** Drops HTML comments (an unclosed one runs to the end, as in a browser). A loop, not /<!--[^]*?-->/g: that
+ * regex rescans to the end from every unclosed "<!--", quadratic in the input. */
+function stripComments(html: string): string {
+  let out = '';
+  let at = 0;
+  for (;;) {
+    const open = html.indexOf('<!--', at);
+    if (open < 0) return out + html.slice(at);
+    out += html.slice(at, open);
+    const close = html.indexOf('-->', open + 4);
+    if (close < 0) return out;
+    at = close + 3;
+  }
 }
 
 /** Maps a declared label to the decoder name to use, or undefined when no decoder is known for it. */

@@ -1,0 +1,28 @@
+// A pool worker: one per thread, loading wink and the tagger once (lazily, on its first article) and then
+// processing articles as the main thread sends them. The config comes once, in workerData.
+import { workerData } from 'node:worker_threads';
+import type { Config } from '../config.ts';
+import type { StageTimings } from '../pipeline.ts';
+import { processToOutcome, type ArticleOutcome } from './outcome.ts';
+
+export interface WorkerTask {
+  id: string;
+  path: string;
+  bytes: Uint8Array;
+  /** Ask for this article's time per stage. */
+  timings: boolean;
+}
+
+export interface WorkerReply {
+  outcome: ArticleOutcome;
+  timings?: StageTimings;
+}
+
+const config = (workerData as { config: Config }).config;
+
+/** Processes one article in this worker. */
+export default function processTask(task: WorkerTask): WorkerReply {
+  const timings: StageTimings | undefined = task.timings ? {} : undefined;
+  const outcome = processToOutcome({ id: task.id, path: task.path, bytes: task.bytes }, config, timings);
+  return timings ? { outcome, timings } : { outcome };
+}
