@@ -35,7 +35,7 @@ describe('segment', () => {
     const we = a.tokens.find((t) => t.value.startsWith('[W]'));
     expect(we?.pos).toBe('PRON');
     expect(a.tokens.some((t) => t.pos === 'PROPN')).toBe(false);
-    expect(widen(2, 5, rewrites)).toEqual([1, 5]);
+    expect(widen(2, 5, rewrites).slice(0, 2)).toEqual([1, 5]);
   });
 
   it('finds paragraphs as non-empty lines', () => {

@@ -73,16 +73,21 @@ function mention(text: string, tokens: readonly Token[], first: number, last: nu
  */
 function mergeCandidates(tagged: Candidate[], runs: Candidate[], known: (c: Candidate) => boolean): Candidate[] {
   if (tagged.length === 0) return runs;
-  let out = [...tagged];
+  // Both lists are in text order: walk them together (linear, however long the article).
+  const dropped = new Set<Candidate>();
+  const added: Candidate[] = [];
+  let t = 0;
   for (const r of runs) {
-    const overlapping = out.filter((t) => t.first < r.last && r.first < t.last);
-    if (overlapping.length === 0) out.push(r);
-    else if (known(r) && overlapping.every((t) => t.first >= r.first && t.last <= r.last) && overlapping.some((t) => t.last - t.first < r.last - r.first)) {
-      out = out.filter((t) => !overlapping.includes(t));
-      out.push(r);
+    while (t < tagged.length && tagged[t]!.last <= r.first) t++;
+    const overlapping: Candidate[] = [];
+    for (let k = t; k < tagged.length && tagged[k]!.first < r.last; k++) overlapping.push(tagged[k]!);
+    if (overlapping.length === 0) added.push(r);
+    else if (known(r) && overlapping.every((x) => x.first >= r.first && x.last <= r.last) && overlapping.some((x) => x.last - x.first < r.last - r.first)) {
+      for (const x of overlapping) dropped.add(x);
+      added.push(r);
     }
   }
-  return out.sort((a, b) => a.first - b.first);
+  return [...tagged.filter((x) => !dropped.has(x)), ...added].sort((a, b) => a.first - b.first || a.last - b.last);
 }
 
 // Lower-case words that do sit inside names ("Bank of America", "Committee for …", "Ursula von der Leyen").

@@ -62,7 +62,8 @@ function inline(node: Nodes): string {
   switch (node.type) {
     case 'text':
       // A soft line break inside a paragraph is a space when rendered.
-      return node.value.replace(/[ \t]*\r?\n[ \t]*/g, ' ');
+      // The lookbehind keeps the regex linear on long runs of spaces (no retry from every space of a run).
+      return node.value.replace(/(?<![ \t])[ \t]*\r?\n[ \t]*/g, ' ');
     case 'inlineCode':
       return node.value;
     case 'break':

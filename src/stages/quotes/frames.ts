@@ -73,6 +73,8 @@ interface SentenceView {
   isPerson: (np: [number, number]) => boolean;
   /** True when token k is part of a name the entity stage found (wink may tag a surname such as "Hedge" VERB). */
   nameAt: (k: number) => boolean;
+  /** Token indexes of the commas that introduce a participle cue (", adding that …"), ascending. */
+  participleCuts: number[];
   tokens: readonly Token[];
   first: number;
   last: number;
@@ -251,19 +253,20 @@ function contentAfter(s: SentenceView, k: number, verb: CueVerb, lex: QuoteLexic
   return { at: k, complementizer: false };
 }
 
-/** End of the sentence's content: its last token, minus closing punctuation. */
-function contentEnd(s: SentenceView, from = s.first, lex?: QuoteLexicons): number {
+/** End of the sentence's content: its last token, minus closing punctuation; with `cut`, before the first
+ * ", saying/adding …" after `from` (a participle cue starts a report of its own). */
+function contentEnd(s: SentenceView, from = s.first, cut = false): number {
   let e = s.last;
-  // "…, adding that …": a participle cue starts a report of its own.
-  if (lex) {
-    for (let k = from + 1; k < s.last - 1; k++) {
-      if (s.tokens[k]!.value !== ',') continue;
-      const v = cueAt(s.tokens, k + 1, lex);
-      if (v?.form === 'gerund') {
-        e = k;
-        break;
-      }
+  if (cut) {
+    // participleCuts is sorted: binary search for the first cut after `from`.
+    let lo = 0;
+    let hi = s.participleCuts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (s.participleCuts[mid]! <= from) lo = mid + 1;
+      else hi = mid;
     }
+    if (lo < s.participleCuts.length) e = s.participleCuts[lo]!;
   }
   while (e > s.first && ['.', '!', '?', ';'].includes(s.tokens[e - 1]!.value)) e--;
   return s.tokens[e - 1]!.end;
@@ -315,7 +318,9 @@ export function sentenceFrames(
   isPerson: (np: [number, number]) => boolean = () => false,
   nameAt: (k: number) => boolean = () => false,
 ): Frame[] {
-  const s: SentenceView = { tokens, first, last, index, text, isName, isPerson, nameAt };
+  const participleCuts: number[] = [];
+  for (let k = first + 1; k < last - 1; k++) if (tokens[k]!.value === ',' && cueAt(tokens, k + 1, lex)?.form === 'gerund') participleCuts.push(k);
+  const s: SentenceView = { tokens, first, last, index, text, isName, isPerson, nameAt, participleCuts };
   const frames: Frame[] = [];
   const taken = new Set<number>();
   const colon = colonFrame(s);
@@ -447,7 +452,7 @@ function frameAt(s: SentenceView, i: number, cueLast: number, verb: CueVerb, lex
     // 1. "Blinken said (that) …"
     const c = contentAfter(s, cueLast, verb, lex);
     if (c && c.at < s.last && (verb.strength >= 1 || c.complementizer)) {
-      return { ...base, kind: 'subject-cue', speaker: subject, content: [[s.tokens[c.at]!.start, contentEnd(s, c.at, lex)]], attribution: [s.tokens[subject[0]]!.start, s.tokens[c.at - 1]!.end], complementizer: c.complementizer };
+      return { ...base, kind: 'subject-cue', speaker: subject, content: [[s.tokens[c.at]!.start, contentEnd(s, c.at, true)]], attribution: [s.tokens[subject[0]]!.start, s.tokens[c.at - 1]!.end], complementizer: c.complementizer };
     }
   }
   return null;

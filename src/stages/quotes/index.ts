@@ -21,6 +21,18 @@ interface Draft extends Quote {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
+/** True when text[a, b) holds at least n words; stops reading as soon as it knows (content can be long). */
+function hasWords(text: string, a: number, b: number, n: number): boolean {
+  let words = 0;
+  let inWord = false;
+  for (let i = a; i < b; i++) {
+    const letter = /[\p{L}\p{N}]/u.test(text[i]!);
+    if (letter && !inWord && ++words >= n) return true;
+    inWord = letter;
+  }
+  return false;
+}
+
 function wordCount(s: string): number {
   return s.match(WORD)?.length ?? 0;
 }
@@ -74,7 +86,7 @@ export function findQuotes(article: EntityArticle, config: Config): QuotedArticl
     if (used.has(sp)) continue;
     let at = drafts.length;
     while (at > 0 && drafts[at - 1]!.start > sp.open) at--;
-    const q = floating(sp, drafts.slice(0, at), article);
+    const q = floating(sp, drafts, at, article);
     if (q) {
       used.add(sp);
       drafts.splice(at, 0, q);
@@ -170,6 +182,7 @@ function fromFrame(
   if (holder && !used.has(holder)) {
     used.add(holder);
     const [a, b] = trimSpaces(text, holder.start, holder.end);
+    if (b <= a) return out; // marks around nothing but spaces ("“ ”, she said") quote nothing (found by fuzzing)
     // "She wrote “The Lives of the Super Rich”": a title, not words she said.
     if (wordCount(text.slice(a, b)) <= 8 && looksLikeTitle(text.slice(a, b))) return out;
     return [draft('direct', a, b, text, cue, speaker, { ...evidenceBase, type: 'direct' }, paragraph, f.attribution[1])];
@@ -190,7 +203,7 @@ function fromFrame(
   for (let r = 0; r < ranges.length; r++) {
     let [a, b] = ranges[r]!;
     if (r === ranges.length - 1 && lastSpan && lastSpan.end > b) b = trimRange(text, a, lastSpan.end)[1];
-    if (wordCount(text.slice(a, b)) < 2) continue;
+    if (!hasWords(text, a, b, 2)) continue;
     out.push(draft(type, a, b, text, cue, speaker, { ...evidenceBase, type }, paragraph, f.attribution[1]));
   }
   return out;
@@ -215,18 +228,23 @@ function sentenceSubject(tokens: readonly Token[], first: number, cue: number, i
 }
 
 /** A quoted span no frame claimed: speech inheriting a speaker, or nothing (a title, a scare quote). */
-function floating(s: QuotedSpan, drafts: readonly Draft[], article: EntityArticle): Draft | null {
+/** `count`: the drafts before this span are drafts[0 .. count) (passed as a count, not a copy: linear time). */
+function floating(s: QuotedSpan, drafts: readonly Draft[], count: number, article: EntityArticle): Draft | null {
   const { text, paragraphs } = article;
   const [a, b] = trimSpaces(text, s.start, s.end);
   if (b <= a) return null;
   const words = wordCount(text.slice(a, b));
   const paragraph = paragraphOf(paragraphs, s.open);
-  const before = text.slice(paragraphs[paragraph]!.start, s.open);
-  const prev = drafts[drafts.length - 1];
+  // What stands before the opening mark in its paragraph, read backwards from the mark only as far as needed.
+  const paraStart = paragraphs[paragraph]!.start;
+  let k = s.open;
+  while (k > paraStart && /\s/.test(text[k - 1]!)) k--;
+  const lastBefore = k > paraStart ? text[k - 1]! : '';
+  const prev = count > 0 ? drafts[count - 1] : undefined;
   // Right after an attribution ("…,” said Blinken. “…”, or "he said, “…”"): the same speaker goes on.
   const afterAttribution = prev !== undefined && prev.paragraph === paragraph && /^[\s.,;:]*$/.test(text.slice(prev.attributionEnd, s.open));
-  const opensParagraph = before.trim() === '';
-  const opensSentence = /(^|[.!?:]\s*)$/.test(before.trimEnd()) || before.trimEnd().endsWith(':');
+  const opensParagraph = k === paraStart;
+  const opensSentence = opensParagraph || '.!?:'.includes(lastBefore);
   const sentence = /[.!?,]$/.test(text.slice(a, b)) || words >= 8;
   // A title in quotation marks ("Super Lives of the Super Rich") is a work, not speech.
   if (!afterAttribution && looksLikeTitle(text.slice(a, b))) return null;
@@ -238,7 +256,7 @@ function floating(s: QuotedSpan, drafts: readonly Draft[], article: EntityArticl
 
   // The speaker: that of the nearest quote before with one, when it is near (this paragraph or the two before).
   let near: Draft | undefined;
-  for (let i = drafts.length - 1; i >= 0 && paragraph - drafts[i]!.paragraph <= 2; i--) {
+  for (let i = count - 1; i >= 0 && paragraph - drafts[i]!.paragraph <= 2; i--) {
     if (drafts[i]!.speaker) {
       near = drafts[i];
       break;

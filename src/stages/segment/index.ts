@@ -46,6 +46,7 @@ export function segment(article: IngestedArticle, config: Config): SegmentedArti
   const ours = new Int32Array(values.length).fill(-1);
   const tokens: Token[] = [];
   let at = 0;
+  let nextRewrite = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
     at += spaces[i]!.length;
@@ -57,7 +58,9 @@ export function segment(article: IngestedArticle, config: Config): SegmentedArti
     const start = at;
     at += value.length;
     if (types[i] === 'tabCRLF') continue;
-    const [s, e] = rewrites.length ? widen(start, at, rewrites) : [start, at];
+    let s = start;
+    let e = at;
+    if (rewrites.length) [s, e, nextRewrite] = widen(start, at, rewrites, nextRewrite);
     const real = s === start && e === at ? value : text.slice(s, e);
     ours[i] = tokens.length;
     tokens.push({ start: s, end: e, value: real, pos: pos[i]!, lower: real.toLowerCase(), sentence: -1 });

@@ -26,12 +26,16 @@ export function taggingView(text: string): { view: string; rewrites: Rewrite[] }
   return { view, rewrites };
 }
 
-/** Widens [start, end) so that it never cuts through a rewritten region. */
-export function widen(start: number, end: number, rewrites: readonly Rewrite[]): [number, number] {
-  for (const r of rewrites) {
+/** Widens [start, end) so that it never cuts through a rewritten region. `from` is the index of the first
+ * region that can still matter; callers walking tokens in order pass it back (linear, not quadratic). */
+export function widen(start: number, end: number, rewrites: readonly Rewrite[], from = 0): [number, number, number] {
+  let i = from;
+  while (i < rewrites.length && rewrites[i]!.end <= start) i++;
+  for (let k = i; k < rewrites.length; k++) {
+    const r = rewrites[k]!;
     if (r.start > end) break;
     if (start > r.start && start < r.end) start = r.start;
     if (end > r.start && end < r.end) end = r.end;
   }
-  return [start, end];
+  return [start, end, i];
 }
