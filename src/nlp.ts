@@ -17,8 +17,13 @@ interface CoreModel { features?: Record<string, Feature> }
 interface Instance {
   wink: Wink;
   /** The features that learn (a hash from value to index and a list of values), with the list length to keep. */
-  learning: { hash: Record<string, number>; list: unknown[]; keep: number }[];
+  learning: { hash: Record<string, number>; list: unknown[]; keep: number; initial: number }[];
 }
+
+// Forgotten words stay in wink's lists (their indexes must stay valid), so the lists grow with every document; past
+// this many entries the instance is rebuilt (~0.1 s), which keeps memory flat however long a batch runs. Output
+// does not change: every document is read as by a fresh process either way.
+const REBUILD_AFTER = 200_000;
 
 let instance: Instance | undefined;
 
@@ -36,7 +41,7 @@ function build(): Instance {
   if (!core?.features?.lexeme?.hash) throw new Error('wink-eng-lite-web-model changed its layout: its learning cannot be reset');
   const learning = Object.values(core.features)
     .filter((f): f is Required<Feature> => !!f && typeof f.hash === 'object' && Array.isArray(f.list))
-    .map((f) => ({ hash: f.hash, list: f.list, keep: f.list.length }));
+    .map((f) => ({ hash: f.hash, list: f.list, keep: f.list.length, initial: f.list.length }));
   return { wink, learning };
 }
 
@@ -49,6 +54,7 @@ export function nlp(): Wink {
 /** Reads a document the way a fresh process would, whatever this process read before. */
 export function readDoc(text: string): Doc {
   instance ??= build();
+  if (instance.learning.some((f) => f.list.length - f.initial > REBUILD_AFTER)) instance = build();
   for (const f of instance.learning) {
     for (let i = f.keep; i < f.list.length; i++) {
       const value = f.list[i] as string;
