@@ -62,6 +62,7 @@ const CASES: Case[] = [
   { name: 'a participle speaks for the earlier speaker of its sentence', text: 'Jane Smith said the plan would fail, adding that the vote would be close.', want: [{ type: 'indirect', text: 'the plan would fail', speaker: 'Jane Smith', cue: 'said' }, { type: 'indirect', text: 'the vote would be close', speaker: 'Jane Smith', cue: 'adding' }] },
   { name: 'a title in quotation marks is no quote', text: 'She wrote “The Lives of the Super Rich” in 2010.', want: [] },
   { name: '“it” after a nameless organisation', text: 'The ministry issued a statement on Monday. It said the border would stay closed.', want: [{ type: 'indirect', text: 'the border would stay closed', speaker: 'The ministry', cue: 'said' }] },
+  { name: '“says it will …” reports; “said it.” does not', text: 'The campaign says it will shift staff to Iowa. Jane Smith said it.', want: [{ type: 'indirect', text: 'it will shift staff to Iowa', speaker: 'The campaign', cue: 'says' }] },
   { name: 'belief verbs are not speech', text: 'Jane Smith thinks the vote will be close. Jane Smith wants a recount.', want: [] },
   { name: 'a scare quote is no quote', text: 'The so-called “deal” fell apart on Tuesday.', want: [] },
   { name: 'a negated cue reports nothing', text: 'Jane Smith did not say the vote would be close.', want: [] },

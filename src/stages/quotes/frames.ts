@@ -246,7 +246,9 @@ function contentAfter(s: SentenceView, k: number, verb: CueVerb, lex: QuoteLexic
     return next && OPEN_MARKS.has(next.value) ? { at: k + 1, complementizer: true } : null;
   }
   if (OPEN_MARKS.has(t.value)) return { at: k, complementizer: true };
-  if (NOT_CONTENT.has(t.lower) || CLAUSE_END.has(t.value)) return null;
+  // "said it" / "said this" report nothing, but "says it will shift staff" / "say this is a rough patch" do.
+  const clauseFollows = (t.lower === 'it' || t.lower === 'this') && ['AUX', 'VERB'].includes(s.tokens[k + 1]?.pos ?? '');
+  if ((NOT_CONTENT.has(t.lower) && !clauseFollows) || CLAUSE_END.has(t.value)) return null;
   if (['whether', 'if', 'why', 'how', 'what', 'when', 'where', 'who'].includes(t.lower)) return { at: k, complementizer: verb.lemma === 'ask' };
   // A bare clause must start like one: a pronoun, determiner, name or noun.
   if (!['PRON', 'DET', 'PROPN', 'NOUN', 'ADJ', 'NUM', 'ADV'].includes(t.pos)) return null;
