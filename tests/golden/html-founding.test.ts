@@ -13,7 +13,7 @@ const load = (url: URL, path: string): ArticleRecord => {
 };
 
 describe('the founding article as an HTML page', () => {
-  const html = load(new URL('../fixtures/founding-article.html', import.meta.url), 'founding.html');
+  const html = load(new URL('../fixtures/ingest/founding-article/source.html', import.meta.url), 'founding.html');
   const text = load(new URL('../../corpus/000_c15b9b24642192a5.txt', import.meta.url), 'founding.txt');
 
   it('has the same paragraphs (without the page furniture)', () => {

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ArticleRecordSchema, type ArticleRecord } from '../../src/schema.ts';
 import { cpSlice, record } from '../helpers.ts';
+import { spansOf } from '../robustness/harness.ts';
 
 const PIECES = ['Jane Smith', 'said', 'told reporters', 'according to', 'Secretary Blinken', 'the U.S.', 'he', 'she',
   '“', '”', '"', '‘', '’', '«', '»', '[W]e', '[and]', ',', '.', ':', '?', '😀', '👩‍👩‍👧', '𝒜', 'é', 'e\u0301', '\u00a0', '\t', '\u2028',
@@ -12,18 +13,6 @@ const PIECES = ['Jane Smith', 'said', 'told reporters', 'according to', 'Secreta
 
 export const articleText = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 6 }), fc.string({ unit: 'grapheme', maxLength: 3 })), { minLength: 1, maxLength: 60 })
   .map((parts) => parts.join(' '));
-
-/** Every span of a record, with what it should say. */
-export function spansOf(r: ArticleRecord): { start: number; end: number; text: string }[] {
-  const out = [];
-  for (const e of r.entities) out.push(...e.mentions);
-  for (const q of r.quotes) {
-    out.push({ start: q.start, end: q.end, text: q.text });
-    if (q.cue) out.push(q.cue);
-    if (q.speaker?.mention) out.push(q.speaker.mention);
-  }
-  return out;
-}
 
 describe('property: spans and records', () => {
   it('every span text equals what its offsets point at, and every record validates', () => {
