@@ -200,6 +200,20 @@ function hasNameOrHead(s: SentenceView, np: [number, number]): boolean {
   return false;
 }
 
+const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight',
+  'week', 'weeks', 'month', 'months', 'year', 'years', 'day', 'days', 'night', 'morning', 'afternoon', 'evening', 'weekend', 'ago', 'later', 'earlier',
+  'last', 'next', 'this', 'few', 'several', 'a', 'the', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september',
+  'october', 'november', 'december']);
+
+/** "said Sunday", "A few weeks later … announced": a phrase of time words names no speaker. */
+function onlyTime(s: SentenceView, np: [number, number]): boolean {
+  for (let k = np[0]; k < np[1]; k++) {
+    const t = s.tokens[k]!;
+    if (!TIME_WORDS.has(t.lower) && t.pos !== 'NUM') return false;
+  }
+  return true;
+}
+
 /** Index after adjuncts following a cue ("Tuesday", "in a statement", "on CNN", "at a rally in Ohio"). */
 function skipAdjuncts(s: SentenceView, k: number, lex: QuoteLexicons): number {
   let guard = 0;
@@ -416,8 +430,15 @@ function accordingTo(s: SentenceView, i: number, length: number): Frame | null {
   return { ...base, content: [[s.tokens[s.first]!.start, s.tokens[i - 2]!.end]], attribution: [s.tokens[i]!.start, s.tokens[np[1] - 1]!.end] };
 }
 
-/** The frame a cue verb at [i, cueLast) heads, trying the patterns in order. */
+/** The frame a cue verb at [i, cueLast) heads; a speaker phrase of time words only ("said Sunday") is no speaker. */
 function frameAt(s: SentenceView, i: number, cueLast: number, verb: CueVerb, lex: QuoteLexicons): Frame | null {
+  const f = framePatterns(s, i, cueLast, verb, lex);
+  if (f?.speaker && onlyTime(s, f.speaker)) f.speaker = null;
+  return f;
+}
+
+/** The frame a cue verb at [i, cueLast) heads, trying the patterns in order. */
+function framePatterns(s: SentenceView, i: number, cueLast: number, verb: CueVerb, lex: QuoteLexicons): Frame | null {
   const base = { sentence: s.index, cueFirst: i, cueLast, verb };
   const prev = i > s.first ? s.tokens[i - 1]! : undefined;
 
