@@ -75,6 +75,8 @@ interface SentenceView {
   nameAt: (k: number) => boolean;
   /** Token indexes of the commas that introduce a participle cue (", adding that …"), ascending. */
   participleCuts: number[];
+  /** True when a quoted span's closing mark ends at this offset. */
+  quoteEndsAt: (offset: number) => boolean;
   tokens: readonly Token[];
   first: number;
   last: number;
@@ -155,7 +157,7 @@ function subjectBefore(s: SentenceView, i: number): [number, number] | null {
         const before = npEndingAt(s, k - 1);
         if (before && !s.isName(before)) return inside;
       }
-      const np = npEndingAt(s, k - 1);
+      const np = npEndingAt(s, skipBackOverAdjuncts(s, k - 1));
       if (!np || !hasNameOrHead(s, np)) continue;
       if (s.isPerson(np)) return np;
       if (s.isName(np)) orgName ??= np;
@@ -333,10 +335,11 @@ export function sentenceFrames(
   isName: (np: [number, number]) => boolean = () => false,
   isPerson: (np: [number, number]) => boolean = () => false,
   nameAt: (k: number) => boolean = () => false,
+  quoteEndsAt: (offset: number) => boolean = () => true,
 ): Frame[] {
   const participleCuts: number[] = [];
   for (let k = first + 1; k < last - 1; k++) if (tokens[k]!.value === ',' && cueAt(tokens, k + 1, lex)?.form === 'gerund') participleCuts.push(k);
-  const s: SentenceView = { tokens, first, last, index, text, isName, isPerson, nameAt, participleCuts };
+  const s: SentenceView = { tokens, first, last, index, text, isName, isPerson, nameAt, participleCuts, quoteEndsAt };
   const frames: Frame[] = [];
   const taken = new Set<number>();
   const colon = colonFrame(s);
@@ -430,6 +433,14 @@ function accordingTo(s: SentenceView, i: number, length: number): Frame | null {
   return { ...base, content: [[s.tokens[s.first]!.start, s.tokens[i - 2]!.end]], attribution: [s.tokens[i]!.start, s.tokens[np[1] - 1]!.end] };
 }
 
+/** Token k closes a quotation: ” and " always may; an apostrophe only where a quoted span really ends ("Sanders'
+ * spokesman" is a possessive). */
+function closes(s: SentenceView, k: number): boolean {
+  const t = s.tokens[k]!;
+  if (!CLOSE_MARKS.has(t.value)) return false;
+  return (t.value !== "'" && t.value !== '’') || s.quoteEndsAt(t.end);
+}
+
 /** The frame a cue verb at [i, cueLast) heads; a speaker phrase of time words only ("said Sunday") is no speaker. */
 function frameAt(s: SentenceView, i: number, cueLast: number, verb: CueVerb, lex: QuoteLexicons): Frame | null {
   const f = framePatterns(s, i, cueLast, verb, lex);
@@ -455,12 +466,13 @@ function framePatterns(s: SentenceView, i: number, cueLast: number, verb: CueVer
   }
 
   // 3. "…, said Secretary Blinken." — cue right after a comma or closing quote, subject after the cue.
-  if (prev && (prev.value === ',' || CLOSE_MARKS.has(prev.value) || prev.value === '—') && i - 1 > s.first) {
+  const prevCloses = prev !== undefined && closes(s, i - 1);
+  if (prev && (prev.value === ',' || prevCloses || prev.value === '—') && i - 1 > s.first) {
     const np = npStartingAt(s, cueLast);
     if (np && !(np[1] - np[0] === 1 && s.tokens[np[0]]!.pos === 'DET')) {
       const close = clauseEndsAt(s, np[1], lex, null);
       // Right after a closing quote mark the attribution needs no clause end: ",” said Gil, 22, who …".
-      if (close.end || CLOSE_MARKS.has(prev.value)) return inverted(s, base, np, i, np[1], close.continues);
+      if (close.end || prevCloses) return inverted(s, base, np, i, np[1], close.continues);
     }
   }
 
@@ -468,9 +480,10 @@ function framePatterns(s: SentenceView, i: number, cueLast: number, verb: CueVer
   if (subject) {
     const before = subject[0] > s.first ? s.tokens[subject[0] - 1]! : undefined;
     // 2./4. "…, Blinken said." / "…, Blinken said, …" — subject right after a comma or a closing quote.
-    if (before && (before.value === ',' || CLOSE_MARKS.has(before.value) || before.value === '—') && subject[0] - 1 > s.first) {
+    const beforeCloses = before !== undefined && closes(s, subject[0] - 1);
+    if (before && (before.value === ',' || beforeCloses || before.value === '—') && subject[0] - 1 > s.first) {
       const close = clauseEndsAt(s, cueLast, lex, verb);
-      if (close.end || CLOSE_MARKS.has(before.value)) return inverted(s, base, subject, subject[0], cueLast, close.continues);
+      if (close.end || beforeCloses) return inverted(s, base, subject, subject[0], cueLast, close.continues);
     }
     // 1. "Blinken said (that) …"
     const c = contentAfter(s, cueLast, verb, lex);

@@ -61,8 +61,10 @@ export function findQuotes(article: EntityArticle, config: Config): QuotedArticl
     const t = index.byToken.get(k)?.entity.type;
     return t === 'PERSON' || t === 'ORG';
   };
+  const quoteEnds = new Set(spans.filter((q) => q.closed).map((q) => q.after));
+  const quoteEndsAt = (offset: number) => quoteEnds.has(offset);
   for (const [si, s] of sentences.entries()) {
-    for (const f of sentenceFrames(tokens, s.firstToken, s.lastToken, si, text, lex, isName, isPerson, nameAt)) {
+    for (const f of sentenceFrames(tokens, s.firstToken, s.lastToken, si, text, lex, isName, isPerson, nameAt, quoteEndsAt)) {
       // A cue inside quotation marks is the quoted person's own words ("He said we'd win," she said).
       if (!insideQuote(tokens[f.cueFirst]!.start)) frames.push(f);
     }
