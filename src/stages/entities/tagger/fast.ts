@@ -205,17 +205,9 @@ class FastState {
     const W = this.W;
     const lo = v.toLowerCase();
     const lower = hashString(lo), exact = hashString(v);
-    let hl = FNV_START, hs = FNV_START, prevCls = -1, run = 0, f = 0;
-    for (let k = 0; k < v.length; k++) {
-      const c = v.charCodeAt(k);
-      const cls = charClass(v, k, c);
-      if (cls === 88) f |= F_UPPER; else if (cls === 120) f |= F_LOWER; else if (cls === 100) f |= F_DIGIT;
-      else if (c === 45 || c === 0x2010 || c === 0x2013) f |= F_HYPHEN;
-      else if (c === 39 || c === 0x2019) f |= F_APOS;
-      else if (c === 46) f |= F_PERIOD;
-      if (cls === prevCls) run++; else { run = 1; prevCls = cls; hs = fnvStep(hs, cls); }
-      if (run <= 4) hl = fnvStep(hl, cls);
-    }
+    F.shapeOf(v);
+    const hl = F.SHAPE[0]!, hs = F.SHAPE[1]!;
+    let f = F.SHAPE[2]!;
     const shapeL = hl >>> 0, shape = hs >>> 0;
     const first = v.length ? charClass(v, 0, v.charCodeAt(0)) : 0;
     let cap = 0;

@@ -78,17 +78,8 @@ export function extractStatic(tokens: readonly TaggerToken[], gaz: Gazetteer): S
     lower[i] = hashString(lo);
     exact[i] = hashString(v);
     pos[i] = posHash(tokens[i]!.pos);
-    let hl = FNV_START, hs = FNV_START, prevCls = -1, run = 0, f = 0;
-    for (let k = 0; k < v.length; k++) {
-      const c = v.charCodeAt(k);
-      const cls = charClass(v, k, c);
-      if (cls === 88) f |= F_UPPER; else if (cls === 120) f |= F_LOWER; else if (cls === 100) f |= F_DIGIT;
-      else if (c === 45 || c === 0x2010 || c === 0x2013) f |= F_HYPHEN;
-      else if (c === 39 || c === 0x2019) f |= F_APOS;
-      else if (c === 46) f |= F_PERIOD;
-      if (cls === prevCls) run++; else { run = 1; prevCls = cls; hs = fnvStep(hs, cls); }
-      if (run <= 4) hl = fnvStep(hl, cls);
-    }
+    shapeOf(v);
+    let hl = SHAPE[0]!, hs = SHAPE[1]!, f = SHAPE[2]!;
     shapeL[i] = hl >>> 0;
     shape[i] = hs >>> 0;
     const first = v.length ? charClass(v, 0, v.charCodeAt(0)) : 0;
@@ -189,4 +180,25 @@ export function dynamicKeys(sf: SentenceFeatures, i: number, p1: number, p2: num
   out[3] = key2(T_P1W, p1, w0);
   out[4] = key2(T_P1S, p1, s0);
   out[5] = key2(T_P1POS, p1, sf.pos[i]!);
+}
+
+/** Scratch output of shapeOf: [long shape hash, collapsed shape hash, character flags] (no allocation per word). */
+export const SHAPE = new Int32Array(3);
+
+/** The word's shape hashes (long: runs of up to 4 of a class; collapsed: one per run) and character flags, into SHAPE. */
+export function shapeOf(v: string): void {
+  let hl = FNV_START, hs = FNV_START, prevCls = -1, run = 0, f = 0;
+  for (let k = 0; k < v.length; k++) {
+    const c = v.charCodeAt(k);
+    const cls = charClass(v, k, c);
+    if (cls === 88) f |= F_UPPER; else if (cls === 120) f |= F_LOWER; else if (cls === 100) f |= F_DIGIT;
+    else if (c === 45 || c === 0x2010 || c === 0x2013) f |= F_HYPHEN;
+    else if (c === 39 || c === 0x2019) f |= F_APOS;
+    else if (c === 46) f |= F_PERIOD;
+    if (cls === prevCls) run++; else { run = 1; prevCls = cls; hs = fnvStep(hs, cls); }
+    if (run <= 4) hl = fnvStep(hl, cls);
+  }
+  SHAPE[0] = hl;
+  SHAPE[1] = hs;
+  SHAPE[2] = f;
 }
