@@ -66,6 +66,7 @@ const CASES: Case[] = [
   { name: 'time words are no speaker', text: 'A few weeks later Barack Obama announced that he would run.', want: [{ type: 'indirect', text: 'he would run', speaker: 'Barack Obama', cue: 'announced' }] },
   { name: 'a possessive apostrophe is no closing mark', text: "Sanders' spokesman Michael Briggs said the meeting went well.", want: [{ type: 'indirect', text: 'the meeting went well', speaker: 'Michael Briggs', cue: 'said' }] },
   { name: 'an apposition after a parenthetical party tag', text: 'Sen. Johnny Isakson (R-Ga.), one of the bill’s authors, said he remembers the night.', want: [{ type: 'indirect', text: 'he remembers the night', speaker: 'Johnny Isakson', cue: 'said' }] },
+  { name: 'British single marks, a phrase as speaker without its full stop', text: '‘It’s the players’ fault,’ said the coach.', want: [{ type: 'direct', text: 'It’s the players’ fault,', speaker: 'the coach', cue: 'said' }] },
   { name: 'belief verbs are not speech', text: 'Jane Smith thinks the vote will be close. Jane Smith wants a recount.', want: [] },
   { name: 'a scare quote is no quote', text: 'The so-called “deal” fell apart on Tuesday.', want: [] },
   { name: 'a negated cue reports nothing', text: 'Jane Smith did not say the vote would be close.', want: [] },

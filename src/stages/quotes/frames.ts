@@ -115,7 +115,9 @@ function npStartingAt(s: SentenceView, i: number): [number, number] | null {
     if (headSeen && (t.pos === 'DET' || t.pos === 'PRON') && s.tokens[b - 1]!.lower !== 'of') break;
     if (HEAD_POS.has(t.pos) || s.nameAt(b)) headSeen = true;
     const inside = NP_POS.has(t.pos) || s.nameAt(b) || t.lower === "'s" || t.lower === '’s' || (t.lower === 'of' && b > i && b + 1 < s.last && NP_POS.has(s.tokens[b + 1]!.pos))
-      || ((t.value === '.' || t.value === '-' || t.value === '&') && b > i && s.tokens[b - 1]!.end === t.start);
+      // a period, hyphen or ampersand only inside a name ("A.T.&T", "Ocasio-Cortez"), never the sentence's full stop
+      || ((t.value === '.' || t.value === '-' || t.value === '&') && b > i && s.tokens[b - 1]!.end === t.start
+        && b + 1 < s.last && s.tokens[b + 1]!.start === t.end && NP_POS.has(s.tokens[b + 1]!.pos));
     if (!inside) break;
     b++;
     if (b - i > 12) break;
