@@ -67,6 +67,8 @@ const CASES: Case[] = [
   { name: 'a possessive apostrophe is no closing mark', text: "Sanders' spokesman Michael Briggs said the meeting went well.", want: [{ type: 'indirect', text: 'the meeting went well', speaker: 'Michael Briggs', cue: 'said' }] },
   { name: 'an apposition after a parenthetical party tag', text: 'Sen. Johnny Isakson (R-Ga.), one of the bill’s authors, said he remembers the night.', want: [{ type: 'indirect', text: 'he remembers the night', speaker: 'Johnny Isakson', cue: 'said' }] },
   { name: 'British single marks, a phrase as speaker without its full stop', text: '‘It’s the players’ fault,’ said the coach.', want: [{ type: 'direct', text: 'It’s the players’ fault,', speaker: 'the coach', cue: 'said' }] },
+  { name: 'a participle apposition', text: 'Justin Trudeau, speaking in Ottawa on Tuesday, said the deal was fair.', want: [{ type: 'indirect', text: 'the deal was fair', speaker: 'Justin Trudeau', cue: 'said' }] },
+  { name: 'a title wink reads as an adjective', text: '“This is a great day,” the premier said in a news release.', want: [{ type: 'direct', text: 'This is a great day,', speaker: 'the premier', cue: 'said' }] },
   { name: 'belief verbs are not speech', text: 'Jane Smith thinks the vote will be close. Jane Smith wants a recount.', want: [] },
   { name: 'a scare quote is no quote', text: 'The so-called “deal” fell apart on Tuesday.', want: [] },
   { name: 'a negated cue reports nothing', text: 'Jane Smith did not say the vote would be close.', want: [] },

@@ -102,6 +102,8 @@ function npEndingAt(s: SentenceView, j: number): [number, number] | null {
   if (a > j) return null;
   let head = false;
   for (let k = a; k <= j; k++) if (HEAD_POS.has(s.tokens[k]!.pos) || s.nameAt(k)) head = true;
+  // "the premier said": wink reads some titles as adjectives; after a determiner the last word is the head.
+  if (!head && j > a && s.tokens[a]!.pos === 'DET' && s.tokens[j]!.pos === 'ADJ') head = true;
   return head ? [a, j + 1] : null;
 }
 
@@ -149,7 +151,9 @@ function subjectBefore(s: SentenceView, i: number): [number, number] | null {
       if (OPEN_MARKS.has(t.value) || CLOSE_MARKS.has(t.value)) break;
       if (t.value !== ',') continue;
       const inner = s.tokens[k + 1]!;
-      const appositive = ['DET', 'NUM', 'ADJ', 'NOUN', 'PROPN'].includes(inner.pos) || RELATIVE_WORDS.has(inner.lower);
+      // "a professor at X", "45", "who …", and participles: "Trudeau, speaking in Ottawa, said"
+      const participle = inner.pos === 'VERB' && /(ing|ed)$/.test(inner.lower);
+      const appositive = ['DET', 'NUM', 'ADJ', 'NOUN', 'PROPN'].includes(inner.pos) || RELATIVE_WORDS.has(inner.lower) || participle;
       if (!appositive) continue;
       // "A top strategist, John Weaver, said": the name in the commas is the speaker, not the description.
       const inside: [number, number] = [k + 1, j];
