@@ -69,6 +69,8 @@ const CASES: Case[] = [
   { name: 'British single marks, a phrase as speaker without its full stop', text: '‘It’s the players’ fault,’ said the coach.', want: [{ type: 'direct', text: 'It’s the players’ fault,', speaker: 'the coach', cue: 'said' }] },
   { name: 'a participle apposition', text: 'Justin Trudeau, speaking in Ottawa on Tuesday, said the deal was fair.', want: [{ type: 'indirect', text: 'the deal was fair', speaker: 'Justin Trudeau', cue: 'said' }] },
   { name: 'a title wink reads as an adjective', text: '“This is a great day,” the premier said in a news release.', want: [{ type: 'direct', text: 'This is a great day,', speaker: 'the premier', cue: 'said' }] },
+  { name: 'a day between cue and content', text: 'The Ontario government announced Tuesday it will close schools.', want: [{ type: 'indirect', text: 'it will close schools', speaker: 'The Ontario government', cue: 'announced' }] },
+  { name: 'a listener and a place after told', text: 'Doug Ford told reporters at Queen’s Park that the province would not budge.', want: [{ type: 'indirect', text: 'the province would not budge', speaker: 'Doug Ford', cue: 'told' }] },
   { name: 'belief verbs are not speech', text: 'Jane Smith thinks the vote will be close. Jane Smith wants a recount.', want: [] },
   { name: 'a scare quote is no quote', text: 'The so-called “deal” fell apart on Tuesday.', want: [] },
   { name: 'a negated cue reports nothing', text: 'Jane Smith did not say the vote would be close.', want: [] },

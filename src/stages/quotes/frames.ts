@@ -230,10 +230,15 @@ function skipAdjuncts(s: SentenceView, k: number, lex: QuoteLexicons): number {
     if (!ADJUNCT_PREPS.has(t.lower)) break;
     // "to" before a verb is an infinitive ("declined to say"), not an adjunct.
     if (t.lower === 'to' && s.tokens[k + 1] && ['VERB', 'AUX'].includes(s.tokens[k + 1]!.pos)) break;
+    // A day or an adverb ("said Tuesday it will …", "said later") is one word: what follows is the content.
+    if (isDayWord(t.lower)) {
+      k++;
+      continue;
+    }
     let m = k + 1;
-    while (m < s.last && (NP_POS.has(s.tokens[m]!.pos) || s.tokens[m]!.lower === 'of' || s.tokens[m]!.lower === 'with') && !isThat(s.tokens[m]!)) m++;
-    // "in a statement" must name a speech event or a time; "in Washington" also qualifies as an adjunct.
-    if (m === k + 1 && !isDayWord(t.lower)) break;
+    while (m < s.last && (NP_POS.has(s.tokens[m]!.pos) || ['of', 'with', "'s", '’s'].includes(s.tokens[m]!.lower)) && !isThat(s.tokens[m]!)) m++;
+    // "in a statement", "at Queen’s Park": a preposition and its phrase; a bare preposition is no adjunct.
+    if (m === k + 1) break;
     void lex;
     k = m;
   }
