@@ -71,6 +71,8 @@ const CASES: Case[] = [
   { name: 'a title wink reads as an adjective', text: '“This is a great day,” the premier said in a news release.', want: [{ type: 'direct', text: 'This is a great day,', speaker: 'the premier', cue: 'said' }] },
   { name: 'a day between cue and content', text: 'The Ontario government announced Tuesday it will close schools.', want: [{ type: 'indirect', text: 'it will close schools', speaker: 'The Ontario government', cue: 'announced' }] },
   { name: 'a listener and a place after told', text: 'Doug Ford told reporters at Queen’s Park that the province would not budge.', want: [{ type: 'indirect', text: 'the province would not budge', speaker: 'Doug Ford', cue: 'told' }] },
+  { name: 'the title names the person who holds it', text: 'Secretary of State Antony Blinken met Wang Yi. The secretary said the meeting was productive.', want: [{ type: 'indirect', text: 'the meeting was productive', speaker: 'Antony Blinken', cue: 'said' }] },
+  { name: 'a spokesperson for an organisation', text: 'A spokesperson for the ministry said the border would reopen.', want: [{ type: 'indirect', text: 'the border would reopen', speaker: 'A spokesperson for the ministry', cue: 'said' }] },
   { name: 'belief verbs are not speech', text: 'Jane Smith thinks the vote will be close. Jane Smith wants a recount.', want: [] },
   { name: 'a scare quote is no quote', text: 'The so-called “deal” fell apart on Tuesday.', want: [] },
   { name: 'a negated cue reports nothing', text: 'Jane Smith did not say the vote would be close.', want: [] },

@@ -90,7 +90,7 @@ function npEndingAt(s: SentenceView, j: number): [number, number] | null {
   let a = j + 1;
   while (a - 1 >= s.first) {
     const t = s.tokens[a - 1]!;
-    const inside = NP_POS.has(t.pos) || s.nameAt(a - 1) || t.lower === "'s" || t.lower === '’s' || (t.lower === 'of' && a - 1 > s.first && HEAD_POS.has(s.tokens[a - 2]!.pos))
+    const inside = NP_POS.has(t.pos) || s.nameAt(a - 1) || t.lower === "'s" || t.lower === '’s' || ((t.lower === 'of' || (t.lower === 'for' && s.tokens[a - 2]?.pos === 'NOUN')) && a - 1 > s.first && HEAD_POS.has(s.tokens[a - 2]!.pos))
       || ((t.value === '.' || t.value === '-' || t.value === '&') && a - 1 > s.first && s.tokens[a - 2]!.end === t.start);
     // "which 67 percent of voters say": a relative word starts a clause, not the speaker's name.
     if (!inside || RELATIVE_WORDS.has(t.lower) || t.lower === 'that') break;

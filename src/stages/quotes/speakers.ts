@@ -135,7 +135,9 @@ function personWithTitle(title: string, entities: readonly Entity[], at: number,
   for (const e of entities) {
     if (e.type !== 'PERSON' || !e.title) continue;
     const t = e.title.toLowerCase();
-    if (t !== title && !t.endsWith(` ${title}`) && !title.endsWith(t)) continue;
+    // "the secretary" names the Secretary of State: the title's head word is the one before "of".
+    const head = t.split(' of ')[0]!;
+    if (t !== title && !t.endsWith(` ${title}`) && !title.endsWith(t) && head !== title && !head.endsWith(` ${title}`)) continue;
     const seen = index.ordered.filter((m) => m.entity === e && m.mention.start < at).pop();
     if (seen && seen.mention.start > bestAt) {
       best = e;
