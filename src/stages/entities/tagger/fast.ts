@@ -388,19 +388,7 @@ function matchGaz(st: FastState, n: number): void {
     for (let j = i; j < end; j++) {
       h = mix(h, S[ids[j + 2]! + LOWER]!);
       const v = gazLookup(T, gmask, h);
-      if (v & GAZ_FULL) {
-        const bits = v & GAZ_BITS;
-        const capsOk = S[ids[i + 2]! + CAP] === 1 && S[ids[j + 2]! + CAP] === 1;
-        for (let c = 0; c < NUM_GAZ; c++) {
-          if (!((bits >> c) & 1) || (!capsOk && c !== TITLE_CLASS && c !== PARTICLE_CLASS)) continue;
-          if (codes[i * NUM_GAZ + c] !== 0 && codes[i * NUM_GAZ + c] !== 1 && codes[i * NUM_GAZ + c] !== 4) continue;
-          if (i > 0 && (codes[(i - 1) * NUM_GAZ + c] === 1 || codes[(i - 1) * NUM_GAZ + c] === 2)) continue;
-          if (j === i) { if (codes[i * NUM_GAZ + c] === 0) codes[i * NUM_GAZ + c] = 4; continue; }
-          codes[i * NUM_GAZ + c] = 1;
-          for (let k = i + 1; k < j; k++) codes[k * NUM_GAZ + c] = 2;
-          codes[j * NUM_GAZ + c] = 3;
-        }
-      }
+      if (v & GAZ_FULL) G.markMatch(codes, i, j, v & GAZ_BITS, S[ids[i + 2]! + CAP] === 1 && S[ids[j + 2]! + CAP] === 1);
       if (!(v & GAZ_PREFIX)) break;
     }
   }
@@ -413,14 +401,7 @@ const SEED14 = mix(14, 0x3c6ef372), SEED53 = mix(T_P1W, 0x2545f491), SEED54 = mi
 /** Row offset of a key (unsigned or not; 0 is never a key) through the presence filter, -1 when absent. */
 function rowF(bloom: Int32Array, S: Int32Array, mask: number, key: number): number {
   if (!((bloom[key >>> 16]! >>> ((key >>> 11) & 31)) & 1)) return -1;
-  const k32 = key | 0;
-  let s = key & mask;
-  for (;;) {
-    const k = S[s * 2]!;
-    if (k === k32) return S[s * 2 + 1]!;
-    if (k === 0) return -1;
-    s = (s + 1) & mask;
-  }
+  return rowOf(S, mask, key);
 }
 
 /** Swaps the rows R0 holds for the commonest context (POS, bucket 3, no headline) for those of token i's. */

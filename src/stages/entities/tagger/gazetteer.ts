@@ -58,20 +58,26 @@ export function matchGazetteer(g: Gazetteer, lower: Uint32Array, cap: Uint8Array
       h = mix(h, lower[j]!);
       const bits = g.entries.get(h);
       if (bits !== undefined) {
-        const capsOk = cap[i] === 1 && cap[j] === 1;
-        for (let c = 0; c < NUM_GAZ; c++) {
-          if (!((bits >> c) & 1) || (!capsOk && c !== TITLE_CLASS && c !== PARTICLE_CLASS)) continue;
-          // Skip when an earlier match of this class already covers token i (leftmost wins), else mark;
-          // a longer match from the same start overwrites the shorter one.
-          if (codes[i * NUM_GAZ + c] !== 0 && codes[i * NUM_GAZ + c] !== 1 && codes[i * NUM_GAZ + c] !== 4) continue;
-          if (i > 0 && (codes[(i - 1) * NUM_GAZ + c] === 1 || codes[(i - 1) * NUM_GAZ + c] === 2)) continue;
-          if (j === i) { if (codes[i * NUM_GAZ + c] === 0) codes[i * NUM_GAZ + c] = 4; continue; }
-          codes[i * NUM_GAZ + c] = 1;
-          for (let k = i + 1; k < j; k++) codes[k * NUM_GAZ + c] = 2;
-          codes[j * NUM_GAZ + c] = 3;
-        }
+        markMatch(codes, i, j, bits, cap[i] === 1 && cap[j] === 1);
       }
       if (!g.prefixes.has(h)) break;
     }
+  }
+}
+
+/**
+ * Marks a gazetteer match of tokens [i, j] (inclusive) in `codes` (per token and class: 1 B, 2 I, 3 L, 4 U) for
+ * every class in `bits`. Names need capitals at both ends (titles and particles do not). An earlier match of a
+ * class covering token i wins (leftmost); a longer match from the same start overwrites a shorter one.
+ */
+export function markMatch(codes: Uint8Array | Int32Array | number[], i: number, j: number, bits: number, capsOk: boolean): void {
+  for (let c = 0; c < NUM_GAZ; c++) {
+    if (!((bits >> c) & 1) || (!capsOk && c !== TITLE_CLASS && c !== PARTICLE_CLASS)) continue;
+    if (codes[i * NUM_GAZ + c] !== 0 && codes[i * NUM_GAZ + c] !== 1 && codes[i * NUM_GAZ + c] !== 4) continue;
+    if (i > 0 && (codes[(i - 1) * NUM_GAZ + c] === 1 || codes[(i - 1) * NUM_GAZ + c] === 2)) continue;
+    if (j === i) { if (codes[i * NUM_GAZ + c] === 0) codes[i * NUM_GAZ + c] = 4; continue; }
+    codes[i * NUM_GAZ + c] = 1;
+    for (let k = i + 1; k < j; k++) codes[k * NUM_GAZ + c] = 2;
+    codes[j * NUM_GAZ + c] = 3;
   }
 }
