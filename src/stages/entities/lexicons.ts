@@ -26,9 +26,8 @@ export interface EntityLexicons {
   orgSuffixes: Set<string>;
   firstNames: Set<string>;
   people: Set<string>;
-  /** Last words that make a multi-word name a LAW or an EVENT. */
+  /** Last words that make a multi-word name a LAW. */
   lawHeads: Set<string>;
-  eventHeads: Set<string>;
   facHeads: Set<string>;
 }
 
@@ -67,7 +66,7 @@ export function entityLexicons(): EntityLexicons {
     for (const alias of entry.aliases) aliases.set(alias.toLowerCase(), { name, type: entry.type });
   }
 
-  const words = loadData<{ lawHeads: string[]; eventHeads: string[]; facHeads: string[] }>('lexicon/entity-words.json');
+  const words = loadData<{ lawHeads: string[]; facHeads: string[] }>('lexicon/entity-words.json');
   const gz: Gazetteers = existsSync(dataUrl('gazetteers/gazetteers.json')) ? loadData<Gazetteers>('gazetteers/gazetteers.json') : {};
   const set = (k: keyof Gazetteers) => new Set((gz[k] ?? []).map((x) => x.toLowerCase()));
   cached = {
@@ -84,7 +83,6 @@ export function entityLexicons(): EntityLexicons {
     firstNames: set('firstName'),
     people: set('person'),
     lawHeads: new Set(words.lawHeads.map((w) => w.toLowerCase())),
-    eventHeads: new Set(words.eventHeads.map((w) => w.toLowerCase())),
     facHeads: new Set(words.facHeads.map((w) => w.toLowerCase())),
   };
   return cached;

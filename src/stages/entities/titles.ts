@@ -6,8 +6,6 @@ import type { EntityLexicons, TitleInfo } from './lexicons.ts';
 export interface TitleSplit {
   /** First token of the name proper. */
   nameFirst: number;
-  /** First token of the title (before the name run when written in lower case: "party chairman Reince Priebus"). */
-  titleFirst: number;
   title?: TitleInfo;
 }
 
@@ -50,7 +48,6 @@ export function splitTitle(tokens: readonly Token[], first: number, last: number
     const text = title ? `${modifiers.join(' ')} ${title.title}` : modifiers.join(' ');
     title = { ...(title ?? {}), title: text };
   }
-  let titleFirst = first;
   if (!title) {
     // "said party chairman Reince Priebus": a lower-case title right before the name, same sentence.
     for (let n = Math.min(lex.maxTitleTokens, first); n >= 1; n--) {
@@ -59,10 +56,9 @@ export function splitTitle(tokens: readonly Token[], first: number, last: number
       const hit = titleAt(tokens, start, first, lex);
       if (hit && hit[0] === n) {
         title = hit[1];
-        titleFirst = start;
         break;
       }
     }
   }
-  return title ? { nameFirst: at, titleFirst: at === first ? titleFirst : first, title } : { nameFirst: at, titleFirst: first };
+  return title ? { nameFirst: at, title } : { nameFirst: at };
 }

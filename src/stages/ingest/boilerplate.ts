@@ -9,10 +9,13 @@ export interface BoilerplateRule {
   pattern: RegExp;
 }
 
-/** Loads the boilerplate rules from data/lexicon/boilerplate.json. */
+let compiled: BoilerplateRule[] | undefined;
+
+/** The boilerplate rules from data/lexicon/boilerplate.json, compiled once per process. */
 export function loadBoilerplateRules(): BoilerplateRule[] {
-  const data = loadData<{ rules: { id: string; pattern: string }[] }>('lexicon/boilerplate.json');
-  return data.rules.map((r) => ({ id: r.id, pattern: new RegExp(r.pattern, 'iu') }));
+  compiled ??= loadData<{ rules: { id: string; pattern: string }[] }>('lexicon/boilerplate.json').rules
+    .map((r) => ({ id: r.id, pattern: new RegExp(r.pattern, 'iu') }));
+  return compiled;
 }
 
 // A line longer than this is prose, whatever it starts with; the rules are for short lines only.
