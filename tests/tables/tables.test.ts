@@ -7,6 +7,8 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleRecord } from '../../src/schema.ts';
 import { writeTables } from '../../src/tables/index.ts';
+import { writeOutputs } from '../../src/tables/outputs.ts';
+import { writeReport } from '../../src/report/index.ts';
 import { PARQUET_CREATED_BY } from '../../src/tables/parquet-sink.ts';
 import { EXAMPLE_QUERIES, duckdbViews } from '../../src/tables/queries.ts';
 import { TABLES } from '../../src/tables/spec.ts';
@@ -127,6 +129,61 @@ describe('awkward text', () => {
     const out = tmp();
     writeFileSync(join(out, 'dataset.jsonl'), `${JSON.stringify(record)}\n{"id": \n`);
     await expect(writeTables(join(out, 'dataset.jsonl'), out)).rejects.toThrow(/dataset\.jsonl:2/);
+    expect(readdirSync(join(out, 'tables'))).toEqual([]);
+  });
+});
+
+describe('row groups', () => {
+  // 7 articles with 3,001 mentions each: the 20,000-row cut of the mentions table falls inside the 7th article,
+  // where the rows of one article go to two row groups. Every row must land in exactly one of them.
+  const MENTIONS = 3001;
+  const record = (k: number): ArticleRecord => {
+    const text = 'ab '.repeat(MENTIONS);
+    return {
+      ...trickyRecord(`big-${k}`), text, sentences: [{ start: 0, end: text.length }], quotes: [],
+      entities: [{ id: 'e1', type: 'ORG', name: 'ab', mentions: Array.from({ length: MENTIONS }, (_, i) => ({ start: 3 * i, end: 3 * i + 2, text: 'ab' })) }],
+    } as ArticleRecord;
+  };
+
+  it('keeps every row when a row group is cut in the middle of an article', async () => {
+    const out = tmp();
+    writeFileSync(join(out, 'dataset.jsonl'), Array.from({ length: 7 }, (_, k) => `${JSON.stringify(record(k))}\n`).join(''));
+    await writeTables(join(out, 'dataset.jsonl'), out);
+    const dir = join(out, 'tables');
+    const groups = await rows(`SELECT row_group_id, any_value(row_group_num_rows)::INT AS n FROM parquet_metadata('${dir}/mentions.parquet') GROUP BY ALL ORDER BY 1`);
+    expect(groups.map((g) => g.n)).toEqual([20_000, 7 * MENTIONS - 20_000]);
+    // the same rows in the same order as the CSV, which has no row groups
+    const diff = await rows(`SELECT count(*)::INT AS n FROM (
+      SELECT row_number() OVER () AS i, article_id, mention_index, start_offset FROM read_parquet('${dir}/mentions.parquet')
+      EXCEPT SELECT row_number() OVER () AS i, article_id, mention_index, start_offset FROM read_csv('${dir}/mentions.csv', header = true))`);
+    expect(diff).toEqual([{ n: 0 }]);
+    const [last] = await rows(`SELECT count(*)::INT AS n, max(mention_index)::INT AS top FROM read_parquet('${dir}/mentions.parquet') WHERE article_id = 'big-6'`);
+    expect(last).toEqual({ n: MENTIONS, top: MENTIONS });
+  });
+});
+
+describe('writeOutputs', () => {
+  it('writes the same bytes as writeTables and writeReport, from one read of the dataset', async () => {
+    const dataset = tmp();
+    writeFileSync(join(dataset, 'dataset.jsonl'), `${readFileSync(DATASET, 'utf8')}${JSON.stringify(trickyRecord())}\n`);
+    const apart = tmp();
+    await writeTables(join(dataset, 'dataset.jsonl'), apart);
+    await writeReport(join(dataset, 'dataset.jsonl'), join(apart, 'report'));
+    const together = tmp();
+    await writeOutputs(join(dataset, 'dataset.jsonl'), { tablesOutDir: together, reportDir: join(together, 'report') });
+    const files = (dir: string): string[] => readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
+    expect(files(together)).toEqual(files(apart));
+    expect(files(together)).toContain(join('report', 'index.html'));
+    for (const f of files(apart)) {
+      if (f === 'tables' || f === 'report' || f === join('report', 'articles')) continue;
+      expect(readFileSync(join(together, f)).equals(readFileSync(join(apart, f))), f).toBe(true);
+    }
+  });
+
+  it('leaves no new table behind when a line is broken', async () => {
+    const out = tmp();
+    writeFileSync(join(out, 'dataset.jsonl'), `${JSON.stringify(trickyRecord())}\n{"id": \n`);
+    await expect(writeOutputs(join(out, 'dataset.jsonl'), { tablesOutDir: out, reportDir: join(out, 'report') })).rejects.toThrow(/dataset\.jsonl:2/);
     expect(readdirSync(join(out, 'tables'))).toEqual([]);
   });
 });
