@@ -23,30 +23,50 @@ export function markUp(text: string, marks: readonly Mark[]): string {
   const valid = marks.filter((m) => m.start < m.end && m.start >= 0 && m.end <= n);
   // Outer marks first; among equals the earlier and then the longer one, so nesting is stable.
   const order = (a: Mark, b: Mark): number => a.rank - b.rank || a.start - b.start || b.end - a.end;
-  const cuts = new Set<number>([0, n]);
-  for (const m of valid) {
-    cuts.add(m.start);
-    cuts.add(m.end);
+  // Every start and end is a cut; a typed array sorts numbers without a comparator, and equal cuts are
+  // skipped in the loop.
+  const cuts = new Int32Array(valid.length * 2 + 2);
+  cuts[0] = 0;
+  cuts[1] = n;
+  for (let i = 0; i < valid.length; i++) {
+    cuts[2 + 2 * i] = valid[i]!.start;
+    cuts[3 + 2 * i] = valid[i]!.end;
   }
-  const bounds = [...cuts].sort((a, b) => a - b);
-  const byStart = new Map<number, Mark[]>();
-  for (const m of valid) {
-    const list = byStart.get(m.start);
-    if (list) list.push(m);
-    else byStart.set(m.start, [m]);
-  }
+  cuts.sort();
+  // Marks in order of their start (a stable sort: marks starting together keep their input order).
+  const byStart = valid.length > 1 ? [...valid].sort((a, b) => a.start - b.start) : valid;
+  let next = 0;
+  // Where the characters to escape are (UTF-16 offsets, ascending): a segment before the next one needs no
+  // escaping pass, and most segments hold none.
+  const specials: number[] = [];
+  for (SPECIALS.lastIndex = 0; SPECIALS.test(text);) specials.push(SPECIALS.lastIndex - 1);
+  let special = 0;
 
   let out = '';
   let active: Mark[] = [];
   let stack: Mark[] = [];
+  // the earliest end among the active marks: no mark can end before it
+  let firstEnd = Infinity;
   const opened = new Set<Mark>();
-  for (let i = 0; i + 1 < bounds.length; i++) {
-    const from = bounds[i]!;
-    const to = bounds[i + 1]!;
-    const starting = byStart.get(from);
-    const ending = active.some((m) => m.end <= from);
-    if (ending) active = active.filter((m) => m.end > from);
-    if (starting) active = active.concat(starting);
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const from = cuts[i]!;
+    const to = cuts[i + 1]!;
+    if (from === to) continue;
+    const ending = firstEnd <= from;
+    if (ending) {
+      active = active.filter((m) => m.end > from);
+      firstEnd = Infinity;
+      for (const m of active) if (m.end < firstEnd) firstEnd = m.end;
+    }
+    const starting = next < byStart.length && byStart[next]!.start === from;
+    if (starting) {
+      active = active.slice();
+      for (; next < byStart.length && byStart[next]!.start === from; next++) {
+        const m = byStart[next]!;
+        active.push(m);
+        if (m.end < firstEnd) firstEnd = m.end;
+      }
+    }
     // The sorted stack only changes where a mark starts or ends, which is at every cut but costs nothing
     // to skip when neither happened (a cut made by an empty or out-of-range mark).
     const want = !ending && !starting ? stack : active.length > 1 ? [...active].sort(order) : active;
@@ -56,15 +76,24 @@ export function markUp(text: string, marks: readonly Mark[]): string {
     for (let k = stack.length - 1; k >= keep; k--) out += '</span>';
     for (let k = keep; k < want.length; k++) {
       const m = want[k]!;
-      out += m.firstOpen !== undefined && !opened.has(m) ? m.firstOpen : m.open;
-      opened.add(m);
+      if (m.firstOpen === undefined) out += m.open;
+      else {
+        out += opened.has(m) ? m.open : m.firstOpen;
+        opened.add(m);
+      }
     }
     stack = want;
-    out += esc(units ? text.slice(units[from], units[to]) : text.slice(from, to));
+    const a = units ? units[from]! : from;
+    const b = units ? units[to]! : to;
+    while (special < specials.length && specials[special]! < a) special++;
+    out += special < specials.length && specials[special]! < b ? esc(text.slice(a, b)) : text.slice(a, b);
   }
   for (let k = stack.length - 1; k >= 0; k--) out += '</span>';
   return out;
 }
+
+// The characters esc() replaces, found once per text.
+const SPECIALS = /[&<>"'\r]/g;
 
 /** UTF-16 offset of every code point offset (one past the end included), or null when the two coincide. */
 function codeUnitOffsets(text: string): Int32Array | null {
