@@ -6,6 +6,16 @@
 // shard, the cache. `readDoc` here first makes wink forget the words the previous document taught it (their
 // hash entries; the lists stay, so the indexes wink already handed out stay valid and a word met again is
 // simply learned again), so every document is read as by a fresh process.
+//
+// Some learned words are kept, because knowing them early changes nothing: a word of ASCII letters only. Every
+// path of wink's tokenizer that looks such a string up (a whole space-separated chunk, the part before or after
+// punctuation, a regex match of the recursive tokenizer, the period and hyphen rules, which only look up strings
+// holding a period or hyphen or compare with a build that is empty) makes it one token of category "word" whether
+// it is found or not, and its lexicon entry (features, normal, POS guess) is a function of the string and that
+// category alone; its normal is letters too. The exceptions are the four currency codes the recursive tokenizer
+// tags as currency, and a Kelvin sign (U+212A), whose lower case is "k": a document holding one is read by a
+// fresh instance of its own. Re-learning those words was a fifth of readDoc, and keeping them keeps the lists short. Feature
+// values (prefixes, suffixes, shapes) are kept too: only their indexes are learned, and a value keeps one index.
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 
@@ -16,9 +26,14 @@ interface CoreModel { features?: Record<string, Feature> }
 
 interface Instance {
   wink: Wink;
-  /** The features that learn (a hash from value to index and a list of values), with the list length to keep. */
-  learning: { hash: Record<string, number>; list: unknown[]; keep: number; initial: number }[];
+  /** The lexeme feature (a hash from word to index and a list of words), with the list length already seen. */
+  lexemes: { hash: Record<string, number>; list: unknown[]; seen: number; initial: number };
 }
+
+// Words a later document may find already learned (see the top of this file).
+const KEEPABLE = /^[A-Za-z]+$/;
+const CURRENCY_CODES = new Set(['USD', 'AUD', 'INR', 'GBP']);
+const KELVIN = '\u212a';
 
 // Forgotten words stay in wink's lists (their indexes must stay valid), so the lists grow with every document; past
 // this many entries the instance is rebuilt (~0.1 s), which keeps memory flat however long a batch runs. Output
@@ -39,10 +54,8 @@ function build(): Instance {
     loader.core = original;
   }
   if (!core?.features?.lexeme?.hash) throw new Error('wink-eng-lite-web-model changed its layout: its learning cannot be reset');
-  const learning = Object.values(core.features)
-    .filter((f): f is Required<Feature> => !!f && typeof f.hash === 'object' && Array.isArray(f.list))
-    .map((f) => ({ hash: f.hash, list: f.list, keep: f.list.length, initial: f.list.length }));
-  return { wink, learning };
+  const lexeme = core.features.lexeme as Required<Feature>;
+  return { wink, lexemes: { hash: lexeme.hash, list: lexeme.list, seen: lexeme.list.length, initial: lexeme.list.length } };
 }
 
 /** The process-wide wink-nlp instance (sentence boundaries, POS, wink's own entities; no sentiment). */
@@ -54,14 +67,24 @@ export function nlp(): Wink {
 /** Reads a document the way a fresh process would, whatever this process read before. */
 export function readDoc(text: string): Doc {
   instance ??= build();
-  if (instance.learning.some((f) => f.list.length - f.initial > REBUILD_AFTER)) instance = build();
-  for (const f of instance.learning) {
-    for (let i = f.keep; i < f.list.length; i++) {
-      const value = f.list[i] as string;
-      // Only entries that still point at this index: a word learned twice keeps neither.
-      if (f.hash[value] === i) delete f.hash[value];
-    }
-    f.keep = f.list.length;
+  const lex = instance.lexemes;
+  if (lex.list.length - lex.initial > REBUILD_AFTER) instance = build();
+  if (text.includes(KELVIN)) {
+    // Read by a fresh instance that no later document uses: it may have learned "k…" words in another category.
+    return build().wink.readDoc(text);
   }
-  return instance.wink.readDoc(text);
+  const doc = instance.wink.readDoc(text);
+  forget(instance.lexemes);
+  return doc;
+}
+
+/** Makes wink forget the words the last document taught it, except those knowing early changes nothing for. */
+function forget(lex: Instance['lexemes']): void {
+  const { hash, list } = lex;
+  for (let i = lex.seen; i < list.length; i++) {
+    const word = list[i] as string;
+    // Only entries that still point at this index: a word learned twice keeps neither.
+    if (hash[word] === i && !(KEEPABLE.test(word) && !CURRENCY_CODES.has(word))) delete hash[word];
+  }
+  lex.seen = list.length;
 }
