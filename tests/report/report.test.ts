@@ -1,5 +1,5 @@
 // writeReport without a browser: pages for every article, deterministic bytes, escaping, safe file names.
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,6 +44,24 @@ describe('writeReport', () => {
     writeFileSync(join(dir, 'd.jsonl'), `${JSON.stringify(trickyRecord('b'))}\n`);
     await writeReport(join(dir, 'd.jsonl'), dir);
     expect(readdirSync(join(dir, 'articles'))).toEqual(['b.html']);
+  });
+});
+
+describe('re-running writeReport', () => {
+  it('leaves pages that would not change untouched and rewrites any that differ, even by one byte', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'report-'));
+    writeFileSync(join(dir, 'd.jsonl'), `${JSON.stringify(trickyRecord('a'))}\n${JSON.stringify(trickyRecord('b'))}\n`);
+    await writeReport(join(dir, 'd.jsonl'), dir);
+    const a = join(dir, 'articles/a.html');
+    const b = join(dir, 'articles/b.html');
+    const want = readFileSync(b, 'utf8');
+    // a: unchanged, dated back so that a rewrite would show in its mtime; b: same length, one byte off
+    const old = new Date('2001-01-01T00:00:00Z');
+    utimesSync(a, old, old);
+    writeFileSync(b, want.replace('<html', '<htmL'));
+    await writeReport(join(dir, 'd.jsonl'), dir);
+    expect(statSync(a).mtime.getTime()).toBe(old.getTime());
+    expect(readFileSync(b, 'utf8')).toBe(want);
   });
 });
 
