@@ -49,7 +49,8 @@ export function groupMentions(mentions: readonly PendingMention[], tokens: reado
 
   for (const m of sorted) {
     let g: Group | undefined;
-    if (m.type === 'PERSON') g = personGroup(m, groups);
+    const parts = m.type === 'PERSON' ? nameParts(m.text) : undefined;
+    if (parts) g = personGroup(parts, groups);
     else if (NUMERIC.has(m.type)) g = byKey.get(`${m.type}|${m.text.toLowerCase()}`);
     else {
       const name = m.canonical ?? m.text;
@@ -61,8 +62,7 @@ export function groupMentions(mentions: readonly PendingMention[], tokens: reado
     }
     g.mentions.push(m);
     g.lastSeen = m.start;
-    if (m.type === 'PERSON') {
-      const parts = nameParts(m.text);
+    if (parts) {
       if (parts.length > g.parts.length) {
         g.parts = parts;
         g.name = stripPossessive(m.text);
@@ -91,9 +91,9 @@ function stripPending(m: PendingMention): Mention {
   return rest;
 }
 
-/** The person group a mention belongs to: same full name, or the most recent person whose name it completes. */
-function personGroup(m: PendingMention, groups: readonly Group[]): Group | undefined {
-  const parts = nameParts(m.text);
+/** The person group a mention (its name parts) belongs to: same full name, or the most recent person whose name
+ * it completes. */
+function personGroup(parts: readonly string[], groups: readonly Group[]): Group | undefined {
   if (parts.length === 0) return undefined;
   // A lone word is a surname far more often than a first name: surname matches are tried first.
   let best: Group | undefined;
@@ -109,11 +109,22 @@ function personGroup(m: PendingMention, groups: readonly Group[]): Group | undef
   return best;
 }
 
-/** 3: same name; 2: one is the other's tail (surname); 1: a lone word is the other's first name; 0: no match. */
-function matchRank(a: string[], b: string[]): number {
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if (short.length === long.length) return short.join(' ') === long.join(' ') ? 3 : 0;
-  if (long.slice(long.length - short.length).join(' ') === short.join(' ')) return 2;
+/** 3: same name; 2: one is the other's tail (surname); 1: a lone word is the other's first name; 0: no match.
+ * Parts hold no spaces, so comparing them one by one is comparing the names (run for every person mention
+ * against every person group: no strings are built). */
+function matchRank(a: readonly string[], b: readonly string[]): number {
+  const short = a.length <= b.length ? a : b;
+  const long = short === a ? b : a;
+  const offset = long.length - short.length;
+  let tail = true;
+  for (let i = 0; i < short.length; i++) {
+    if (short[i] !== long[offset + i]) {
+      tail = false;
+      break;
+    }
+  }
+  if (offset === 0) return tail ? 3 : 0;
+  if (tail) return 2;
   return short.length === 1 && long[0] === short[0] ? 1 : 0;
 }
 

@@ -14,6 +14,9 @@ export interface EntityLexicons {
   titles: Map<string, TitleInfo>;
   /** Longest title, in tokens. */
   maxTitleTokens: number;
+  /** Every title key and each of its leading word sequences ("lt.", "lt. col."): a token sequence that is none of
+   * these starts no title, so title look-ups stop there. */
+  titlePrefixes: Set<string>;
   /** Words that may stand before a title ("former", "Democratic"). */
   titleModifiers: Set<string>;
   /** Lower-cased alias or canonical name to its canonical form and type. */
@@ -57,7 +60,12 @@ export function entityLexicons(): EntityLexicons {
   for (const x of t.male) add(x, 'm');
   for (const x of t.female) add(x, 'f');
   let maxTitleTokens = 1;
-  for (const k of titles.keys()) maxTitleTokens = Math.max(maxTitleTokens, k.split(' ').length);
+  const titlePrefixes = new Set<string>();
+  for (const k of titles.keys()) {
+    const words = k.split(' ');
+    maxTitleTokens = Math.max(maxTitleTokens, words.length);
+    for (let n = 1; n <= words.length; n++) titlePrefixes.add(words.slice(0, n).join(' '));
+  }
 
   const aliases = new Map<string, { name: string; type: EntityType }>();
   const a = loadData<AliasesFile>('lexicon/aliases.json');
@@ -72,6 +80,7 @@ export function entityLexicons(): EntityLexicons {
   cached = {
     titles,
     maxTitleTokens,
+    titlePrefixes,
     titleModifiers: new Set(t.modifiers.map((m) => m.toLowerCase())),
     aliases,
     countries: set('country'),

@@ -15,6 +15,7 @@ export function titleAt(tokens: readonly Token[], at: number, end: number, lex: 
   let best: [number, TitleInfo] | undefined;
   for (let n = 1; n <= lex.maxTitleTokens && at + n <= end; n++) {
     key = n === 1 ? tokens[at]!.lower : `${key} ${tokens[at + n - 1]!.lower}`;
+    if (!lex.titlePrefixes.has(key)) break;
     const info = lex.titles.get(key);
     if (info) best = [n, info];
   }
