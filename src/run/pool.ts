@@ -22,6 +22,11 @@ export function workerCount(setting: Config['run']['concurrency'], articles: num
 /** Old-generation cap per worker thread, MB (the live set is about 150 MB; see the comment where it is used). */
 export const WORKER_HEAP_MB = 256;
 
+/** Young-generation cap per worker thread, MB. An article's garbage is short-lived: V8's default (several times
+ * this) only made each worker's resident set larger. With 8 MB, peak RSS with two workers on 15 MB of news fell
+ * from ~535 to ~475 MB; CPU time stayed within the noise of a shared machine (±3%). */
+export const WORKER_YOUNG_MB = 8;
+
 const workerUrl = new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 
 /** The execArgv for workers: ours, plus the tsx loader when the worker is TypeScript and ours lacks it. */
@@ -46,7 +51,7 @@ export class ArticlePool {
       workerData: { config },
       // a worker's live data is wink, the tagger and one article (~150 MB); without a cap V8 lets each worker's
       // old generation grow far past that before collecting, which doubled peak RSS with two workers
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
     });
   }
 
