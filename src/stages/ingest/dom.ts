@@ -7,6 +7,8 @@ export interface DomNode {
   readonly nodeName: string;
   readonly childNodes: ArrayLike<DomNode>;
   readonly parentNode: DomNode | null;
+  readonly firstChild: DomNode | null;
+  readonly nextSibling: DomNode | null;
   readonly textContent: string | null;
   /** Text of a text node (nodeType 3). */
   readonly data?: string;
@@ -15,7 +17,10 @@ export interface DomNode {
 export interface DomElement extends DomNode {
   readonly localName: string;
   readonly attributes: ArrayLike<{ name: string; value: string }>;
+  readonly firstElementChild: DomElement | null;
+  readonly nextElementSibling: DomElement | null;
   getAttribute(name: string): string | null;
+  hasAttribute(name: string): boolean;
   removeAttribute(name: string): void;
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): ArrayLike<DomElement>;
@@ -23,6 +28,7 @@ export interface DomElement extends DomNode {
 }
 
 export interface DomDocument extends DomNode {
+  readonly firstElementChild: DomElement | null;
   readonly documentElement: DomElement | null;
   readonly body: DomElement | null;
   readonly head: DomElement | null;
@@ -50,4 +56,33 @@ function wrapFragment(html: string): string {
 /** Type guard for element nodes. */
 export function isElement(node: DomNode): node is DomElement {
   return node.nodeType === ELEMENT_NODE;
+}
+
+/** What a visitor tells the walk: go into the element's children, or pass over them. */
+export const ENTER = true;
+export const SKIP_CHILDREN = false;
+
+/** Visits every element under root (not root itself) in document order, with its depth below root (1 for
+ * root's children). Iterative rather than recursive: a page of thousands of nested elements must not exhaust
+ * the stack. The visitor may not remove elements; collect them and remove them after the walk. */
+export function walkElements(root: DomNode, visit: (element: DomElement, depth: number) => boolean): void {
+  let el = (root as DomElement).firstElementChild ?? null;
+  let depth = 1;
+  while (el !== null) {
+    let next = visit(el, depth) ? el.firstElementChild : null;
+    if (next !== null) {
+      depth++;
+    } else {
+      let up: DomElement = el;
+      while (next === null) {
+        next = up.nextElementSibling;
+        if (next !== null) break;
+        const parent = up.parentNode;
+        if (parent === null || parent === root || !isElement(parent)) break;
+        up = parent;
+        depth--;
+      }
+    }
+    el = next;
+  }
 }

@@ -1,7 +1,7 @@
 // Recognises page furniture (navigation, share bars, ad slots, captions, credits) by element and by the
 // class/id words sites use for it. Removal happens before Readability runs: Readability rewrites divs into
 // new elements without their classes, so afterwards these markers are partly gone.
-import { isElement, type DomDocument, type DomElement, type DomNode } from './dom.ts';
+import { ENTER, SKIP_CHILDREN, walkElements, type DomDocument, type DomElement } from './dom.ts';
 
 // Site chrome (nav, hidden and search regions) is never the story; removing it first also stops Readability
 // from scoring it. The body-text fallback has no Readability to tell furniture from content, so it also drops
@@ -49,23 +49,17 @@ function isChrome(el: DomElement, fallback: boolean): boolean {
     || role === 'banner' || role === 'contentinfo' || role === 'complementary';
 }
 
-// One recursive pass rather than querySelectorAll: linkedom compiles a selector on every call.
-function strip(node: DomNode, fallback: boolean): void {
-  const doomed: DomElement[] = [];
-  const children = node.childNodes;
-  for (let i = 0; i < children.length; i++) {
-    const child = children[i]!;
-    if (!isElement(child)) continue;
-    if (isChrome(child, fallback) || ((child.getAttribute('class') !== null || child.getAttribute('id') !== null) && (isFurniture(child) || isCredit(child)))) {
-      doomed.push(child);
-    } else {
-      strip(child, fallback);
-    }
-  }
-  for (const el of doomed) el.remove();
-}
-
 /** Removes navigation and furniture from the page (and, for the body-text fallback, header/footer/aside too). */
 export function removeChrome(document: DomDocument, fallback = false): void {
-  strip(document, fallback);
+  const doomed: DomElement[] = [];
+  // One iterative walk rather than querySelectorAll (linkedom compiles a selector on every call); each element
+  // is judged before anything inside it is removed, and removal waits until the walk is done.
+  walkElements(document, (el) => {
+    if (isChrome(el, fallback) || ((el.hasAttribute('class') || el.hasAttribute('id')) && (isFurniture(el) || isCredit(el)))) {
+      doomed.push(el);
+      return SKIP_CHILDREN;
+    }
+    return ENTER;
+  });
+  for (const el of doomed) el.remove();
 }

@@ -1,7 +1,7 @@
 // Reads what an HTML page says about itself into Meta: Open Graph, <meta> names, JSON-LD, <time>,
 // <link rel=canonical>, <html lang>. Runs before Readability, which rewrites the document.
 import type { Meta } from '../../types.ts';
-import type { DomDocument } from './dom.ts';
+import { ENTER, isElement, SKIP_CHILDREN, walkElements, type DomDocument, type DomElement } from './dom.ts';
 import { readJsonLdArticle } from './json-ld.ts';
 import { cleanByline, cleanValue, normaliseDate, normaliseLanguage, normaliseUrl } from './meta-values.ts';
 
@@ -11,10 +11,50 @@ export interface HtmlMeta {
   unreadDates: string[];
 }
 
+/** The elements metadata is read from, gathered in one walk over the page. */
+interface MetaElements {
+  metas: DomElement[];
+  scripts: DomElement[];
+  times: DomElement[];
+  h1s: DomElement[];
+  title: DomElement | undefined;
+  canonical: DomElement | undefined;
+}
+
+// css-select's `link[rel~="canonical" i]`: a whitespace-separated token, compared case-insensitively.
+const CANONICAL = /(?:^|\s)canonical(?:$|\s)/i;
+
+/** One walk in document order instead of a querySelector per field: linkedom compiles a CSS selector on every
+ * call, which cost more than the walk itself. Like linkedom's selector walk, it does not enter <template>. */
+function gather(document: DomDocument): MetaElements {
+  const found: MetaElements = { metas: [], scripts: [], times: [], h1s: [], title: undefined, canonical: undefined };
+  walkElements(document, (el) => {
+    switch (el.localName) {
+      case 'meta': found.metas.push(el); break;
+      case 'script': found.scripts.push(el); break;
+      case 'time': if (el.hasAttribute('datetime')) found.times.push(el); break;
+      case 'h1': found.h1s.push(el); break;
+      case 'title': found.title ??= el; break;
+      case 'link':
+        if (found.canonical === undefined && el.hasAttribute('href') && CANONICAL.test(el.getAttribute('rel') ?? '')) found.canonical = el;
+        break;
+      case 'template': return SKIP_CHILDREN;
+    }
+    return ENTER;
+  });
+  return found;
+}
+
+/** Whether an element has an <article> ancestor (css-select's `article x`). */
+function inArticle(el: DomElement): boolean {
+  for (let p = el.parentNode; p !== null; p = p.parentNode) if (isElement(p) && p.localName === 'article') return true;
+  return false;
+}
+
 /** Maps lowercased <meta name|property|itemprop|http-equiv> keys to their first non-empty content. */
-function metaTags(document: DomDocument): Map<string, string> {
+function metaTags(metas: DomElement[]): Map<string, string> {
   const tags = new Map<string, string>();
-  for (const el of Array.from(document.querySelectorAll('meta'))) {
+  for (const el of metas) {
     const content = cleanValue(el.getAttribute('content'));
     if (content === undefined) continue;
     for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
@@ -34,24 +74,23 @@ function pick(tags: Map<string, string>, keys: string[]): string | undefined {
 }
 
 /** The date a <time> element gives: an explicit pubdate or datePublished first, then the article's first time. */
-function timeDatetime(document: DomDocument): string | undefined {
-  const explicit = document.querySelector('time[pubdate][datetime], time[itemprop="datePublished"][datetime]');
+function timeDatetime(times: DomElement[]): string | undefined {
+  const explicit = times.find((t) => t.hasAttribute('pubdate') || t.getAttribute('itemprop') === 'datePublished');
   if (explicit) return explicit.getAttribute('datetime') ?? undefined;
-  const inArticle = document.querySelector('article time[datetime]');
-  if (inArticle) return inArticle.getAttribute('datetime') ?? undefined;
+  const article = times.find(inArticle);
+  if (article) return article.getAttribute('datetime') ?? undefined;
   // Outside an <article>, several <time>s usually belong to teasers: only a lone one is the page's own.
-  const all = document.querySelectorAll('time[datetime]');
-  return all.length === 1 ? (all[0]!.getAttribute('datetime') ?? undefined) : undefined;
+  return times.length === 1 ? (times[0]!.getAttribute('datetime') ?? undefined) : undefined;
 }
 
-function headingTitle(document: DomDocument): string | undefined {
-  const scoped = document.querySelectorAll('article h1');
-  const h1s = scoped.length > 0 ? scoped : document.querySelectorAll('h1');
-  return h1s.length === 1 ? cleanValue(h1s[0]!.textContent) : undefined;
+function headingTitle(h1s: DomElement[]): string | undefined {
+  const scoped = h1s.filter(inArticle);
+  const chosen = scoped.length > 0 ? scoped : h1s;
+  return chosen.length === 1 ? cleanValue(chosen[0]!.textContent) : undefined;
 }
 
-function documentTitle(document: DomDocument, siteName: string | undefined): string | undefined {
-  const title = cleanValue(document.querySelector('title')?.textContent);
+function documentTitle(titleElement: DomElement | undefined, siteName: string | undefined): string | undefined {
+  const title = cleanValue(titleElement?.textContent);
   if (title === undefined || siteName === undefined) return title;
   // "Headline | Site" → "Headline", only when the suffix really is the site's name (never a guess).
   for (const sep of [' | ', ' - ', ' – ', ' — ', ' :: ', ' · ']) {
@@ -65,15 +104,16 @@ function documentTitle(document: DomDocument, siteName: string | undefined): str
 
 /** Reads title, byline, published, canonical URL, site name and language from a parsed page. */
 export function readHtmlMeta(document: DomDocument): HtmlMeta {
-  const tags = metaTags(document);
-  const ld = readJsonLdArticle(document);
+  const elements = gather(document);
+  const tags = metaTags(elements.metas);
+  const ld = readJsonLdArticle(elements.scripts);
   const meta: Meta = {};
 
   const siteName = first(cleanValue(tags.get('og:site_name')), ld?.publisher);
   const title = first(
     tags.get('og:title'), ld?.headline, tags.get('twitter:title'),
     pick(tags, ['title', 'dc.title', 'headline', 'sailthru.title', 'parsely-title']),
-    headingTitle(document), documentTitle(document, siteName),
+    headingTitle(elements.h1s), documentTitle(elements.title, siteName),
   );
   if (title !== undefined) meta.title = title;
 
@@ -88,13 +128,13 @@ export function readHtmlMeta(document: DomDocument): HtmlMeta {
     ld?.datePublished,
     pick(tags, ['article:published_time', 'og:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date',
       'dc.date.issued', 'dcterms.issued', 'dc.date', 'date', 'sailthru.date', 'parsely-pub-date']),
-    timeDatetime(document),
+    timeDatetime(elements.times),
   ].filter((d): d is string => d !== undefined && d.trim() !== '');
   const published = first(...dates.map(normaliseDate));
   if (published !== undefined) meta.published = published;
 
   const ogUrl = normaliseUrl(tags.get('og:url'));
-  const canonical = document.querySelector('link[rel~="canonical" i][href]')?.getAttribute('href');
+  const canonical = elements.canonical?.getAttribute('href');
   const url = first(normaliseUrl(canonical, ogUrl), ogUrl, normaliseUrl(ld?.url), normaliseUrl(tags.get('twitter:url')));
   if (url !== undefined) meta.url = url;
 

@@ -1,6 +1,6 @@
 // Removes everything that could run or load something, before any other code looks at the page: the DOM is
 // never rendered, but Readability's content and our text walker then only ever see inert markup.
-import { isElement, type DomDocument, type DomElement, type DomNode } from './dom.ts';
+import { ENTER, SKIP_CHILDREN, walkElements, type DomDocument, type DomElement } from './dom.ts';
 
 // Elements whose content is code, a nested document or a plugin: never article text.
 const ACTIVE = new Set(['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'portal']);
@@ -36,31 +36,35 @@ function removeActiveAttributes(el: DomElement): number {
   return removed;
 }
 
-// One recursive pass over the tree: linkedom compiles a CSS selector on every querySelectorAll, which cost
-// more than the walk itself on large pages.
-function sanitize(node: DomNode): number {
-  let active = 0;
-  const doomed: DomElement[] = [];
-  const children = node.childNodes;
-  for (let i = 0; i < children.length; i++) {
-    const child = children[i]!;
-    if (!isElement(child)) continue;
-    const name = child.localName;
-    if (ACTIVE.has(name)) {
-      if (name !== 'script' || !DATA_SCRIPT_TYPES.test((child.getAttribute('type') ?? '').trim())) active++;
-      doomed.push(child);
-    } else if (NON_TEXT.has(name)) {
-      doomed.push(child);
-    } else {
-      if (child.attributes.length > 0) active += removeActiveAttributes(child);
-      active += sanitize(child);
-    }
-  }
-  for (const el of doomed) el.remove();
-  return active;
+export interface Sanitized {
+  /** How many active things (scripts, frames, plugins, event handlers, script URLs) were removed. */
+  active: number;
+  /** The deepest element nesting left in the page. */
+  depth: number;
 }
 
-/** Strips active and non-text elements, event handlers and javascript: URLs; returns how many active things went. */
-export function removeActiveContent(document: DomDocument): number {
-  return sanitize(document);
+/** Strips active and non-text elements, event handlers and javascript: URLs. */
+export function removeActiveContent(document: DomDocument): Sanitized {
+  let active = 0;
+  let deepest = 0;
+  const doomed: DomElement[] = [];
+  // One walk over the tree (iterative: deep nesting must not overflow the stack) rather than querySelectorAll,
+  // which linkedom answers by compiling a CSS selector on every call. Removal waits until the walk is done.
+  walkElements(document, (el, depth) => {
+    const name = el.localName;
+    if (ACTIVE.has(name)) {
+      if (name !== 'script' || !DATA_SCRIPT_TYPES.test((el.getAttribute('type') ?? '').trim())) active++;
+      doomed.push(el);
+      return SKIP_CHILDREN;
+    }
+    if (NON_TEXT.has(name)) {
+      doomed.push(el);
+      return SKIP_CHILDREN;
+    }
+    if (el.attributes.length > 0) active += removeActiveAttributes(el);
+    if (depth > deepest) deepest = depth;
+    return ENTER;
+  });
+  for (const el of doomed) el.remove();
+  return { active, depth: deepest };
 }

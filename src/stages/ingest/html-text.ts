@@ -44,37 +44,66 @@ class ParagraphWriter {
   }
 }
 
-function walk(node: DomNode, out: ParagraphWriter, options: TextOptions, preDepth: number): void {
-  const children = node.childNodes;
-  for (let i = 0; i < children.length; i++) {
-    const child = children[i]!;
-    if (child.nodeType === TEXT_NODE) {
-      const data = child.data ?? child.textContent ?? '';
-      // HTML collapses source line breaks to spaces except inside <pre>.
-      out.add(preDepth > 0 ? data : data.replace(/[ \t\n\r\f]+/g, ' '));
+interface OpenElement {
+  element: DomNode;
+  block: boolean;
+  pre: boolean;
+}
+
+// Iterative, with the open elements on an explicit stack: a page of thousands of nested elements must not
+// exhaust the call stack. firstChild/nextSibling rather than childNodes: linkedom builds a new array for
+// every childNodes read.
+function walk(root: DomNode, out: ParagraphWriter, options: TextOptions): void {
+  const open: OpenElement[] = [];
+  let preDepth = 0;
+  let node = root.firstChild;
+  for (;;) {
+    if (node === null) {
+      // The last child of the innermost open element is done: close that element.
+      const closed = open.pop();
+      if (closed === undefined) break;
+      if (closed.pre) preDepth--;
+      if (closed.block) out.flush();
+      node = closed.element.nextSibling;
       continue;
     }
-    if (!isElement(child)) continue;
-    const name = child.localName;
-    if (SKIP.has(name) || options.skip?.(child)) continue;
+    const next = node.nextSibling;
+    if (node.nodeType === TEXT_NODE) {
+      const data = node.data ?? node.textContent ?? '';
+      // HTML collapses source line breaks to spaces except inside <pre>.
+      out.add(preDepth > 0 ? data : data.replace(/[ \t\n\r\f]+/g, ' '));
+      node = next;
+      continue;
+    }
+    if (!isElement(node)) {
+      node = next;
+      continue;
+    }
+    const name = node.localName;
+    if (SKIP.has(name) || options.skip?.(node)) {
+      node = next;
+      continue;
+    }
     if (name === 'br') {
       out.add('\n');
+      node = next;
       continue;
     }
     const block = BLOCK.has(name);
-    const pre = PRESERVE_WHITESPACE.has(name) ? 1 : 0;
+    const pre = PRESERVE_WHITESPACE.has(name);
     if (block) out.flush();
     // Table cells sit side by side: keep their words apart without making each one a paragraph.
     if (name === 'td' || name === 'th') out.add(' ');
-    walk(child, out, options, preDepth + pre);
-    if (block) out.flush();
+    if (pre) preDepth++;
+    open.push({ element: node, block, pre });
+    node = node.firstChild;
   }
 }
 
 /** Returns the paragraphs of a DOM subtree: block elements separate paragraphs, <br> becomes a line break. */
 export function paragraphsOf(root: DomNode, options: TextOptions = {}): string[] {
   const out = new ParagraphWriter();
-  walk(root, out, options, 0);
+  walk(root, out, options);
   out.flush();
   return out.paragraphs;
 }

@@ -1,13 +1,16 @@
-// HTML → article text and meta: parse with linkedom (inert), read metadata, strip active content, let
-// Readability find the main content, then walk that content ourselves to keep paragraph breaks.
-import { isProbablyReaderable, Readability } from '@mozilla/readability';
+// HTML → article text and meta: empty script and style bodies in the source, parse with linkedom (inert), read
+// metadata, strip active content, let Readability find the main content, then walk that content ourselves to
+// keep paragraph breaks.
+import { isProbablyReaderable } from '@mozilla/readability';
 import { message } from '../../messages.ts';
 import type { Message, Meta } from '../../types.ts';
 import { parseDocument, type DomDocument, type DomNode } from './dom.ts';
 import { isCaption, isDateline, removeChrome } from './html-furniture.ts';
 import { readHtmlMeta } from './html-meta.ts';
+import { pruneHtml } from './html-prune.ts';
 import { removeActiveContent } from './html-sanitize.ts';
 import { paragraphsOf } from './html-text.ts';
+import { readabilityParse } from './readability.ts';
 import { BYLINE_PREFIX, cleanByline } from './meta-values.ts';
 
 export interface Extracted {
@@ -24,6 +27,11 @@ const MIN_ARTICLE_CHARS = 140;
 // Readability retries with looser rules (re-parsing the page each time) while its result is shorter than this.
 // Its default of 500 makes every short news item cost up to four passes; wire stories are often shorter.
 const READABILITY_CHAR_THRESHOLD = 100;
+
+// Readability's cleaning re-reads every subtree for every element in it, which grows with the square of the
+// nesting depth and faster (200 nested divs: 0.2 s; 2,000: a minute; deeper, its own recursion overflows).
+// News pages nest a few dozen levels; a page nested deeper than this gets the body-text fallback instead.
+const MAX_READABILITY_DEPTH = 200;
 
 const chars = (paragraphs: string[]): number => paragraphs.reduce((n, p) => n + p.length, 0);
 
@@ -45,30 +53,16 @@ function withoutHeadings(paragraphs: string[], meta: Meta): string[] {
 }
 
 /** Runs Readability on the (sanitised) document; a Readability crash on odd markup counts as "no article". */
-function findArticle(document: DomDocument): ReturnType<Readability<DomNode>['parse']> {
+function findArticle(document: DomDocument): ReturnType<typeof readabilityParse> {
   try {
-    // Readability's d.ts names lib.dom types this project does not load; linkedom's document is what it needs.
-    return new Readability<DomNode>(document as never, {
-      serializer: (node) => node as unknown as DomNode,
-      // Our own reader covers JSON-LD (with @graph); classes are kept so the text walker can still spot caption classes.
-      disableJSONLD: true,
-      keepClasses: true,
-      charThreshold: READABILITY_CHAR_THRESHOLD,
-    }).parse();
+    return readabilityParse(document, { charThreshold: READABILITY_CHAR_THRESHOLD });
   } catch {
     return null;
   }
 }
 
-/** Readability's own "is there an article here" test, on a fresh DOM (parse() rewrote the first one). */
-function readerable(html: string): boolean {
-  // Only asked for short results, so most pages never pay for the extra parse.
-  return isProbablyReaderable(parseDocument(html) as never);
-}
-
 /** The whole body's text, for pages where Readability finds no article. */
-function bodyParagraphs(html: string): string[] {
-  const document = parseDocument(html);
+function bodyParagraphs(document: DomDocument): string[] {
   removeActiveContent(document);
   removeChrome(document, true);
   return document.body ? paragraphsOf(document.body, { skip: isDateline }) : [];
@@ -77,15 +71,18 @@ function bodyParagraphs(html: string): string[] {
 /** Extracts the main article text (paragraphs separated by blank lines) and metadata from an HTML page. */
 export function extractHtml(html: string): Extracted {
   const messages: Message[] = [];
-  const document = parseDocument(html);
+  // Script and style bodies go before the DOM is built: they are most of a real page and never text.
+  const source = pruneHtml(html);
+  const document = parseDocument(source);
   const { meta, unreadDates } = readHtmlMeta(document);
   for (const value of unreadDates.slice(0, 1)) messages.push(message('ingest/date-unread', STAGE, { value }));
 
-  const active = removeActiveContent(document);
+  const { active, depth } = removeActiveContent(document);
   if (active > 0) messages.push(message('ingest/html-unsafe-removed', STAGE, { count: active }));
   removeChrome(document);
 
-  const article = findArticle(document);
+  const tooDeep = depth > MAX_READABILITY_DEPTH;
+  const article = tooDeep ? null : findArticle(document);
 
   if (meta.byline === undefined && article?.byline) {
     const byline = cleanByline(article.byline);
@@ -93,9 +90,16 @@ export function extractHtml(html: string): Extracted {
   }
 
   let paragraphs = article?.content ? withoutHeadings(articleParagraphs(article.content), meta) : [];
-  if (paragraphs.length === 0 || (chars(paragraphs) < MIN_ARTICLE_CHARS && !readerable(html))) {
-    messages.push(message('ingest/html-no-article', STAGE));
-    paragraphs = withoutHeadings(bodyParagraphs(html), meta);
+  if (paragraphs.length === 0 || chars(paragraphs) < MIN_ARTICLE_CHARS) {
+    // Readability rewrote the first DOM, so its own "is there an article here" test and the body-text
+    // fallback need a fresh one; one parse serves both (the test reads it before the fallback changes it).
+    // Only short results get here, so most pages never pay for it. The test sees the pruned page: script
+    // and style bodies inside a <p> no longer count as its text.
+    const fresh = parseDocument(source);
+    if (paragraphs.length === 0 || !isProbablyReaderable(fresh as never)) {
+      messages.push(message('ingest/html-no-article', STAGE));
+      paragraphs = withoutHeadings(bodyParagraphs(fresh), meta);
+    }
   }
   return { text: paragraphs.join('\n\n'), meta, messages };
 }

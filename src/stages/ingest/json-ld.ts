@@ -1,6 +1,6 @@
 // Reads the article node out of a page's JSON-LD blocks (schema.org), including @graph arrays and @id
 // references, which many CMSs (Yoast, Arc, WordPress) use instead of inline objects.
-import type { DomDocument } from './dom.ts';
+import type { DomElement } from './dom.ts';
 import { cleanValue } from './meta-values.ts';
 
 type Json = Record<string, unknown>;
@@ -44,9 +44,9 @@ function collect(value: unknown, nodes: Json[]): void {
   }
 }
 
-function parseBlocks(document: DomDocument): Json[] {
+function parseBlocks(scripts: readonly DomElement[]): Json[] {
   const nodes: Json[] = [];
-  for (const script of Array.from(document.querySelectorAll('script'))) {
+  for (const script of scripts) {
     if ((script.getAttribute('type') ?? '').trim().toLowerCase() !== 'application/ld+json') continue;
     // Some CMSs wrap the JSON in a comment or CDATA section to hide it from old browsers.
     const raw = (script.textContent ?? '').trim().replace(/^(?:<!--|<!\[CDATA\[)/, '').replace(/(?:-->|\]\]>)$/, '');
@@ -85,9 +85,10 @@ function urlOf(value: unknown): string | undefined {
   return undefined;
 }
 
-/** Finds the best article node (NewsArticle family first) in the page's JSON-LD and reads its fields. */
-export function readJsonLdArticle(document: DomDocument): JsonLdArticle | undefined {
-  const nodes = parseBlocks(document);
+/** Finds the best article node (NewsArticle family first) in the page's JSON-LD (its <script> elements, in
+ * document order) and reads its fields. */
+export function readJsonLdArticle(scripts: readonly DomElement[]): JsonLdArticle | undefined {
+  const nodes = parseBlocks(scripts);
   let best: Json | undefined;
   let bestRank = Infinity;
   for (const node of nodes) {
