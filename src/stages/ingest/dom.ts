@@ -46,8 +46,9 @@ export function parseDocument(html: string): DomDocument {
   return new DOMParser().parseFromString(wrapFragment(html), 'text/html') as unknown as DomDocument;
 }
 
-/** Gives a fragment (an RSS item's HTML, a pasted snippet) the html/body it lacks: linkedom adds none itself. */
-function wrapFragment(html: string): string {
+/** Gives a fragment (an RSS item's HTML, a pasted snippet) the html/body it lacks: linkedom adds none itself.
+ * A page that has them is returned as it is, so wrapping twice is wrapping once. */
+export function wrapFragment(html: string): string {
   if (/<html[\s>]/i.test(html)) return html;
   if (/<(?:body|head)[\s>]/i.test(html)) return `<html>${html}</html>`;
   return `<html><head></head><body>${html}</body></html>`;

@@ -7,13 +7,13 @@ import { ENTER, SKIP_CHILDREN, walkElements, type DomDocument, type DomElement }
 // from scoring it. The body-text fallback has no Readability to tell furniture from content, so it also drops
 // header, footer, aside and form regions.
 // Class/id words of share bars, ad slots, pagers and teaser boxes.
-const FURNITURE = /(?:^|[\s_-])(?:share|sharing|social|sharebar|ad|ads|advert|advertisement|sponsored|promo|newsletter|related|recommended|subscribe|nav|pagination|pager)(?:$|[\s_-])/i;
+export const FURNITURE = /(?:^|[\s_-])(?:share|sharing|social|sharebar|ad|ads|advert|advertisement|sponsored|promo|newsletter|related|recommended|subscribe|nav|pagination|pager)(?:$|[\s_-])/i;
 // Captions and photo credits: boilerplate next to an article, but the content of a photo gallery.
 const CAPTION = /(?:^|[\s_-])(?:caption|wp-caption-text)(?:$|[\s_-])/i;
-const CREDIT = /(?:^|[\s_-])(?:credit|credits|copyright|photographer|photo-credit)(?:$|[\s_-])/i;
+export const CREDIT = /(?:^|[\s_-])(?:credit|credits|copyright|photographer|photo-credit)(?:$|[\s_-])/i;
 // Furniture is short; a long block whose class happens to say "social" is content ("social-affairs").
-const MAX_FURNITURE_CHARS = 300;
-const NEVER_FURNITURE = new Set(['html', 'body', 'main', 'article']);
+export const MAX_FURNITURE_CHARS = 300;
+export const NEVER_FURNITURE = new Set(['html', 'body', 'main', 'article']);
 
 const classAndId = (el: DomElement): string => `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
 const squash = (s: string | null): string => (s ?? '').replace(/\s+/g, ' ').trim();

@@ -1,16 +1,27 @@
 // A cheap pass over the page's source before any DOM is built: it empties what the DOM would only build to
-// throw away. Script and style bodies are most of a real news page's bytes (bundles, JSON state, CSS), and
-// building DOM nodes is the dearest part of ingest, so they are cut out as text.
+// throw away. Building DOM nodes is the dearest part of ingest, and most of a real news page is script and
+// style bodies, menus, icons and share bars, which the sanitiser and the furniture remover delete unread.
 //
-// The pass never decides what the page is; it only has to agree with the parser about where things start
-// and end. It follows htmlparser2's tokenizer (what linkedom parses with) state for state where that
-// matters: comments, declarations, attribute quoting, and raw-text elements (script, style, title, textarea,
-// xmp), whose content is text up to the first `</name` followed by whitespace or `>`. Element tags are kept,
-// with their attributes, and only their content goes: the tree keeps the same elements, so the sanitiser
-// still finds (and counts) every script, and no implied end tag changes. JSON-LD scripts keep their content
-// for the metadata reader. Removing text never runs anything, and what survives is sanitised as before.
+// The pass never decides anything the later steps would not: it empties an element only where they are
+// certain to delete it before anything looks inside, and it keeps the element's own tags, so the tree keeps
+// the same elements and the same implied end tags. It empties:
+// - script (except JSON-LD and script types it cannot read for sure) and style bodies, and comment texts;
+// - elements the sanitiser deletes without looking inside (svg, noscript, iframe, template, video …);
+// - navigation, hidden elements, credits and short furniture (share bars, ad slots) that removeChrome deletes.
+// An element is left whole when its content holds anything read before those deletions (meta, link, title,
+// h1, time, JSON-LD), when it sits inside an <h1> (whose whole text may become the title), when it holds
+// anything the pass cannot read as the DOM would (an entity in a URL or class), or when an enclosing
+// element's furniture test counts its text.
+//
+// To know where elements end it follows htmlparser2 (what linkedom parses with) state for state: the
+// tokenizer's comments, declarations, attribute quoting and raw-text elements, and the parser's stack with
+// its implied end tags, void elements and self-closing tags in SVG/MathML. It counts the event handlers,
+// script URLs and active elements inside what it empties, exactly as the sanitiser would have, so the
+// `ingest/html-unsafe-removed` count stays the same. Removing text never runs anything, and what survives is
+// sanitised as before.
+import { CREDIT, FURNITURE, MAX_FURNITURE_CHARS, NEVER_FURNITURE } from './html-furniture.ts';
+import { ACTIVE, DATA_SCRIPT_TYPES, NON_TEXT, SCRIPT_URL, URL_ATTRIBUTES } from './html-sanitize.ts';
 
-const LT = 0x3c;
 const GT = 0x3e;
 const SLASH = 0x2f;
 const BANG = 0x21;
@@ -24,48 +35,69 @@ const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a |
 const isAlpha = (c: number): boolean => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
 const endsName = (c: number): boolean => c === SLASH || c === GT || isSpace(c);
 
+// ------------------------------------------------------------------------------------------ htmlparser2's rules
+
 /** Elements whose content the tokenizer reads as plain text up to their end tag. */
 const RAW_TEXT = new Set(['script', 'style', 'title', 'textarea', 'xmp']);
-/** Of those, the ones whose content is never article text nor metadata. */
-const EMPTIED = new Set(['script', 'style']);
+const P = ['p'];
+const FORM = ['input', 'option', 'optgroup', 'select', 'button', 'datalist', 'textarea'];
+/** Parser.openImpliesClose: an open tag closes these while they are the innermost open element. */
+const OPEN_IMPLIES_CLOSE = new Map<string, Set<string>>([
+  ['tr', ['tr', 'th', 'td']], ['th', ['th']], ['td', ['thead', 'th', 'td']], ['body', ['head', 'link', 'script']],
+  ['li', ['li']], ['p', P], ['h1', P], ['h2', P], ['h3', P], ['h4', P], ['h5', P], ['h6', P], ['select', FORM],
+  ['input', FORM], ['output', FORM], ['button', FORM], ['datalist', FORM], ['textarea', FORM], ['option', ['option']],
+  ['optgroup', ['optgroup', 'option']], ['dd', ['dd', 'dt']], ['dt', ['dd', 'dt']], ['address', P], ['article', P],
+  ['aside', P], ['blockquote', P], ['details', P], ['div', P], ['dl', P], ['fieldset', P], ['figcaption', P],
+  ['figure', P], ['footer', P], ['form', P], ['header', P], ['hr', P], ['main', P], ['nav', P], ['ol', P], ['pre', P],
+  ['section', P], ['table', P], ['ul', P], ['rt', ['rt', 'rp']], ['rp', ['rt', 'rp']], ['tbody', ['thead', 'tbody']],
+  ['tfoot', ['thead', 'tbody']],
+].map(([k, v]) => [k as string, new Set(v as string[])]));
+/** Elements an open tag can close implicitly: the pass never empties these, as their end is not their own. */
+const IMPLICITLY_CLOSED = new Set([...OPEN_IMPLIES_CLOSE.values()].flatMap((s) => [...s]));
+const VOID = new Set(['area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'img', 'input', 'isindex',
+  'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const FOREIGN = new Set(['math', 'svg']);
+const HTML_INTEGRATION = new Set(['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'foreignobject', 'desc', 'title']);
+
+// ------------------------------------------------------------------------------------------ what later steps read
+
+/** Elements the metadata reader reads, before anything is deleted (it skips template content). */
+const META_READ = new Set(['meta', 'link', 'title', 'h1', 'time']);
 const JSON_LD = 'application/ld+json';
+const NEVER_EMPTIED = new Set(['html', 'head', 'body']);
 
 interface OpenTag {
   name: string;
   /** Index just past the tag's `>`, or -1 when the page ends inside the tag. */
   end: number;
   selfClosing: boolean;
-  /** The raw value of a `type` attribute; null when absent, undefined when it cannot be read simply. */
-  type: string | null | undefined;
+  /** First value of each attribute name (htmlparser2 keeps the first of duplicates; names keep their case). */
+  attributes: Map<string, string>;
 }
 
-/** Reads an open tag starting at `<` (index lt), attribute by attribute as htmlparser2 does. */
+/** Reads an open tag starting at `<` (index lt), attribute by attribute as htmlparser2's tokenizer does. */
 function readOpenTag(html: string, lt: number): OpenTag {
   const n = html.length;
   let i = lt + 1;
   while (i < n && !endsName(html.charCodeAt(i))) i++;
   const name = html.slice(lt + 1, i).toLowerCase();
-  let type: string | null | undefined = null;
-  let selfClosing = false;
+  const attributes = new Map<string, string>();
+  const tag = (end: number, selfClosing: boolean): OpenTag => ({ name, end, selfClosing, attributes });
   while (i < n) {
     const c = html.charCodeAt(i);
-    if (c === GT) return { name, end: i + 1, selfClosing, type };
+    if (c === GT) return tag(i + 1, false);
     if (isSpace(c)) {
       i++;
       continue;
     }
     if (c === SLASH) {
-      // `/` then optional whitespace then `>` closes the tag as self-closing; anything else starts an attribute.
+      // `/`, optional whitespace, `>` ends the tag as self-closing; anything else after `/` starts an attribute.
       let j = i + 1;
       while (j < n && isSpace(html.charCodeAt(j))) j++;
-      if (j < n && html.charCodeAt(j) === GT) {
-        selfClosing = true;
-        return { name, end: j + 1, selfClosing, type };
-      }
+      if (j < n && html.charCodeAt(j) === GT) return tag(j + 1, true);
       i = j;
       continue;
     }
-    selfClosing = false;
     // An attribute name runs to `=`, whitespace, `/` or `>`.
     const nameStart = i;
     while (i < n) {
@@ -75,28 +107,26 @@ function readOpenTag(html: string, lt: number): OpenTag {
     }
     const attribute = html.slice(nameStart, i);
     while (i < n && isSpace(html.charCodeAt(i))) i++;
-    if (i >= n || html.charCodeAt(i) !== EQ) continue; // an attribute without a value
-    i++;
-    while (i < n && isSpace(html.charCodeAt(i))) i++;
-    if (i >= n) break;
-    const q = html.charCodeAt(i);
-    let value: string;
-    if (q === DQ || q === SQ) {
-      const close = html.indexOf(q === DQ ? '"' : "'", i + 1);
-      if (close < 0) break;
-      value = html.slice(i + 1, close);
-      i = close + 1;
-    } else {
-      const start = i;
-      while (i < n && !isSpace(html.charCodeAt(i)) && html.charCodeAt(i) !== GT) i++;
-      value = html.slice(start, i);
+    let value = '';
+    if (i < n && html.charCodeAt(i) === EQ) {
+      i++;
+      while (i < n && isSpace(html.charCodeAt(i))) i++;
+      if (i >= n) break;
+      const q = html.charCodeAt(i);
+      if (q === DQ || q === SQ) {
+        const close = html.indexOf(q === DQ ? '"' : "'", i + 1);
+        if (close < 0) break;
+        value = html.slice(i + 1, close);
+        i = close + 1;
+      } else {
+        const start = i;
+        while (i < n && !isSpace(html.charCodeAt(i)) && html.charCodeAt(i) !== GT) i++;
+        value = html.slice(start, i);
+      }
     }
-    if (attribute.toLowerCase() === 'type') {
-      // A second type attribute, or an entity in the value, is left to the DOM to read.
-      type = type === null && !value.includes('&') ? value : undefined;
-    }
+    if (!attributes.has(attribute)) attributes.set(attribute, value);
   }
-  return { name, end: -1, selfClosing, type };
+  return tag(-1, false);
 }
 
 /** Index of the `<` of the end tag that closes raw text opened by `name`, or -1 if the text runs to the end. */
@@ -115,27 +145,159 @@ function rawTextEnd(html: string, from: number, name: string): number {
   }
 }
 
-/** Whether a script's content is kept: JSON-LD, or a type the pass cannot read for sure. */
-function keepsContent(tag: OpenTag): boolean {
-  if (tag.name !== 'script') return false;
-  if (tag.type === undefined) return true;
-  return tag.type !== null && tag.type.trim().toLowerCase() === JSON_LD;
+/** An attribute value as the DOM will hold it, or undefined when it has an entity the pass does not decode. */
+const plain = (value: string | undefined): string | undefined => (value === undefined || value.includes('&') ? undefined : value);
+
+/** Whether an element could be deleted by removeChrome's furniture test, which counts the text inside it. */
+function furnitureLike(name: string, attributes: Map<string, string>): boolean {
+  if (NEVER_FURNITURE.has(name) || (!attributes.has('class') && !attributes.has('id'))) return false;
+  const classAndId = `${attributes.get('class') ?? ''} ${attributes.get('id') ?? ''}`;
+  return classAndId.includes('&') || FURNITURE.test(classAndId);
 }
 
-/** Returns the page with script (except JSON-LD) and style contents and comment texts removed. */
-export function pruneHtml(html: string): string {
+type Emptied = 'inert' | 'chrome' | 'furniture';
+
+/** Why removeChrome (main pass) deletes an element whatever its content, if it does. */
+function chromeKind(name: string, attributes: Map<string, string>): Emptied | 'unsure' | undefined {
+  if (name === 'nav' || attributes.has('hidden')) return 'chrome';
+  const ariaHidden = attributes.get('aria-hidden');
+  const role = attributes.get('role');
+  if ((ariaHidden !== undefined && ariaHidden.includes('&')) || (role !== undefined && role.includes('&'))) return 'unsure';
+  if (ariaHidden === 'true' || role === 'navigation' || role === 'search') return 'chrome';
+  if (!attributes.has('class') && !attributes.has('id')) return undefined;
+  const classAndId = `${attributes.get('class') ?? ''} ${attributes.get('id') ?? ''}`;
+  if (classAndId.includes('&')) return 'unsure';
+  if (CREDIT.test(classAndId)) return 'chrome';
+  if (!NEVER_FURNITURE.has(name) && FURNITURE.test(classAndId)) return 'furniture';
+  return undefined;
+}
+
+interface StackEntry {
+  name: string;
+  /** Where the element's content starts (just past its open tag). */
+  contentStart: number;
+  /** Set when the pass may empty this element: why, and the counters as its content began. */
+  emptied?: Emptied;
+  metaAt: number;
+  unsureAt: number;
+  activeAt: number;
+  textAt: number;
+  /** Whether the sanitiser deletes this element without looking inside. */
+  inert: boolean;
+  furnitureLike: boolean;
+  template: boolean;
+  /** An <h1> the metadata reader may take the title from (with all the text inside it, scripts included). */
+  heading: boolean;
+}
+
+interface Cut {
+  from: number;
+  to: number;
+  /** Active things inside, which the sanitiser no longer sees. */
+  active: number;
+}
+
+export interface Pruned {
+  html: string;
+  /** Event handlers, script URLs and active elements in the emptied content, as the sanitiser counts them. */
+  active: number;
+}
+
+/** Empties, in the page source, what the sanitiser and the furniture remover would delete unread. */
+export function pruneHtml(html: string): Pruned {
   const n = html.length;
-  const parts: string[] = [];
-  let copied = 0;
-  const cut = (from: number, to: number): void => {
-    if (to <= from) return;
-    parts.push(html.slice(copied, from));
-    copied = to;
+  const cuts: Cut[] = [];
+  const stack: StackEntry[] = [];
+  const foreign: boolean[] = [false];
+  // Running counters: meta-read elements seen, things the pass cannot read as the DOM would, active things
+  // the sanitiser would count, text characters removeChrome's furniture test would count.
+  let meta = 0;
+  let unsure = 0;
+  let active = 0;
+  let text = 0;
+  // How many open elements are: deleted unread by the sanitiser; furniture-like; templates.
+  let inert = 0;
+  let furniture = 0;
+  let template = 0;
+  let heading = 0;
+
+  const pop = (at: number): void => {
+    const e = stack.pop()!;
+    if (e.inert) inert--;
+    if (e.furnitureLike) furniture--;
+    if (e.template) template--;
+    if (e.heading) heading--;
+    if (e.emptied === undefined || at <= e.contentStart || meta !== e.metaAt) return;
+    if (e.emptied !== 'inert' && unsure !== e.unsureAt) return;
+    if (e.emptied === 'furniture' && text - e.textAt >= MAX_FURNITURE_CHARS) return;
+    // Anything emptied inside goes with it: its count is part of this one's.
+    while (cuts.length > 0 && cuts[cuts.length - 1]!.from >= e.contentStart) cuts.pop();
+    cuts.push({ from: e.contentStart, to: at, active: active - e.activeAt });
   };
+
+  const open = (tag: OpenTag, lt: number): void => {
+    const { name, attributes } = tag;
+    const implied = OPEN_IMPLIES_CLOSE.get(name);
+    if (implied) while (stack.length > 0 && implied.has(stack[stack.length - 1]!.name)) pop(lt);
+
+    // What the sanitiser and the metadata reader will see of this element.
+    const script = name === 'script';
+    if (inert === 0) {
+      if (ACTIVE.has(name)) {
+        const type = plain(attributes.get('type'));
+        if (script && attributes.has('type') && type === undefined) unsure++;
+        else if (!script || !DATA_SCRIPT_TYPES.test((type ?? '').trim())) active++;
+      } else if (!NON_TEXT.has(name)) {
+        for (const [attribute, value] of attributes) {
+          const lower = attribute.toLowerCase();
+          if (lower.startsWith('on')) active++;
+          else if (URL_ATTRIBUTES.has(lower)) {
+            if (value.includes('&')) unsure++;
+            else if (SCRIPT_URL.test(value)) active++;
+          }
+        }
+      }
+    }
+    if (template === 0 && (META_READ.has(name) || (script && keepsContent(attributes)))) meta++;
+
+    if (VOID.has(name)) return;
+    const isInert = ACTIVE.has(name) || NON_TEXT.has(name);
+    const kind = isInert ? 'inert' : chromeKind(name, attributes);
+    const emptiable = heading === 0 && !IMPLICITLY_CLOSED.has(name) && !RAW_TEXT.has(name) && !NEVER_EMPTIED.has(name) && !META_READ.has(name)
+      && (kind === 'inert' || ((kind === 'chrome' || kind === 'furniture') && furniture === 0));
+    const entry: StackEntry = {
+      name, contentStart: tag.end, metaAt: meta, unsureAt: unsure, activeAt: active, textAt: text,
+      inert: isInert, furnitureLike: furnitureLike(name, attributes), template: name === 'template',
+      heading: name === 'h1' && template === 0,
+      ...(emptiable ? { emptied: kind as Emptied } : {}),
+    };
+    stack.push(entry);
+    if (entry.inert) inert++;
+    if (entry.furnitureLike) furniture++;
+    if (entry.template) template++;
+    if (entry.heading) heading++;
+    if (FOREIGN.has(name)) foreign.unshift(true);
+    else if (HTML_INTEGRATION.has(name)) foreign.unshift(false);
+    // In SVG and MathML a self-closing tag closes itself (the foreign flag was already set by this very tag).
+    if (tag.selfClosing && foreign[0] === true) pop(tag.end);
+  };
+
+  const close = (name: string, lt: number): void => {
+    if (FOREIGN.has(name) || HTML_INTEGRATION.has(name)) foreign.shift();
+    if (VOID.has(name)) return;
+    for (let k = stack.length - 1; k >= 0; k--) {
+      if (stack[k]!.name !== name) continue;
+      while (stack.length > k) pop(lt);
+      return;
+    }
+    // An unmatched </p> opens and closes an empty p, which changes nothing on the stack.
+  };
+
   let i = 0;
   while (i < n) {
     const lt = html.indexOf('<', i);
     if (lt < 0 || lt + 1 >= n) break;
+    if (inert === 0) text += lt - i;
     const c = html.charCodeAt(lt + 1);
     if (c === BANG) {
       if (html.startsWith('--', lt + 2)) {
@@ -143,7 +305,7 @@ export function pruneHtml(html: string): string {
         const end = html.indexOf('-->', lt + 2);
         if (end < 0) break;
         // Keep an empty comment: a comment node still splits Readability's runs of inline content.
-        cut(lt + 4, end);
+        if (end > lt + 4) cuts.push({ from: lt + 4, to: end, active: 0 });
         i = end + 3;
       } else if (html.startsWith('[CDATA[', lt + 2)) {
         const end = html.indexOf(']]>', lt + 9);
@@ -156,27 +318,67 @@ export function pruneHtml(html: string): string {
         if (end < 0) break;
         i = end + 1;
       }
-    } else if (c === QUESTION || c === SLASH) {
-      // A processing instruction or any end tag (quotes mean nothing in an end tag) ends at the next `>`.
+    } else if (c === QUESTION) {
       const end = html.indexOf('>', lt + 2);
       if (end < 0) break;
+      i = end + 1;
+    } else if (c === SLASH) {
+      // Any end tag ends at the next `>` (quotes mean nothing there); `</>` and `</ >` close nothing, and
+      // `</` before anything but a letter is a bogus comment.
+      const end = html.indexOf('>', lt + 2);
+      if (end < 0) break;
+      let s = lt + 2;
+      while (s < end && isSpace(html.charCodeAt(s))) s++;
+      if (s < end && isAlpha(html.charCodeAt(s))) {
+        let e = s;
+        while (e < end && !isSpace(html.charCodeAt(e))) e++;
+        close(html.slice(s, e).toLowerCase(), lt);
+      }
       i = end + 1;
     } else if (isAlpha(c)) {
       const tag = readOpenTag(html, lt);
       if (tag.end < 0) break;
+      open(tag, lt);
       i = tag.end;
-      // A self-closing `<script/>` does not start raw text in htmlparser2.
+      // A self-closing `<script/>` starts no raw text in htmlparser2 (and, outside SVG, stays open).
       if (!RAW_TEXT.has(tag.name) || tag.selfClosing) continue;
-      const close = rawTextEnd(html, tag.end, tag.name);
-      if (EMPTIED.has(tag.name) && !keepsContent(tag)) cut(tag.end, close < 0 ? n : close);
-      if (close < 0) break;
-      i = close;
+      const end = rawTextEnd(html, tag.end, tag.name);
+      const to = end < 0 ? n : end;
+      const emptied = (tag.name === 'script' && !keepsContent(tag.attributes)) || tag.name === 'style';
+      if (emptied && heading === 0) {
+        cuts.push({ from: tag.end, to, active: 0 });
+      } else if (inert === 0 && tag.name !== 'textarea') {
+        text += to - tag.end;
+      }
+      if (end < 0) break;
+      i = end;
     } else {
       // `<` followed by anything else is text.
+      if (inert === 0) text += 1;
       i = lt + 1;
     }
   }
-  if (copied === 0) return html;
+  if (i < n && inert === 0) text += n - i;
+  while (stack.length > 0) pop(n);
+
+  if (cuts.length === 0) return { html, active: 0 };
+  cuts.sort((a, b) => a.from - b.from);
+  const parts: string[] = [];
+  let copied = 0;
+  let removedActive = 0;
+  for (const cut of cuts) {
+    if (cut.from < copied) continue; // inside a cut already made (script bodies inside an emptied element)
+    parts.push(html.slice(copied, cut.from));
+    copied = cut.to;
+    removedActive += cut.active;
+  }
   parts.push(html.slice(copied));
-  return parts.join('');
+  return { html: parts.join(''), active: removedActive };
+}
+
+/** Whether a script's content is kept: JSON-LD, or a type the pass cannot read for sure. */
+function keepsContent(attributes: Map<string, string>): boolean {
+  const type = attributes.get('type');
+  if (type === undefined) return false;
+  return type.includes('&') || type.trim().toLowerCase() === JSON_LD;
 }

@@ -3,20 +3,20 @@
 import { ENTER, SKIP_CHILDREN, walkElements, type DomDocument, type DomElement } from './dom.ts';
 
 // Elements whose content is code, a nested document or a plugin: never article text.
-const ACTIVE = new Set(['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'portal']);
+export const ACTIVE = new Set(['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'portal']);
 // Inert but never text: styles, templates, form controls, and media whose inner text is a fallback message
 // ("Your browser doesn't support HTML5 video") that a reader never sees next to a working player; and AMP's
 // ad, analytics, share and media components, whose only text is a placeholder ("Advertisement").
-const NON_TEXT = new Set([
+export const NON_TEXT = new Set([
   'style', 'template', 'noscript', 'video', 'audio', 'canvas', 'svg', 'math', 'picture', 'source', 'track', 'map',
   'select', 'button', 'input', 'textarea', 'dialog',
   'amp-ad', 'amp-embed', 'amp-sticky-ad', 'amp-auto-ads', 'amp-analytics', 'amp-pixel', 'amp-social-share', 'amp-img',
   'amp-video', 'amp-iframe', 'amp-youtube',
 ]);
 // JSON-LD and other data blocks are read for metadata before this runs; they do not execute either way.
-const DATA_SCRIPT_TYPES = /^(?:application\/(?:ld\+)?json|text\/template|text\/x-template)$/i;
-const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'data']);
-const SCRIPT_URL = /^\s*(?:javascript|vbscript|data):/i;
+export const DATA_SCRIPT_TYPES = /^(?:application\/(?:ld\+)?json|text\/template|text\/x-template)$/i;
+export const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'data']);
+export const SCRIPT_URL = /^\s*(?:javascript|vbscript|data):/i;
 
 /** Counts and strips event handlers and script URLs on one element. */
 function removeActiveAttributes(el: DomElement): number {

@@ -1,10 +1,10 @@
-// HTML → article text and meta: empty script and style bodies in the source, parse with linkedom (inert), read
-// metadata, strip active content, let Readability find the main content, then walk that content ourselves to
-// keep paragraph breaks.
+// HTML → article text and meta: empty in the source what would be deleted unread, parse with linkedom (inert),
+// read metadata, strip active content, let Readability find the main content, then walk that content ourselves
+// to keep paragraph breaks.
 import { isProbablyReaderable } from '@mozilla/readability';
 import { message } from '../../messages.ts';
 import type { Message, Meta } from '../../types.ts';
-import { parseDocument, type DomDocument, type DomNode } from './dom.ts';
+import { parseDocument, wrapFragment, type DomDocument, type DomNode } from './dom.ts';
 import { isCaption, isDateline, removeChrome } from './html-furniture.ts';
 import { readHtmlMeta } from './html-meta.ts';
 import { pruneHtml } from './html-prune.ts';
@@ -71,17 +71,21 @@ function bodyParagraphs(document: DomDocument): string[] {
 /** Extracts the main article text (paragraphs separated by blank lines) and metadata from an HTML page. */
 export function extractHtml(html: string): Extracted {
   const messages: Message[] = [];
-  // Script and style bodies go before the DOM is built: they are most of a real page and never text.
-  const source = pruneHtml(html);
+  // What the sanitiser and the furniture remover would delete unread goes before the DOM is built: script
+  // and style bodies, menus, icons and share bars are most of a real page, and building nodes is the dear part.
+  // The pass reads the page as the parser will, so it gets the html/body wrapper a fragment is parsed in.
+  const pruned = pruneHtml(wrapFragment(html));
+  const source = pruned.html;
   const document = parseDocument(source);
   const { meta, unreadDates } = readHtmlMeta(document);
   for (const value of unreadDates.slice(0, 1)) messages.push(message('ingest/date-unread', STAGE, { value }));
 
-  const { active, depth } = removeActiveContent(document);
+  const sanitized = removeActiveContent(document);
+  const active = sanitized.active + pruned.active;
   if (active > 0) messages.push(message('ingest/html-unsafe-removed', STAGE, { count: active }));
   removeChrome(document);
 
-  const tooDeep = depth > MAX_READABILITY_DEPTH;
+  const tooDeep = sanitized.depth > MAX_READABILITY_DEPTH;
   const article = tooDeep ? null : findArticle(document);
 
   if (meta.byline === undefined && article?.byline) {
