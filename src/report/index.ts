@@ -10,6 +10,11 @@ import { addArticle, emptyStats, type CorpusStats } from './stats.ts';
 
 export { articleFileName } from './paths.ts';
 
+/** The HTML of an article's page in the report (articles/<file>, linking back to ../index.html). */
+export function articleReportPage(record: ArticleRecord): string {
+  return articlePage(record, '../index.html');
+}
+
 /** Writes the report record by record: each article's page at once, the index at finish(). */
 export class ReportWriter {
   private readonly articlesDir: string;
@@ -22,10 +27,11 @@ export class ReportWriter {
     this.stale = new Set(readdirSync(this.articlesDir));
   }
 
-  /** Writes one article's page and counts it for the index. */
-  add(record: ArticleRecord): void {
+  /** Writes one article's page and counts it for the index; `page` is its HTML when already made elsewhere
+   * (articleReportPage in a pipeline worker, or the cache). */
+  add(record: ArticleRecord, page?: string): void {
     const file = articleFileName(record.id);
-    writeIfChanged(join(this.articlesDir, file), articlePage(record, '../index.html'));
+    writeIfChanged(join(this.articlesDir, file), page ?? articleReportPage(record));
     this.stale.delete(file);
     addArticle(this.stats, record, file);
   }

@@ -1,7 +1,9 @@
 // The incremental cache: one small file per article under <output>/.cache/articles/, named by a hash of the
-// article's path (so a changed article overwrites its entry instead of piling up new ones). An entry is valid
-// only for the same raw bytes, id, path, pipeline version, model, config and code (the key), and only when its
-// dataset line still has the hash it was written with; anything else is a miss, never an error.
+// article's path (so a changed article overwrites its entry instead of piling up new ones). An entry holds the
+// article's dataset line and, when the run that wrote it made them, its CSV text per table and its report page,
+// so a warm run makes neither again. An entry is valid only for the same raw bytes, id, path, pipeline version,
+// model, config and code (the key), and only when its body still has the hash it was written with; anything
+// else is a miss, never an error.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -11,7 +13,8 @@ import { PIPELINE_VERSION, modelVersion } from '../version.ts';
 import type { ArticleOutcome } from './outcome.ts';
 
 export const CACHE_DIR = '.cache';
-const ENTRY_FORMAT = 1;
+// 2: the body holds the tables' CSV text and the report page after the dataset line.
+const ENTRY_FORMAT = 2;
 
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
@@ -19,10 +22,11 @@ let codeHash: string | undefined;
 
 const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"](\.{1,2}\/[^'"]+)['"]|\bimport\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
 
-/** A hash of the source files a record depends on (everything src/pipeline.ts and the serialiser import,
- * followed through relative imports) and of data/. PIPELINE_VERSION only moves on releases, and a cache that
- * survived an edit to a stage or a lexicon would serve stale records during development; files the records
- * do not depend on (the CLI, reports) are left out so that editing them keeps the cache. */
+/** A hash of the source files an entry depends on (everything src/pipeline.ts and the serialiser import,
+ * followed through relative imports: the stages, and the table and report code that makes the cached CSV and
+ * pages) and of data/. PIPELINE_VERSION only moves on releases, and a cache that survived an edit to a stage, a
+ * lexicon or the report would serve stale entries during development; files the entries do not depend on (the
+ * CLI, the run layer) are left out so that editing them keeps the cache. */
 export function codeVersion(): string {
   if (codeHash) return codeHash;
   const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -69,11 +73,16 @@ export function cacheFingerprint(config: Config): string {
   return [PIPELINE_VERSION, modelVersion(), configHash(config), codeVersion()].join('|');
 }
 
+type Stored = Omit<ArticleOutcome, 'line' | 'cached' | 'csv' | 'page'>;
+
 interface EntryHeader {
   format: number;
   key: string;
-  lineSha: string;
-  outcome: Omit<ArticleOutcome, 'line' | 'cached'>;
+  /** sha256 of the body: everything after the header's newline. */
+  bodySha: string;
+  /** Lengths (UTF-16 units) of the body's parts, in order: the dataset line, the CSV texts, the page. */
+  sizes: { line: number; csv?: number[]; page?: number };
+  outcome: Stored;
 }
 
 /** Reads and writes cache entries in one output folder. `readable`/`writable` implement --force and --check. */
@@ -111,13 +120,22 @@ export class ArticleCache {
       const nl = text.indexOf('\n');
       if (nl < 0) return undefined;
       const header = JSON.parse(text.slice(0, nl)) as EntryHeader;
-      const line = text.slice(nl + 1);
+      const body = text.slice(nl + 1);
       if (header.format !== ENTRY_FORMAT || header.key !== key || header.outcome?.path !== path) return undefined;
-      if (sha256(line) !== header.lineSha) return undefined;
-      const o = header.outcome;
+      if (sha256(body) !== header.bodySha) return undefined;
+      const { sizes, outcome: o } = header;
+      const parts = [sizes.line, ...(sizes.csv ?? []), ...(sizes.page !== undefined ? [sizes.page] : [])];
+      if (!parts.every((n) => Number.isSafeInteger(n) && n >= 0) || parts.reduce((a, b) => a + b, 0) !== body.length) return undefined;
+      let at = 0;
+      const next = (n: number): string => body.slice(at, (at += n));
+      const line = next(sizes.line);
       if (o.status !== 'ok' && o.status !== 'rejected') return undefined;
       if ((o.status === 'ok') !== (line.length > 0) || !Array.isArray(o.messages)) return undefined;
-      return { ...o, ...(line ? { line } : {}), cached: true };
+      const hit: ArticleOutcome = { ...o, cached: true };
+      if (line) hit.line = line;
+      if (sizes.csv) hit.csv = sizes.csv.map(next);
+      if (sizes.page !== undefined) hit.page = next(sizes.page);
+      return hit;
     } catch {
       return undefined; // corrupt JSON: recompute
     }
@@ -127,14 +145,18 @@ export class ArticleCache {
   set(path: string, key: string, outcome: ArticleOutcome): void {
     if (!this.writable) return;
     const file = this.fileOf(path);
-    const { line = '', cached: _cached, ...rest } = outcome;
-    const header: EntryHeader = { format: ENTRY_FORMAT, key, lineSha: sha256(line), outcome: rest };
+    const { line = '', cached: _cached, csv, page, ...rest } = outcome;
+    const body = `${line}${csv ? csv.join('') : ''}${page ?? ''}`;
+    const sizes: EntryHeader['sizes'] = { line: line.length };
+    if (csv) sizes.csv = csv.map((t) => t.length);
+    if (page !== undefined) sizes.page = page.length;
+    const header: EntryHeader = { format: ENTRY_FORMAT, key, bodySha: sha256(body), sizes, outcome: rest };
     try {
       if (!this.made) mkdirSync(this.dir, { recursive: true });
       this.made = true;
       // write-then-rename: a run killed mid-write leaves the old entry or none, never half of one
       const tmp = `${file}.${process.pid}.tmp`;
-      writeFileSync(tmp, `${JSON.stringify(header)}\n${line}`);
+      writeFileSync(tmp, `${JSON.stringify(header)}\n${body}`);
       renameSync(tmp, file);
     } catch {
       /* read-only or full disk: run without caching this one */

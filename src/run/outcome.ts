@@ -1,12 +1,14 @@
 // What a batch keeps of one processed article: its manifest entry, its dataset line (already serialised, so a
-// worker hands back one string instead of a record object graph), and its counts. The same shape comes from an
-// in-process run, a worker, or the cache, so the runner treats them alike.
+// worker hands back one string instead of a record object graph), its counts, and when the run writes them its
+// share of the tables and the report (strings too). The same shape comes from an in-process run, a worker, or the
+// cache, so the runner treats them alike.
 import type { Config } from '../config.ts';
 import { processArticle, type StageTimings } from '../pipeline.ts';
+import { articleOutputs, type ArticleOutputs, type OutputsWanted } from './article-outputs.ts';
 import type { RawArticle } from '../stages/ingest/index.ts';
 import type { Message } from '../types.ts';
 
-export interface ArticleOutcome {
+export interface ArticleOutcome extends ArticleOutputs {
   id: string;
   path: string;
   sha256: string;
@@ -20,14 +22,21 @@ export interface ArticleOutcome {
   cached: boolean;
 }
 
-/** Runs one article through the stages and serialises its record. Never throws (processArticle does not). */
-export function processToOutcome(raw: RawArticle, config: Config, timings?: StageTimings): ArticleOutcome {
+/** Runs one article through the stages, serialises its record and makes the wanted per-article outputs. Never
+ * throws (processArticle does not, and the outputs are made from a record the schema has validated). */
+export function processToOutcome(raw: RawArticle, config: Config, timings?: StageTimings, want?: OutputsWanted): ArticleOutcome {
   const r = processArticle(raw, config, timings);
   const outcome: ArticleOutcome = { id: r.id, path: r.path, sha256: r.sha256, status: r.status, messages: r.messages, quotes: 0, entities: 0, cached: false };
   if (r.record) {
     outcome.line = JSON.stringify(r.record);
     outcome.quotes = r.record.quotes.length;
     outcome.entities = r.record.entities.length;
+    if (want && (want.tables || want.report)) {
+      const t0 = timings ? performance.now() : 0;
+      Object.assign(outcome, articleOutputs(outcome.line, want));
+      // beside the stages' times, so a profile shows what the tables and the report cost the workers
+      if (timings) timings.outputs = (timings.outputs ?? 0) + performance.now() - t0;
+    }
   }
   return outcome;
 }

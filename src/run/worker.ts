@@ -3,6 +3,7 @@
 import { workerData } from 'node:worker_threads';
 import type { Config } from '../config.ts';
 import type { StageTimings } from '../pipeline.ts';
+import type { OutputsWanted } from './article-outputs.ts';
 import { processToOutcome, type ArticleOutcome } from './outcome.ts';
 
 export interface WorkerTask {
@@ -11,6 +12,8 @@ export interface WorkerTask {
   bytes: Uint8Array;
   /** Ask for this article's time per stage. */
   timings: boolean;
+  /** The article's share of the tables and the report to make here, off the main thread. */
+  outputs?: OutputsWanted;
 }
 
 export interface WorkerReply {
@@ -23,6 +26,6 @@ const config = (workerData as { config: Config }).config;
 /** Processes one article in this worker. */
 export default function processTask(task: WorkerTask): WorkerReply {
   const timings: StageTimings | undefined = task.timings ? {} : undefined;
-  const outcome = processToOutcome({ id: task.id, path: task.path, bytes: task.bytes }, config, timings);
+  const outcome = processToOutcome({ id: task.id, path: task.path, bytes: task.bytes }, config, timings, task.outputs);
   return timings ? { outcome, timings } : { outcome };
 }

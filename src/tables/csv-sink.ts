@@ -8,6 +8,13 @@ const OPTIONS = { record_delimiter: 'windows' } as const;
 // write per article, and short-lived strings.
 const WRITE_CHARS = 1 << 20;
 
+/** The CSV records of some rows (no header), each ended by CRLF; '' for none. csv-stringify ends every record
+ * with the delimiter, so the texts of separate calls concatenate into the text of one call: a worker can
+ * stringify one article's rows and the main thread only appends the text. */
+export function csvText(rows: Row[]): string {
+  return rows.length ? stringify(rows, OPTIONS) : '';
+}
+
 /** Appends rows of one table to a CSV file, written atomically on commit. */
 export class CsvSink {
   private readonly out: AtomicWriter;
@@ -22,12 +29,14 @@ export class CsvSink {
 
   /** Appends rows; null cells become empty fields. */
   write(rows: Row[]): void {
-    if (!rows.length) return;
-    // csv-stringify ends every record with the delimiter, so the output of separate calls concatenates into
-    // the output of one call. Calling it per article rather than per 20,000 rows keeps its intermediate
-    // strings young: with large batches they outlived the young generation and the copying cost as much as
-    // the stringifying itself.
-    const text = stringify(rows, OPTIONS);
+    // Called per article rather than per 20,000 rows: that keeps csv-stringify's intermediate strings young;
+    // with large batches they outlived the young generation and the copying cost as much as the stringifying.
+    this.writeText(csvText(rows));
+  }
+
+  /** Appends records already stringified by csvText (by a pipeline worker, or read from the cache). */
+  writeText(text: string): void {
+    if (!text) return;
     this.pending.push(text);
     this.pendingChars += text.length;
     if (this.pendingChars >= WRITE_CHARS) this.flush();

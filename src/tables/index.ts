@@ -32,8 +32,10 @@ class TableWriter {
     this.parquet = new ParquetSink(join(dir, `${spec.name}.parquet`), spec);
   }
 
-  add(rows: Row[]): void {
-    this.csv.write(rows);
+  /** Adds one article's rows; `csv` is their CSV text when already stringified (csvText of the same rows). */
+  add(rows: Row[], csv?: string): void {
+    if (csv === undefined) this.csv.write(rows);
+    else this.csv.writeText(csv);
     for (const row of rows) {
       const cols = this.columns; // a new set after every flush
       for (let i = 0; i < row.length; i++) {
@@ -89,15 +91,27 @@ export class TablesWriter {
     }
   }
 
-  /** Adds one dataset record's rows to every table. */
-  add(record: ArticleRecord): void {
+  /** Adds one dataset record's rows to every table; `csv`, when given, holds each table's CSV text of this
+   * record in TABLES order (articleCsv), stringified elsewhere (a pipeline worker, the cache). */
+  add(record: ArticleRecord, csv?: readonly string[]): void {
     const rows = articleRows(record);
-    for (const [name, w] of this.writers) w.add(rows[name]);
+    this.writers.forEach(([name, w], i) => w.add(rows[name], csv?.[i]));
   }
 
   /** Finishes the files and renames them into place: every file is complete before any is renamed. */
   commit(): void {
+    this.finish();
+    this.publish();
+  }
+
+  /** Completes and syncs the eight temporary files, renaming none: a pipeline run does this before committing
+   * its dataset, so that a table that cannot be written fails the run before anything is in place. */
+  finish(): void {
     for (const [, w] of this.writers) w.finish();
+  }
+
+  /** Renames the finished files into place. */
+  publish(): void {
     for (const [, w] of this.writers) w.publish();
     syncDir(this.dir);
   }

@@ -1,19 +1,31 @@
 // Batch runs through the library: the pool gives the bytes of an in-process run (and runs its .ts worker under
-// vitest), a warm cache gives the bytes of a cold run without processing, and bad cache entries are recomputed.
+// vitest), a warm cache gives the bytes of a cold run without processing, and bad cache entries are recomputed;
+// the tables and the report a run writes are those of `npm run tables` and `npm run report` on its dataset,
+// whatever the worker count or the state of the cache.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig, type Config } from '../../src/config.ts';
+import { writeReport } from '../../src/report/index.ts';
 import { FolderSink } from '../../src/run/outputs.ts';
 import { runPipeline, runPipelineAsync, type RunOptions } from '../../src/run/runner.ts';
+import { writeTables } from '../../src/tables/index.ts';
 import { makeCorpus, tempDir } from './corpus.ts';
 
 const FILES = ['dataset.jsonl', 'schema.json', 'manifest.json'];
-const read = (dir: string) => Object.fromEntries(FILES.map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+/** Every file of an output folder but the cache, by relative path. */
+const read = (dir: string): Record<string, string> => Object.fromEntries(
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => join(d.parentPath, d.name).slice(dir.length + 1))
+    .filter((f) => !f.startsWith('.cache'))
+    .sort()
+    .map((f) => [f, readFileSync(join(dir, f), 'latin1')]));
 const config = (run: Partial<Config['run']> = {}, rest: Record<string, unknown> = {}) => parseConfig({ ...rest, run });
+const withOutputs = (out: string): Partial<RunOptions> => ({ outputs: { tablesOutDir: out, reportDir: join(out, 'report') } });
 
 async function runInto(out: string, cfg: Config, extra: Partial<RunOptions> = {}) {
-  return runPipelineAsync({ input: corpus, config: cfg, sink: new FolderSink(out), cacheDir: out, ...extra });
+  return runPipelineAsync({ input: corpus, config: cfg, sink: new FolderSink(out), cacheDir: out, ...withOutputs(out), ...extra });
 }
 
 let corpus: string;
@@ -22,12 +34,36 @@ let reference: Record<string, string>;
 beforeAll(() => {
   corpus = makeCorpus();
   const out = tempDir();
-  runPipeline({ input: corpus, config: config({ concurrency: 'off', cache: false }), sink: new FolderSink(out) });
+  runPipeline({ input: corpus, config: config({ concurrency: 'off', cache: false }), sink: new FolderSink(out), ...withOutputs(out) });
   reference = read(out);
 });
 
+describe('tables and report of a run', () => {
+  it('are the bytes writeTables and writeReport make from its dataset', async () => {
+    expect(Object.keys(reference)).toContain('tables/quotes.parquet');
+    expect(Object.keys(reference).filter((f) => f.startsWith('report/articles/'))).toHaveLength(12);
+    const apart = tempDir();
+    writeFileSync(join(apart, 'dataset.jsonl'), reference['dataset.jsonl']!, 'latin1');
+    await writeTables(join(apart, 'dataset.jsonl'), apart);
+    await writeReport(join(apart, 'dataset.jsonl'), join(apart, 'report'));
+    const standalone = read(apart);
+    const outputs = (files: Record<string, string>) => Object.fromEntries(Object.entries(files).filter(([f]) => /^(tables|report)\//.test(f)));
+    expect(outputs(reference)).toEqual(outputs(standalone));
+  });
+
+  it('leaves no new table in place when the run fails before its commit', async () => {
+    const out = tempDir();
+    const sink = new FolderSink(out);
+    sink.commit = () => {
+      throw new Error('disk gone');
+    };
+    await expect(runInto(out, config({ concurrency: 2, cache: false }), { sink })).rejects.toThrow('disk gone');
+    expect(readdirSync(join(out, 'tables'))).toEqual([]);
+  });
+});
+
 describe('worker pool', () => {
-  it('writes the bytes of an in-process run, whatever the worker count', async () => {
+  it('writes the bytes of an in-process run, tables and report included, whatever the worker count', async () => {
     for (const n of [2, 3]) {
       const out = tempDir();
       const s = await runInto(out, config({ concurrency: n, cache: false }));
@@ -61,6 +97,9 @@ describe('cache', () => {
     expect(read(out)).toEqual(reference);
     const entries = readdirSync(join(out, '.cache', 'articles'));
     expect(entries).toHaveLength(13); // every article read, rejected ones included; the duplicate is never read
+    // an ok article's entry holds its CSV text and report page, so a warm run makes neither again
+    const bodies = entries.map((e) => readFileSync(join(out, '.cache', 'articles', e), 'utf8'));
+    expect(bodies.filter((b) => b.includes('<!DOCTYPE html>') && b.includes('\r\n'))).toHaveLength(12);
     const warm = await runInto(out, config({ concurrency: 2 }));
     expect(warm.cached).toBe(13);
     expect(warm.workers).toBe(2);
@@ -84,6 +123,28 @@ describe('cache', () => {
     expect(read(out)).toEqual(reference);
   });
 
+  it('completes entries written by a run without tables and report, once', async () => {
+    const out = tempDir();
+    await runInto(out, config({ concurrency: 'off' }), { outputs: {} });
+    const entries = () => readdirSync(join(out, '.cache', 'articles')).map((e) => readFileSync(join(out, '.cache', 'articles', e), 'utf8'));
+    expect(entries().filter((b) => b.includes('<!DOCTYPE html>'))).toHaveLength(0);
+    const warm = await runInto(out, config({ concurrency: 2 }));
+    expect(warm.cached).toBe(13);
+    expect(read(out)).toEqual(reference);
+    expect(entries().filter((b) => b.includes('<!DOCTYPE html>'))).toHaveLength(12);
+  });
+
+  it('recomputes an entry whose stored page was altered', async () => {
+    const out = tempDir();
+    await runInto(out, config({ concurrency: 'off' }));
+    const dir = join(out, '.cache', 'articles');
+    const name = readdirSync(dir).find((e) => readFileSync(join(dir, e), 'utf8').includes('<!DOCTYPE html>'))!;
+    writeFileSync(join(dir, name), readFileSync(join(dir, name), 'utf8').replace('<!DOCTYPE html>', '<!DOCTYPE HTML>'));
+    const s = await runInto(out, config({ concurrency: 'off' }));
+    expect(s.cached).toBe(12);
+    expect(read(out)).toEqual(reference);
+  });
+
   it('is invalidated by a config change and unused when disabled', async () => {
     const out = tempDir();
     await runInto(out, config({ concurrency: 'off' }));
@@ -92,7 +153,7 @@ describe('cache', () => {
     const again = await runInto(out, config({ concurrency: 'off' }, { quotes: { indirect: false } }));
     expect(again.cached).toBe(13);
     const off = tempDir();
-    await runInto(off, config({ concurrency: 'off', cache: false }));
+    await runInto(off, config({ concurrency: 'off', cache: false }), { outputs: {} });
     expect(readdirSync(off).sort()).toEqual(FILES.slice().sort());
   });
 
