@@ -8,7 +8,6 @@ import { compareWithFolder, FolderSink, MemorySink } from './run/outputs.ts';
 import { progressLine, summaryLine } from './run/progress.ts';
 import { RunError, runPipelineAsync } from './run/runner.ts';
 import { parseShard, type Shard } from './run/shard.ts';
-import { writeTables } from './tables/index.ts';
 import { join } from 'node:path';
 
 function parseConcurrency(value: string): 'off' | 'auto' | number {
@@ -72,9 +71,14 @@ async function main(): Promise<number> {
       if (!opts.quiet) process.stderr.write(`${opts.output}/ is up to date (${summaryLine(summary, (performance.now() - t0) / 1000)})\n`);
       return 0;
     }
-    const summary = await runPipelineAsync({ ...common, sink: new FolderSink(opts.output) });
-    // Flat tables beside the dataset for analytics imports; a shard's partial output gets them after the merge.
-    if (config.run.tables && !opts.shard) await writeTables(join(opts.output, 'dataset.jsonl'), opts.output);
+    // The flat tables (for analytics imports) and the report are written in the same pass as the dataset, each
+    // article's share made by the worker that processed it; a shard's partial output gets neither (`npm run
+    // tables` and `npm run report` make them from the merged dataset).
+    const outputs = opts.shard ? {} : {
+      ...(config.run.tables ? { tablesOutDir: opts.output } : {}),
+      ...(config.run.report ? { reportDir: join(opts.output, 'report') } : {}),
+    };
+    const summary = await runPipelineAsync({ ...common, sink: new FolderSink(opts.output), outputs });
     for (const r of summary.rejectedArticles) {
       for (const m of r.messages.filter((x) => x.severity === 'error')) process.stderr.write(`rejected ${r.path}: [${m.id}] ${m.text}\n`);
     }

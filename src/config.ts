@@ -22,7 +22,8 @@ export const ConfigSchema = z.strictObject({
   run: z.strictObject({
     concurrency: z.union([z.literal('off'), z.literal('auto'), z.number().int().positive()]).default('auto'),
     cache: z.boolean().default(true).describe('Reuse results of unchanged articles from output/.cache.'),
-    tables: z.boolean().default(true).describe('Write the flat tables (CSV and Parquet) beside dataset.jsonl after a run.'),
+    tables: z.boolean().default(true).describe('Write the flat tables (CSV and Parquet) beside dataset.jsonl in a run.'),
+    report: z.boolean().default(true).describe('Write the HTML report (output/report/) in a run.'),
   }).prefault({}),
 });
 

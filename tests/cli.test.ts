@@ -45,6 +45,9 @@ describe('cli', () => {
     expect(lines.map((l) => l.id)).toEqual(['a', 'b/second', 'seed']);
     const manifest = JSON.parse(read(out1, 'manifest.json'));
     expect(manifest.counts).toMatchObject({ inputs: 3, ok: 3, rejected: 0 });
+    // the tables and the report come with the run, the same bytes with workers or without
+    for (const f of ['tables/quotes.csv', 'report/index.html', 'report/articles/seed.html']) expect(read(out1, f), f).toBe(read(out2, f));
+    expect(read(out1, 'report/articles/seed.html')).toContain('Antony Blinken');
   });
 
   it('writes a JSON Schema that every dataset line validates against', () => {
@@ -112,7 +115,7 @@ describe('cli', () => {
     const r = run(['--input', input, '--output', out, '--check']);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('1 records changed (a)');
-    // .cache: the run's incremental cache; tables/: the flat tables written after a run
-    expect(readdirSync(out).filter((n) => n !== '.cache').sort()).toEqual(['dataset.jsonl', 'manifest.json', 'schema.json', 'tables']);
+    // .cache: the run's incremental cache; tables/ and report/: the flat tables and the report a run writes
+    expect(readdirSync(out).filter((n) => n !== '.cache').sort()).toEqual(['dataset.jsonl', 'manifest.json', 'report', 'schema.json', 'tables']);
   });
 });
