@@ -76,6 +76,11 @@ const CASES: Case[] = [
   { name: 'belief verbs are not speech', text: 'Jane Smith thinks the vote will be close. Jane Smith wants a recount.', want: [] },
   { name: 'a scare quote is no quote', text: 'The so-called “deal” fell apart on Tuesday.', want: [] },
   { name: 'a negated cue reports nothing', text: 'Jane Smith did not say the vote would be close.', want: [] },
+  { name: 'a quoted question, then its speaker and cue as the next sentence', text: 'Jane Smith spoke first. “Why would we wait?” Smith asked reporters angrily.', want: [{ type: 'direct', text: 'Why would we wait?', speaker: 'Jane Smith', cue: 'asked' }] },
+  { name: 'a quote ended by !, then cue and name', text: '"That was great!!!" wrote Jane Smith in an email.', want: [{ type: 'direct', text: 'That was great!!!', speaker: 'Jane Smith', cue: 'wrote' }] },
+  { name: 'after a quote sentence, "He added, “…”" introduces the next quote', text: 'Jane Smith said the plan was dead. “We lost the vote on the floor today.” John Brown added, “We will try again next year.”', want: [{ type: 'indirect', text: 'the plan was dead', speaker: 'Jane Smith', cue: 'said' }, { type: 'direct', text: 'We lost the vote on the floor today.', speaker: 'Jane Smith', cue: null }, { type: 'direct', text: 'We will try again next year.', speaker: 'John Brown', cue: 'added' }] },
+  { name: 'a manner adverb after the cue is no content', text: 'Jane Smith said quietly that the vote would be close.', want: [{ type: 'indirect', text: 'the vote would be close', speaker: 'Jane Smith', cue: 'said' }] },
+  { name: 'a subordinate clause after the attribution is narration', text: '“We will win the vote,” Jane Smith said, as the crowd cheered.', want: [{ type: 'direct', text: 'We will win the vote,', speaker: 'Jane Smith', cue: 'said' }] },
 ];
 
 describe('quotes: patterns', () => {

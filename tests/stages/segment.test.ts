@@ -20,6 +20,9 @@ describe('segment', () => {
   it('mends the breaks wink makes after a quoted question and before a comma', () => {
     expect(sentencesOf('“Is this right?” she asked. Then she left.')).toEqual(['“Is this right?” she asked.', 'Then she left.']);
     expect(sentencesOf('Rep. Nancy Pelosi (D-Calif.), spoke.')).toEqual(['Rep. Nancy Pelosi (D-Calif.), spoke.']);
+    // A straight closing mark wink puts at the start of the next sentence goes back to its quote.
+    expect(sentencesOf('"It is great!!!" Smith wrote.')).toEqual(['"It is great!!!"', 'Smith wrote.']);
+    expect(sentencesOf("''Is it right?'' asked Mr. Smith. Then he left.")).toEqual(["''Is it right?'' asked Mr. Smith.", 'Then he left.']);
   });
 
   it('keeps abbreviations inside sentences', () => {

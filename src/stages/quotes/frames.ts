@@ -77,6 +77,8 @@ interface SentenceView {
   participleCuts: number[];
   /** True when a quoted span's closing mark ends at this offset. */
   quoteEndsAt: (offset: number) => boolean;
+  /** When the view joins a sentence to the quote sentence before it, the first token of the later sentence, else -1. */
+  joinedAt: number;
   tokens: readonly Token[];
   first: number;
   last: number;
@@ -180,6 +182,9 @@ function subjectBefore(s: SentenceView, i: number): [number, number] | null {
   return np;
 }
 
+// "…, she said, as the crowd cheered": a subordinate clause after the attribution is narration, not more speech.
+const SUBORDINATORS = new Set(['as', 'while', 'when', 'whenever', 'before', 'after', 'because', 'since', 'although', 'though', 'until', 'once']);
+
 const ADJUNCT_BEFORE_VERB = new Set(['at', 'in', 'on', 'during', 'after', 'before', 'since', 'via', 'through', 'over']);
 
 const TIME_NOUNS = new Set(['week', 'month', 'year', 'night', 'weekend', 'morning', 'afternoon', 'evening']);
@@ -227,6 +232,14 @@ function skipAdjuncts(s: SentenceView, k: number, lex: QuoteLexicons): number {
   let guard = 0;
   while (k < s.last && guard++ < 4) {
     const t = s.tokens[k]!;
+    // "asked reporters rhetorically", "said angrily": a manner adverb says how, not what.
+    // But "said nearly every voter …" starts the content with its adverb.
+    const next = s.tokens[k + 1];
+    if (t.pos === 'ADV' && t.lower.length > 4 && t.lower.endsWith('ly') && t.lower !== 'only'
+      && (!next || k + 1 >= s.last || next.lower === 'that' || ['ADP', 'PUNCT', 'SCONJ', 'ADV', 'PART'].includes(next.pos))) {
+      k++;
+      continue;
+    }
     if (!ADJUNCT_PREPS.has(t.lower)) break;
     // "to" before a verb is an infinitive ("declined to say"), not an adjunct.
     if (t.lower === 'to' && s.tokens[k + 1] && ['VERB', 'AUX'].includes(s.tokens[k + 1]!.pos)) break;
@@ -303,7 +316,7 @@ function contentEnd(s: SentenceView, from = s.first, cut = false): number {
 
 /** True when the tokens after `k` close the clause: sentence end, a comma, a quote, a colon. `continues` is where
  * reported content resumes after a parenthetical cue ("The plan, she said, is dead"). */
-function clauseEndsAt(s: SentenceView, k: number, lex: QuoteLexicons, verb: CueVerb | null): { end: boolean; continues: number | null } {
+function clauseEndsAt(s: SentenceView, k: number, lex: QuoteLexicons, verb: CueVerb | null): { end: boolean; continues: number | null; quoteFollows?: boolean } {
   k = skipAdjuncts(s, k, lex);
   if (verb && OBJECT_VERBS.has(verb.lemma) && k < s.last && !CLAUSE_END.has(s.tokens[k]!.value) && s.tokens[k]!.value !== ',') {
     // "Trump told NBC’s “Today” on Monday.": the listener, quoted titles included, then adjuncts.
@@ -320,7 +333,8 @@ function clauseEndsAt(s: SentenceView, k: number, lex: QuoteLexicons, verb: CueV
   if (t.value === ',' || t.value === '—' || t.value === '–') {
     const next = s.tokens[k + 1];
     if (!next) return { end: true, continues: null };
-    if (OPEN_MARKS.has(next.value)) return { end: true, continues: null };
+    // "He added, “…”": the quote after the comma is what the cue introduces.
+    if (OPEN_MARKS.has(next.value)) return { end: true, continues: null, quoteFollows: true };
     return { end: true, continues: resumesContent(s, k + 1) ? k + 1 : null };
   }
   return { end: false, continues: null };
@@ -331,7 +345,7 @@ function clauseEndsAt(s: SentenceView, k: number, lex: QuoteLexicons, verb: CueV
  * …") says something about the speaker instead. */
 function resumesContent(s: SentenceView, k: number): boolean {
   const t = s.tokens[k]!;
-  if (RELATIVE_WORDS.has(t.lower)) return false;
+  if (RELATIVE_WORDS.has(t.lower) || SUBORDINATORS.has(t.lower)) return false;
   if (t.pos === 'VERB' && t.lower.endsWith('ing')) return false;
   for (let i = k; i < s.last; i++) {
     const p = s.tokens[i]!.pos;
@@ -347,17 +361,21 @@ export function sentenceFrames(
   isPerson: (np: [number, number]) => boolean = () => false,
   nameAt: (k: number) => boolean = () => false,
   quoteEndsAt: (offset: number) => boolean = () => true,
+  joinedAt = -1,
 ): Frame[] {
   const participleCuts: number[] = [];
   for (let k = first + 1; k < last - 1; k++) if (tokens[k]!.value === ',' && cueAt(tokens, k + 1, lex)?.form === 'gerund') participleCuts.push(k);
-  const s: SentenceView = { tokens, first, last, index, text, isName, isPerson, nameAt, participleCuts, quoteEndsAt };
+  const s: SentenceView = { tokens, first, last, index, text, isName, isPerson, nameAt, participleCuts, quoteEndsAt, joinedAt };
+  // A joined view holds a quote sentence and the sentence after it: only cues in the later one are looked for
+  // (the quote sentence has its own pass), and a "NAME:" must open the later sentence itself.
+  const own = joinedAt >= 0 ? joinedAt : first;
   const frames: Frame[] = [];
   const taken = new Set<number>();
-  const colon = colonFrame(s);
+  const colon = colonFrame(own === first ? s : { ...s, first: own });
   if (colon) frames.push(colon);
   const dash = dashFrame(s);
   if (dash) frames.push(dash);
-  for (let i = first; i < last; i++) {
+  for (let i = own; i < last; i++) {
     if (taken.has(i)) continue;
     const phrase = sourcePhraseAt(s, i, lex);
     if (phrase) {
@@ -452,6 +470,11 @@ function closes(s: SentenceView, k: number): boolean {
   return (t.value !== "'" && t.value !== '’') || s.quoteEndsAt(t.end);
 }
 
+/** Token k is the closing mark that ends the earlier sentence of a joined view. */
+function acrossBreak(s: SentenceView, k: number): boolean {
+  return s.joinedAt >= 0 && k === s.joinedAt - 1;
+}
+
 /** The frame a cue verb at [i, cueLast) heads; a speaker phrase of time words only ("said Sunday") is no speaker. */
 function frameAt(s: SentenceView, i: number, cueLast: number, verb: CueVerb, lex: QuoteLexicons): Frame | null {
   const f = framePatterns(s, i, cueLast, verb, lex);
@@ -482,8 +505,10 @@ function framePatterns(s: SentenceView, i: number, cueLast: number, verb: CueVer
     const np = npStartingAt(s, cueLast);
     if (np && !(np[1] - np[0] === 1 && s.tokens[np[0]]!.pos === 'DET')) {
       const close = clauseEndsAt(s, np[1], lex, null);
-      // Right after a closing quote mark the attribution needs no clause end: ",” said Gil, 22, who …".
-      if (close.end || prevCloses) return inverted(s, base, np, i, np[1], close.continues);
+      // Right after a closing quote mark the attribution needs no clause end: ",” said Gil, 22, who …"; across a
+      // sentence break it does ("“Why?” asked Smith." but not "“Why?” Asked about it, Smith …").
+      const across = acrossBreak(s, i - 1);
+      if ((close.end && !(across && close.quoteFollows)) || (prevCloses && !across)) return inverted(s, base, np, i, np[1], across ? null : close.continues);
     }
   }
 
@@ -494,7 +519,9 @@ function framePatterns(s: SentenceView, i: number, cueLast: number, verb: CueVer
     const beforeCloses = before !== undefined && closes(s, subject[0] - 1);
     if (before && (before.value === ',' || beforeCloses || before.value === '—') && subject[0] - 1 > s.first) {
       const close = clauseEndsAt(s, cueLast, lex, verb);
-      if (close.end || beforeCloses) return inverted(s, base, subject, subject[0], cueLast, close.continues);
+      // A quote ended by its own ? or ! takes no bare clause after its attribution as more of the same speech.
+      const across = acrossBreak(s, subject[0] - 1);
+      if ((close.end && !(across && close.quoteFollows)) || (beforeCloses && !across)) return inverted(s, base, subject, subject[0], cueLast, across ? null : close.continues);
     }
     // 1. "Blinken said (that) …"
     const c = contentAfter(s, cueLast, verb, lex);

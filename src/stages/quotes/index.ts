@@ -6,7 +6,7 @@
 //     reads as speech (a paragraph that is a quote, or words right after an attribution); else a scare quote.
 import type { Config } from '../../config.ts';
 import { message } from '../../messages.ts';
-import type { EntityArticle, Message, Quote, QuoteType, QuotedArticle, Span, Speaker, Token } from '../../types.ts';
+import type { EntityArticle, Message, Quote, QuoteType, QuotedArticle, Sentence, Span, Speaker, Token } from '../../types.ts';
 import { confidenceOf, signatures, type Evidence } from './confidence.ts';
 import { sentenceFrames, type Frame } from './frames.ts';
 import { quoteLexicons } from './lexicon.ts';
@@ -64,7 +64,19 @@ export function findQuotes(article: EntityArticle, config: Config): QuotedArticl
   const quoteEnds = new Set(spans.filter((q) => q.closed).map((q) => q.after));
   const quoteEndsAt = (offset: number) => quoteEnds.has(offset);
   for (const [si, s] of sentences.entries()) {
-    for (const f of sentenceFrames(tokens, s.firstToken, s.lastToken, si, text, lex, isName, isPerson, nameAt, quoteEndsAt)) {
+    // “Why?” asked Smith. / "Great!!!" Smith wrote.: wink ends the sentence at the quote's own ? or !, so the
+    // attribution after it is read together with the quote sentence before it.
+    // Only an attribution that opens the sentence and closes its clause is taken that way; the sentence's other
+    // frames are its own.
+    const prev = si > 0 ? sentences[si - 1]! : undefined;
+    let found = sentenceFrames(tokens, s.firstToken, s.lastToken, si, text, lex, isName, isPerson, nameAt, quoteEndsAt);
+    if (prev && attributionFollowsQuote(prev, s, tokens, text, quoteEndsAt)) {
+      const opens = tokens[s.firstToken]!.start;
+      const lead = sentenceFrames(tokens, prev.firstToken, s.lastToken, si, text, lex, isName, isPerson, nameAt, quoteEndsAt, s.firstToken)
+        .filter((f) => f.kind === 'inverted' && f.attribution[0] === opens);
+      if (lead.length) found = [...lead, ...found.filter((f) => !lead.some((l) => l.cueFirst === f.cueFirst))];
+    }
+    for (const f of found) {
       // A cue inside quotation marks is the quoted person's own words ("He said we'd win," she said).
       if (!insideQuote(tokens[f.cueFirst]!.start)) frames.push(f);
     }
@@ -106,6 +118,14 @@ export function findQuotes(article: EntityArticle, config: Config): QuotedArticl
     quotes.push(quote);
   }
   return { ...article, quotes, messages: [...article.messages, ...messages] };
+}
+
+/** The sentence before ends with a quotation's closing mark, on the same line, in the same paragraph. */
+function attributionFollowsQuote(prev: Sentence, s: Sentence, tokens: readonly Token[], text: string, quoteEndsAt: (offset: number) => boolean): boolean {
+  if (prev.paragraph !== s.paragraph || prev.lastToken !== s.firstToken) return false;
+  const mark = tokens[prev.lastToken - 1]!;
+  if (!quoteEndsAt(mark.end)) return false;
+  return !text.slice(mark.end, tokens[s.firstToken]!.start).includes('\n');
 }
 
 function makeInsideTest(spans: readonly QuotedSpan[]): (at: number) => boolean {

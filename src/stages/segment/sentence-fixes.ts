@@ -1,17 +1,34 @@
 // Mends wink's sentence breaks that news text trips over (see shared/notes/wink-nlp.md):
 //   “Is this right?” she asked.   -> split after the closing mark, though the sentence goes on in lower case;
+//   "It is great!!!" Smith wrote.  -> split before a straight closing mark, which then opens the next sentence;
 //   Rep. Nancy Pelosi (D-Calif.), spoke.  -> split before the comma.
 // Paragraph cuts are never undone: a sentence does not cross a line break.
 import type { Token } from '../../types.ts';
 
 const CONTINUATION = /^[a-z,;:)\]’”%]/;
+// Straight marks are both opening and closing; wire copy writes ''…'' as two apostrophes.
+const STRAIGHT_MARKS = new Set(['"', "'"]);
 
-/** Joins a sentence to the one before when it cannot start a sentence (lower case, a comma, a closing bracket). */
+/** A straight mark glued to the token before it and followed by a space (or nothing) closes a quotation. */
+function closingMarkAt(tokens: readonly Token[], k: number, end: number, text: string): boolean {
+  const t = tokens[k]!;
+  if (!STRAIGHT_MARKS.has(t.value) || k === 0 || tokens[k - 1]!.end !== t.start) return false;
+  const next = tokens[k + 1];
+  return k + 1 >= end || next === undefined || next.start > t.end || STRAIGHT_MARKS.has(next.value) || /\s/.test(text[t.end] ?? ' ');
+}
+
+/** Joins a sentence to the one before when it cannot start a sentence (lower case, a comma, a closing bracket);
+ * first hands back closing quote marks that wink put at the start of the next sentence. */
 export function fixSentenceBreaks(ranges: [number, number][], tokens: readonly Token[], text: string): [number, number][] {
   const out: [number, number][] = [];
-  for (const range of ranges) {
+  for (const r of ranges) {
+    const range: [number, number] = [r[0], r[1]];
     const prev = out[out.length - 1];
     if (prev && prev[1] === range[0]) {
+      while (range[0] < range[1] - 1 && closingMarkAt(tokens, range[0], range[1], text)) range[0]++;
+      if (range[0] === range[1] - 1 && closingMarkAt(tokens, range[0], range[1], text)) range[0]++;
+      prev[1] = range[0];
+      if (range[0] === range[1]) continue;
       const before = tokens[prev[1] - 1]!;
       const first = tokens[range[0]]!;
       const sameLine = !text.slice(before.end, first.start).includes('\n');
@@ -20,7 +37,7 @@ export function fixSentenceBreaks(ranges: [number, number][], tokens: readonly T
         continue;
       }
     }
-    out.push([range[0], range[1]]);
+    out.push(range);
   }
   return out;
 }
