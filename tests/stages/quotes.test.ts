@@ -80,6 +80,9 @@ const CASES: Case[] = [
   { name: 'a quote ended by !, then cue and name', text: '"That was great!!!" wrote Jane Smith in an email.', want: [{ type: 'direct', text: 'That was great!!!', speaker: 'Jane Smith', cue: 'wrote' }] },
   { name: 'after a quote sentence, "He added, “…”" introduces the next quote', text: 'Jane Smith said the plan was dead. “We lost the vote on the floor today.” John Brown added, “We will try again next year.”', want: [{ type: 'indirect', text: 'the plan was dead', speaker: 'Jane Smith', cue: 'said' }, { type: 'direct', text: 'We lost the vote on the floor today.', speaker: 'Jane Smith', cue: null }, { type: 'direct', text: 'We will try again next year.', speaker: 'John Brown', cue: 'added' }] },
   { name: 'a manner adverb after the cue is no content', text: 'Jane Smith said quietly that the vote would be close.', want: [{ type: 'indirect', text: 'the vote would be close', speaker: 'Jane Smith', cue: 'said' }] },
+  { name: 'told never inverts: the name after it is the listener', text: '“We will win the vote,” Senator Jane Smith, a close ally of the mayor, told Reuters.', want: [{ type: 'direct', text: 'We will win the vote,', speaker: 'Jane Smith', cue: 'told' }] },
+  { name: 'a description, then the name in commas', text: '“We will win the vote,” the White House spokesman, Josh Earnest, said Monday.', want: [{ type: 'direct', text: 'We will win the vote,', speaker: 'Josh Earnest', cue: 'said' }] },
+  { name: 'a town and state after the speaker', text: 'Stacy Baker of Columbia, South Carolina says she likes the plan.', want: [{ type: 'indirect', text: 'she likes the plan', speaker: 'Stacy Baker', cue: 'says' }] },
   { name: 'a subordinate clause after the attribution is narration', text: '“We will win the vote,” Jane Smith said, as the crowd cheered.', want: [{ type: 'direct', text: 'We will win the vote,', speaker: 'Jane Smith', cue: 'said' }] },
 ];
 

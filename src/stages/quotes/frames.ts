@@ -40,6 +40,8 @@ const SKIP_BEFORE_CUE = new Set(['also', 'later', 'then', 'previously', 'once', 
 const NEGATION = new Set(['not', "n't", 'n’t', 'never']);
 // After a cue these end the frame: "said so", "said nothing", "declined to say", "is said to be".
 const NOT_CONTENT = new Set(['so', 'nothing', 'anything', 'something', 'much', 'little', 'more', 'less', 'to', 'goodbye', 'hello', 'yes', 'no', 'it', 'this', 'otherwise', 'as', 'by', 'for', 'with', 'about', 'of', 'out']);
+// Verbs whose object is the listener: they never invert ("…, told reporters" is not "…, said Smith").
+const LISTENER_FIRST = new Set(['tell', 'inform', 'assure', 'reassure', 'advise', 'remind', 'urge']);
 const OBJECT_VERBS = new Set(['tell', 'ask', 'inform', 'assure', 'reassure', 'advise', 'warn', 'remind', 'urge', 'caution']);
 const CLAUSE_END = new Set(['.', '!', '?', '”', '"', '’', "''", ';']);
 // wink splits the wire style ``…'' into single backticks and apostrophes.
@@ -71,6 +73,8 @@ interface SentenceView {
   isName: (np: [number, number]) => boolean;
   /** True when the phrase holds a person's name. */
   isPerson: (np: [number, number]) => boolean;
+  /** True when the phrase is all place name. */
+  isPlace: (np: [number, number]) => boolean;
   /** True when token k is part of a name the entity stage found (wink may tag a surname such as "Hedge" VERB). */
   nameAt: (k: number) => boolean;
   /** Token indexes of the commas that introduce a participle cue (", adding that …"), ascending. */
@@ -155,15 +159,17 @@ function subjectBefore(s: SentenceView, i: number): [number, number] | null {
       const inner = s.tokens[k + 1]!;
       // "a professor at X", "45", "who …", and participles: "Trudeau, speaking in Ottawa, said"
       const participle = inner.pos === 'VERB' && /(ing|ed)$/.test(inner.lower);
-      const appositive = ['DET', 'NUM', 'ADJ', 'NOUN', 'PROPN'].includes(inner.pos) || RELATIVE_WORDS.has(inner.lower) || participle;
+      // wink may tag a first name as a verb ("Josh"): a name the entity stage found counts as a noun.
+      const appositive = ['DET', 'NUM', 'ADJ', 'NOUN', 'PROPN'].includes(inner.pos) || s.nameAt(k + 1) || RELATIVE_WORDS.has(inner.lower) || participle;
       if (!appositive) continue;
       // "A top strategist, John Weaver, said": the name in the commas is the speaker, not the description.
       const inside: [number, number] = [k + 1, j];
       if (k === j - 1 || !s.isName(inside)) {
         /* not a name between the commas */
       } else if (npStartingAt(s, k + 1)?.[1] === j) {
+        // "the White House spokesman, Josh Earnest, said": a description may hold an organisation, not a person.
         const before = npEndingAt(s, k - 1);
-        if (before && !s.isName(before)) return inside;
+        if (before && !s.isPerson(before) && s.tokens[before[1] - 1]!.pos === 'NOUN') return inside;
       }
       const np = npEndingAt(s, skipBackOverAdjuncts(s, k - 1));
       if (!np || !hasNameOrHead(s, np)) continue;
@@ -173,7 +179,13 @@ function subjectBefore(s: SentenceView, i: number): [number, number] | null {
     }
     return orgName ?? fallback;
   }
-  const np = npEndingAt(s, j);
+  let np = npEndingAt(s, j);
+  // "Stacy Baker of Columbia, South Carolina said": a state or country after a comma completes a place, and the
+  // speaker is the phrase before the place.
+  if (np && s.isPlace(np) && np[0] - 2 >= s.first && s.tokens[np[0] - 1]!.value === ',') {
+    const before = npEndingAt(s, np[0] - 2);
+    if (before && s.isPerson(before)) np = before;
+  }
   // "Trump at the time said", "Smith in a statement said": the phrase right before the verb is an adjunct.
   if (np && np[0] - 2 >= s.first && ADJUNCT_BEFORE_VERB.has(s.tokens[np[0] - 1]!.lower)) {
     const subject = npEndingAt(s, np[0] - 2);
@@ -354,18 +366,28 @@ function resumesContent(s: SentenceView, k: number): boolean {
   return false;
 }
 
+/** What the entity stage knows about the tokens, for the frames that need names. */
+export interface NameTests {
+  isName: (np: [number, number]) => boolean;
+  isPerson: (np: [number, number]) => boolean;
+  /** True when the phrase is all place name (GPE or LOC). */
+  isPlace: (np: [number, number]) => boolean;
+  nameAt: (k: number) => boolean;
+  quoteEndsAt: (offset: number) => boolean;
+}
+
+const NO_NAMES: NameTests = { isName: () => false, isPerson: () => false, isPlace: () => false, nameAt: () => false, quoteEndsAt: () => true };
+
 /** Finds the attribution frames of one sentence. */
 export function sentenceFrames(
   tokens: readonly Token[], first: number, last: number, index: number, text: string, lex: QuoteLexicons,
-  isName: (np: [number, number]) => boolean = () => false,
-  isPerson: (np: [number, number]) => boolean = () => false,
-  nameAt: (k: number) => boolean = () => false,
-  quoteEndsAt: (offset: number) => boolean = () => true,
+  names: NameTests = NO_NAMES,
   joinedAt = -1,
 ): Frame[] {
+  const { isName, isPerson, isPlace, nameAt, quoteEndsAt } = names;
   const participleCuts: number[] = [];
   for (let k = first + 1; k < last - 1; k++) if (tokens[k]!.value === ',' && cueAt(tokens, k + 1, lex)?.form === 'gerund') participleCuts.push(k);
-  const s: SentenceView = { tokens, first, last, index, text, isName, isPerson, nameAt, participleCuts, quoteEndsAt, joinedAt };
+  const s: SentenceView = { tokens, first, last, index, text, isName, isPerson, isPlace, nameAt, participleCuts, quoteEndsAt, joinedAt };
   // A joined view holds a quote sentence and the sentence after it: only cues in the later one are looked for
   // (the quote sentence has its own pass), and a "NAME:" must open the later sentence itself.
   const own = joinedAt >= 0 ? joinedAt : first;
@@ -501,9 +523,10 @@ function framePatterns(s: SentenceView, i: number, cueLast: number, verb: CueVer
 
   // 3. "…, said Secretary Blinken." — cue right after a comma or closing quote, subject after the cue.
   const prevCloses = prev !== undefined && closes(s, i - 1);
-  if (prev && (prev.value === ',' || prevCloses || prev.value === '—') && i - 1 > s.first) {
+  // "…, told AFP" names the listener, not the speaker; "…, said Monday" names no one (the subject comes before).
+  if (prev && (prev.value === ',' || prevCloses || prev.value === '—') && i - 1 > s.first && !LISTENER_FIRST.has(verb.lemma)) {
     const np = npStartingAt(s, cueLast);
-    if (np && !(np[1] - np[0] === 1 && s.tokens[np[0]]!.pos === 'DET')) {
+    if (np && !(np[1] - np[0] === 1 && s.tokens[np[0]]!.pos === 'DET') && !onlyTime(s, np)) {
       const close = clauseEndsAt(s, np[1], lex, null);
       // Right after a closing quote mark the attribution needs no clause end: ",” said Gil, 22, who …"; across a
       // sentence break it does ("“Why?” asked Smith." but not "“Why?” Asked about it, Smith …").
@@ -521,7 +544,9 @@ function framePatterns(s: SentenceView, i: number, cueLast: number, verb: CueVer
       const close = clauseEndsAt(s, cueLast, lex, verb);
       // A quote ended by its own ? or ! takes no bare clause after its attribution as more of the same speech.
       const across = acrossBreak(s, subject[0] - 1);
-      if ((close.end && !(across && close.quoteFollows)) || (beforeCloses && !across)) return inverted(s, base, subject, subject[0], cueLast, across ? null : close.continues);
+      if ((close.end && !(across && close.quoteFollows)) || (beforeCloses && !across)) {
+        return inverted(s, base, subject, descriptionBefore(s, subject) ?? subject[0], cueLast, across ? null : close.continues);
+      }
     }
     // 1. "Blinken said (that) …"
     const c = contentAfter(s, cueLast, verb, lex);
@@ -530,6 +555,16 @@ function framePatterns(s: SentenceView, i: number, cueLast: number, verb: CueVer
     }
   }
   return null;
+}
+
+/** "“…,” the White House spokesman, Josh Earnest, said": the description before a name in commas belongs to the
+ * attribution, not to the content. Returns where it starts, if there is one. */
+function descriptionBefore(s: SentenceView, subject: [number, number]): number | null {
+  if (subject[0] - 2 <= s.first || s.tokens[subject[0] - 1]!.value !== ',') return null;
+  const desc = npEndingAt(s, subject[0] - 2);
+  if (!desc || desc[0] - 1 <= s.first || s.isPerson(desc) || s.tokens[desc[1] - 1]!.pos !== 'NOUN') return null;
+  const mark = desc[0] - 1;
+  return closes(s, mark) || s.tokens[mark]!.value === ',' ? desc[0] : null;
 }
 
 /** Frame for a cue after its content: content is the sentence up to the attribution, and after it if it goes on. */

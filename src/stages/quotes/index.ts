@@ -57,22 +57,28 @@ export function findQuotes(article: EntityArticle, config: Config): QuotedArticl
   };
   const isName = holds(new Set(['PERSON', 'ORG']));
   const isPerson = holds(new Set(['PERSON']));
+  const PLACES = new Set(['GPE', 'LOC']);
+  const isPlace = (np: [number, number]) => {
+    for (let k = np[0]; k < np[1]; k++) if (!PLACES.has(index.byToken.get(k)?.entity.type ?? '')) return false;
+    return true;
+  };
   const nameAt = (k: number) => {
     const t = index.byToken.get(k)?.entity.type;
     return t === 'PERSON' || t === 'ORG';
   };
   const quoteEnds = new Set(spans.filter((q) => q.closed).map((q) => q.after));
   const quoteEndsAt = (offset: number) => quoteEnds.has(offset);
+  const names = { isName, isPerson, isPlace, nameAt, quoteEndsAt };
   for (const [si, s] of sentences.entries()) {
     // “Why?” asked Smith. / "Great!!!" Smith wrote.: wink ends the sentence at the quote's own ? or !, so the
     // attribution after it is read together with the quote sentence before it.
     // Only an attribution that opens the sentence and closes its clause is taken that way; the sentence's other
     // frames are its own.
     const prev = si > 0 ? sentences[si - 1]! : undefined;
-    let found = sentenceFrames(tokens, s.firstToken, s.lastToken, si, text, lex, isName, isPerson, nameAt, quoteEndsAt);
+    let found = sentenceFrames(tokens, s.firstToken, s.lastToken, si, text, lex, names);
     if (prev && attributionFollowsQuote(prev, s, tokens, text, quoteEndsAt)) {
       const opens = tokens[s.firstToken]!.start;
-      const lead = sentenceFrames(tokens, prev.firstToken, s.lastToken, si, text, lex, isName, isPerson, nameAt, quoteEndsAt, s.firstToken)
+      const lead = sentenceFrames(tokens, prev.firstToken, s.lastToken, si, text, lex, names, s.firstToken)
         .filter((f) => f.kind === 'inverted' && f.attribution[0] === opens);
       if (lead.length) found = [...lead, ...found.filter((f) => !lead.some((l) => l.cueFirst === f.cueFirst))];
     }
