@@ -83,6 +83,9 @@ const CASES: Case[] = [
   { name: 'told never inverts: the name after it is the listener', text: '“We will win the vote,” Senator Jane Smith, a close ally of the mayor, told Reuters.', want: [{ type: 'direct', text: 'We will win the vote,', speaker: 'Jane Smith', cue: 'told' }] },
   { name: 'a description, then the name in commas', text: '“We will win the vote,” the White House spokesman, Josh Earnest, said Monday.', want: [{ type: 'direct', text: 'We will win the vote,', speaker: 'Josh Earnest', cue: 'said' }] },
   { name: 'a town and state after the speaker', text: 'Stacy Baker of Columbia, South Carolina says she likes the plan.', want: [{ type: 'indirect', text: 'she likes the plan', speaker: 'Stacy Baker', cue: 'says' }] },
+  { name: 'a poll share as the speaker', text: 'About four in 10 said they were angry with the government.', want: [{ type: 'indirect', text: 'they were angry with the government', speaker: 'four in 10', cue: 'said' }] },
+  { name: 'a reflexive after the subject', text: 'Jane Smith spoke first. Smith herself said the deal was on.', want: [{ type: 'indirect', text: 'the deal was on', speaker: 'Jane Smith', cue: 'said' }] },
+  { name: 'an apposition opened by an adverb', text: '“We would have waited a long time,” Mr. John Brown, now 81 and retired in Cambridge, Mass., said.', want: [{ type: 'direct', text: 'We would have waited a long time,', speaker: 'John Brown', cue: 'said' }] },
   { name: 'a subordinate clause after the attribution is narration', text: '“We will win the vote,” Jane Smith said, as the crowd cheered.', want: [{ type: 'direct', text: 'We will win the vote,', speaker: 'Jane Smith', cue: 'said' }] },
 ];
 

@@ -36,7 +36,7 @@ export interface Frame {
 const RELATIVE_WORDS = new Set(['who', 'whose', 'which', 'whom', 'where']);
 const NP_POS = new Set(['PROPN', 'NOUN', 'PRON', 'DET', 'ADJ', 'NUM']);
 const HEAD_POS = new Set(['PROPN', 'NOUN', 'PRON', 'NUM']);
-const SKIP_BEFORE_CUE = new Set(['also', 'later', 'then', 'previously', 'once', 'recently', 'repeatedly', 'publicly', 'privately', 'reportedly', 'has', 'had', 'have', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'did', 'does', 'do', 'had', 'again', 'often', 'frequently', 'simply', 'just', 'further', 'flatly', 'firmly', 'bluntly', 'angrily', 'quickly', 'separately', 'similarly', 'earlier', 'subsequently', 'recently', 'openly', 'long', 'still', 'always', 'never', 'already', 'all', 'both', 'each', 'told']);
+const SKIP_BEFORE_CUE = new Set(['also', 'later', 'then', 'previously', 'once', 'himself', 'herself', 'itself', 'themselves', 'recently', 'repeatedly', 'publicly', 'privately', 'reportedly', 'has', 'had', 'have', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'did', 'does', 'do', 'had', 'again', 'often', 'frequently', 'simply', 'just', 'further', 'flatly', 'firmly', 'bluntly', 'angrily', 'quickly', 'separately', 'similarly', 'earlier', 'subsequently', 'recently', 'openly', 'long', 'still', 'always', 'never', 'already', 'all', 'both', 'each', 'told']);
 const NEGATION = new Set(['not', "n't", 'n’t', 'never']);
 // After a cue these end the frame: "said so", "said nothing", "declined to say", "is said to be".
 const NOT_CONTENT = new Set(['so', 'nothing', 'anything', 'something', 'much', 'little', 'more', 'less', 'to', 'goodbye', 'hello', 'yes', 'no', 'it', 'this', 'otherwise', 'as', 'by', 'for', 'with', 'about', 'of', 'out']);
@@ -90,13 +90,18 @@ interface SentenceView {
   text: string;
 }
 
+/** "Six in 10 voters", "four in 10": the "in" of a ratio is inside the phrase. */
+function inRatio(s: SentenceView, k: number): boolean {
+  return s.tokens[k]!.lower === 'in' && k > s.first && s.tokens[k - 1]!.pos === 'NUM' && s.tokens[k + 1]?.pos === 'NUM';
+}
+
 /** Noun phrase ending at token j (inclusive), within the sentence, or null. */
 function npEndingAt(s: SentenceView, j: number): [number, number] | null {
   if (j < s.first) return null;
   let a = j + 1;
   while (a - 1 >= s.first) {
     const t = s.tokens[a - 1]!;
-    const inside = NP_POS.has(t.pos) || s.nameAt(a - 1) || t.lower === "'s" || t.lower === '’s' || ((t.lower === 'of' || (t.lower === 'for' && s.tokens[a - 2]?.pos === 'NOUN')) && a - 1 > s.first && HEAD_POS.has(s.tokens[a - 2]!.pos))
+    const inside = NP_POS.has(t.pos) || s.nameAt(a - 1) || t.lower === "'s" || t.lower === '’s' || inRatio(s, a - 1) || ((t.lower === 'of' || (t.lower === 'for' && s.tokens[a - 2]?.pos === 'NOUN')) && a - 1 > s.first && HEAD_POS.has(s.tokens[a - 2]!.pos))
       || ((t.value === '.' || t.value === '-' || t.value === '&') && a - 1 > s.first && s.tokens[a - 2]!.end === t.start);
     // "which 67 percent of voters say": a relative word starts a clause, not the speaker's name.
     if (!inside || RELATIVE_WORDS.has(t.lower) || t.lower === 'that') break;
@@ -160,7 +165,8 @@ function subjectBefore(s: SentenceView, i: number): [number, number] | null {
       // "a professor at X", "45", "who …", and participles: "Trudeau, speaking in Ottawa, said"
       const participle = inner.pos === 'VERB' && /(ing|ed)$/.test(inner.lower);
       // wink may tag a first name as a verb ("Josh"): a name the entity stage found counts as a noun.
-      const appositive = ['DET', 'NUM', 'ADJ', 'NOUN', 'PROPN'].includes(inner.pos) || s.nameAt(k + 1) || RELATIVE_WORDS.has(inner.lower) || participle;
+      // "Mr. Daniloff, now 81 and retired in Cambridge, said": an adverb may open the apposition too.
+      const appositive = ['DET', 'NUM', 'ADJ', 'NOUN', 'PROPN', 'ADV'].includes(inner.pos) || s.nameAt(k + 1) || RELATIVE_WORDS.has(inner.lower) || participle;
       if (!appositive) continue;
       // "A top strategist, John Weaver, said": the name in the commas is the speaker, not the description.
       const inside: [number, number] = [k + 1, j];
