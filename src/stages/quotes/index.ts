@@ -186,8 +186,14 @@ function fromFrame(
     // same sentence ("Smith said …, adding …"), else the first person named before it.
     const before = sentenceSpeakers.get(f.sentence);
     const s = sentences[f.sentence]!;
-    const guess = f.subjectGuess ? resolveSpeaker(tokens, f.subjectGuess, text, index, entities, lex, recent)?.speaker : undefined;
-    const subj = before ?? sentenceSubject(tokens, s.firstToken, f.cueFirst, index, lex, recent) ?? guess;
+    const guessed = f.subjectGuess ? resolveSpeaker(tokens, f.subjectGuess, text, index, entities, lex, recent) : null;
+    const guess = guessed?.speaker;
+    // The phrase that opens the sentence before its verb is the subject when it names someone (a name, a pronoun,
+    // a title held by a known person); a name further on may be an object ("The senator criticized Trump, noting
+    // …"). A bare phrase ("The conversation") is only a last resort.
+    const head = f.subjectGuess ? tokens[f.subjectGuess[1] - 1]! : undefined;
+    const named = guessed && (guessed.via !== 'phrase' || (head && namesPeople(head, lex))) ? guess : undefined;
+    const subj = before ?? named ?? sentenceSubject(tokens, s.firstToken, f.cueFirst, index, lex, recent) ?? guess;
     if (subj) {
       speaker = subj;
       via = 'subject';
@@ -253,6 +259,12 @@ function sentenceSubject(tokens: readonly Token[], first: number, cue: number, i
     }
   }
   return org;
+}
+
+/** The head of a phrase that names people or an organisation ("officials", "The Sanders campaign", "Democrats"),
+ * unlike "The conversation" or "Hours". */
+function namesPeople(head: Token, lex: ReturnType<typeof quoteLexicons>): boolean {
+  return head.pos === 'PROPN' || lex.peopleNouns.has(head.lower) || lex.organisationNouns.has(head.lower);
 }
 
 /** A quoted span no frame claimed: speech inheriting a speaker, or nothing (a title, a scare quote). */

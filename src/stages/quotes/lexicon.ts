@@ -22,6 +22,8 @@ export interface QuoteLexicons {
   pronouns: Map<string, { gender?: 'm' | 'f'; number?: 'sg' | 'pl'; kind?: 'org' }>;
   /** Nouns that head a nameless organisation ("the ministry"). */
   organisationNouns: Set<string>;
+  /** Nouns that head a phrase naming people ("A Clinton campaign official", "Both parents"). */
+  peopleNouns: Set<string>;
 }
 
 interface CueFile {
@@ -50,6 +52,7 @@ export function quoteLexicons(): QuoteLexicons {
       verbs.set(tokens[0]!, list);
     });
   }
+  const speakerNouns = loadData<{ organisations: string[]; people: string[] }>('lexicon/speaker-nouns.json');
   const pronouns = new Map(Object.entries(loadData<PronounFile>('lexicon/pronouns.json').pronouns));
   cached = {
     verbs,
@@ -57,7 +60,8 @@ export function quoteLexicons(): QuoteLexicons {
     speechNouns: new Set(cues.speechNouns.map((s) => s.toLowerCase())),
     listeners: cues.listenerWords.map((w) => w.toLowerCase().split(' ')),
     pronouns,
-    organisationNouns: new Set(loadData<{ organisations: string[] }>('lexicon/speaker-nouns.json').organisations),
+    organisationNouns: new Set(speakerNouns.organisations),
+    peopleNouns: new Set(speakerNouns.people),
   };
   return cached;
 }
