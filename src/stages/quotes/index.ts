@@ -106,7 +106,7 @@ export function findQuotes(article: EntityArticle, config: Config): QuotedArticl
     if (used.has(sp)) continue;
     let at = drafts.length;
     while (at > 0 && drafts[at - 1]!.start > sp.open) at--;
-    const q = floating(sp, drafts, at, article);
+    const q = floating(sp, drafts, at, article, introducedBy(sp, article, index, lex, recent));
     if (q) {
       used.add(sp);
       drafts.splice(at, 0, q);
@@ -269,7 +269,30 @@ function namesPeople(head: Token, lex: ReturnType<typeof quoteLexicons>): boolea
 
 /** A quoted span no frame claimed: speech inheriting a speaker, or nothing (a title, a scare quote). */
 /** `count`: the drafts before this span are drafts[0 .. count) (passed as a count, not a copy: linear time). */
-function floating(s: QuotedSpan, drafts: readonly Draft[], count: number, article: EntityArticle): Draft | null {
+/** "Ridge put it more bluntly:" then the quote (in the same paragraph or the next): the subject of the sentence
+ * the colon ends introduces the speaker. */
+function introducedBy(s: QuotedSpan, article: EntityArticle, index: MentionIndex, lex: ReturnType<typeof quoteLexicons>, recent: Speaker[]): Speaker | null {
+  const { text, tokens, sentences } = article;
+  let k = s.open;
+  let breaks = 0;
+  while (k > 0 && /\s/.test(text[k - 1]!)) if (text[--k] === '\n') breaks++;
+  if (k === 0 || text[k - 1] !== ':' || breaks > 2) return null;
+  // The colon token: the last token ending at k.
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end < k) lo = mid + 1;
+    else hi = mid;
+  }
+  const colon = tokens[lo];
+  if (!colon || colon.end !== k || colon.value !== ':') return null;
+  const sentence = sentences[colon.sentence];
+  if (!sentence) return null;
+  return sentenceSubject(tokens, sentence.firstToken, lo, index, lex, recent);
+}
+
+function floating(s: QuotedSpan, drafts: readonly Draft[], count: number, article: EntityArticle, introducer: Speaker | null): Draft | null {
   const { text, paragraphs } = article;
   const [a, b] = trimSpaces(text, s.start, s.end);
   if (b <= a) return null;
@@ -302,11 +325,12 @@ function floating(s: QuotedSpan, drafts: readonly Draft[], count: number, articl
       break;
     }
   }
-  const speaker = near?.speaker ?? null;
+  const speaker = introducer ?? near?.speaker ?? null;
   // A quoted fragment inside a sentence with nobody to say it is a scare quote or a citation, not a quote.
   if (type === 'mixed' && !speaker) return null;
   const distance = near ? paragraph - near.paragraph : 3;
-  const evidence: Evidence = { kind: 'floating', type, complementizer: false, strength: 1, speakerVia: speaker ? 'inherited' : 'none', distance, afterAttribution };
+  const via: Evidence['speakerVia'] = introducer ? 'subject' : speaker ? 'inherited' : 'none';
+  const evidence: Evidence = { kind: 'floating', type, complementizer: false, strength: 1, speakerVia: via, distance: introducer ? 0 : distance, afterAttribution };
   return draft(type, a, b, text, null, speaker ? { ...speaker } : null, evidence, paragraph, afterAttribution ? s.after : prev?.attributionEnd ?? -1);
 }
 
