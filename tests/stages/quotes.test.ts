@@ -88,6 +88,8 @@ const CASES: Case[] = [
   { name: 'an apposition opened by an adverb', text: '“We would have waited a long time,” Mr. John Brown, now 81 and retired in Cambridge, Mass., said.', want: [{ type: 'direct', text: 'We would have waited a long time,', speaker: 'John Brown', cue: 'said' }] },
   { name: 'a participle speaks for the phrase opening the sentence, not a name after the verb', text: 'The senator criticized Jane Smith on Monday, noting that the budget was late.', want: [{ type: 'indirect', text: 'the budget was late', speaker: 'The senator', cue: 'noting' }] },
   { name: 'a sentence ending in a colon introduces the quote after it', text: 'John Brown said the budget was late. Jane Smith put it more bluntly:\n“We will not wait for them to act on this budget.”', want: [{ type: 'indirect', text: 'the budget was late', speaker: 'John Brown', cue: 'said' }, { type: 'direct', text: 'We will not wait for them to act on this budget.', speaker: 'Jane Smith', cue: null }] },
+  { name: 'a second verb shares the subject of the first', text: 'Jane Smith met survivors of the flood on Thursday and said the city must act.', want: [{ type: 'indirect', text: 'the city must act', speaker: 'Jane Smith', cue: 'said' }] },
+  { name: 'content stops where a coordinated report starts', text: 'Jane Smith announced a new plan and said it would cost less.', want: [{ type: 'indirect', text: 'a new plan', speaker: 'Jane Smith', cue: 'announced' }, { type: 'indirect', text: 'it would cost less', speaker: 'Jane Smith', cue: 'said' }] },
   { name: 'a subordinate clause after the attribution is narration', text: '“We will win the vote,” Jane Smith said, as the crowd cheered.', want: [{ type: 'direct', text: 'We will win the vote,', speaker: 'Jane Smith', cue: 'said' }] },
 ];
 

@@ -77,7 +77,7 @@ interface SentenceView {
   isPlace: (np: [number, number]) => boolean;
   /** True when token k is part of a name the entity stage found (wink may tag a surname such as "Hedge" VERB). */
   nameAt: (k: number) => boolean;
-  /** Token indexes of the commas that introduce a participle cue (", adding that …"), ascending. */
+  /** Token indexes where another report starts (", adding that …", "… and said …"), ascending. */
   participleCuts: number[];
   /** True when a quoted span's closing mark ends at this offset. */
   quoteEndsAt: (offset: number) => boolean;
@@ -392,7 +392,11 @@ export function sentenceFrames(
 ): Frame[] {
   const { isName, isPerson, isPlace, nameAt, quoteEndsAt } = names;
   const participleCuts: number[] = [];
-  for (let k = first + 1; k < last - 1; k++) if (tokens[k]!.value === ',' && cueAt(tokens, k + 1, lex)?.form === 'gerund') participleCuts.push(k);
+  // Content stops where another report starts: ", saying …", "… and said …".
+  for (let k = first + 1; k < last - 1; k++) {
+    const v = tokens[k]!.value;
+    if ((v === ',' && cueAt(tokens, k + 1, lex)?.form === 'gerund') || ((v === 'and' || v === 'but') && cueAt(tokens, k + 1, lex)?.form === 'past')) participleCuts.push(k);
+  }
   const s: SentenceView = { tokens, first, last, index, text, isName, isPerson, isPlace, nameAt, participleCuts, quoteEndsAt, joinedAt };
   // A joined view holds a quote sentence and the sentence after it: only cues in the later one are looked for
   // (the quote sentence has its own pass), and a "NAME:" must open the later sentence itself.
@@ -559,6 +563,33 @@ function framePatterns(s: SentenceView, i: number, cueLast: number, verb: CueVer
     if (c && c.at < s.last && (verb.strength >= 1 || c.complementizer)) {
       return { ...base, kind: 'subject-cue', speaker: subject, content: [[s.tokens[c.at]!.start, contentEnd(s, c.at, true)]], attribution: [s.tokens[subject[0]]!.start, s.tokens[c.at - 1]!.end], complementizer: c.complementizer };
     }
+  } else if (prev && (prev.lower === 'and' || prev.lower === 'but') && i - 1 > s.first) {
+    // 1b. "Obama met survivors … and said (that) …": a second verb shares the first one's subject.
+    const c = contentAfter(s, cueLast, verb, lex);
+    const shared = c && c.at < s.last && (verb.strength >= 1 || c.complementizer) ? coordinatedSubject(s, i - 1) : null;
+    if (c && shared) {
+      return { ...base, kind: 'subject-cue', speaker: shared, content: [[s.tokens[c.at]!.start, contentEnd(s, c.at, true)]], attribution: [s.tokens[i]!.start, s.tokens[c.at - 1]!.end], complementizer: c.complementizer };
+    }
+  }
+  return null;
+}
+
+/** The subject a verb coordinated at `conj` ("… and said") shares: the phrase opening the sentence when a verb
+ * follows it ("The spokesman refused … but said"), else the subject of the nearest verb before the conjunction
+ * ("Some booed, and when Rubio thanked Miami and said"). Only a name, a pronoun or a noun phrase with a
+ * determiner counts. */
+function coordinatedSubject(s: SentenceView, conj: number): [number, number] | null {
+  const good = (np: [number, number] | null): np is [number, number] =>
+    np !== null && (s.isName(np) || s.tokens[np[0]]!.pos === 'PRON' || (s.tokens[np[0]]!.pos === 'DET' && s.tokens[np[1] - 1]!.pos === 'NOUN'));
+  const opening = npStartingAt(s, s.first);
+  const after = opening ? s.tokens[opening[1]] : undefined;
+  if (opening && opening[1] < conj && after && (after.pos === 'VERB' || after.pos === 'AUX' || after.pos === 'ADV') && good(opening)) return opening;
+  for (let k = conj - 1; k > s.first && k >= conj - 25; k--) {
+    const t = s.tokens[k]!;
+    if (t.value === ';' || t.value === ':' || OPEN_MARKS.has(t.value) || CLOSE_MARKS.has(t.value)) break;
+    if (t.pos !== 'VERB' || s.nameAt(k)) continue;
+    const np = subjectBefore(s, k);
+    if (good(np)) return np;
   }
   return null;
 }
