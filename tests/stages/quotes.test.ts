@@ -90,6 +90,8 @@ const CASES: Case[] = [
   { name: 'a sentence ending in a colon introduces the quote after it', text: 'John Brown said the budget was late. Jane Smith put it more bluntly:\n“We will not wait for them to act on this budget.”', want: [{ type: 'indirect', text: 'the budget was late', speaker: 'John Brown', cue: 'said' }, { type: 'direct', text: 'We will not wait for them to act on this budget.', speaker: 'Jane Smith', cue: null }] },
   { name: 'a second verb shares the subject of the first', text: 'Jane Smith met survivors of the flood on Thursday and said the city must act.', want: [{ type: 'indirect', text: 'the city must act', speaker: 'Jane Smith', cue: 'said' }] },
   { name: 'content stops where a coordinated report starts', text: 'Jane Smith announced a new plan and said it would cost less.', want: [{ type: 'indirect', text: 'a new plan', speaker: 'Jane Smith', cue: 'announced' }, { type: 'indirect', text: 'it would cost less', speaker: 'Jane Smith', cue: 'said' }] },
+  { name: 'a headline in title case keeps its capitalised quoted words', text: 'Jane Smith: Donald Trump Is a ‘Proven Failure’ in Business\n\nThe senator spoke on Saturday.', want: [{ type: 'mixed', text: 'Donald Trump Is a ‘Proven Failure’ in Business', speaker: 'Jane Smith', cue: ':' }] },
+  { name: 'asked what … (a wh-word is no listener)', text: 'A reporter asked what the mayor would do about the budget.', want: [{ type: 'indirect', text: 'what the mayor would do about the budget', speaker: 'A reporter', cue: 'asked' }] },
   { name: 'a subordinate clause after the attribution is narration', text: '“We will win the vote,” Jane Smith said, as the crowd cheered.', want: [{ type: 'direct', text: 'We will win the vote,', speaker: 'Jane Smith', cue: 'said' }] },
 ];
 

@@ -42,6 +42,7 @@ const NEGATION = new Set(['not', "n't", 'n’t', 'never']);
 const NOT_CONTENT = new Set(['so', 'nothing', 'anything', 'something', 'much', 'little', 'more', 'less', 'to', 'goodbye', 'hello', 'yes', 'no', 'it', 'this', 'otherwise', 'as', 'by', 'for', 'with', 'about', 'of', 'out']);
 // Verbs whose object is the listener: they never invert ("…, told reporters" is not "…, said Smith").
 const LISTENER_FIRST = new Set(['tell', 'inform', 'assure', 'reassure', 'advise', 'remind', 'urge']);
+const WH_WORDS = new Set(['whether', 'if', 'why', 'how', 'what', 'when', 'where', 'who']);
 const OBJECT_VERBS = new Set(['tell', 'ask', 'inform', 'assure', 'reassure', 'advise', 'warn', 'remind', 'urge', 'caution']);
 const CLAUSE_END = new Set(['.', '!', '?', '”', '"', '’', "''", ';']);
 // wink splits the wire style ``…'' into single backticks and apostrophes.
@@ -287,8 +288,8 @@ function isThat(t: Token): boolean {
 /** Start of content after a cue ending at token k, or null when what follows is no reported clause. */
 function contentAfter(s: SentenceView, k: number, verb: CueVerb, lex: QuoteLexicons): { at: number; complementizer: boolean } | null {
   k = skipAdjuncts(s, k, lex);
-  if (OBJECT_VERBS.has(verb.lemma)) {
-    // "told reporters (that)", "told CNN", "told him": skip the listener.
+  if (OBJECT_VERBS.has(verb.lemma) && !WH_WORDS.has(s.tokens[k]?.lower ?? '')) {
+    // "told reporters (that)", "told CNN", "told him": skip the listener (but "asked what …" has none).
     const np = npStartingAt(s, k);
     if (np) k = skipAdjuncts(s, np[1], lex);
   }
@@ -307,7 +308,7 @@ function contentAfter(s: SentenceView, k: number, verb: CueVerb, lex: QuoteLexic
   // "said it" / "said this" report nothing, but "says it will shift staff" / "say this is a rough patch" do.
   const clauseFollows = (t.lower === 'it' || t.lower === 'this') && ['AUX', 'VERB'].includes(s.tokens[k + 1]?.pos ?? '');
   if ((NOT_CONTENT.has(t.lower) && !clauseFollows) || CLAUSE_END.has(t.value)) return null;
-  if (['whether', 'if', 'why', 'how', 'what', 'when', 'where', 'who'].includes(t.lower)) return { at: k, complementizer: verb.lemma === 'ask' };
+  if (WH_WORDS.has(t.lower)) return { at: k, complementizer: verb.lemma === 'ask' };
   // A bare clause must start like one: a pronoun, determiner, name or noun.
   if (!['PRON', 'DET', 'PROPN', 'NOUN', 'ADJ', 'NUM', 'ADV'].includes(t.pos)) return null;
   return { at: k, complementizer: false };

@@ -224,7 +224,15 @@ function fromFrame(
   if (holder) return out; // the span already has its speaker
 
   // Content that is only a quoted title and what surrounds it ("wrote “The Lives of the Super Rich” in 2010").
-  if (overlapping.length > 0 && overlapping.every((q) => looksLikeTitle(text.slice(q.start, q.end)))) {
+  // In a headline everything is title case, so there a capitalised quote says nothing.
+  let outside = '';
+  let from = cStart;
+  for (const q of overlapping) {
+    outside += text.slice(from, Math.max(from, q.open)) + ' ';
+    from = Math.max(from, q.after);
+  }
+  const headline = looksLikeTitle(outside + text.slice(from, Math.max(from, cEnd)));
+  if (overlapping.length > 0 && !headline && overlapping.every((q) => looksLikeTitle(text.slice(q.start, q.end)))) {
     for (const q of overlapping) used.add(q);
     return out;
   }
