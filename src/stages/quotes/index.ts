@@ -42,11 +42,11 @@ export function findQuotes(article: EntityArticle, config: Config): QuotedArticl
   const { text, tokens, sentences, paragraphs, entities } = article;
   const lex = quoteLexicons();
   const spans = findQuotedSpans(text, paragraphs);
-  const index = indexMentions(entities);
+  const insideQuote = makeInsideTest(spans);
+  const index = indexMentions(entities, insideQuote);
   const messages: Message[] = [];
   for (const s of spans) if (!s.closed) messages.push(message('quotes/unclosed-mark', 'quotes', { offset: s.open }));
 
-  const insideQuote = makeInsideTest(spans);
   const frames: Frame[] = [];
   const holds = (types: ReadonlySet<string>) => (np: [number, number]) => {
     for (let k = np[0]; k < np[1]; k++) {

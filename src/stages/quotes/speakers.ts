@@ -10,12 +10,15 @@ export interface MentionIndex {
   byToken: Map<number, { entity: Entity; mention: Span }>;
   /** Person and organisation mentions in text order, for pronoun resolution. */
   ordered: { entity: Entity; mention: Span; firstToken: number }[];
+  /** The same outside quotation marks: what a pronoun in the narration can refer to ("“… Bush got fewer votes,”
+   * he points out" is not Bush speaking). */
+  referents: { entity: Entity; mention: Span; firstToken: number }[];
 }
 
 const SPEAKER_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
 
 /** Indexes the mentions that can speak. */
-export function indexMentions(entities: readonly Entity[]): MentionIndex {
+export function indexMentions(entities: readonly Entity[], quoted: (offset: number) => boolean = () => false): MentionIndex {
   const byToken = new Map<number, { entity: Entity; mention: Span }>();
   const ordered: MentionIndex['ordered'] = [];
   for (const entity of entities) {
@@ -27,7 +30,7 @@ export function indexMentions(entities: readonly Entity[]): MentionIndex {
     }
   }
   ordered.sort((a, b) => a.firstToken - b.firstToken);
-  return { byToken, ordered };
+  return { byToken, ordered, referents: ordered.filter((m) => !quoted(m.mention.start)) };
 }
 
 export interface Resolution {
@@ -116,12 +119,12 @@ export function resolvePronoun(
   // The last speaker is the likeliest referent of "he said" when they fit: news keeps its subject.
   const lastSpeaker = recent[recent.length - 1];
   let best: { entity: Entity; mention: Span } | undefined;
-  for (const m of index.ordered) {
+  for (const m of index.referents) {
     if (m.mention.start >= at) break;
     if (fits(m.entity)) best = m;
   }
   if (lastSpeaker?.entityId && best && lastSpeaker.entityId !== best.entity.id) {
-    const same = index.ordered.find((m) => m.entity.id === lastSpeaker.entityId);
+    const same = index.referents.find((m) => m.entity.id === lastSpeaker.entityId);
     // Prefer the last speaker over a more recent mention only when that mention is no better match by gender.
     if (same && fits(same.entity) && same.entity.gender && same.entity.gender === p.gender && best.entity.gender !== p.gender) best = same;
   }
