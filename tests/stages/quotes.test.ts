@@ -93,6 +93,7 @@ const CASES: Case[] = [
   { name: 'a headline in title case keeps its capitalised quoted words', text: 'Jane Smith: Donald Trump Is a ‘Proven Failure’ in Business\n\nThe senator spoke on Saturday.', want: [{ type: 'mixed', text: 'Donald Trump Is a ‘Proven Failure’ in Business', speaker: 'Jane Smith', cue: ':' }] },
   { name: 'asked what … (a wh-word is no listener)', text: 'A reporter asked what the mayor would do about the budget.', want: [{ type: 'indirect', text: 'what the mayor would do about the budget', speaker: 'A reporter', cue: 'asked' }] },
   { name: 'a pronoun never refers to a name inside the quote', text: 'John Brown spoke to reporters on Monday. “Voters reject insiders. George Bush got fewer votes than Al Gore in 2000,” he pointed out.', want: [{ type: 'direct', text: 'Voters reject insiders. George Bush got fewer votes than Al Gore in 2000,', speaker: 'John Brown', cue: 'pointed out' }] },
+  { name: 'a present form wink tags as a noun, after the name, ends the attribution', text: '“Cruz could win the general election in a landslide,” Viguerie notes.', want: [{ type: 'direct', text: 'Cruz could win the general election in a landslide,', speaker: 'Viguerie', cue: 'notes' }] },
   { name: 'a subordinate clause after the attribution is narration', text: '“We will win the vote,” Jane Smith said, as the crowd cheered.', want: [{ type: 'direct', text: 'We will win the vote,', speaker: 'Jane Smith', cue: 'said' }] },
 ];
 

@@ -57,8 +57,12 @@ export function cueAt(tokens: readonly Token[], i: number, lex: QuoteLexicons): 
   const forms = lex.verbs.get(t.lower);
   if (!forms) return undefined;
   // "the said company", "a tweet": only verbs report.
+  // wink tags some present forms after a name as nouns ("…,” Viguerie notes."; "the ad states."): after a noun,
+  // right before the clause ends, such a form is the verb.
   if (t.pos !== 'VERB' && t.pos !== 'AUX') {
-    if (!(t.pos === 'NOUN' && i > 0 && tokens[i - 1]!.pos === 'PRON')) return undefined;
+    const before = i > 0 ? tokens[i - 1]!.pos : '';
+    const clauseEnds = ['.', ','].includes(tokens[i + 1]?.lower ?? '');
+    if (!(t.pos === 'NOUN' && (before === 'PRON' || ((before === 'PROPN' || before === 'NOUN') && clauseEnds)))) return undefined;
   }
   let best: CueVerb | undefined;
   for (const f of forms) {
