@@ -94,6 +94,11 @@ const CASES: Case[] = [
   { name: 'asked what … (a wh-word is no listener)', text: 'A reporter asked what the mayor would do about the budget.', want: [{ type: 'indirect', text: 'what the mayor would do about the budget', speaker: 'A reporter', cue: 'asked' }] },
   { name: 'a pronoun never refers to a name inside the quote', text: 'John Brown spoke to reporters on Monday. “Voters reject insiders. George Bush got fewer votes than Al Gore in 2000,” he pointed out.', want: [{ type: 'direct', text: 'Voters reject insiders. George Bush got fewer votes than Al Gore in 2000,', speaker: 'John Brown', cue: 'pointed out' }] },
   { name: 'a present form wink tags as a noun, after the name, ends the attribution', text: '“Cruz could win the general election in a landslide,” Viguerie notes.', want: [{ type: 'direct', text: 'Cruz could win the general election in a landslide,', speaker: 'Viguerie', cue: 'notes' }] },
+  { name: 'a quantity heads the speaker phrase', text: 'Seventy-four percent of Democratic registered voters say they would consider it. Most of the candidates said they would attend. About four out of 10 voters said they were angry.', want: [
+    { type: 'indirect', text: 'they would consider it', speaker: 'Seventy-four percent of Democratic registered voters', cue: 'say' },
+    { type: 'indirect', text: 'they would attend', speaker: 'Most of the candidates', cue: 'said' },
+    { type: 'indirect', text: 'they were angry', speaker: 'four out of 10 voters', cue: 'said' },
+  ] },
   { name: 'a subordinate clause after the attribution is narration', text: '“We will win the vote,” Jane Smith said, as the crowd cheered.', want: [{ type: 'direct', text: 'We will win the vote,', speaker: 'Jane Smith', cue: 'said' }] },
 ];
 

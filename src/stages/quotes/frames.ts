@@ -33,6 +33,8 @@ export interface Frame {
   subjectGuess?: [number, number];
 }
 
+// "Most of the candidates", "Some of the women", "85% of Democrats": the quantity heads the speaker phrase.
+const QUANTIFIERS = new Set(['most', 'some', 'many', 'all', 'none', 'half', 'both', 'each', 'several', 'few', 'majority', 'minority', 'percent', '%', 'third', 'thirds', 'quarter', 'quarters', 'one', 'two', 'three', 'four', 'five', 'dozens', 'hundreds', 'thousands', 'millions']);
 const RELATIVE_WORDS = new Set(['who', 'whose', 'which', 'whom', 'where']);
 const NP_POS = new Set(['PROPN', 'NOUN', 'PRON', 'DET', 'ADJ', 'NUM']);
 const HEAD_POS = new Set(['PROPN', 'NOUN', 'PRON', 'NUM']);
@@ -95,9 +97,18 @@ interface SentenceView {
   text: string;
 }
 
-/** "Six in 10 voters", "four in 10": the "in" of a ratio is inside the phrase. */
+/** "Six in 10 voters", "four out of 10": the "in" or "out" of a ratio is inside the phrase. */
 function inRatio(s: SentenceView, k: number): boolean {
-  return s.tokens[k]!.lower === 'in' && k > s.first && s.tokens[k - 1]!.pos === 'NUM' && s.tokens[k + 1]?.pos === 'NUM';
+  const w = s.tokens[k]!.lower;
+  if (k <= s.first || s.tokens[k - 1]!.pos !== 'NUM') return false;
+  return (w === 'in' && s.tokens[k + 1]?.pos === 'NUM') || (w === 'out' && s.tokens[k + 1]?.lower === 'of' && s.tokens[k + 2]?.pos === 'NUM');
+}
+
+/** "Democratic registered voters", "newly elected officials": a participle between a modifier and a noun. */
+function participleModifier(s: SentenceView, k: number): boolean {
+  const t = s.tokens[k]!;
+  if (t.pos !== 'VERB' || !t.lower.endsWith('ed') || k <= s.first || s.tokens[k + 1]?.pos !== 'NOUN') return false;
+  return ['ADJ', 'ADV', 'DET', 'NUM', 'NOUN'].includes(s.tokens[k - 1]!.pos);
 }
 
 /** Noun phrase ending at token j (inclusive), within the sentence, or null. */
@@ -106,7 +117,7 @@ function npEndingAt(s: SentenceView, j: number): [number, number] | null {
   let a = j + 1;
   while (a - 1 >= s.first) {
     const t = s.tokens[a - 1]!;
-    const inside = NP_POS.has(t.pos) || s.nameAt(a - 1) || t.lower === "'s" || t.lower === '’s' || inRatio(s, a - 1) || ((t.lower === 'of' || (t.lower === 'for' && s.tokens[a - 2]?.pos === 'NOUN')) && a - 1 > s.first && HEAD_POS.has(s.tokens[a - 2]!.pos))
+    const inside = NP_POS.has(t.pos) || s.nameAt(a - 1) || t.lower === "'s" || t.lower === '’s' || t.value === '%' || inRatio(s, a - 1) || participleModifier(s, a - 1) || ((t.lower === 'of' || (t.lower === 'for' && s.tokens[a - 2]?.pos === 'NOUN')) && a - 1 > s.first && (HEAD_POS.has(s.tokens[a - 2]!.pos) || QUANTIFIERS.has(s.tokens[a - 2]!.lower) || inRatio(s, a - 2)))
       || ((t.value === '.' || t.value === '-' || t.value === '&') && a - 1 > s.first && s.tokens[a - 2]!.end === t.start);
     // "which 67 percent of voters say": a relative word starts a clause, not the speaker's name.
     if (!inside || RELATIVE_WORDS.has(t.lower) || t.lower === 'that') break;
