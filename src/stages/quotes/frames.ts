@@ -191,7 +191,7 @@ function subjectBefore(s: SentenceView, i: number): [number, number] | null {
       } else if (npStartingAt(s, k + 1)?.[1] === j) {
         // "the White House spokesman, Josh Earnest, said": a description may hold an organisation, not a person.
         const before = npEndingAt(s, k - 1);
-        if (before && !s.isPerson(before) && s.tokens[before[1] - 1]!.pos === 'NOUN') return inside;
+        if (before && isDescription(s, before)) return inside;
       }
       const np = npEndingAt(s, skipBackOverAdjuncts(s, k - 1));
       if (!np || !hasNameOrHead(s, np)) continue;
@@ -610,12 +610,18 @@ function coordinatedSubject(s: SentenceView, conj: number): [number, number] | n
   return null;
 }
 
+/** A phrase that describes someone rather than naming them: no person's name, and a common noun at its end or a
+ * determiner at its start ("the White House spokesman", "the director of the Federal Bureau of Investigation"). */
+function isDescription(s: SentenceView, np: [number, number]): boolean {
+  return !s.isPerson(np) && (s.tokens[np[1] - 1]!.pos === 'NOUN' || s.tokens[np[0]]!.pos === 'DET');
+}
+
 /** "“…,” the White House spokesman, Josh Earnest, said": the description before a name in commas belongs to the
  * attribution, not to the content. Returns where it starts, if there is one. */
 function descriptionBefore(s: SentenceView, subject: [number, number]): number | null {
   if (subject[0] - 2 <= s.first || s.tokens[subject[0] - 1]!.value !== ',') return null;
   const desc = npEndingAt(s, subject[0] - 2);
-  if (!desc || desc[0] - 1 <= s.first || s.isPerson(desc) || s.tokens[desc[1] - 1]!.pos !== 'NOUN') return null;
+  if (!desc || desc[0] - 1 <= s.first || !isDescription(s, desc)) return null;
   const mark = desc[0] - 1;
   return closes(s, mark) || s.tokens[mark]!.value === ',' ? desc[0] : null;
 }
