@@ -35,6 +35,8 @@ export interface Frame {
 
 // "Most of the candidates", "Some of the women", "85% of Democrats": the quantity heads the speaker phrase.
 const QUANTIFIERS = new Set(['most', 'some', 'many', 'all', 'none', 'half', 'both', 'each', 'several', 'few', 'majority', 'minority', 'percent', '%', 'third', 'thirds', 'quarter', 'quarters', 'one', 'two', 'three', 'four', 'five', 'dozens', 'hundreds', 'thousands', 'millions']);
+// wink may tag a lone dash as a proper noun ("PHILADELPHIA ― Hillary Clinton's campaign"): a phrase word has a letter or digit.
+const WORDLIKE = /[\p{L}\p{N}]/u;
 const RELATIVE_WORDS = new Set(['who', 'whose', 'which', 'whom', 'where']);
 const NP_POS = new Set(['PROPN', 'NOUN', 'PRON', 'DET', 'ADJ', 'NUM']);
 const HEAD_POS = new Set(['PROPN', 'NOUN', 'PRON', 'NUM']);
@@ -117,7 +119,7 @@ function npEndingAt(s: SentenceView, j: number): [number, number] | null {
   let a = j + 1;
   while (a - 1 >= s.first) {
     const t = s.tokens[a - 1]!;
-    const inside = NP_POS.has(t.pos) || s.nameAt(a - 1) || t.lower === "'s" || t.lower === '’s' || t.value === '%' || inRatio(s, a - 1) || participleModifier(s, a - 1) || ((t.lower === 'of' || (t.lower === 'for' && s.tokens[a - 2]?.pos === 'NOUN')) && a - 1 > s.first && (HEAD_POS.has(s.tokens[a - 2]!.pos) || QUANTIFIERS.has(s.tokens[a - 2]!.lower) || inRatio(s, a - 2)))
+    const inside = (NP_POS.has(t.pos) && WORDLIKE.test(t.value)) || s.nameAt(a - 1) || t.lower === "'s" || t.lower === '’s' || t.value === '%' || inRatio(s, a - 1) || participleModifier(s, a - 1) || ((t.lower === 'of' || (t.lower === 'for' && s.tokens[a - 2]?.pos === 'NOUN')) && a - 1 > s.first && (HEAD_POS.has(s.tokens[a - 2]!.pos) || QUANTIFIERS.has(s.tokens[a - 2]!.lower) || inRatio(s, a - 2)))
       || ((t.value === '.' || t.value === '-' || t.value === '&') && a - 1 > s.first && s.tokens[a - 2]!.end === t.start);
     // "which 67 percent of voters say": a relative word starts a clause, not the speaker's name.
     if (!inside || RELATIVE_WORDS.has(t.lower) || t.lower === 'that') break;
@@ -143,7 +145,7 @@ function npStartingAt(s: SentenceView, i: number): [number, number] | null {
     const t = s.tokens[b]!;
     if (headSeen && (t.pos === 'DET' || t.pos === 'PRON') && s.tokens[b - 1]!.lower !== 'of') break;
     if (HEAD_POS.has(t.pos) || s.nameAt(b)) headSeen = true;
-    const inside = NP_POS.has(t.pos) || s.nameAt(b) || t.lower === "'s" || t.lower === '’s' || (t.lower === 'of' && b > i && b + 1 < s.last && NP_POS.has(s.tokens[b + 1]!.pos))
+    const inside = (NP_POS.has(t.pos) && WORDLIKE.test(t.value)) || s.nameAt(b) || t.lower === "'s" || t.lower === '’s' || (t.lower === 'of' && b > i && b + 1 < s.last && NP_POS.has(s.tokens[b + 1]!.pos))
       // a period, hyphen or ampersand only inside a name ("A.T.&T", "Ocasio-Cortez"), never the sentence's full stop
       || ((t.value === '.' || t.value === '-' || t.value === '&') && b > i && s.tokens[b - 1]!.end === t.start
         && b + 1 < s.last && s.tokens[b + 1]!.start === t.end && NP_POS.has(s.tokens[b + 1]!.pos));
