@@ -49,7 +49,7 @@ export function resolveSpeaker(
   const [first, last] = np;
   // A name in the phrase: prefer a person, then the last (head-most) named thing. "Clinton's campaign manager":
   // the head is not the name, so only a phrase whose head word is part of a name counts.
-  const head = headOf(tokens, first, last);
+  const head = headOf(tokens, first, last, (k) => index.byToken.has(k));
   const named = index.byToken.get(head);
   if (named) return { speaker: { name: named.entity.name, entityId: named.entity.id, mention: named.mention }, via: 'name' };
   for (let k = last - 1; k >= first; k--) {
@@ -96,10 +96,14 @@ function nominalOrganisationBefore(tokens: readonly Token[], at: number, lex: Qu
   return null;
 }
 
+const HEAD_ENDS = new Set(['of', 'for', 'to', 'at', 'with']);
+
 /** Head of a phrase: its last noun-like token before "of" or a possessive's owner. */
-function headOf(tokens: readonly Token[], first: number, last: number): number {
+function headOf(tokens: readonly Token[], first: number, last: number, inName: (k: number) => boolean = () => false): number {
   let end = last;
-  for (let k = first + 1; k < last; k++) if (tokens[k]!.lower === 'of' || tokens[k]!.value === ',') { end = k; break; }
+  // "A spokeswoman for Fiorina", "aides to Clinton", "a professor at Yale": the head comes before the preposition
+  // (unless it is part of a name: "Club for Growth").
+  for (let k = first + 1; k < last; k++) if ((HEAD_ENDS.has(tokens[k]!.lower) && !inName(k)) || tokens[k]!.value === ',') { end = k; break; }
   for (let k = end - 1; k >= first; k--) {
     const p = tokens[k]!.pos;
     if (p === 'PROPN' || p === 'NOUN' || p === 'PRON' || p === 'NUM') return k;
