@@ -15,6 +15,13 @@ describe('entities', () => {
     expect(people[0]!.mentions.map((m) => m.text)).toEqual(['Antony Blinken', 'Blinken', 'Blinken']);
   });
 
+  it('splits a title off a name whatever the tagger spanned: begun before the span, or inside it', () => {
+    const a = withEntities('Secretary of State John F. Kerry said the talks would go on. United Steelworkers Political Director Tim Waters said the union would wait.');
+    const people = a.entities.filter((e) => e.type === 'PERSON');
+    expect(people.map((e) => e.name)).toEqual(['John F. Kerry', 'Tim Waters']);
+    expect(people[1]!.title).toBe('United Steelworkers Political Director');
+  });
+
   it('links country aliases to one canonical name', () => {
     const a = withEntities('The U.S. and Japan met. The United States said so. America agreed.');
     const us = a.entities.filter((e) => e.name === 'United States');

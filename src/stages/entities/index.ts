@@ -30,6 +30,9 @@ export function findEntities(article: SegmentedArticle, config: Config): EntityA
     if (!trimmed) continue;
     const split = splitTitle(tokens, trimmed.first, trimmed.last, lex, trimmed.label === 'PER');
     const name: Candidate = { ...trimmed, first: split.nameFirst };
+    // A tagger span that held a title ("State John F. Kerry" as ORG) was labelled for the whole span: a first name
+    // after the title says person.
+    if (split.title && split.nameFirst > trimmed.first && name.label !== 'PER' && name.last - name.first >= 2 && lex.firstNames.has(tokens[name.first]!.lower)) name.label = 'PER';
     const kind = classify(tokens, name, split.title !== undefined, lex, tagging && name.label === undefined);
     if (!kind) {
       if (name.last - name.first === 1) unresolved.push(name);

@@ -30,6 +30,16 @@ export function titleAt(tokens: readonly Token[], at: number, end: number, lex: 
 export function splitTitle(tokens: readonly Token[], first: number, last: number, lex: EntityLexicons, person = false): TitleSplit {
   let at = first;
   let title: TitleInfo | undefined;
+  // "Secretary of State John F. Kerry" tagged from "State": a title begun before the span and ending inside it.
+  for (let n = Math.min(lex.maxTitleTokens - 1, first); n >= 1 && !title; n--) {
+    const start = first - n;
+    if (tokens[start]!.sentence !== tokens[first]!.sentence) continue;
+    const hit = titleAt(tokens, start, last - 1, lex);
+    if (hit && start + hit[0] > first) {
+      title = hit[1];
+      at = start + hit[0];
+    }
+  }
   // Descriptors before a title or a full name ("former", "Democrat", "Republican") go with the title.
   const modifiers: string[] = [];
   while (at < last - 2 && lex.titleModifiers.has(tokens[at]!.lower)) modifiers.push(tokens[at++]!.value);
@@ -48,6 +58,18 @@ export function splitTitle(tokens: readonly Token[], first: number, last: number
   if (modifiers.length) {
     const text = title ? `${modifiers.join(' ')} ${title.title}` : modifiers.join(' ');
     title = { ...(title ?? {}), title: text };
+  }
+  if (!title) {
+    // "Democratic National Committee Chair Debbie Wasserman", "United Steelworkers Political Director Tim Waters":
+    // a title inside the span, then a first name and a surname: the words up to the title describe the person.
+    for (let p = first + 1; p < last - 2 && !title; p++) {
+      const hit = titleAt(tokens, p, last - 2, lex);
+      if (!hit || !/^\p{Lu}/u.test(tokens[p]!.value) || !lex.firstNames.has(tokens[p + hit[0]]!.lower)) continue;
+      const words: string[] = [];
+      for (let k = first; k < p + hit[0]; k++) words.push(tokens[k]!.value);
+      title = { ...hit[1], title: words.join(' ') };
+      at = p + hit[0];
+    }
   }
   if (!title) {
     // "said party chairman Reince Priebus": a lower-case title right before the name, same sentence.
