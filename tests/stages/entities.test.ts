@@ -22,6 +22,10 @@ describe('entities', () => {
     expect(people[1]!.title).toBe('United Steelworkers Political Director');
   });
 
+  it('leaves a headline\'s reporting verb out of the name before it', () => {
+    expect(names('Trevor Noah Says Trump Is Wrong About Everything', 'PERSON')).toContain('Trevor Noah');
+  });
+
   it('links country aliases to one canonical name', () => {
     const a = withEntities('The U.S. and Japan met. The United States said so. America agreed.');
     const us = a.entities.filter((e) => e.name === 'United States');

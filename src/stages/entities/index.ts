@@ -28,6 +28,8 @@ export function findEntities(article: SegmentedArticle, config: Config): EntityA
   for (const c of candidates) {
     const trimmed = trimEdges(tokens, c);
     if (!trimmed) continue;
+    // "Howard Dean Tells Guns Are …", "Trevor Noah Says …": in a title-case headline the verb joins the name.
+    if (trimmed.last - trimmed.first >= 3 && lex.reportingVerbs.has(tokens[trimmed.last - 1]!.lower) && /^\p{Lu}/u.test(tokens[trimmed.last - 1]!.value)) trimmed.last--;
     const split = splitTitle(tokens, trimmed.first, trimmed.last, lex, trimmed.label === 'PER');
     const name: Candidate = { ...trimmed, first: split.nameFirst };
     // A tagger span that held a title ("State John F. Kerry" as ORG) was labelled for the whole span: a first name

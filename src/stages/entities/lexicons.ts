@@ -32,6 +32,8 @@ export interface EntityLexicons {
   /** Last words that make a multi-word name a LAW. */
   lawHeads: Set<string>;
   facHeads: Set<string>;
+  /** Present and past forms of reporting verbs ("says", "tells"): a title-case headline's verb, not a name. */
+  reportingVerbs: Set<string>;
 }
 
 interface TitlesFile { titles: string[]; male: string[]; female: string[]; modifiers: string[] }
@@ -75,6 +77,10 @@ export function entityLexicons(): EntityLexicons {
   }
 
   const words = loadData<{ lawHeads: string[]; facHeads: string[] }>('lexicon/entity-words.json');
+  // The quote stage's cue verbs; forms are listed base, present, past, participle, gerund.
+  const cues = loadData<{ verbs: Record<string, { forms: string[] }> }>('lexicon/cue-verbs.json');
+  const reportingVerbs = new Set<string>();
+  for (const v of Object.values(cues.verbs)) for (const f of [v.forms[1], v.forms[2]]) if (f && !f.includes(' ')) reportingVerbs.add(f.toLowerCase());
   const gz: Gazetteers = existsSync(dataUrl('gazetteers/gazetteers.json')) ? loadData<Gazetteers>('gazetteers/gazetteers.json') : {};
   const set = (k: keyof Gazetteers) => new Set((gz[k] ?? []).map((x) => x.toLowerCase()));
   cached = {
@@ -93,6 +99,7 @@ export function entityLexicons(): EntityLexicons {
     people: set('person'),
     lawHeads: new Set(words.lawHeads.map((w) => w.toLowerCase())),
     facHeads: new Set(words.facHeads.map((w) => w.toLowerCase())),
+    reportingVerbs,
   };
   return cached;
 }
