@@ -15,7 +15,8 @@ export const CREDIT = /(?:^|[\s_-])(?:credit|credits|copyright|photographer|phot
 export const MAX_FURNITURE_CHARS = 300;
 export const NEVER_FURNITURE = new Set(['html', 'body', 'main', 'article']);
 
-const classAndId = (el: DomElement): string => `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+// linkedom answers getAttribute('class') by building a token list, so elements without class or id skip it.
+const classAndId = (el: DomElement): string => (el.hasAttribute('class') || el.hasAttribute('id') ? `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}` : ' ');
 const squash = (s: string | null): string => (s ?? '').replace(/\s+/g, ' ').trim();
 
 /** Whether an element is a caption (figcaption or a caption class). */

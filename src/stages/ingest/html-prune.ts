@@ -82,10 +82,10 @@ function readOpenTag(html: string, lt: number): OpenTag {
   while (i < n && !endsName(html.charCodeAt(i))) i++;
   const name = html.slice(lt + 1, i).toLowerCase();
   const attributes = new Map<string, string>();
-  const tag = (end: number, selfClosing: boolean): OpenTag => ({ name, end, selfClosing, attributes });
+  // No closures in here: tsx names every function it creates, which costs more than the scan on big pages.
   while (i < n) {
     const c = html.charCodeAt(i);
-    if (c === GT) return tag(i + 1, false);
+    if (c === GT) return { name, end: i + 1, selfClosing: false, attributes };
     if (isSpace(c)) {
       i++;
       continue;
@@ -94,7 +94,7 @@ function readOpenTag(html: string, lt: number): OpenTag {
       // `/`, optional whitespace, `>` ends the tag as self-closing; anything else after `/` starts an attribute.
       let j = i + 1;
       while (j < n && isSpace(html.charCodeAt(j))) j++;
-      if (j < n && html.charCodeAt(j) === GT) return tag(j + 1, true);
+      if (j < n && html.charCodeAt(j) === GT) return { name, end: j + 1, selfClosing: true, attributes };
       i = j;
       continue;
     }
@@ -126,7 +126,7 @@ function readOpenTag(html: string, lt: number): OpenTag {
     }
     if (!attributes.has(attribute)) attributes.set(attribute, value);
   }
-  return tag(-1, false);
+  return { name, end: -1, selfClosing: false, attributes };
 }
 
 /** Index of the `<` of the end tag that closes raw text opened by `name`, or -1 if the text runs to the end. */
@@ -148,28 +148,23 @@ function rawTextEnd(html: string, from: number, name: string): number {
 /** An attribute value as the DOM will hold it, or undefined when it has an entity the pass does not decode. */
 const plain = (value: string | undefined): string | undefined => (value === undefined || value.includes('&') ? undefined : value);
 
-/** Whether an element could be deleted by removeChrome's furniture test, which counts the text inside it. */
-function furnitureLike(name: string, attributes: Map<string, string>): boolean {
-  if (NEVER_FURNITURE.has(name) || (!attributes.has('class') && !attributes.has('id'))) return false;
-  const classAndId = `${attributes.get('class') ?? ''} ${attributes.get('id') ?? ''}`;
-  return classAndId.includes('&') || FURNITURE.test(classAndId);
-}
-
 type Emptied = 'inert' | 'chrome' | 'furniture';
 
-/** Why removeChrome (main pass) deletes an element whatever its content, if it does. */
-function chromeKind(name: string, attributes: Map<string, string>): Emptied | 'unsure' | undefined {
-  if (name === 'nav' || attributes.has('hidden')) return 'chrome';
+/** What removeChrome's main pass makes of an element: deleted whatever its content ('chrome'), deleted if its
+ * text is short ('furniture'), or not certain; and whether its furniture test counts the text inside it. */
+function chromeOf(name: string, attributes: Map<string, string>): { kind: Emptied | 'unsure' | undefined; furnitureLike: boolean } {
+  const hasClassOrId = attributes.has('class') || attributes.has('id');
+  const classAndId = hasClassOrId ? `${attributes.get('class') ?? ''} ${attributes.get('id') ?? ''}` : '';
+  const furnitureLike = hasClassOrId && !NEVER_FURNITURE.has(name) && (classAndId.includes('&') || FURNITURE.test(classAndId));
+  if (name === 'nav' || attributes.has('hidden')) return { kind: 'chrome', furnitureLike };
   const ariaHidden = attributes.get('aria-hidden');
   const role = attributes.get('role');
-  if ((ariaHidden !== undefined && ariaHidden.includes('&')) || (role !== undefined && role.includes('&'))) return 'unsure';
-  if (ariaHidden === 'true' || role === 'navigation' || role === 'search') return 'chrome';
-  if (!attributes.has('class') && !attributes.has('id')) return undefined;
-  const classAndId = `${attributes.get('class') ?? ''} ${attributes.get('id') ?? ''}`;
-  if (classAndId.includes('&')) return 'unsure';
-  if (CREDIT.test(classAndId)) return 'chrome';
-  if (!NEVER_FURNITURE.has(name) && FURNITURE.test(classAndId)) return 'furniture';
-  return undefined;
+  if ((ariaHidden !== undefined && ariaHidden.includes('&')) || (role !== undefined && role.includes('&'))) return { kind: 'unsure', furnitureLike };
+  if (ariaHidden === 'true' || role === 'navigation' || role === 'search') return { kind: 'chrome', furnitureLike };
+  if (!hasClassOrId) return { kind: undefined, furnitureLike };
+  if (classAndId.includes('&')) return { kind: 'unsure', furnitureLike };
+  if (CREDIT.test(classAndId)) return { kind: 'chrome', furnitureLike };
+  return { kind: furnitureLike ? 'furniture' : undefined, furnitureLike };
 }
 
 interface StackEntry {
@@ -262,12 +257,13 @@ export function pruneHtml(html: string): Pruned {
 
     if (VOID.has(name)) return;
     const isInert = ACTIVE.has(name) || NON_TEXT.has(name);
-    const kind = isInert ? 'inert' : chromeKind(name, attributes);
+    const chrome = chromeOf(name, attributes);
+    const kind = isInert ? 'inert' : chrome.kind;
     const emptiable = heading === 0 && !IMPLICITLY_CLOSED.has(name) && !RAW_TEXT.has(name) && !NEVER_EMPTIED.has(name) && !META_READ.has(name)
       && (kind === 'inert' || ((kind === 'chrome' || kind === 'furniture') && furniture === 0));
     const entry: StackEntry = {
       name, contentStart: tag.end, metaAt: meta, unsureAt: unsure, activeAt: active, textAt: text,
-      inert: isInert, furnitureLike: furnitureLike(name, attributes), template: name === 'template',
+      inert: isInert, furnitureLike: chrome.furnitureLike, template: name === 'template',
       heading: name === 'h1' && template === 0,
       ...(emptiable ? { emptied: kind as Emptied } : {}),
     };

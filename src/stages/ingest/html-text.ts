@@ -48,14 +48,19 @@ interface OpenElement {
   element: DomNode;
   block: boolean;
   pre: boolean;
+  /** Left out of the second writer, with everything inside it. */
+  omitted: boolean;
 }
 
 // Iterative, with the open elements on an explicit stack: a page of thousands of nested elements must not
 // exhaust the call stack. firstChild/nextSibling rather than childNodes: linkedom builds a new array for
-// every childNodes read.
-function walk(root: DomNode, out: ParagraphWriter, options: TextOptions): void {
+// every childNodes read. With a second writer, one walk writes two texts: everything, and everything but the
+// elements `omit` picks (as if they were skipped), which is what two walks with two skip tests would write.
+function walk(root: DomNode, out: ParagraphWriter, options: TextOptions, second?: ParagraphWriter, omit?: (element: DomElement) => boolean): void {
   const open: OpenElement[] = [];
   let preDepth = 0;
+  // How many open elements are left out of the second writer.
+  let omitDepth = 0;
   let node = root.firstChild;
   for (;;) {
     if (node === null) {
@@ -63,7 +68,11 @@ function walk(root: DomNode, out: ParagraphWriter, options: TextOptions): void {
       const closed = open.pop();
       if (closed === undefined) break;
       if (closed.pre) preDepth--;
-      if (closed.block) out.flush();
+      if (closed.omitted) omitDepth--;
+      if (closed.block) {
+        out.flush();
+        if (second !== undefined && omitDepth === 0 && !closed.omitted) second.flush();
+      }
       node = closed.element.nextSibling;
       continue;
     }
@@ -71,7 +80,9 @@ function walk(root: DomNode, out: ParagraphWriter, options: TextOptions): void {
     if (node.nodeType === TEXT_NODE) {
       const data = node.data ?? node.textContent ?? '';
       // HTML collapses source line breaks to spaces except inside <pre>.
-      out.add(preDepth > 0 ? data : data.replace(/[ \t\n\r\f]+/g, ' '));
+      const text = preDepth > 0 ? data : data.replace(/[ \t\n\r\f]+/g, ' ');
+      out.add(text);
+      if (second !== undefined && omitDepth === 0) second.add(text);
       node = next;
       continue;
     }
@@ -84,18 +95,27 @@ function walk(root: DomNode, out: ParagraphWriter, options: TextOptions): void {
       node = next;
       continue;
     }
+    const omitted = second !== undefined && omitDepth === 0 && omit !== undefined && omit(node);
+    const toSecond = second !== undefined && omitDepth === 0 && !omitted;
     if (name === 'br') {
       out.add('\n');
+      if (toSecond) second.add('\n');
       node = next;
       continue;
     }
     const block = BLOCK.has(name);
     const pre = PRESERVE_WHITESPACE.has(name);
-    if (block) out.flush();
     // Table cells sit side by side: keep their words apart without making each one a paragraph.
-    if (name === 'td' || name === 'th') out.add(' ');
+    const cell = name === 'td' || name === 'th';
+    if (block) out.flush();
+    if (cell) out.add(' ');
+    if (toSecond) {
+      if (block) second.flush();
+      if (cell) second.add(' ');
+    }
     if (pre) preDepth++;
-    open.push({ element: node, block, pre });
+    if (omitted) omitDepth++;
+    open.push({ element: node, block, pre, omitted });
     node = node.firstChild;
   }
 }
@@ -106,4 +126,15 @@ export function paragraphsOf(root: DomNode, options: TextOptions = {}): string[]
   walk(root, out, options);
   out.flush();
   return out.paragraphs;
+}
+
+/** In one walk, the paragraphs of a subtree (`all`), and its paragraphs without the elements `omit` picks
+ * (`without`): the same as paragraphsOf with `skip`, and with `skip || omit`. */
+export function paragraphVariants(root: DomNode, options: TextOptions & { omit: (element: DomElement) => boolean }): { all: string[]; without: string[] } {
+  const all = new ParagraphWriter();
+  const without = new ParagraphWriter();
+  walk(root, all, options, without, options.omit);
+  all.flush();
+  without.flush();
+  return { all: all.paragraphs, without: without.paragraphs };
 }

@@ -9,7 +9,7 @@ import { isCaption, isDateline, removeChrome } from './html-furniture.ts';
 import { readHtmlMeta } from './html-meta.ts';
 import { pruneHtml } from './html-prune.ts';
 import { removeActiveContent } from './html-sanitize.ts';
-import { paragraphsOf } from './html-text.ts';
+import { paragraphsOf, paragraphVariants } from './html-text.ts';
 import { readabilityParse } from './readability.ts';
 import { BYLINE_PREFIX, cleanByline } from './meta-values.ts';
 
@@ -37,8 +37,7 @@ const chars = (paragraphs: string[]): number => paragraphs.reduce((n, p) => n + 
 
 /** Paragraphs of the article content: captions dropped unless the captions are the story (a gallery). */
 function articleParagraphs(content: DomNode): string[] {
-  const prose = paragraphsOf(content, { skip: (el) => isDateline(el) || isCaption(el) });
-  const withCaptions = paragraphsOf(content, { skip: isDateline });
+  const { all: withCaptions, without: prose } = paragraphVariants(content, { skip: isDateline, omit: isCaption });
   return chars(withCaptions) > 2 * chars(prose) ? withCaptions : prose;
 }
 

@@ -1,4 +1,8 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../../../src/stages/ingest/dom.ts';
+import { isCaption, isDateline } from '../../../src/stages/ingest/html-furniture.ts';
+import { paragraphsOf, paragraphVariants } from '../../../src/stages/ingest/html-text.ts';
 import { extractHtml } from '../../../src/stages/ingest/html.ts';
 
 const LONG = 'The council met on Tuesday to discuss the harbour, and members spoke at length about the budget, the tides and the ferry timetable for next year.';
@@ -46,5 +50,19 @@ describe('extractHtml', () => {
     const { text, messages } = extractHtml(page('', body));
     expect(text).not.toMatch(/evil|framed|inner|tpl|Enable JS|onclick/);
     expect(messages.find((m) => m.id === 'ingest/html-unsafe-removed')?.text).toContain('3');
+  });
+});
+
+describe('paragraphVariants', () => {
+  it('writes in one walk what two walks with two skip tests write', () => {
+    const dir = new URL('../../fixtures/ingest/', import.meta.url);
+    const pages = readdirSync(dir).map((d) => new URL(`${d}/source.html`, dir)).filter((u) => existsSync(u)).map((u) => readFileSync(u, 'utf8'));
+    pages.push('<figure><p>a<span class="caption">b<br>c</span>d</p><table><tr><td class="caption">x</td><td>y</td></tr></table><pre class="caption">p  q</pre></figure>');
+    for (const page of pages) {
+      const body = parseDocument(page).body!;
+      const { all, without } = paragraphVariants(body, { skip: isDateline, omit: isCaption });
+      expect(all).toEqual(paragraphsOf(body, { skip: isDateline }));
+      expect(without).toEqual(paragraphsOf(body, { skip: (el) => isDateline(el) || isCaption(el) }));
+    }
   });
 });
