@@ -61,7 +61,8 @@ export function removeActiveContent(document: DomDocument): Sanitized {
       doomed.push(el);
       return SKIP_CHILDREN;
     }
-    if (el.attributes.length > 0) active += removeActiveAttributes(el);
+    // hasAttributes is a pointer check in linkedom; reading el.attributes builds a fresh list each time.
+    if (el.hasAttributes()) active += removeActiveAttributes(el);
     if (depth > deepest) deepest = depth;
     return ENTER;
   });
