@@ -23,6 +23,7 @@ describe('segment', () => {
     // A straight closing mark wink puts at the start of the next sentence goes back to its quote.
     expect(sentencesOf('"It is great!!!" Smith wrote.')).toEqual(['"It is great!!!"', 'Smith wrote.']);
     expect(sentencesOf("''Is it right?'' asked Mr. Smith. Then he left.")).toEqual(["''Is it right?'' asked Mr. Smith.", 'Then he left.']);
+    expect(sentencesOf('Rep. Tim Scott, R-S.C., said the bill was fair.')).toHaveLength(1);
   });
 
   it('keeps abbreviations inside sentences', () => {

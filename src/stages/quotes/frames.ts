@@ -99,6 +99,16 @@ interface SentenceView {
   text: string;
 }
 
+/** A party tag written between commas ends at token k: "R-S.C.", "D-Calif.", "I-Vt." (after a comma). */
+function partyTagEndingAt(s: SentenceView, k: number): boolean {
+  for (let j = k - 1; j >= Math.max(s.first + 1, k - 6); j--) {
+    const t = s.tokens[j]!;
+    if (t.value === ',') return false;
+    if ((t.value === 'R' || t.value === 'D' || t.value === 'I') && s.tokens[j + 1]?.value === '-' && s.tokens[j - 1]!.value === ',') return true;
+  }
+  return false;
+}
+
 /** "Six in 10 voters", "four out of 10": the "in" or "out" of a ratio is inside the phrase. */
 function inRatio(s: SentenceView, k: number): boolean {
   const w = s.tokens[k]!.lower;
@@ -179,6 +189,8 @@ function subjectBefore(s: SentenceView, i: number): [number, number] | null {
       const t = s.tokens[k]!;
       if (OPEN_MARKS.has(t.value) || CLOSE_MARKS.has(t.value)) break;
       if (t.value !== ',') continue;
+      // "Lindsey Graham, R-S.C., a candidate, said": a party tag between commas is skipped like an apposition.
+      if (partyTagEndingAt(s, k - 1)) continue;
       const inner = s.tokens[k + 1]!;
       // "a professor at X", "45", "who …", and participles: "Trudeau, speaking in Ottawa, said"
       const participle = inner.pos === 'VERB' && /(ing|ed)$/.test(inner.lower);

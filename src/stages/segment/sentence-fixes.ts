@@ -1,7 +1,8 @@
 // Mends wink's sentence breaks that news text trips over (see shared/notes/wink-nlp.md):
 //   “Is this right?” she asked.   -> split after the closing mark, though the sentence goes on in lower case;
 //   "It is great!!!" Smith wrote.  -> split before a straight closing mark, which then opens the next sentence;
-//   Rep. Nancy Pelosi (D-Calif.), spoke.  -> split before the comma.
+//   Rep. Nancy Pelosi (D-Calif.), spoke.  -> split before the comma;
+//   Lindsey Graham, R-S.C., said …        -> split inside "S.C.".
 // Paragraph cuts are never undone: a sentence does not cross a line break.
 import type { Token } from '../../types.ts';
 
@@ -32,7 +33,10 @@ export function fixSentenceBreaks(ranges: [number, number][], tokens: readonly T
       const before = tokens[prev[1] - 1]!;
       const first = tokens[range[0]]!;
       const sameLine = !text.slice(before.end, first.start).includes('\n');
-      if (sameLine && CONTINUATION.test(first.value) && !/^[a-z]+\.[a-z]/.test(first.value)) {
+      // "R-S.C.": wink may cut after "S." though nothing separates it from "C."; a sentence never starts glued
+      // to the word before it.
+      const glued = before.end === first.start && /^\p{L}/u.test(first.value);
+      if (glued || (sameLine && CONTINUATION.test(first.value) && !/^[a-z]+\.[a-z]/.test(first.value))) {
         prev[1] = range[1];
         continue;
       }
