@@ -53,7 +53,7 @@ const CLAUSE_END = new Set(['.', '!', '?', '”', '"', '’', "''", ';']);
 const OPEN_MARKS = new Set(['“', '"', '‘', '«', '„', '``', '`']);
 const CLOSE_MARKS = new Set(['”', '"', '’', '»', "''", "'"]);
 // Adjuncts written between a cue and the end of its clause: "said Tuesday", "said in a statement", "said on CNN".
-const ADJUNCT_PREPS = new Set(['of', 'in', 'on', 'at', 'during', 'after', 'before', 'to', 'via', 'through', 'from', 'with', 'while', 'late', 'early', 'last', 'this', 'recently', 'earlier', 'later', 'afterward', 'afterwards', 'privately', 'publicly', 'then', 'again', 'too', 'also', 'today', 'yesterday', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+const ADJUNCT_PREPS = new Set(['of', 'in', 'into', 'on', 'at', 'during', 'after', 'before', 'to', 'via', 'through', 'from', 'with', 'while', 'late', 'early', 'last', 'this', 'recently', 'earlier', 'later', 'afterward', 'afterwards', 'privately', 'publicly', 'then', 'again', 'too', 'also', 'today', 'yesterday', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
 /** The cue verb written at token i (longest form first), if any. */
 export function cueAt(tokens: readonly Token[], i: number, lex: QuoteLexicons): CueVerb | undefined {
@@ -119,7 +119,11 @@ function inRatio(s: SentenceView, k: number): boolean {
 /** "Democratic registered voters", "newly elected officials": a participle between a modifier and a noun. */
 function participleModifier(s: SentenceView, k: number): boolean {
   const t = s.tokens[k]!;
-  if (t.pos !== 'VERB' || !t.lower.endsWith('ed') || k <= s.first || s.tokens[k + 1]?.pos !== 'NOUN') return false;
+  if (t.pos !== 'VERB' || !t.lower.endsWith('ed') || k <= s.first) return false;
+  // "Texas-based Matt Mackowiak", "Chicago-born": a hyphened compound modifies whatever follows it.
+  const dash = s.tokens[k - 1]!;
+  if (dash.value === '-' && dash.end === t.start && k - 1 > s.first && s.tokens[k - 2]!.end === dash.start) return true;
+  if (s.tokens[k + 1]?.pos !== 'NOUN') return false;
   return ['ADJ', 'ADV', 'DET', 'NUM', 'NOUN'].includes(s.tokens[k - 1]!.pos);
 }
 
