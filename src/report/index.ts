@@ -17,32 +17,45 @@ export function articleReportPage(record: ArticleRecord): string {
 
 /** Writes the report record by record: each article's page at once, the index at finish(). */
 export class ReportWriter {
-  private readonly articlesDir: string;
-  private readonly stale: Set<string>;
+  /** The folder of the article pages (a pipeline worker writes pages into it directly). */
+  readonly articlesDir: string;
+  private readonly pages = new Set<string>();
   private readonly stats: CorpusStats = emptyStats();
 
   constructor(private readonly reportDir: string) {
     this.articlesDir = join(reportDir, 'articles');
     mkdirSync(this.articlesDir, { recursive: true });
-    this.stale = new Set(readdirSync(this.articlesDir));
   }
 
   /** Writes one article's page and counts it for the index; `page` is its HTML when already made elsewhere
-   * (articleReportPage in a pipeline worker, or the cache). */
+   * (read from the pipeline's cache). */
   add(record: ArticleRecord, page?: string): void {
     const file = articleFileName(record.id);
-    writeIfChanged(join(this.articlesDir, file), page ?? articleReportPage(record));
-    this.stale.delete(file);
+    writeArticlePage(this.articlesDir, record.id, page ?? articleReportPage(record));
+    this.pages.add(file);
+    addArticle(this.stats, record, file);
+  }
+
+  /** Counts for the index an article whose page was written into articlesDir elsewhere (by a pipeline worker). */
+  addWritten(record: ArticleRecord): void {
+    const file = articleFileName(record.id);
+    this.pages.add(file);
     addArticle(this.stats, record, file);
   }
 
   /** Deletes pages of articles no longer in the dataset and writes the index. */
   finish(): void {
     // Pages of articles no longer in the dataset must not linger. Pages are overwritten in place rather than
-    // the folder emptied first: deleting a thousand files costs more than writing them.
-    for (const file of this.stale) rmSync(join(this.articlesDir, file), { force: true });
+    // the folder emptied first: deleting a thousand files costs more than writing them. The folder is listed
+    // now, not when the writer opened, so that a page written for an article that then failed goes too.
+    for (const file of readdirSync(this.articlesDir)) if (!this.pages.has(file)) rmSync(join(this.articlesDir, file), { force: true });
     writeIfChanged(join(this.reportDir, 'index.html'), indexPage(this.stats));
   }
+}
+
+/** Writes an article's page into the articles folder (unless it already holds these bytes). */
+export function writeArticlePage(articlesDir: string, id: string, html: string): void {
+  writeIfChanged(join(articlesDir, articleFileName(id)), html);
 }
 
 /** Writes `html` to `path` unless the file already holds exactly these bytes. After a re-run most pages are

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { threadId } from 'node:worker_threads';
 import { configHash, type Config } from '../config.ts';
 import { PIPELINE_VERSION, modelVersion } from '../version.ts';
 import type { ArticleOutcome } from './outcome.ts';
@@ -87,9 +88,9 @@ interface EntryHeader {
 
 /** Reads and writes cache entries in one output folder. `readable`/`writable` implement --force and --check. */
 export class ArticleCache {
-  private readonly dir: string;
+  /** The folder of the entries (a pool worker writes the entry of the article it processed there). */
+  readonly dir: string;
   private readonly seen = new Set<string>();
-  private made = false;
 
   constructor(outputDir: string, private readonly fingerprint: string, readonly readable = true, readonly writable = true) {
     this.dir = join(outputDir, CACHE_DIR, 'articles');
@@ -101,7 +102,7 @@ export class ArticleCache {
   }
 
   private fileOf(path: string): string {
-    const name = `${sha256(path).slice(0, 32)}.entry`;
+    const name = entryName(path);
     this.seen.add(name);
     return join(this.dir, name);
   }
@@ -144,23 +145,8 @@ export class ArticleCache {
   /** Stores an outcome; a failed write only costs a recompute next time, so it is ignored. */
   set(path: string, key: string, outcome: ArticleOutcome): void {
     if (!this.writable) return;
-    const file = this.fileOf(path);
-    const { line = '', cached: _cached, csv, page, ...rest } = outcome;
-    const body = `${line}${csv ? csv.join('') : ''}${page ?? ''}`;
-    const sizes: EntryHeader['sizes'] = { line: line.length };
-    if (csv) sizes.csv = csv.map((t) => t.length);
-    if (page !== undefined) sizes.page = page.length;
-    const header: EntryHeader = { format: ENTRY_FORMAT, key, bodySha: sha256(body), sizes, outcome: rest };
-    try {
-      if (!this.made) mkdirSync(this.dir, { recursive: true });
-      this.made = true;
-      // write-then-rename: a run killed mid-write leaves the old entry or none, never half of one
-      const tmp = `${file}.${process.pid}.tmp`;
-      writeFileSync(tmp, `${JSON.stringify(header)}\n${body}`);
-      renameSync(tmp, file);
-    } catch {
-      /* read-only or full disk: run without caching this one */
-    }
+    this.fileOf(path);
+    writeCacheEntry(this.dir, path, key, outcome);
   }
 
   /** Removes entries of articles this run did not see (deleted or renamed inputs), so the cache stays the size
@@ -181,5 +167,34 @@ export class ArticleCache {
         /* gone already */
       }
     }
+  }
+}
+
+/** The entry file name of an article path: a hash, so a changed article overwrites its entry. */
+const entryName = (path: string): string => `${sha256(path).slice(0, 32)}.entry`;
+
+const madeDirs = new Set<string>();
+
+/** Writes one entry into the entries folder `dir` (ArticleCache.dir). Called by ArticleCache.set, and by a pool
+ * worker for the article it processed: hashing and writing the entry (the record, its CSV text and its page,
+ * some 50 KB) is then off the main thread. A failed write only costs a recompute next time, so it is ignored. */
+export function writeCacheEntry(dir: string, path: string, key: string, outcome: ArticleOutcome): void {
+  const file = join(dir, entryName(path));
+  const { line = '', cached: _cached, csv, page, ...rest } = outcome;
+  const body = `${line}${csv ? csv.join('') : ''}${page ?? ''}`;
+  const sizes: EntryHeader['sizes'] = { line: line.length };
+  if (csv) sizes.csv = csv.map((t) => t.length);
+  if (page !== undefined) sizes.page = page.length;
+  const header: EntryHeader = { format: ENTRY_FORMAT, key, bodySha: sha256(body), sizes, outcome: rest };
+  try {
+    if (!madeDirs.has(dir)) mkdirSync(dir, { recursive: true });
+    madeDirs.add(dir);
+    // write-then-rename: a run killed mid-write leaves the old entry or none, never half of one; the thread id
+    // keeps two workers of one process apart
+    const tmp = `${file}.${process.pid}.${threadId}.tmp`;
+    writeFileSync(tmp, `${JSON.stringify(header)}\n${body}`);
+    renameSync(tmp, file);
+  } catch {
+    /* read-only or full disk: run without caching this one */
   }
 }

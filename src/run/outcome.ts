@@ -20,6 +20,8 @@ export interface ArticleOutcome extends ArticleOutputs {
   entities: number;
   /** True when the outcome came from the cache rather than from the stages. */
   cached: boolean;
+  /** True when its report page was written by the thread that processed it (src/run/store.ts). */
+  pageWritten?: boolean;
 }
 
 /** Runs one article through the stages, serialises its record and makes the wanted per-article outputs. Never

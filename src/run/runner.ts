@@ -25,6 +25,7 @@ import { mapInOrder } from './ordered.ts';
 import { processToOutcome, type ArticleOutcome } from './outcome.ts';
 import type { OutputSink } from './outputs.ts';
 import { ArticlePool, workerCount } from './pool.ts';
+import { storeOutcome, type StoreTarget } from './store.ts';
 import { inShard, type Shard } from './shard.ts';
 
 export interface RunOptions {
@@ -146,15 +147,26 @@ class Batch {
     if (reportDir !== undefined) this.report = new ReportWriter(reportDir);
   }
 
+  /** Where the thread that processes an article writes its cache entry (under `key`) and its report page. */
+  storeTarget(key: string | undefined): StoreTarget {
+    const { cache } = this.plan;
+    return {
+      ...(this.report ? { articlesDir: this.report.articlesDir } : {}),
+      ...(key !== undefined && cache?.writable ? { cache: { dir: cache.dir, key } } : {}),
+    };
+  }
+
   add(o: ArticleOutcome): void {
     if (o.line !== undefined) {
       this.opts.sink.appendDataset(`${o.line}\n`);
       if (this.tables || this.report) {
-        // Parsed here for the Parquet columns and the index figures (about 0.1 ms an article); the CSV text and
-        // the page come ready-made, and are made here only when the outcome lacks them.
+        // Parsed here for the Parquet columns and the index figures (about 0.1 ms an article); the CSV text comes
+        // ready-made and the page is written already (or comes from the cache), and either is made here only
+        // when the outcome lacks it.
         const record = JSON.parse(o.line) as ArticleRecord;
         this.tables?.add(record, o.csv);
-        this.report?.add(record, o.page);
+        if (o.pageWritten) this.report?.addWritten(record);
+        else this.report?.add(record, o.page);
       }
     }
     this.quotes += o.quotes;
@@ -210,8 +222,7 @@ function runInProcess(opts: RunOptions, p: Plan): RunSummary {
         continue;
       }
       const outcome = processToOutcome({ id: a.id, path: a.path, bytes: prep.bytes }, opts.config, opts.timings, p.want);
-      if (prep.key) p.cache!.set(a.path, prep.key, outcome);
-      batch.add(outcome);
+      batch.add(storeOutcome(outcome, batch.storeTarget(prep.key)));
     }
     return batch.finish();
   } catch (err) {
@@ -243,9 +254,9 @@ export async function runPipelineAsync(opts: RunOptions): Promise<RunSummary> {
     if ('outcome' in prep) return prep.outcome;
     pool ??= new ArticlePool(threads, opts.config);
     try {
-      const reply = await pool.run({ id: a.id, path: a.path, bytes: prep.bytes, timings: wantTimings, outputs: p.want });
+      // the worker writes the cache entry and the page itself: the main thread gets the line and the CSV text
+      const reply = await pool.run({ id: a.id, path: a.path, bytes: prep.bytes, timings: wantTimings, outputs: p.want, store: batch.storeTarget(prep.key) });
       if (reply.timings && opts.timings) for (const [k, v] of Object.entries(reply.timings)) opts.timings[k] = (opts.timings[k] ?? 0) + v;
-      if (prep.key) p.cache!.set(a.path, prep.key, reply.outcome);
       return reply.outcome;
     } catch (err) {
       // the worker died on this article (out of memory, a native crash): reject the article, keep the batch

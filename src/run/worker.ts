@@ -5,6 +5,7 @@ import type { Config } from '../config.ts';
 import type { StageTimings } from '../pipeline.ts';
 import type { OutputsWanted } from './article-outputs.ts';
 import { processToOutcome, type ArticleOutcome } from './outcome.ts';
+import { storeOutcome, type StoreTarget } from './store.ts';
 
 export interface WorkerTask {
   id: string;
@@ -14,6 +15,8 @@ export interface WorkerTask {
   timings: boolean;
   /** The article's share of the tables and the report to make here, off the main thread. */
   outputs?: OutputsWanted;
+  /** Where this worker writes the article's cache entry and report page itself. */
+  store?: StoreTarget;
 }
 
 export interface WorkerReply {
@@ -27,5 +30,6 @@ const config = (workerData as { config: Config }).config;
 export default function processTask(task: WorkerTask): WorkerReply {
   const timings: StageTimings | undefined = task.timings ? {} : undefined;
   const outcome = processToOutcome({ id: task.id, path: task.path, bytes: task.bytes }, config, timings, task.outputs);
+  if (task.store) storeOutcome(outcome, task.store);
   return timings ? { outcome, timings } : { outcome };
 }

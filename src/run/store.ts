@@ -1,0 +1,25 @@
+// Where a processed article's results go besides the main thread: its cache entry and its report page, written by
+// the thread that processed it. In a pool worker that keeps the hashing and writing of the entry (the record,
+// its CSV text and its page) and the page's file off the main thread, and the page never crosses threads.
+import { writeArticlePage } from '../report/index.ts';
+import { writeCacheEntry } from './cache.ts';
+import type { ArticleOutcome } from './outcome.ts';
+
+export interface StoreTarget {
+  /** The report's articles folder: the page is written there, and dropped from the outcome. */
+  articlesDir?: string;
+  /** The cache entries folder and this article's key. */
+  cache?: { dir: string; key: string };
+}
+
+/** Writes the outcome's cache entry and its page as the target asks; returns the outcome, its page replaced by
+ * `pageWritten`. */
+export function storeOutcome(o: ArticleOutcome, t: StoreTarget): ArticleOutcome {
+  if (t.cache) writeCacheEntry(t.cache.dir, o.path, t.cache.key, o); // first: the entry keeps the page
+  if (t.articlesDir !== undefined && o.page !== undefined) {
+    writeArticlePage(t.articlesDir, o.id, o.page);
+    delete o.page;
+    o.pageWritten = true;
+  }
+  return o;
+}
