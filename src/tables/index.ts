@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { syncDir } from '../io/atomic.ts';
+import { recoverFolder } from '../io/commit.ts';
 import type { ArticleRecord } from '../schema.ts';
 import { CsvSink } from './csv-sink.ts';
 import { ParquetSink } from './parquet-sink.ts';
@@ -82,6 +83,9 @@ export class TablesWriter {
   constructor(outDir: string) {
     this.dir = join(outDir, 'tables');
     mkdirSync(this.dir, { recursive: true });
+    // A pipeline run keeps the temporary files open for the whole run: one killed meanwhile leaves them, and
+    // they would pile up here (the output folder's own recovery does not look into tables/).
+    recoverFolder(this.dir);
     this.writers = [];
     try {
       for (const spec of TABLES) this.writers.push([spec.name, new TableWriter(this.dir, spec)]);

@@ -1,6 +1,6 @@
 // writeTables: the four tables load in DuckDB as CSV and Parquet, hold what the dataset holds, round-trip awkward
 // text, come out byte-identical on a rerun, and the documented example queries give the founding article's answer.
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
@@ -123,6 +123,17 @@ describe('awkward text', () => {
     expect(readFileSync(join(out, 'tables/quotes.csv'), 'utf8')).toMatch(/^article_id,quote_id,type,text,.*confidence\r\n$/);
     const [n] = await rows(`SELECT count(*)::INT AS n FROM read_parquet('${out}/tables/quotes.parquet')`);
     expect(n).toEqual({ n: 0 });
+  });
+
+  it('removes temporary table files a killed writer left', async () => {
+    const out = tmp();
+    mkdirSync(join(out, 'tables'));
+    writeFileSync(join(out, 'tables', '.quotes.csv.999999999.0badf00d.tmp'), 'torn');
+    writeFileSync(join(out, 'tables', '.quotes.parquet.999999998.tmp'), 'torn');
+    writeFileSync(join(out, 'dataset.jsonl'), `${JSON.stringify(record)}\n`);
+    await writeTables(join(out, 'dataset.jsonl'), out);
+    expect(readdirSync(join(out, 'tables')).filter((n) => n.startsWith('.'))).toEqual([]);
+    expect(readdirSync(join(out, 'tables'))).toHaveLength(8);
   });
 
   it('names the line of a broken dataset and leaves no half-written table', async () => {
