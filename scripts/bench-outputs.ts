@@ -1,12 +1,16 @@
-// npm run bench:outputs [-- --rounds N] [--reps N] [--articles N]: what the flat tables and the HTML report cost
-// next to the pipeline run that produced their dataset (issue 8's floor: under 10% of the pipeline's own time on
-// 1,000 articles). The corpus is polnear-train (840 articles) plus polnear-dev (84), topped up to --articles with
-// train articles repeated under other ids, all copied into a temp folder (never into the repo). Each round runs
-// in its own child process: the pipeline once, the way the CLI runs it (a fresh pool, concurrency from
-// pipeline.config.json, --force), then the outputs --reps times (median). The ratio is taken within a round, so
-// both sides see the same machine load; the machine is shared, so several rounds are run and all are kept.
-// Wall time decides; CPU time (all threads of the process) is printed beside it. Results: stdout and
-// bench/outputs.json.
+// npm run bench:outputs [-- --rounds N] [--articles N]: what the flat tables and the HTML report cost next to the
+// pipeline run that produces their dataset (issue 8's floor: under 10% of the pipeline's own time on 1,000
+// articles). The corpus is polnear-train (840 articles) plus polnear-dev (84), topped up to --articles with train
+// articles repeated under other ids, copied into a temp folder (never into the repo). Each measurement runs in a
+// fresh child process, as the CLI does, with a fresh pool (concurrency from pipeline.config.json) and --force:
+//   - "pipeline": the run without tables and report (the pipeline's own time), then writeOutputs once in the same
+//     process, which is what the CLI did before the run wrote them itself (printed as "before");
+//   - "with outputs": the run writing the tables and the report as the CLI now does (workers make each article's
+//     CSV and page; the main thread appends, gathers Parquet columns, writes pages), timed whole and from its
+//     last article to its return (what is left for the main thread after the run).
+// The two children alternate in order from round to round; the machine is shared, so medians over the rounds are
+// reported with the load average. Wall and CPU seconds (CPU: every thread of the process, workers included) go
+// to stdout and bench/outputs.json.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
@@ -24,14 +28,17 @@ interface Timing {
   cpu: number;
 }
 
-interface RoundResult {
+/** One run: whole, and from the arrival of its last article to its return (the commit, and whatever output
+ * work the main thread still has then). */
+interface RunTiming {
   articles: number;
-  pipeline: Timing;
-  /** One entry per repetition: writeTables alone (what the CLI does after a run), writeReport alone, and
-   * writeOutputs (both from one read of the dataset: `npm run tables` and `npm run report` together). */
-  tables: Timing[];
-  report: Timing[];
-  outputs: Timing[];
+  run: Timing;
+  tail: Timing;
+}
+
+interface BaselineResult extends RunTiming {
+  /** writeOutputs (tables + report from dataset.jsonl) right after the run, in the same process: the old CLI. */
+  after: Timing;
 }
 
 const median = (xs: number[]): number => {
@@ -40,46 +47,38 @@ const median = (xs: number[]): number => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
-async function timed(f: () => unknown): Promise<Timing> {
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
-  await f();
-  const c = process.cpuUsage(c0);
-  return { wall: (performance.now() - t0) / 1000, cpu: (c.user + c.system) / 1e6 };
-}
+const now = (): { t: number; c: NodeJS.CpuUsage } => ({ t: performance.now(), c: process.cpuUsage() });
+const since = (a: { t: number; c: NodeJS.CpuUsage }): Timing => {
+  const c = process.cpuUsage(a.c);
+  return { wall: (performance.now() - a.t) / 1000, cpu: (c.user + c.system) / 1e6 };
+};
 
 // ---------------------------------------------------------------------------------------------- child
 
-async function child(corpus: string, reps: number): Promise<RoundResult> {
+async function child(mode: 'baseline' | 'outputs', corpus: string): Promise<BaselineResult | RunTiming> {
   const { loadConfig } = await import('../src/config.ts');
   const { FolderSink } = await import('../src/run/outputs.ts');
   const { runPipelineAsync } = await import('../src/run/runner.ts');
-  const { writeTables } = await import('../src/tables/index.ts');
-  const { writeReport } = await import('../src/report/index.ts');
   const { writeOutputs } = await import('../src/tables/outputs.ts');
   const out = mkdtempSync(join(tmpdir(), 'bench-outputs-'));
   try {
     const config = loadConfig(join(ROOT, 'pipeline.config.json'), false);
-    let articles = 0;
-    // the CLI's run minus its table writing: the pipeline's own time
-    const pipeline = await timed(async () => {
-      const s = await runPipelineAsync({ input: corpus, config, sink: new FolderSink(out), cacheDir: out, force: true });
-      articles = s.ok;
-    });
-    const dataset = join(out, 'dataset.jsonl');
     const reportDir = join(out, 'report');
-    const tables: Timing[] = [];
-    const report: Timing[] = [];
-    const outputs: Timing[] = [];
-    // The first repetition writes into folders the run left without tables and report, as a first `npm run
-    // report` does, with nothing warmed up (printed as "first call"); the others write over them, as after a
-    // re-run, where report pages that did not change are left alone.
-    for (let r = 0; r < reps; r++) {
-      outputs.push(await timed(() => writeOutputs(dataset, { tablesOutDir: out, reportDir })));
-      tables.push(await timed(() => writeTables(dataset, out)));
-      report.push(await timed(() => writeReport(dataset, reportDir)));
-    }
-    return { articles, pipeline, tables, report, outputs };
+    const outputs = mode === 'outputs' ? { tablesOutDir: out, reportDir } : {};
+    let last = now();
+    const start = now();
+    const s = await runPipelineAsync({
+      input: corpus, config, sink: new FolderSink(out), cacheDir: out, force: true, outputs,
+      onArticle: (done, total) => {
+        if (done === total) last = now();
+      },
+    });
+    const tail = since(last);
+    const run = since(start);
+    if (mode === 'outputs') return { articles: s.ok, run, tail };
+    const t = now();
+    await writeOutputs(join(out, 'dataset.jsonl'), { tablesOutDir: out, reportDir });
+    return { articles: s.ok, run, tail, after: since(t) };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -111,10 +110,10 @@ function buildCorpus(articles: number): string {
   return dir;
 }
 
-function round(corpus: string, reps: number): RoundResult {
-  const r = spawnSync(TSX, [fileURLToPath(import.meta.url), '--child', corpus, '--reps', String(reps)], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+function spawnChild(mode: string, corpus: string): unknown {
+  const r = spawnSync(TSX, [fileURLToPath(import.meta.url), '--child', mode, corpus], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
   if (r.status !== 0) throw new Error(`bench child failed:\n${r.stderr}`);
-  return JSON.parse(r.stdout.trimEnd().split('\n').pop()!) as RoundResult;
+  return JSON.parse(r.stdout.trimEnd().split('\n').pop()!);
 }
 
 async function main(): Promise<void> {
@@ -123,9 +122,9 @@ async function main(): Promise<void> {
     const i = args.indexOf(name);
     return i >= 0 ? Math.max(1, Number(args[i + 1])) : d;
   };
-  const reps = opt('--reps', 3);
   if (args.includes('--child')) {
-    const result = await child(args[args.indexOf('--child') + 1]!, reps);
+    const i = args.indexOf('--child');
+    const result = await child(args[i + 1] as 'baseline' | 'outputs', args[i + 2]!);
     process.stdout.write(`\n${JSON.stringify(result)}\n`);
     return;
   }
@@ -136,48 +135,75 @@ async function main(): Promise<void> {
   const mb = files.reduce((n, f) => n + statSync(f).size, 0) / 1e6;
   const load0 = loadavg();
   try {
-    const results: (RoundResult & { load: number[] })[] = [];
+    const results: { baseline: BaselineResult; outputs: RunTiming; load: number[] }[] = [];
     for (let i = 0; i < rounds; i++) {
       process.stderr.write(`round ${i + 1}/${rounds} ...`);
-      const r = round(corpus, reps);
-      results.push({ ...r, load: loadavg() });
-      process.stderr.write(` pipeline ${r.pipeline.wall.toFixed(1)} s\n`);
+      // alternate which goes first, so that neither always meets the other's leftovers (page cache, load)
+      const order = i % 2 ? ['outputs', 'baseline'] : ['baseline', 'outputs'];
+      const got: Record<string, unknown> = {};
+      for (const mode of order) got[mode] = spawnChild(mode, corpus);
+      const baseline = got.baseline as BaselineResult;
+      const outputs = got.outputs as RunTiming;
+      results.push({ baseline, outputs, load: loadavg() });
+      process.stderr.write(` pipeline ${baseline.run.wall.toFixed(1)} s, with outputs ${outputs.run.wall.toFixed(1)} s, load ${loadavg()[0]!.toFixed(1)}\n`);
     }
-    const summary = results.map((r) => {
-      const pick = (ts: Timing[]) => ({ wall: median(ts.map((t) => t.wall)), cpu: median(ts.map((t) => t.cpu)) });
-      const tables = pick(r.tables);
-      const report = pick(r.report);
-      const outputs = pick(r.outputs);
+    const rows = results.map((r) => {
+      const p = r.baseline.run;
       return {
-        pipeline: r.pipeline, tables, report, outputs,
-        firstOutputs: r.outputs[0]!,
-        ratio: outputs.wall / r.pipeline.wall,
-        cpuRatio: outputs.cpu / r.pipeline.cpu,
-        firstRatio: r.outputs[0]!.wall / r.pipeline.wall,
+        pipeline: p,
+        before: r.baseline.after,
+        withOutputs: r.outputs.run,
+        tail: r.outputs.tail,
+        baselineTail: r.baseline.tail,
+        /** Old CLI: tables + report after the run, share of the pipeline's own time. */
+        beforeShare: { wall: r.baseline.after.wall / p.wall, cpu: r.baseline.after.cpu / p.cpu },
+        /** New: main-thread time after the last article beyond the plain run's commit. */
+        afterRunShare: { wall: (r.outputs.tail.wall - r.baseline.tail.wall) / p.wall, cpu: (r.outputs.tail.cpu - r.baseline.tail.cpu) / p.cpu },
+        /** New: everything the outputs add to the run, per-article work in the workers included. */
+        totalShare: { wall: (r.outputs.run.wall - p.wall) / p.wall, cpu: (r.outputs.run.cpu - p.cpu) / p.cpu },
+        /** Dataset, tables and report, start to finish: the run then writeOutputs (before) against one run (now). */
+        endToEnd: { before: { wall: p.wall + r.baseline.after.wall, cpu: p.cpu + r.baseline.after.cpu }, now: r.outputs.run },
         load: r.load,
       };
     });
-    const worst = Math.max(...summary.map((s) => s.ratio));
-    const med = median(summary.map((s) => s.ratio));
-    const cpuMed = median(summary.map((s) => s.cpuRatio));
-    const firstMed = median(summary.map((s) => s.firstRatio));
-    const results_ = {
+    const med = (f: (r: (typeof rows)[number]) => number): number => median(rows.map(f));
+    const summary = {
+      pipeline: { wall: med((r) => r.pipeline.wall), cpu: med((r) => r.pipeline.cpu) },
+      before: { wall: med((r) => r.before.wall), cpu: med((r) => r.before.cpu), shareWall: med((r) => r.beforeShare.wall), shareCpu: med((r) => r.beforeShare.cpu) },
+      withOutputs: { wall: med((r) => r.withOutputs.wall), cpu: med((r) => r.withOutputs.cpu), shareWall: med((r) => r.totalShare.wall), shareCpu: med((r) => r.totalShare.cpu) },
+      endToEnd: {
+        before: { wall: med((r) => r.endToEnd.before.wall), cpu: med((r) => r.endToEnd.before.cpu) },
+        now: { wall: med((r) => r.endToEnd.now.wall), cpu: med((r) => r.endToEnd.now.cpu) },
+        /** Median of the per-round ratios now / before. */
+        ratio: { wall: med((r) => r.endToEnd.now.wall / r.endToEnd.before.wall), cpu: med((r) => r.endToEnd.now.cpu / r.endToEnd.before.cpu) },
+      },
+      afterRun: { wall: med((r) => r.tail.wall - r.baselineTail.wall), cpu: med((r) => r.tail.cpu - r.baselineTail.cpu), shareWall: med((r) => r.afterRunShare.wall), shareCpu: med((r) => r.afterRunShare.cpu) },
+    };
+    const out = {
       date: new Date().toISOString(),
       machine: { cpus: cpus().length, availableParallelism: availableParallelism(), model: cpus()[0]?.model, loadBefore: load0, loadAfter: loadavg(), node: process.version },
       corpus: { source: 'polnear-train + polnear-dev, topped up with repeated train articles', articles: files.length, mb },
-      reps,
-      rounds: summary,
-      ratio: { median: med, worst, cpuMedian: cpuMed, firstCallMedian: firstMed },
-      floor: { 'tables + report < 10% of the pipeline': { value: med, pass: med < 0.1 } },
+      rounds: rows,
+      median: summary,
+      floor: {
+        'tables + report < 10% of the pipeline (what the run adds, wall)': { value: summary.withOutputs.shareWall, pass: summary.withOutputs.shareWall < 0.1 },
+        'tables + report after the run < 10% of the pipeline (wall)': { value: summary.afterRun.shareWall, pass: summary.afterRun.shareWall < 0.1 },
+      },
     };
     mkdirSync(join(ROOT, 'bench'), { recursive: true });
-    writeFileSync(join(ROOT, 'bench/outputs.json'), `${JSON.stringify(results_, null, 2)}\n`);
+    writeFileSync(join(ROOT, 'bench/outputs.json'), `${JSON.stringify(out, null, 2)}\n`);
 
-    const s = (t: Timing) => `${t.wall.toFixed(2).padStart(6)} s (cpu ${t.cpu.toFixed(2).padStart(5)})`;
-    console.log(`\n${files.length} articles, ${mb.toFixed(2)} MB; ${cpus().length} cpus; outputs: median of ${reps}\n`);
-    console.log(`${'round'.padEnd(6)}${'pipeline'.padEnd(24)}${'tables alone'.padEnd(24)}${'report alone'.padEnd(24)}${'tables + report'.padEnd(24)}${'first call'.padEnd(24)}ratio (cpu)`);
-    summary.forEach((r, i) => console.log(`${String(i + 1).padEnd(6)}${s(r.pipeline).padEnd(24)}${s(r.tables).padEnd(24)}${s(r.report).padEnd(24)}${s(r.outputs).padEnd(24)}${s(r.firstOutputs).padEnd(24)}${(r.ratio * 100).toFixed(1)}% (${(r.cpuRatio * 100).toFixed(1)}%)`));
-    console.log(`\ntables + report / pipeline, wall: median ${(med * 100).toFixed(1)}%, worst ${(worst * 100).toFixed(1)}%, first call ${(firstMed * 100).toFixed(1)}%; cpu: median ${(cpuMed * 100).toFixed(1)}% (floor: under 10%)`);
+    const t = (x: Timing) => `${x.wall.toFixed(2).padStart(6)} s (cpu ${x.cpu.toFixed(2).padStart(5)})`;
+    const pct = (x: { wall: number; cpu: number }) => `${(x.wall * 100).toFixed(1)}% (cpu ${(x.cpu * 100).toFixed(1)}%)`;
+    console.log(`\n${files.length} articles, ${mb.toFixed(2)} MB; ${cpus().length} cpus; load ${load0.map((l) => l.toFixed(1)).join(' ')} -> ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
+    console.log(`${'round'.padEnd(6)}${'pipeline'.padEnd(24)}${'before: after it'.padEnd(24)}${'run with outputs'.padEnd(24)}${'after last article'.padEnd(24)}${'(plain run)'.padEnd(24)}load`);
+    rows.forEach((r, i) => console.log(`${String(i + 1).padEnd(6)}${t(r.pipeline).padEnd(24)}${t(r.before).padEnd(24)}${t(r.withOutputs).padEnd(24)}${t(r.tail).padEnd(24)}${t(r.baselineTail).padEnd(24)}${r.load[0]!.toFixed(1)}`));
+    console.log(`\nmedians, share of the pipeline's own time (${t(summary.pipeline)}):`);
+    console.log(`  before (tables + report after the run):        ${t(summary.before)}  ${pct({ wall: summary.before.shareWall, cpu: summary.before.shareCpu })}`);
+    console.log(`  now, what the outputs add to the run:           ${pct({ wall: summary.withOutputs.shareWall, cpu: summary.withOutputs.shareCpu })}`);
+    console.log(`  now, main thread after the last article (extra): ${t(summary.afterRun)}  ${pct({ wall: summary.afterRun.shareWall, cpu: summary.afterRun.shareCpu })}`);
+    const e = summary.endToEnd;
+    console.log(`  dataset + tables + report end to end: before ${t(e.before)}, now ${t(e.now)}; now/before ${e.ratio.wall.toFixed(2)} (cpu ${e.ratio.cpu.toFixed(2)})`);
     console.log('written: bench/outputs.json');
   } finally {
     rmSync(corpus, { recursive: true, force: true });
