@@ -81,8 +81,6 @@ function findRegexes(): Found[] {
 // Super-linear regexes found by this script in files owned by others, reported to their owners; listed so that
 // the run stays useful (a new one still fails it) and printed every time so they are not forgotten.
 const KNOWN: Record<string, string> = {
-  'src/run/cache.ts:20': 'IMPORT scans our own source files only, never article input; `(?:^|\\n)\\s*` rescans blank-line runs',
-  'src/stages/ingest/markdown.ts:65': 'input-exposed: runs of spaces in a Markdown paragraph; /(?<![ \\t])[ \\t]*\\r?\\n[ \\t]*/g is the linear equivalent',
 };
 
 const UNITS = [' ', '\t', '\n', '\n\n', '"', '“', '”', "'", '’', '«', 'A', 'a', 'Aa', 'A ', 'A. ', 'Mr. ', '[', ']', '[a', '(', '<', '<p>', '<!--', '<meta ', 'charset=', 'a:', 'a: ', '1', '1.', '.', ', ', '-', '—', '=', '\\', '/', 'http://', '@', '#', '😀', 'é', '\u00a0', '\u200b', 'said ', 'Title: '];
@@ -180,12 +178,7 @@ const ARTICLE_KINDS: [string, string, (n: number) => string][] = [
 // Known and reported to the owners of those files (all outside src/io and the ingest decoding files), printed on
 // every run rather than failed, so that a new finding still fails the run.
 const KNOWN_ARTICLE_ISSUES: Record<string, string> = {
-  'markdown: spaces in a paragraph': 'the super-linear regex of src/stages/ingest/markdown.ts:65 (see KNOWN)',
-  'quote marks': "src/stages/quotes/index.ts floating() slices and trims the paragraph from its start to every quoted span ('before'): quadratic in a long paragraph of quotes ('\"a\" ' x 25,000: 4.4 s in the quote stage; x 50,000: 16.5 s)",
-  'brackets': "src/stages/segment/tagging-view.ts widen() walks every rewrite from the first for each token: quadratic in editorial brackets ('[a] [' x 20k: 1.1 s in segment at 100k chars, 5.2 s at 200k)",
-  'said frames': 'quote stage: one long sentence of frames (\'Jane said that Paul said that …\') grows faster than linear',
   'markdown: link brackets': "mdast-util-from-markdown (micromark) on '[a](' repeated: faster than linear in the dependency",
-  'html: unclosed tags': 'src/stages/ingest/html-sanitize.ts:56 sanitize() recurses per nesting level: ~5,000 nested elements overflow the stack (pipeline/stage-failed; the batch goes on)',
 };
 const ARTICLE_BUDGET_MS = 20_000;
 

@@ -21,7 +21,7 @@ const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).
 
 let codeHash: string | undefined;
 
-const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"](\.{1,2}\/[^'"]+)['"]|\bimport\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
+const IMPORT = /^[ \t]*(?:import|export)\s[^'"]*?from\s*['"](\.{1,2}\/[^'"]+)['"]|\bimport\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/gm;
 
 /** A hash of the source files an entry depends on (everything src/pipeline.ts and the serialiser import,
  * followed through relative imports: the stages, and the table and report code that makes the cached CSV and

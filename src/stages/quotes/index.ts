@@ -224,15 +224,9 @@ function fromFrame(
   if (holder) return out; // the span already has its speaker
 
   // Content that is only a quoted title and what surrounds it ("wrote “The Lives of the Super Rich” in 2010").
-  // In a headline everything is title case, so there a capitalised quote says nothing.
-  let outside = '';
-  let from = cStart;
-  for (const q of overlapping) {
-    outside += text.slice(from, Math.max(from, q.open)) + ' ';
-    from = Math.max(from, q.after);
-  }
-  const headline = looksLikeTitle(outside + text.slice(from, Math.max(from, cEnd)));
-  if (overlapping.length > 0 && !headline && overlapping.every((q) => looksLikeTitle(text.slice(q.start, q.end)))) {
+  // In a headline everything is title case, so there a capitalised quote says nothing (only looked at when the
+  // quotes look like titles, and only in content short enough to be a headline: linear however long the text).
+  if (overlapping.length > 0 && overlapping.every((q) => looksLikeTitle(text.slice(q.start, q.end))) && !headlineAround(text, cStart, cEnd, overlapping)) {
     for (const q of overlapping) used.add(q);
     return out;
   }
@@ -345,6 +339,21 @@ function floating(s: QuotedSpan, drafts: readonly Draft[], count: number, articl
 const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'as', 'is', 'vs', 'de']);
 
 /** Most words capitalised (small words aside): the way titles of books, shows and headlines are written. */
+// Longer content is prose, not a headline.
+const MAX_HEADLINE_CHARS = 300;
+
+/** The content around the quoted spans is itself title case: a headline. */
+function headlineAround(text: string, start: number, end: number, spans: readonly QuotedSpan[]): boolean {
+  if (end - start > MAX_HEADLINE_CHARS) return false;
+  let outside = '';
+  let from = start;
+  for (const q of spans) {
+    outside += `${text.slice(from, Math.max(from, q.open))} `;
+    from = Math.max(from, q.after);
+  }
+  return looksLikeTitle(outside + text.slice(from, Math.max(from, end)));
+}
+
 function looksLikeTitle(s: string): boolean {
   const words = s.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
   const content = words.filter((w) => !SMALL_WORDS.has(w.toLowerCase()));
