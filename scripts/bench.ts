@@ -229,7 +229,11 @@ async function child(mode: string, corpus: string, runs: number): Promise<ChildR
   } else {
     const { parseConfig } = await import('../src/config.ts');
     const { FolderSink } = await import('../src/run/outputs.ts');
-    const { runPipeline, runPipelineAsync } = await import('../src/run/runner.ts');
+    const { runPipelineAsync } = await import('../src/run/runner.ts');
+    // only the in-process modes load the stages in this thread: with workers, this thread's RSS is the run's own
+    const runPipeline: typeof import('../src/run/in-process.ts').runPipeline = (o) => inProcess!(o);
+    let inProcess: typeof runPipeline | undefined;
+    if (mode === 'pipeline1' || mode === 'profile') inProcess = (await import('../src/run/in-process.ts')).runPipeline;
     const { ArticlePool } = await import('../src/run/pool.ts');
     const out = mkdtempSync(join(tmpdir(), 'bench-out-'));
     const warmup = mkdtempSync(join(tmpdir(), 'bench-warmup-'));

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../src/config.ts';
 import { FolderSink } from '../src/run/outputs.ts';
-import { runPipeline } from '../src/run/runner.ts';
+import { runPipeline } from '../src/run/in-process.ts';
 
 const SHARED = resolve(process.env.SHARED_DIR ?? '../shared');
 const SCORER = join(SHARED, 'eval/score.mjs');

@@ -1,7 +1,7 @@
 // Finds the articles of a corpus folder: recursive, symlinks never followed, ids from corpus-relative paths.
 import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatOf } from '../stages/ingest/index.ts';
+import { formatOf } from '../stages/ingest/format.ts';
 
 export const ARTICLE_EXTENSIONS = ['.txt', '.html', '.htm', '.md', '.markdown'] as const;
 

@@ -22,7 +22,7 @@ import { articleOutputs, lacksOutputs, type OutputsWanted } from './article-outp
 import { ArticleCache, cacheFingerprint } from './cache.ts';
 import { buildManifest, manifestText, type ManifestInput, type ManifestSkipped } from './manifest.ts';
 import { mapInOrder } from './ordered.ts';
-import { processToOutcome, type ArticleOutcome } from './outcome.ts';
+import type { ArticleOutcome, processToOutcome } from './outcome.ts';
 import type { OutputSink } from './outputs.ts';
 import { ArticlePool, workerCount } from './pool.ts';
 import { storeOutcome, type StoreTarget } from './store.ts';
@@ -211,7 +211,11 @@ class Batch {
   }
 }
 
-function runInProcess(opts: RunOptions, p: Plan): RunSummary {
+/** The stages themselves (wink, the tagger, Readability: ~80 MB resident). A run on workers never loads them
+ * in this thread; callers of the in-process path hand them in. */
+export type ArticleProcessor = typeof processToOutcome;
+
+function runInProcess(opts: RunOptions, p: Plan, processToOutcome: ArticleProcessor): RunSummary {
   const batch = new Batch(opts, p, 0);
   try {
     batch.open();
@@ -231,10 +235,10 @@ function runInProcess(opts: RunOptions, p: Plan): RunSummary {
   }
 }
 
-/** Runs the pipeline in this thread, whatever config.run.concurrency says. Throws RunError only when the run
- * itself cannot go on. */
-export function runPipeline(opts: RunOptions): RunSummary {
-  return runInProcess(opts, plan(opts));
+/** Runs the pipeline in this thread with the given stages, whatever config.run.concurrency says (see
+ * src/run/in-process.ts). Throws RunError only when the run itself cannot go on. */
+export function runPipelineWith(opts: RunOptions, processor: ArticleProcessor): RunSummary {
+  return runInProcess(opts, plan(opts), processor);
 }
 
 /** Runs the pipeline on a worker pool sized by config.run.concurrency (in process for small batches), with the
@@ -243,7 +247,7 @@ export async function runPipelineAsync(opts: RunOptions): Promise<RunSummary> {
   const p = plan(opts);
   if (opts.pool && configHash(opts.pool.config) !== configHash(opts.config)) throw new RunError('the worker pool was started with another config');
   const threads = opts.pool?.threads ?? workerCount(opts.config.run.concurrency, p.articles.length);
-  if (threads === 0) return runInProcess(opts, p);
+  if (threads === 0) return runInProcess(opts, p, (await import('./outcome.ts')).processToOutcome);
   // started on the first cache miss, so a run with nothing to do never pays for loading the model in workers
   let pool = opts.pool;
   const owned = !pool;

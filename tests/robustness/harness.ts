@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseConfig, type Config } from '../../src/config.ts';
 import { FolderSink } from '../../src/run/outputs.ts';
-import { runPipeline, type RunOptions, type RunSummary } from '../../src/run/runner.ts';
+import { runPipeline } from '../../src/run/in-process.ts';
+import type { RunOptions, RunSummary } from '../../src/run/runner.ts';
 import type { ArticleRecord } from '../../src/schema.ts';
 import type { Message } from '../../src/types.ts';
 

@@ -8,7 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig, type Config } from '../../src/config.ts';
 import { writeReport } from '../../src/report/index.ts';
 import { FolderSink } from '../../src/run/outputs.ts';
-import { runPipeline, runPipelineAsync, type RunOptions } from '../../src/run/runner.ts';
+import { runPipeline } from '../../src/run/in-process.ts';
+import { runPipelineAsync, type RunOptions } from '../../src/run/runner.ts';
 import { writeTables } from '../../src/tables/index.ts';
 import { makeCorpus, tempDir } from './corpus.ts';
 

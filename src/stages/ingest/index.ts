@@ -2,7 +2,8 @@
 import { createHash } from 'node:crypto';
 import type { Config } from '../../config.ts';
 import { message } from '../../messages.ts';
-import type { IngestedArticle, Message, SourceFormat } from '../../types.ts';
+import type { IngestedArticle, Message } from '../../types.ts';
+import { formatOf } from './format.ts';
 import { removeBoilerplate, type BoilerplateRule } from './boilerplate.ts';
 import { decodeBytes } from './decode.ts';
 import { extractHtml } from './html.ts';
@@ -15,14 +16,6 @@ export interface RawArticle {
   /** Path relative to the input folder, '/'-separated. */
   path: string;
   bytes: Uint8Array;
-}
-
-/** The format an input path declares by its extension. */
-export function formatOf(path: string): SourceFormat {
-  const lower = path.toLowerCase();
-  if (lower.endsWith('.html') || lower.endsWith('.htm')) return 'html';
-  if (lower.endsWith('.md') || lower.endsWith('.markdown')) return 'markdown';
-  return 'text';
 }
 
 const EXTRACTORS = { html: extractHtml, markdown: extractMarkdown, text: extractPlainText } as const;
