@@ -432,15 +432,17 @@ export function sentenceFrames(
     if ((v === ',' && cueAt(tokens, k + 1, lex)?.form === 'gerund') || ((v === 'and' || v === 'but') && cueAt(tokens, k + 1, lex)?.form === 'past')) participleCuts.push(k);
   }
   const s: SentenceView = { tokens, first, last, index, text, isName, isPerson, isPlace, nameAt, participleCuts, quoteEndsAt, joinedAt };
-  // A joined view holds a quote sentence and the sentence after it: only cues in the later one are looked for
-  // (the quote sentence has its own pass), and a "NAME:" must open the later sentence itself.
+  // A joined view holds a quote sentence and the sentence after it: only cue verbs in the later one are looked
+  // for (each sentence's own pass finds its colon, dash and other frames).
   const own = joinedAt >= 0 ? joinedAt : first;
   const frames: Frame[] = [];
   const taken = new Set<number>();
-  const colon = colonFrame(own === first ? s : { ...s, first: own });
-  if (colon) frames.push(colon);
-  const dash = dashFrame(s);
-  if (dash) frames.push(dash);
+  if (joinedAt < 0) {
+    const colon = colonFrame(s);
+    if (colon) frames.push(colon);
+    const dash = dashFrame(s);
+    if (dash) frames.push(dash);
+  }
   for (let i = own; i < last; i++) {
     if (taken.has(i)) continue;
     const phrase = sourcePhraseAt(s, i, lex);

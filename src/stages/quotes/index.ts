@@ -269,8 +269,6 @@ function namesPeople(head: Token, lex: ReturnType<typeof quoteLexicons>): boolea
   return head.pos === 'PROPN' || lex.peopleNouns.has(head.lower) || lex.organisationNouns.has(head.lower);
 }
 
-/** A quoted span no frame claimed: speech inheriting a speaker, or nothing (a title, a scare quote). */
-/** `count`: the drafts before this span are drafts[0 .. count) (passed as a count, not a copy: linear time). */
 /** "Ridge put it more bluntly:" then the quote (in the same paragraph or the next): the subject of the sentence
  * the colon ends introduces the speaker. */
 function introducedBy(s: QuotedSpan, article: EntityArticle, index: MentionIndex, lex: ReturnType<typeof quoteLexicons>, recent: Speaker[]): Speaker | null {
@@ -294,6 +292,8 @@ function introducedBy(s: QuotedSpan, article: EntityArticle, index: MentionIndex
   return sentenceSubject(tokens, sentence.firstToken, lo, index, lex, recent);
 }
 
+/** A quoted span no frame claimed: speech inheriting a speaker (or spoken by `introducer`), or nothing (a title,
+ * a scare quote). `count`: the drafts before this span are drafts[0 .. count) (a count, not a copy: linear time). */
 function floating(s: QuotedSpan, drafts: readonly Draft[], count: number, article: EntityArticle, introducer: Speaker | null): Draft | null {
   const { text, paragraphs } = article;
   const [a, b] = trimSpaces(text, s.start, s.end);

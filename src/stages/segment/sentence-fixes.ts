@@ -26,8 +26,7 @@ export function fixSentenceBreaks(ranges: [number, number][], tokens: readonly T
     const range: [number, number] = [r[0], r[1]];
     const prev = out[out.length - 1];
     if (prev && prev[1] === range[0]) {
-      while (range[0] < range[1] - 1 && closingMarkAt(tokens, range[0], range[1], text)) range[0]++;
-      if (range[0] === range[1] - 1 && closingMarkAt(tokens, range[0], range[1], text)) range[0]++;
+      while (range[0] < range[1] && closingMarkAt(tokens, range[0], range[1], text)) range[0]++;
       prev[1] = range[0];
       if (range[0] === range[1]) continue;
       const before = tokens[prev[1] - 1]!;
