@@ -66,16 +66,25 @@ export function nlp(): Wink {
 
 /** Reads a document the way a fresh process would, whatever this process read before. */
 export function readDoc(text: string): Doc {
+  return readDocIn(text).doc;
+}
+
+/**
+ * readDoc, and the lexicon the document's token ids (`its.uniqueId`) index: the same object for every document
+ * read by one wink instance, whose ids then name one word string each (its list only grows); a new one after a
+ * rebuild; undefined when the document was read by a throwaway instance, whose ids name nothing later.
+ */
+export function readDocIn(text: string): { doc: Doc; lexicon: object | undefined } {
   instance ??= build();
   const lex = instance.lexemes;
   if (lex.list.length - lex.initial > REBUILD_AFTER) instance = build();
   if (text.includes(KELVIN)) {
     // Read by a fresh instance that no later document uses: it may have learned "k…" words in another category.
-    return build().wink.readDoc(text);
+    return { doc: build().wink.readDoc(text), lexicon: undefined };
   }
   const doc = instance.wink.readDoc(text);
   forget(instance.lexemes);
-  return doc;
+  return { doc, lexicon: instance.lexemes };
 }
 
 /** Makes wink forget the words the last document taught it, except those knowing early changes nothing for. */

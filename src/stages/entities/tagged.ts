@@ -2,7 +2,7 @@
 // document memory per article, so that a surname alone later in the text is known from its full name before.
 import type { SegmentedArticle } from '../../types.ts';
 import type { Candidate } from './candidates.ts';
-import { createDocContext, loadNerModel, spansFromTags, tagSentence, type NerModel } from './tagger/index.ts';
+import { createDocContext, loadNerModel, tagSentenceSpans, TYPES, type NerModel } from './tagger/index.ts';
 
 let model: NerModel | undefined;
 
@@ -17,10 +17,11 @@ export function taggerCandidates(article: SegmentedArticle): Candidate[] {
   const m = nerModel();
   const ctx = createDocContext();
   const out: Candidate[] = [];
+  let base = 0;
+  const push = (type: number, first: number, last: number) => void out.push({ first: base + first, last: base + last, label: TYPES[type]! });
   for (const s of article.sentences) {
-    const tokens = article.tokens.slice(s.firstToken, s.lastToken);
-    const tags = tagSentence(m, tokens, ctx);
-    for (const sp of spansFromTags(tags)) out.push({ first: s.firstToken + sp.first, last: s.firstToken + sp.last, label: sp.type });
+    base = s.firstToken;
+    tagSentenceSpans(m, article.tokens, s.firstToken, s.lastToken, ctx, article.wordIds, article.lexicon, push);
   }
   return out;
 }

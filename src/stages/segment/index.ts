@@ -3,7 +3,7 @@
 import type { Config } from '../../config.ts';
 import { message } from '../../messages.ts';
 import type { ItemEntity, ItemSentence } from 'wink-nlp';
-import { nlp, readDoc } from '../../nlp.ts';
+import { nlp, readDocIn } from '../../nlp.ts';
 import type { IngestedArticle, Paragraph, SegmentedArticle, Sentence, Token, WinkEntity } from '../../types.ts';
 import { fixSentenceBreaks } from './sentence-fixes.ts';
 import { taggingView, widen } from './tagging-view.ts';
@@ -28,8 +28,9 @@ export function segment(article: IngestedArticle, config: Config): SegmentedArti
   const { view, rewrites } = taggingView(text);
   const w = nlp();
   const its = w.its;
-  const doc = readDoc(view);
+  const { doc, lexicon } = readDocIn(view);
   const values = doc.tokens().out(its.value) as string[];
+  const uids = lexicon ? (doc.tokens().out(its.uniqueId) as number[]) : undefined;
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
   const pos = doc.tokens().out(its.pos) as string[];
   const types = doc.tokens().out(its.type) as string[];
@@ -45,6 +46,7 @@ export function segment(article: IngestedArticle, config: Config): SegmentedArti
   // wink token index -> our token index (newline tokens are dropped: paragraphs carry that information).
   const ours = new Int32Array(values.length).fill(-1);
   const tokens: Token[] = [];
+  const wordIds = uids ? new Int32Array(values.length) : undefined;
   let at = 0;
   let nextRewrite = 0;
   for (let i = 0; i < values.length; i++) {
@@ -63,6 +65,7 @@ export function segment(article: IngestedArticle, config: Config): SegmentedArti
     if (rewrites.length) [s, e, nextRewrite] = widen(start, at, rewrites, nextRewrite);
     const real = s === start && e === at ? value : text.slice(s, e);
     ours[i] = tokens.length;
+    if (wordIds) wordIds[tokens.length] = real === value ? uids![i]! : -1;
     tokens.push({ start: s, end: e, value: real, pos: pos[i]!, lower: real.toLowerCase(), sentence: -1 });
   }
 
@@ -104,5 +107,5 @@ export function segment(article: IngestedArticle, config: Config): SegmentedArti
     if (first >= 0 && last >= 0) winkEntities.push({ type: e.out(its.type) as string, firstToken: first, lastToken: last + 1 });
   });
 
-  return { ...article, paragraphs, sentences, tokens, winkEntities };
+  return { ...article, paragraphs, sentences, tokens, winkEntities, ...(wordIds ? { wordIds: wordIds.subarray(0, tokens.length), lexicon } : {}) };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { createDocContext, loadNerModel, spansFromTags, tagSentence, type TaggerToken } from '../../../src/stages/entities/tagger/index.ts';
+import { createDocContext, loadNerModel, spansFromTags, tagSentence, tagSentenceSpans, TYPES, type TaggerToken } from '../../../src/stages/entities/tagger/index.ts';
 import { extractStatic } from '../../../src/stages/entities/tagger/features.ts';
 import { compileGazetteer } from '../../../src/stages/entities/tagger/gazetteer.ts';
 import { fastStaticScores } from '../../../src/stages/entities/tagger/fast.ts';
@@ -112,6 +112,23 @@ describe('fast tagging path', () => {
       expect(Array.from(fastStaticScores(ner, t, c2))).toEqual(Array.from(referenceStaticScores(ner, t, c1)));
       expect(tagSentence(ner, t, c2)).toEqual(tagSentenceReference(ner, t, c1));
       expect(tagSentence(ner, t)).toEqual(tagSentenceReference(ner, t));
+    }
+  });
+  it('gives the spans of the labels for a token range, with word ids or without', () => {
+    const all = doc.flat();
+    // ids as wink would give them: one per distinct string, some unknown (-1)
+    const idOf = new Map<string, number>();
+    const ids = Int32Array.from(all, (t, i) => (i % 7 === 3 ? -1 : idOf.get(t.value) ?? (idOf.set(t.value, idOf.size), idOf.size - 1)));
+    const spaces = [undefined, {}, {}];
+    for (const space of spaces) {
+      const c1 = createDocContext(), c2 = createDocContext();
+      let from = 0;
+      for (const t of doc) {
+        const got: string[] = [];
+        tagSentenceSpans(ner, all, from, from + t.length, c2, space && ids, space, (type, first, last) => void got.push(`${TYPES[type]}:${first}-${last}`));
+        expect(got).toEqual(spansFromTags(tagSentence(ner, t, c1)).map((s) => `${s.type}:${s.first}-${s.last}`));
+        from += t.length;
+      }
     }
   });
   it('handles unusual tokens and POS tags like the reference', () => {

@@ -128,6 +128,12 @@ class FastState {
   dt2 = new Int32Array(256);
   readonly rws = new Int32Array(8);
   out = new Int32Array(256);
+  // Word entries by the caller's word ids (wink's lexeme ids): offset in the current slab, valid while the id's
+  // stamp equals `stamp`, which moves on at every new generation and every new id space.
+  idSpace: object | undefined;
+  idStamp = new Int32Array(0);
+  idOff = new Int32Array(0);
+  stamp = 1;
 
   constructor(model: NerModel) {
     this.W = model.table.W;
@@ -260,6 +266,31 @@ class FastState {
     slab.set(this.slab.subarray(0, 2 * ENTRY));
     this.old = this.cur; this.oldSlab = this.slab;
     this.cur = new Map(); this.slab = slab; this.capacity = capacity; this.next = 2;
+    this.stamp++;
+  }
+
+  /** Switches the word ids to another id space (every id cached so far is forgotten). */
+  useIds(space: object): void {
+    if (space === this.idSpace) return;
+    this.idSpace = space;
+    this.stamp++;
+  }
+
+  /** Entry offset of a word given its id in the current id space (call reserve first): the word() entry. */
+  wordById(id: number, v: string, pid: number): number {
+    if (id < this.idStamp.length) {
+      if (this.idStamp[id] === this.stamp) return this.idOff[id]!;
+    } else {
+      let c = Math.max(1024, this.idStamp.length * 2);
+      while (c <= id) c *= 2;
+      const st = new Int32Array(c), of = new Int32Array(c);
+      st.set(this.idStamp); of.set(this.idOff);
+      this.idStamp = st; this.idOff = of;
+    }
+    const o = this.word(v, pid);
+    this.idStamp[id] = this.stamp;
+    this.idOff[id] = o;
+    return o;
   }
 
   /** Entry offset of a word in the current slab (call reserve first). */
@@ -443,16 +474,19 @@ function docRows(st: FastState, n: number, ctx: DocContext): void {
   }
 }
 
-/** Word and POS entries of a sentence into st.ids / st.pids (padded by two each side); returns the headline flag | 2 if any gazetteer start. */
-function lookupWords(st: FastState, tokens: readonly TaggerToken[], n: number): number {
+/** Word and POS entries of tokens [from, from + n) into st.ids / st.pids (padded by two each side); returns the
+ * headline flag | 2 if any gazetteer start. `wordIds` (with st.useIds called), where not -1, name each token's
+ * word string, so that its entry is found without hashing the string. */
+function lookupWords(st: FastState, tokens: readonly TaggerToken[], from: number, n: number, wordIds: Int32Array | undefined): number {
   const ids = st.ids, pids = st.pids;
   ids[0] = PADL_E; ids[1] = PADL_E; ids[n + 2] = PADR_E; ids[n + 3] = PADR_E;
   pids[0] = 0; pids[1] = 0; pids[n + 2] = 1; pids[n + 3] = 1;
   let lettered = 0, upperOnly = 0, anyGaz = 0;
   for (let i = 0; i < n; i++) {
-    const t = tokens[i]!;
+    const t = tokens[from + i]!;
     const pid = st.pos(t.pos);
-    const e = st.word(t.value, pid);
+    const id = wordIds === undefined ? -1 : wordIds[from + i]!;
+    const e = id >= 0 ? st.wordById(id, t.value, pid) : st.word(t.value, pid);
     ids[i + 2] = e;
     pids[i + 2] = pid;
     const f = st.slab[e + FLAGS]!;
@@ -466,11 +500,10 @@ function lookupWords(st: FastState, tokens: readonly TaggerToken[], n: number): 
  * Scores of every token into st.acc (L per token): static features, document memory and, baked in, the
  * tag-history rows conjoined with previous label O (decoding swaps them when the previous label differs).
  */
-function staticScores(st: FastState, tokens: readonly TaggerToken[], ctx: DocContext | undefined): number {
-  const n = tokens.length;
+function staticScores(st: FastState, tokens: readonly TaggerToken[], from: number, n: number, ctx: DocContext | undefined, wordIds?: Int32Array): number {
   st.grow(n);
   st.reserve(n);
-  const hg = lookupWords(st, tokens, n), headline = hg & 1;
+  const hg = lookupWords(st, tokens, from, n, wordIds), headline = hg & 1;
   const ids = st.ids, pids = st.pids;
   // Every POS triple vector first (tri() may grow the pool).
   const tris = st.dt2;
@@ -510,8 +543,40 @@ function staticScores(st: FastState, tokens: readonly TaggerToken[], ctx: DocCon
 export function tagSentenceFast(model: NerModel, tokens: readonly TaggerToken[], docContext?: DocContext): string[] {
   const n = tokens.length;
   if (n === 0) return [];
+  const out = decodeInto(model, tokens, 0, n, docContext);
+  const res = new Array<string>(n);
+  for (let i = 0; i < n; i++) res[i] = LABELS[out[i]!]!;
+  return res;
+}
+
+/**
+ * Tags tokens [from, to) as one sentence, as tagSentenceFast does, and hands each entity span to `span` (token
+ * indexes relative to `from`, last exclusive; the spans spansFromTags reads from the labels). `wordIds` and
+ * `idSpace`: ids of the tokens' word strings (see lookupWords), -1 where unknown; both or neither.
+ */
+export function tagSpansFast(model: NerModel, tokens: readonly TaggerToken[], from: number, to: number, docContext: DocContext | undefined,
+  wordIds: Int32Array | undefined, idSpace: object | undefined, span: (type: number, first: number, last: number) => void): void {
+  const n = to - from;
+  if (n <= 0) return;
   const st = stateOf(model);
-  staticScores(st, tokens, docContext);
+  if (wordIds !== undefined && idSpace !== undefined) st.useIds(idSpace);
+  const out = decodeInto(model, tokens, from, n, docContext, idSpace === undefined ? undefined : wordIds);
+  // Labels are O, or 1 + 4 * type + part with part B 0, I 1, L 2, U 3; decoding only makes I-x/L-x after B-x/I-x.
+  let open = -1, start = 0;
+  for (let i = 0; i < n; i++) {
+    const l = out[i]!;
+    if (l === 0) { if (open >= 0) { span(open, start, i); open = -1; } continue; }
+    const type = (l - 1) >> 2, part = (l - 1) & 3;
+    if (!(open === type && (part === 1 || part === 2))) { if (open >= 0) span(open, start, i); open = type; start = i; }
+    if (part === 3 || part === 2) { span(open, start, i + 1); open = -1; }
+  }
+  if (open >= 0) span(open, start, n);
+}
+
+/** Decodes tokens [from, from + n) into st.out and returns it. */
+function decodeInto(model: NerModel, tokens: readonly TaggerToken[], from: number, n: number, docContext: DocContext | undefined, wordIds?: Int32Array): Int32Array {
+  const st = stateOf(model);
+  staticScores(st, tokens, from, n, docContext, wordIds);
   const S = st.slab, W = st.W, acc = st.acc, ids = st.ids, pids = st.pids, dyn12 = st.dyn12, out = st.out, slots = st.slots, mask = st.mask, bloom = st.bloom;
   let p1 = L, p2 = L; // L stands for "before the sentence"
   for (let i = 0; i < n; i++) {
@@ -569,16 +634,14 @@ export function tagSentenceFast(model: NerModel, tokens: readonly TaggerToken[],
       } else if (!S[e + CAP]) docContext.seenLower.add(h);
     }
   }
-  const res = new Array<string>(n);
-  for (let i = 0; i < n; i++) res[i] = LABELS[out[i]!]!;
-  return res;
+  return out;
 }
 
 /** Static plus document-memory scores of a sentence as tagSentenceFast sees them (for checks against reference.ts). */
 export function fastStaticScores(model: NerModel, tokens: readonly TaggerToken[], docContext?: DocContext): Int32Array {
   if (tokens.length === 0) return new Int32Array(0);
   const st = stateOf(model);
-  const n = staticScores(st, tokens, docContext);
+  const n = staticScores(st, tokens, 0, tokens.length, docContext);
   const out = st.acc.slice(0, n * L);
   for (let i = 0; i < n; i++) {
     const e = st.ids[i + 2]!;
