@@ -51,10 +51,20 @@ function withoutHeadings(paragraphs: string[], meta: Meta): string[] {
   return paragraphs.slice(start);
 }
 
-/** Runs Readability on the (sanitised) document; a Readability crash on odd markup counts as "no article". */
-function findArticle(document: DomDocument): ReturnType<typeof readabilityParse> {
+/** The page as extractHtml hands it to Readability: parsed, active content and furniture removed (reading
+ * the metadata in between changes nothing). */
+function preparedDocument(source: string): DomDocument {
+  const document = parseDocument(source);
+  removeActiveContent(document);
+  removeChrome(document);
+  return document;
+}
+
+/** Runs Readability on the (sanitised) document; a Readability crash on odd markup counts as "no article".
+ * A retry restores the page from a fresh copy prepared the same way (readability.ts, deferPageSnapshot). */
+function findArticle(document: DomDocument, source: string): ReturnType<typeof readabilityParse> {
   try {
-    return readabilityParse(document, { charThreshold: READABILITY_CHAR_THRESHOLD });
+    return readabilityParse(document, { charThreshold: READABILITY_CHAR_THRESHOLD, replay: () => preparedDocument(source) });
   } catch {
     return null;
   }
@@ -85,7 +95,7 @@ export function extractHtml(html: string): Extracted {
   removeChrome(document);
 
   const tooDeep = sanitized.depth > MAX_READABILITY_DEPTH;
-  const article = tooDeep ? null : findArticle(document);
+  const article = tooDeep ? null : findArticle(document, source);
 
   if (meta.byline === undefined && article?.byline) {
     const byline = cleanByline(article.byline);

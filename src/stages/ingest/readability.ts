@@ -7,7 +7,7 @@
 // parse() itself is Readability's own sequence of steps without the work whose results ingest never reads
 // (see readContent).
 import { Readability } from '@mozilla/readability';
-import { isElement, walkElements, type DomElement, type DomNode } from './dom.ts';
+import { isElement, walkElements, type DomDocument, type DomElement, type DomNode } from './dom.ts';
 
 // Readability 0.6's names for the two helpers; pinned in package.json, so they cannot move under us.
 interface ReadabilityInternals {
@@ -17,12 +17,10 @@ interface ReadabilityInternals {
 /** The steps of Readability.prototype.parse, as 0.6.0 names them. */
 interface ReadabilitySteps {
   _doc: DomNode;
-  _disableJSONLD: boolean;
   _metadata: unknown;
   _articleTitle: string | undefined;
   _articleByline: string | null;
   _unwrapNoscriptImages(doc: DomNode): void;
-  _getJSONLD(doc: DomNode): object;
   _removeScripts(doc: DomNode): void;
   _prepDocument(): void;
   _getArticleMetadata(jsonLd: object): { title?: string; byline?: string };
@@ -62,21 +60,72 @@ class LinkedomReadability extends Readability<DomNode> {
   /** Readability 0.6.0's parse(), step for step, returning only what ingest reads: the article's DOM node
    * and the byline. Left out: the debug log line that serialises the whole article to HTML even with
    * debugging off, and the excerpt and textContent of the result (each another walk over the article).
-   * maxElemsToParse is not set, so its element count is skipped as in the original. */
-  readContent(): ArticleContent | null {
+   * maxElemsToParse is not set, so its element count is skipped as in the original. `replay` makes the body's
+   * snapshot only when a retry needs it (see deferPageSnapshot). */
+  readContent(replay?: () => DomNode): ArticleContent | null {
     const self = this as unknown as ReadabilitySteps;
-    self._unwrapNoscriptImages(self._doc);
-    const jsonLd = self._disableJSONLD ? {} : self._getJSONLD(self._doc);
-    self._removeScripts(self._doc);
-    self._prepDocument();
-    const metadata = self._getArticleMetadata(jsonLd);
+    this.prepare();
+    const metadata = self._getArticleMetadata({});
     self._metadata = metadata;
     self._articleTitle = metadata.title;
-    const content = self._grabArticle();
+    const body = (self._doc as DomDocument).body;
+    const undo = body && replay ? deferPageSnapshot(body, () => this.preparedBodyHtml(replay)) : undefined;
+    let content: DomElement | null;
+    try {
+      content = self._grabArticle();
+    } finally {
+      undo?.();
+    }
     if (!content) return null;
     self._postProcessContent(content);
     return { content, byline: metadata.byline || self._articleByline || null };
   }
+
+  /** The steps of parse() that rewrite the page before metadata and scoring (JSON-LD is disabled). */
+  private prepare(): void {
+    const self = this as unknown as ReadabilitySteps;
+    self._unwrapNoscriptImages(self._doc);
+    self._removeScripts(self._doc);
+    self._prepDocument();
+  }
+
+  /** The body's HTML as it stood when scoring began: the same steps replayed on a fresh copy of the page. */
+  private preparedBodyHtml(replay: () => DomNode): string {
+    const copy = new LinkedomReadability(replay() as never, READABILITY_OPTIONS);
+    copy.prepare();
+    const body = ((copy as unknown as ReadabilitySteps)._doc as DomDocument).body as unknown as { innerHTML: string };
+    return body.innerHTML;
+  }
+}
+
+/** Readability's _grabArticle starts with `pageCacheHtml = page.innerHTML` (page is the body) and writes it back
+ * with `page.innerHTML = pageCacheHtml` only when it retries with looser rules, which few pages need:
+ * serialising the whole body on every page was a sixth of Readability's time on a news page. While scoring
+ * runs, the body answers that read with a token, and a write of the token gets the real snapshot, made then
+ * by `snapshot`, which must return exactly what the body's HTML was at the read. Any other write passes
+ * through. Returns the function that takes the hook away. */
+export function deferPageSnapshot(body: DomElement, snapshot: () => string): () => void {
+  const accessor = innerHtmlAccessor(body);
+  const token = `\u0000readability-page-snapshot-${++snapshots}\u0000`;
+  let html: string | undefined;
+  Object.defineProperty(body, 'innerHTML', {
+    configurable: true,
+    get: () => token,
+    set: (value: string) => accessor.set!.call(body, value === token ? (html ??= snapshot()) : value),
+  });
+  return () => {
+    delete (body as { innerHTML?: string }).innerHTML;
+  };
+}
+
+let snapshots = 0;
+
+function innerHtmlAccessor(el: object): PropertyDescriptor {
+  for (let proto = Object.getPrototypeOf(el); proto !== null; proto = Object.getPrototypeOf(proto)) {
+    const descriptor = Object.getOwnPropertyDescriptor(proto, 'innerHTML');
+    if (descriptor?.set) return descriptor;
+  }
+  throw new Error('linkedom element without an innerHTML accessor');
 }
 
 export interface ArticleContent {
@@ -100,15 +149,16 @@ const classIncludes = (el: DomElement, s: string): boolean => (el.getAttribute('
 
 export interface ReadabilityOptions {
   charThreshold: number;
+  /** A fresh document in the state `document` was handed over in (parsed, sanitised, furniture removed, the
+   * same every time): a retry restores the page from it. Without it Readability snapshots the body itself. */
+  replay?: () => DomNode;
 }
+
+// Our own reader covers JSON-LD (with @graph); classes are kept so the text walker can still spot caption classes.
+const READABILITY_OPTIONS = { disableJSONLD: true, keepClasses: true };
 
 /** Readability on a linkedom document: the article's DOM node and byline, or null when it finds no article. */
 export function readabilityParse(document: DomNode, options: ReadabilityOptions): ArticleContent | null {
   // Readability's d.ts names lib.dom types this project does not load; linkedom's document is what it needs.
-  return new LinkedomReadability(document as never, {
-    // Our own reader covers JSON-LD (with @graph); classes are kept so the text walker can still spot caption classes.
-    disableJSONLD: true,
-    keepClasses: true,
-    charThreshold: options.charThreshold,
-  }).readContent();
+  return new LinkedomReadability(document as never, { ...READABILITY_OPTIONS, charThreshold: options.charThreshold }).readContent(options.replay);
 }
