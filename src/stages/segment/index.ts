@@ -21,6 +21,19 @@ export function findParagraphs(text: string): Paragraph[] {
   return out;
 }
 
+// wink's tokenizer splits the text at runs of these characters and at runs of [\n\r\t] (its model's splitter,
+// trex.helpers.splitter); a run of the first kind becomes the next token's preceding spaces, one of the second a
+// token of type tabCRLF (POS SPACE). So no token starts with a space, and only line-break tokens start with \n \r \t.
+function isSplitSpace(c: number): boolean {
+  return c === 32 || c === 0xa0 || (c >= 0x2002 && c <= 0x2005) || c === 0x2009 || c === 0x200a || c === 0x202f || c === 0x205f;
+}
+
+/** Whether a wink token is a run of line breaks and tabs (its.type 'tabCRLF'). */
+function isLineBreakToken(value: string): boolean {
+  const c = value.charCodeAt(0);
+  return c === 10 || c === 13 || c === 9;
+}
+
 /** Splits the article into paragraphs, sentences and tokens. */
 export function segment(article: IngestedArticle, config: Config): SegmentedArticle {
   const { text } = article;
@@ -31,9 +44,7 @@ export function segment(article: IngestedArticle, config: Config): SegmentedArti
   const { doc, lexicon } = readDocIn(view);
   const values = doc.tokens().out(its.value) as string[];
   const uids = lexicon ? (doc.tokens().out(its.uniqueId) as number[]) : undefined;
-  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
   const pos = doc.tokens().out(its.pos) as string[];
-  const types = doc.tokens().out(its.type) as string[];
 
   if (values.length > config.limits.maxTokens) {
     return {
@@ -51,15 +62,16 @@ export function segment(article: IngestedArticle, config: Config): SegmentedArti
   let nextRewrite = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
-    at += spaces[i]!.length;
-    // wink rebuilds the spaces it splits on; if it ever does not, find the token rather than drift.
+    // The spaces before the token: wink's preceding spaces (its.precedingSpaces, without building those strings).
+    while (at < view.length && isSplitSpace(view.charCodeAt(at))) at++;
+    // wink's tokens are the text's own characters; if one ever is not, find it rather than drift.
     if (!view.startsWith(value, at)) {
       const found = view.indexOf(value, at);
       if (found >= 0) at = found;
     }
     const start = at;
     at += value.length;
-    if (types[i] === 'tabCRLF') continue;
+    if (isLineBreakToken(value)) continue;
     let s = start;
     let e = at;
     if (rewrites.length) [s, e, nextRewrite] = widen(start, at, rewrites, nextRewrite);
