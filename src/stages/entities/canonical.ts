@@ -37,20 +37,30 @@ interface Group {
 /** Groups mentions (in text order) into entities with canonical names and ids e1, e2, … by first mention. */
 export function groupMentions(mentions: readonly PendingMention[], tokens: readonly Token[]): Entity[] {
   const groups: Group[] = [];
+  // The person groups, in the same order (personGroup looks only at them).
+  const people: Group[] = [];
   const byKey = new Map<string, Group>();
   const sorted = [...mentions].sort((a, b) => a.start - b.start || b.end - a.end);
+  // nameParts of each distinct text (a name recurs; the arrays are never changed, only shared).
+  const partsOf = new Map<string, string[]>();
+  const partsFor = (text: string): string[] => {
+    let p = partsOf.get(text);
+    if (!p) partsOf.set(text, (p = nameParts(text)));
+    return p;
+  };
 
   const open = (m: PendingMention, key: string, name: string): Group => {
-    const g: Group = { type: m.type, mentions: [], parts: nameParts(name), name, lastSeen: -1 };
+    const g: Group = { type: m.type, mentions: [], parts: partsFor(name), name, lastSeen: -1 };
     groups.push(g);
+    if (g.type === 'PERSON') people.push(g);
     byKey.set(key, g);
     return g;
   };
 
   for (const m of sorted) {
     let g: Group | undefined;
-    const parts = m.type === 'PERSON' ? nameParts(m.text) : undefined;
-    if (parts) g = personGroup(parts, groups);
+    const parts = m.type === 'PERSON' ? partsFor(m.text) : undefined;
+    if (parts) g = personGroup(parts, people);
     else if (NUMERIC.has(m.type)) g = byKey.get(`${m.type}|${m.text.toLowerCase()}`);
     else {
       const name = m.canonical ?? m.text;
