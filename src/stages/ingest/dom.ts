@@ -64,10 +64,57 @@ export function isElement(node: DomNode): node is DomElement {
 export const ENTER = true;
 export const SKIP_CHILDREN = false;
 
+// linkedom keeps a whole document as one linked list in document order: each element is followed by its
+// attributes, its children and an end marker (nodeType -1). Walking that list is a pointer step per node,
+// where firstElementChild and nextElementSibling each search the list for the next element. The two links
+// are private symbols of linkedom (pinned in package.json), found once by their description; a DOM without
+// them gets the walk over the public tree links instead.
+const NODE_END = -1;
+let links: { next: symbol; end: symbol } | null | undefined;
+
+function linksOf(node: object): { next: symbol; end: symbol } | null {
+  if (links !== undefined) return links;
+  const symbols = Object.getOwnPropertySymbols(node);
+  const next = symbols.find((s) => s.description === 'next');
+  const end = symbols.find((s) => s.description === 'end');
+  links = next !== undefined && end !== undefined ? { next, end } : null;
+  return links;
+}
+
+interface Linked extends DomNode {
+  [link: symbol]: Linked;
+}
+
 /** Visits every element under root (not root itself) in document order, with its depth below root (1 for
  * root's children). Iterative rather than recursive: a page of thousands of nested elements must not exhaust
  * the stack. The visitor may not remove elements; collect them and remove them after the walk. */
 export function walkElements(root: DomNode, visit: (element: DomElement, depth: number) => boolean): void {
+  const link = linksOf(root);
+  if (link === null) return walkTree(root, visit);
+  const { next: NEXT, end: END } = link;
+  const stop = (root as Linked)[END];
+  let depth = 0;
+  let node = (root as Linked)[NEXT];
+  while (node !== stop && node !== undefined && node !== null) {
+    const type = node.nodeType;
+    if (type === ELEMENT_NODE) {
+      depth++;
+      if (visit(node as unknown as DomElement, depth)) {
+        node = node[NEXT];
+      } else {
+        // past the element's end marker: none of its content is visited
+        depth--;
+        node = node[END]![NEXT];
+      }
+    } else {
+      if (type === NODE_END) depth--;
+      node = node[NEXT];
+    }
+  }
+}
+
+/** walkElements over the public tree links, for a DOM that is not linkedom's. */
+export function walkTree(root: DomNode, visit: (element: DomElement, depth: number) => boolean): void {
   let el = (root as DomElement).firstElementChild ?? null;
   let depth = 1;
   while (el !== null) {

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { describe, expect, it } from 'vitest';
-import { parseDocument, walkElements, type DomDocument, type DomElement, type DomNode } from '../../../src/stages/ingest/dom.ts';
+import { parseDocument, walkElements, walkTree, type DomDocument, type DomElement, type DomNode } from '../../../src/stages/ingest/dom.ts';
 import { removeChrome } from '../../../src/stages/ingest/html-furniture.ts';
 import { removeActiveContent } from '../../../src/stages/ingest/html-sanitize.ts';
 import { extractHtml } from '../../../src/stages/ingest/html.ts';
@@ -80,5 +80,26 @@ describe('Readability over linkedom', () => {
     expect(text).toBe('text');
     expect(messages.map((m) => m.id)).toContain('ingest/html-no-article');
     expect(performance.now() - t0).toBeLessThan(10_000);
+  });
+});
+
+describe('walkElements over linkedom\'s node list', () => {
+  it('visits what the walk over the tree links visits, at the same depths, skipping the same subtrees', () => {
+    const deep = `${'<div><span>'.repeat(300)}x${'</span></div>'.repeat(300)}<p>after</p>`;
+    for (const page of [...pages, deep]) {
+      const document = parseDocument(page);
+      const roots: DomNode[] = [document];
+      walkTree(document, (el) => (roots.push(el), true));
+      for (const root of roots) {
+        for (const skip of ['', 'p', 'div', 'span', 'figure', 'head']) {
+          const seen = (walk: typeof walkTree) => {
+            const out: string[] = [];
+            walk(root, (el, depth) => (out.push(`${depth} ${el.localName}`), el.localName !== skip));
+            return out;
+          };
+          expect(seen(walkElements)).toEqual(seen(walkTree));
+        }
+      }
+    }
   });
 });
