@@ -3,7 +3,10 @@ import { stringify } from 'csv-stringify/sync';
 import { AtomicWriter } from '../io/atomic.ts';
 import type { Row, TableSpec } from './spec.ts';
 
-const OPTIONS = { record_delimiter: 'windows' } as const;
+// quote_record_delimiter: with an explicit record_delimiter, csv-stringify otherwise quotes only fields holding the
+// whole CRLF, and a field with a bare LF or CR and no comma or quote (a paragraph break in an article's text) went
+// out unquoted: readers then split the record there (DuckDB refused the file; Python's csv read extra rows).
+const OPTIONS = { record_delimiter: 'windows', quote_record_delimiter: true } as const;
 // Stringified rows are gathered to about this many characters before one write: fewer system calls than a
 // write per article, and short-lived strings.
 const WRITE_CHARS = 1 << 20;

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleRecord } from '../../src/schema.ts';
+import { csvText } from '../../src/tables/csv-sink.ts';
 import { writeTables } from '../../src/tables/index.ts';
 import { writeOutputs } from '../../src/tables/outputs.ts';
 import { writeReport } from '../../src/report/index.ts';
@@ -29,6 +30,18 @@ beforeAll(async () => {
 afterAll(() => {
   con.closeSync();
   db.closeSync();
+});
+
+describe('CSV text', () => {
+  it('quotes every field with a line break, also one with no comma or quote in it (RFC 4180)', async () => {
+    const row = ['para one\n\npara two', 'a\rb', 'c\r\nd', 'plain', null, 3, 0.5];
+    const text = csvText([row]);
+    expect(text).toBe('"para one\n\npara two","a\rb","c\r\nd",plain,,3,0.5\r\n');
+    const dir = tmp();
+    writeFileSync(join(dir, 't.csv'), `a,b,c,d,e,f,g\r\n${text}${text}`);
+    const got = await rows(`SELECT a, b, c, d FROM read_csv('${dir}/t.csv', header = true, all_varchar = true)`);
+    expect(got).toEqual([0, 1].map(() => ({ a: row[0], b: row[1], c: row[2], d: row[3] })));
+  });
 });
 
 describe('tables of the founding dataset', () => {
