@@ -13,6 +13,7 @@ import { isElement, walkElements, type DomDocument, type DomElement, type DomNod
 interface ReadabilityInternals {
   _getAllNodesWithTag(node: DomNode, tagNames: string[]): ArrayLike<DomElement>;
   _isProbablyVisible(node: DomElement): boolean;
+  _unwrapNoscriptImages(doc: DomNode): void;
 }
 /** The steps of Readability.prototype.parse, as 0.6.0 names them. */
 interface ReadabilitySteps {
@@ -48,6 +49,25 @@ class LinkedomReadability extends Readability<DomNode> {
 
   _isProbablyVisible(node: DomElement): boolean {
     return visibleToReadability(node);
+  }
+
+  /** Readability's first step: an <img> with no src, srcset, data-src or data-srcset attribute and no attribute
+   * naming an image file is a placeholder and goes; then images wrapped in <noscript> replace them. The same
+   * test, reading each image's attribute list once (linkedom builds a new list on every read, and the original
+   * reads it twice per attribute) and finding images with one walk instead of linkedom's getElementsByTagName,
+   * which upper-cases every element's name to compare it. The sanitiser has removed every <noscript>, so the
+   * second half is left to the original only for a page that still has one (its first half then finds nothing
+   * more to remove). */
+  _unwrapNoscriptImages(doc: DomNode): void {
+    const images: DomElement[] = [];
+    let noscripts = 0;
+    walkElements(doc, (el) => {
+      if (el.localName === 'img') images.push(el);
+      else if (el.localName === 'noscript') noscripts++;
+      return true;
+    });
+    for (const img of images) if (isPlaceholderImage(img)) img.remove();
+    if (noscripts > 0) original._unwrapNoscriptImages.call(this, doc);
   }
 
   // Readability makes relative link and image URLs absolute, and turns links with a javascript: URL into their
@@ -133,6 +153,19 @@ export interface ArticleContent {
   content: DomElement;
   /** The byline Readability found in meta tags or in the page, if any. */
   byline: string | null;
+}
+
+// Readability's test for an image file name in any attribute value.
+const IMAGE_FILE = /\.(jpg|jpeg|png|webp)/i;
+
+/** Readability's placeholder test in _unwrapNoscriptImages: no source attribute, no image file name. */
+export function isPlaceholderImage(img: DomElement): boolean {
+  const attributes = img.attributes;
+  for (let i = 0; i < attributes.length; i++) {
+    const { name, value } = attributes[i]!;
+    if (name === 'src' || name === 'srcset' || name === 'data-src' || name === 'data-srcset' || IMAGE_FILE.test(value)) return false;
+  }
+  return true;
 }
 
 /** Readability's _isProbablyVisible, reading node.style only when there is a style attribute to read: without

@@ -56,7 +56,8 @@ describe('Readability over linkedom', () => {
     };
     const html = (node: unknown) => (node as { outerHTML: string }).outerHTML;
     // short pages make Readability retry with looser rules (the photo gallery fixture does too)
-    const short = ['<article><p>Too short to pass.</p></article>', '<div class="gallery"><figure><img src="a.jpg"><figcaption>One caption of a photo, long enough to be a story of its own if it has to be.</figcaption></figure></div>'];
+    const short = ['<article><p>Too short to pass.</p></article>',
+      `<article><p>${'Images between paragraphs, some of them placeholders. '.repeat(5)}</p><div><img data-lazy="1"><img SRC="a"><img alt="photo.PNG"><img srcset="b 2x"></div><p>${'More text. '.repeat(20)}</p><figure><img><figcaption>c</figcaption></figure></article>`, '<div class="gallery"><figure><img src="a.jpg"><figcaption>One caption of a photo, long enough to be a story of its own if it has to be.</figcaption></figure></div>'];
     let retried = 0;
     for (const page of [...pages, ...short]) {
       for (const charThreshold of [100, 500]) {
