@@ -126,9 +126,18 @@ export function normaliseUrl(value: unknown, base?: string): string | undefined 
 export function normaliseLanguage(value: unknown): string | undefined {
   const s = cleanValue(value)?.replace(/_/g, '-');
   if (s === undefined) return undefined;
+  // Intl asks ICU on every call, which costs more than the rest of the metadata reader; pages repeat a few tags.
+  if (canonicalLocales.has(s)) return canonicalLocales.get(s);
+  let canonical: string | undefined;
   try {
-    return Intl.getCanonicalLocales(s)[0];
+    canonical = Intl.getCanonicalLocales(s)[0];
   } catch {
-    return undefined;
+    canonical = undefined;
   }
+  if (canonicalLocales.size >= MAX_CACHED_LOCALES) canonicalLocales.clear();
+  canonicalLocales.set(s, canonical);
+  return canonical;
 }
+
+const canonicalLocales = new Map<string, string | undefined>();
+const MAX_CACHED_LOCALES = 1000;

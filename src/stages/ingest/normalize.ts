@@ -16,8 +16,21 @@ export const MAX_RUN_CHARS = 500;
 // Each match consumes a whole run, so this is linear (a bounded {501,} would rescan every run from each start).
 const RUN = /[^ \n]+/g;
 
+/** Whether some run of non-space characters is longer than MAX_RUN_CHARS: one pass over the char codes, so
+ * the usual text, which has none, skips the replace below (a callback for every word). */
+function hasLongRun(text: string): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x0a) run = 0;
+    else if (++run > MAX_RUN_CHARS) return true;
+  }
+  return false;
+}
+
 /** Removes runs of more than MAX_RUN_CHARS non-space characters, with one warning saying how many and where. */
 function removeLongRuns(text: string): { text: string; message?: Message } {
+  if (!hasLongRun(text)) return { text };
   let count = 0;
   let longest = 0;
   let offset = 0;
