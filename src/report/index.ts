@@ -1,5 +1,6 @@
 // writeReport: dataset.jsonl → a static HTML report (index.html and one page per article), streaming the dataset.
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readdirSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArticleRecord } from '../schema.ts';
 import { readDatasetSync } from '../tables/read-dataset.ts';
@@ -27,11 +28,15 @@ export class ReportWriter {
     mkdirSync(this.articlesDir, { recursive: true });
   }
 
-  /** Writes one article's page and counts it for the index; `page` is its HTML when already made elsewhere
-   * (read from the pipeline's cache). */
-  add(record: ArticleRecord, page?: string): void {
+  /** Writes one article's page and counts it for the index. `made.page` is its HTML when already made elsewhere;
+   * `made.pageSha` its hash when only that is at hand (from the pipeline's cache): a page file with that hash is
+   * kept as it is, and the page is made only when the file is missing or differs. */
+  add(record: ArticleRecord, made: { page?: string; pageSha?: string } = {}): void {
     const file = articleFileName(record.id);
-    writeArticlePage(this.articlesDir, record.id, page ?? articleReportPage(record));
+    if (made.page !== undefined) writeArticlePage(this.articlesDir, record.id, made.page);
+    else if (made.pageSha === undefined || !hasSha256(join(this.articlesDir, file), made.pageSha)) {
+      writeArticlePage(this.articlesDir, record.id, articleReportPage(record));
+    }
     this.pages.add(file);
     addArticle(this.stats, record, file);
   }
@@ -56,6 +61,17 @@ export class ReportWriter {
 /** Writes an article's page into the articles folder (unless it already holds these bytes). */
 export function writeArticlePage(articlesDir: string, id: string, html: string): void {
   writeIfChanged(join(articlesDir, articleFileName(id)), html);
+}
+
+/** True when the file at `path` exists and its bytes have this sha256 (hex). */
+function hasSha256(path: string, sha: string): boolean {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    return false;
+  }
+  return createHash('sha256').update(bytes).digest('hex') === sha;
 }
 
 /** Writes `html` to `path` unless the file already holds exactly these bytes. After a re-run most pages are

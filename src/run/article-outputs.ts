@@ -19,6 +19,9 @@ export interface ArticleOutputs {
   csv?: string[];
   /** Its report page. */
   page?: string;
+  /** The sha256 of its report page, where only that is at hand (a cache entry keeps the hash, not the page): the
+   * report writer makes the page again only when the file it finds has another hash. */
+  pageSha?: string;
 }
 
 /** The CSV text of one record's rows, one string per table in TABLES order. */
@@ -41,5 +44,5 @@ export function articleOutputs(line: string, want: OutputsWanted): ArticleOutput
 
 /** True when an outcome with a dataset line lacks an output the run wants (a cache entry made without it). */
 export function lacksOutputs(o: ArticleOutputs & { line?: string }, want: OutputsWanted): boolean {
-  return o.line !== undefined && ((want.tables && o.csv === undefined) || (want.report && o.page === undefined));
+  return o.line !== undefined && ((want.tables && o.csv === undefined) || (want.report && o.page === undefined && o.pageSha === undefined));
 }

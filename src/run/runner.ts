@@ -166,7 +166,7 @@ class Batch {
         const record = JSON.parse(o.line) as ArticleRecord;
         this.tables?.add(record, o.csv);
         if (o.pageWritten) this.report?.addWritten(record);
-        else this.report?.add(record, o.page);
+        else this.report?.add(record, o);
       }
     }
     this.quotes += o.quotes;

@@ -15,7 +15,7 @@ export interface StoreTarget {
 /** Writes the outcome's cache entry and its page as the target asks; returns the outcome, its page replaced by
  * `pageWritten`. */
 export function storeOutcome(o: ArticleOutcome, t: StoreTarget): ArticleOutcome {
-  if (t.cache) writeCacheEntry(t.cache.dir, o.path, t.cache.key, o); // first: the entry keeps the page
+  if (t.cache) writeCacheEntry(t.cache.dir, o.path, t.cache.key, o); // first: the entry keeps the page's hash
   if (t.articlesDir !== undefined && o.page !== undefined) {
     writeArticlePage(t.articlesDir, o.id, o.page);
     delete o.page;

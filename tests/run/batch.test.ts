@@ -2,7 +2,7 @@
 // vitest), a warm cache gives the bytes of a cold run without processing, and bad cache entries are recomputed;
 // the tables and the report a run writes are those of `npm run tables` and `npm run report` on its dataset,
 // whatever the worker count or the state of the cache.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig, type Config } from '../../src/config.ts';
@@ -98,9 +98,11 @@ describe('cache', () => {
     expect(read(out)).toEqual(reference);
     const entries = readdirSync(join(out, '.cache', 'articles'));
     expect(entries).toHaveLength(13); // every article read, rejected ones included; the duplicate is never read
-    // an ok article's entry holds its CSV text and report page, so a warm run makes neither again
+    // an ok article's entry holds its CSV text and its report page's hash (not the page), so a warm run makes
+    // neither again
     const bodies = entries.map((e) => readFileSync(join(out, '.cache', 'articles', e), 'utf8'));
-    expect(bodies.filter((b) => b.includes('<!DOCTYPE html>') && b.includes('\r\n'))).toHaveLength(12);
+    expect(bodies.filter((b) => /"pageSha":"[0-9a-f]{64}"/.test(b) && b.includes('\r\n'))).toHaveLength(12);
+    expect(bodies.filter((b) => b.includes('<!DOCTYPE html>'))).toHaveLength(0);
     const warm = await runInto(out, config({ concurrency: 2 }));
     expect(warm.cached).toBe(13);
     expect(warm.workers).toBe(2);
@@ -128,21 +130,33 @@ describe('cache', () => {
     const out = tempDir();
     await runInto(out, config({ concurrency: 'off' }), { outputs: {} });
     const entries = () => readdirSync(join(out, '.cache', 'articles')).map((e) => readFileSync(join(out, '.cache', 'articles', e), 'utf8'));
-    expect(entries().filter((b) => b.includes('<!DOCTYPE html>'))).toHaveLength(0);
+    expect(entries().filter((b) => b.includes('"pageSha"'))).toHaveLength(0);
     const warm = await runInto(out, config({ concurrency: 2 }));
     expect(warm.cached).toBe(13);
     expect(read(out)).toEqual(reference);
-    expect(entries().filter((b) => b.includes('<!DOCTYPE html>'))).toHaveLength(12);
+    expect(entries().filter((b) => b.includes('"pageSha"'))).toHaveLength(12);
   });
 
-  it('recomputes an entry whose stored page was altered', async () => {
+  it('recomputes an entry whose stored CSV text was altered', async () => {
     const out = tempDir();
     await runInto(out, config({ concurrency: 'off' }));
     const dir = join(out, '.cache', 'articles');
-    const name = readdirSync(dir).find((e) => readFileSync(join(dir, e), 'utf8').includes('<!DOCTYPE html>'))!;
-    writeFileSync(join(dir, name), readFileSync(join(dir, name), 'utf8').replace('<!DOCTYPE html>', '<!DOCTYPE HTML>'));
+    const name = readdirSync(dir).find((e) => readFileSync(join(dir, e), 'utf8').includes('\r\n'))!;
+    writeFileSync(join(dir, name), readFileSync(join(dir, name), 'utf8').replace('\r\n', '\n'));
     const s = await runInto(out, config({ concurrency: 'off' }));
     expect(s.cached).toBe(12);
+    expect(read(out)).toEqual(reference);
+  });
+
+  it('makes a page again on a warm run when its file is missing or differs from the hash its entry keeps', async () => {
+    const out = tempDir();
+    await runInto(out, config({ concurrency: 'off' }));
+    const pages = join(out, 'report', 'articles');
+    const [first, second] = readdirSync(pages).sort();
+    writeFileSync(join(pages, first!), readFileSync(join(pages, first!), 'utf8').replace('<!DOCTYPE html>', '<!DOCTYPE HTML>'));
+    rmSync(join(pages, second!));
+    const s = await runInto(out, config({ concurrency: 2 }));
+    expect(s.cached).toBe(13);
     expect(read(out)).toEqual(reference);
   });
 
