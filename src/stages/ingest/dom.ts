@@ -85,6 +85,18 @@ interface Linked extends DomNode {
   [link: symbol]: Linked;
 }
 
+const ATTRIBUTE_NODE = 2;
+
+/** An element's attributes (name and value), in order. linkedom answers el.attributes with a new list behind
+ * a Proxy on every read; its attribute nodes are the nodes right after the element in its node list. */
+export function attributeList(el: DomElement): ArrayLike<{ readonly name: string; readonly value: string }> {
+  const link = linksOf(el);
+  if (link === null) return el.attributes;
+  const found: Linked[] = [];
+  for (let node = (el as unknown as Linked)[link.next]; node !== undefined && node.nodeType === ATTRIBUTE_NODE; node = node[link.next]) found.push(node);
+  return found as unknown as { name: string; value: string }[];
+}
+
 /** Visits every element under root (not root itself) in document order, with its depth below root (1 for
  * root's children). Iterative rather than recursive: a page of thousands of nested elements must not exhaust
  * the stack. The visitor may not remove elements; collect them and remove them after the walk. */

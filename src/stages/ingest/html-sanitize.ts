@@ -1,6 +1,6 @@
 // Removes everything that could run or load something, before any other code looks at the page: the DOM is
 // never rendered, but Readability's content and our text walker then only ever see inert markup.
-import { ENTER, SKIP_CHILDREN, walkElements, type DomDocument, type DomElement } from './dom.ts';
+import { attributeList, ENTER, SKIP_CHILDREN, walkElements, type DomDocument, type DomElement } from './dom.ts';
 
 // Elements whose content is code, a nested document or a plugin: never article text.
 export const ACTIVE = new Set(['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'portal']);
@@ -21,7 +21,7 @@ export const SCRIPT_URL = /^\s*(?:javascript|vbscript|data):/i;
 /** Counts and strips event handlers and script URLs on one element. */
 function removeActiveAttributes(el: DomElement): number {
   let removed = 0;
-  const attributes = el.attributes;
+  const attributes = attributeList(el);
   // Collect first: removing while iterating a live attribute list would skip entries.
   const names: string[] = [];
   for (let i = 0; i < attributes.length; i++) {

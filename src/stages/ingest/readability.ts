@@ -7,7 +7,7 @@
 // parse() itself is Readability's own sequence of steps without the work whose results ingest never reads
 // (see readContent).
 import { Readability } from '@mozilla/readability';
-import { isElement, walkElements, type DomDocument, type DomElement, type DomNode } from './dom.ts';
+import { attributeList, isElement, walkElements, type DomDocument, type DomElement, type DomNode } from './dom.ts';
 
 // Readability 0.6's names for the two helpers; pinned in package.json, so they cannot move under us.
 interface ReadabilityInternals {
@@ -160,7 +160,7 @@ const IMAGE_FILE = /\.(jpg|jpeg|png|webp)/i;
 
 /** Readability's placeholder test in _unwrapNoscriptImages: no source attribute, no image file name. */
 export function isPlaceholderImage(img: DomElement): boolean {
-  const attributes = img.attributes;
+  const attributes = attributeList(img);
   for (let i = 0; i < attributes.length; i++) {
     const { name, value } = attributes[i]!;
     if (name === 'src' || name === 'srcset' || name === 'data-src' || name === 'data-srcset' || IMAGE_FILE.test(value)) return false;

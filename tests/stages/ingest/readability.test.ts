@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { describe, expect, it } from 'vitest';
-import { parseDocument, walkElements, walkTree, type DomDocument, type DomElement, type DomNode } from '../../../src/stages/ingest/dom.ts';
+import { attributeList, parseDocument, walkElements, walkTree, type DomDocument, type DomElement, type DomNode } from '../../../src/stages/ingest/dom.ts';
 import { removeChrome } from '../../../src/stages/ingest/html-furniture.ts';
 import { removeActiveContent } from '../../../src/stages/ingest/html-sanitize.ts';
 import { extractHtml } from '../../../src/stages/ingest/html.ts';
@@ -101,6 +101,16 @@ describe('walkElements over linkedom\'s node list', () => {
           expect(seen(walkElements)).toEqual(seen(walkTree));
         }
       }
+    }
+  });
+
+  it('attributeList reads what el.attributes holds, in order', () => {
+    for (const page of [...pages, '<p a=1 B="2" a=3 data-x onclick="f()">x</p><img src=a.jpg alt>']) {
+      walkElements(parseDocument(page), (el) => {
+        const pairs = (list: ArrayLike<{ name: string; value: string }>) => Array.from(list, ({ name, value }) => `${name}=${value}`);
+        expect(pairs(attributeList(el))).toEqual(pairs(el.attributes));
+        return true;
+      });
     }
   });
 });
