@@ -34,6 +34,14 @@ describe('entities', () => {
     expect(us[0]!.mentions.map((m) => m.text)).toEqual(['U.S.', 'United States', 'America']);
   });
 
+  it('names a place or organisation as the article writes it when the gazetteer\'s name is never written', () => {
+    const a = withEntities('The U.S. and Japan met in Tokyo. The U.S. said so. Officials of the Republic of Korea agreed.');
+    const us = a.entities.filter((e) => e.mentions.some((m) => m.text === 'U.S.'));
+    expect(us).toHaveLength(1);
+    expect(us[0]!.name).toBe('U.S.');
+    expect(names('Officials of the Republic of Korea agreed with Japan.', 'GPE')).toContain('Republic of Korea');
+  });
+
   it('keeps two people with one surname apart by their first names', () => {
     const people = names('Hillary Clinton met Bill Clinton in Chicago.', 'PERSON');
     expect(people).toEqual(['Hillary Clinton', 'Bill Clinton']);

@@ -83,11 +83,27 @@ export function groupMentions(mentions: readonly PendingMention[], tokens: reado
   }
 
   return groups.map((g, i) => {
-    const e: Entity = { id: `e${i + 1}`, type: g.type, name: g.name, mentions: g.mentions.map(stripPending) };
+    const name = g.type === 'PERSON' || NUMERIC.has(g.type) ? g.name : writtenName(g);
+    const e: Entity = { id: `e${i + 1}`, type: g.type, name, mentions: g.mentions.map(stripPending) };
     if (g.title) e.title = g.title;
     if (g.gender) e.gender = g.gender;
     return e;
   });
+}
+
+/** A place's or organisation's name as this article writes it: the gazetteer's canonical name when one of the
+ * mentions is that name ("U.S." and "United States" -> "United States"), else the fullest form written ("AP"
+ * stays "AP" in an article that never writes "Associated Press"; "Republic of Korea" stays itself). The gazetteer
+ * still links the forms into one entity; it only never puts words in the article's mouth. */
+function writtenName(g: Group): string {
+  const canonical = g.name.toLowerCase();
+  let best = '';
+  for (const m of g.mentions) {
+    const form = stripPossessive(m.text);
+    if (form.toLowerCase() === canonical) return g.name;
+    if (form.length > best.length) best = form;
+  }
+  return best || g.name;
 }
 
 /** "Blinken’s" -> "Blinken"; a bare "'s" stays as it is rather than become an empty name. */

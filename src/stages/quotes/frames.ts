@@ -458,6 +458,10 @@ export function sentenceFrames(
     const f = frameAt(s, i, cueLast, verb, lex);
     if (f) frames.push(f);
   }
+  // "The Latest: Mourners say …", "Update: Clinton tells voters …": when what follows the colon is itself a report
+  // whose subject opens it, that report is the attribution, and the phrase before the colon is a rubric.
+  const colon = frames.find((f) => f.kind === 'colon');
+  if (colon && frames.some((f) => f !== colon && f.speaker?.[0] === colon.cueLast)) frames.splice(frames.indexOf(colon), 1);
   return frames;
 }
 
