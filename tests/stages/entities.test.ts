@@ -42,6 +42,10 @@ describe('entities', () => {
     expect(names('Officials of the Republic of Korea agreed with Japan.', 'GPE')).toContain('Republic of Korea');
   });
 
+  it('leaves a sentence-opening adverb or conjunction out of the name after it', () => {
+    expect(names('Even Lindsey Graham said the plan would fail. But Mr. Guerrero disagreed.', 'PERSON')).toEqual(['Lindsey Graham', 'Guerrero']);
+  });
+
   it('keeps two people with one surname apart by their first names', () => {
     const people = names('Hillary Clinton met Bill Clinton in Chicago.', 'PERSON');
     expect(people).toEqual(['Hillary Clinton', 'Bill Clinton']);

@@ -26,7 +26,7 @@ export function findEntities(article: SegmentedArticle, config: Config): EntityA
   const mentions: PendingMention[] = [];
   const unresolved: Candidate[] = [];
   for (const c of candidates) {
-    const trimmed = trimEdges(tokens, c);
+    const trimmed = trimEdges(tokens, c, lex);
     if (!trimmed) continue;
     // "Howard Dean Tells Guns Are …", "Trevor Noah Says …": in a title-case headline the verb joins the name.
     if (trimmed.last - trimmed.first >= 3 && lex.reportingVerbs.has(tokens[trimmed.last - 1]!.lower) && /^\p{Lu}/u.test(tokens[trimmed.last - 1]!.value)) trimmed.last--;
@@ -58,9 +58,12 @@ export function findEntities(article: SegmentedArticle, config: Config): EntityA
 const EDGE = /^(?:['’]s|\p{P}+)$/u;
 
 /** The candidate without punctuation or "'s" at its edges; null when nothing is left. */
-function trimEdges(tokens: readonly Token[], c: Candidate): Candidate | null {
+function trimEdges(tokens: readonly Token[], c: Candidate, lex: EntityLexicons): Candidate | null {
   let { first, last } = c;
   while (first < last && EDGE.test(tokens[first]!.value)) first++;
+  // "Even Lindsey Graham said", "But Mr. Guerrero": a capitalised adverb or conjunction opening the sentence is
+  // not the first word of the name after it.
+  while (last - first >= 2 && lex.openers.has(tokens[first]!.lower) && tokens[first]!.value !== tokens[first]!.value.toUpperCase()) first++;
   while (last > first && EDGE.test(tokens[last - 1]!.value) && !/^\p{L}\.$/u.test(tokens[last - 1]!.value)) last--;
   return last > first ? { ...c, first, last } : null;
 }

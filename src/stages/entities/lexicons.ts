@@ -32,6 +32,8 @@ export interface EntityLexicons {
   /** Last words that make a multi-word name a LAW. */
   lawHeads: Set<string>;
   facHeads: Set<string>;
+  /** Sentence openers that are never a name's first word ("Even", "But"). */
+  openers: Set<string>;
   /** Present and past forms of reporting verbs ("says", "tells"): a title-case headline's verb, not a name. */
   reportingVerbs: Set<string>;
 }
@@ -76,7 +78,7 @@ export function entityLexicons(): EntityLexicons {
     for (const alias of entry.aliases) aliases.set(alias.toLowerCase(), { name, type: entry.type });
   }
 
-  const words = loadData<{ lawHeads: string[]; facHeads: string[] }>('lexicon/entity-words.json');
+  const words = loadData<{ lawHeads: string[]; facHeads: string[]; openers: string[] }>('lexicon/entity-words.json');
   // The quote stage's cue verbs; forms are listed base, present, past, participle, gerund.
   const cues = loadData<{ verbs: Record<string, { forms: string[] }> }>('lexicon/cue-verbs.json');
   const reportingVerbs = new Set<string>();
@@ -99,6 +101,7 @@ export function entityLexicons(): EntityLexicons {
     people: set('person'),
     lawHeads: new Set(words.lawHeads.map((w) => w.toLowerCase())),
     facHeads: new Set(words.facHeads.map((w) => w.toLowerCase())),
+    openers: new Set(words.openers),
     reportingVerbs,
   };
   return cached;
