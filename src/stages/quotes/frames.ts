@@ -239,7 +239,16 @@ const SUBORDINATORS = new Set(['as', 'while', 'when', 'whenever', 'before', 'aft
 
 const ADJUNCT_BEFORE_VERB = new Set(['at', 'in', 'on', 'during', 'after', 'before', 'since', 'via', 'through', 'over']);
 
-const TIME_NOUNS = new Set(['week', 'month', 'year', 'night', 'weekend', 'morning', 'afternoon', 'evening']);
+const TIME_NOUNS = new Set(['week', 'month', 'year', 'night', 'weekend', 'morning', 'afternoon', 'evening', 'summer', 'winter', 'spring', 'fall', 'autumn']);
+
+/** "an ABC News-Washington Post poll last week" -> "an ABC News-Washington Post poll": a time phrase closing a
+ * source phrase says when, not who. */
+function withoutTrailingTime(s: SentenceView, np: [number, number]): [number, number] {
+  const [a, b] = np;
+  if (b - a >= 3 && TIME_NOUNS.has(s.tokens[b - 1]!.lower) && ['last', 'this', 'next', 'that', 'earlier', 'later'].includes(s.tokens[b - 2]!.lower)) return [a, b - 2];
+  if (b - a >= 2 && isDayWord(s.tokens[b - 1]!.lower) && s.tokens[b - 1]!.pos !== 'ADV') return [a, b - 1];
+  return np;
+}
 
 /** Steps back over what may stand between a subject and its verb: "(D-Calif.)", "on Tuesday", "last week". */
 function skipBackOverAdjuncts(s: SentenceView, j: number): number {
@@ -518,6 +527,7 @@ function accordingTo(s: SentenceView, i: number, length: number): Frame | null {
     if (e > i + length && e - (i + length) <= 10) np = [i + length, e];
   }
   if (!np) return null;
+  np = withoutTrailingTime(s, np);
   const cueEnd = i + length;
   const base = { kind: 'according-to' as const, sentence: s.index, cueFirst: i, cueLast: cueEnd, verb: null, speaker: np, complementizer: true };
   // "According to X, CONTENT."
@@ -565,7 +575,13 @@ function framePatterns(s: SentenceView, i: number, cueLast: number, verb: CueVer
     const c = contentAfter(s, cueLast, verb, lex);
     if (!c || c.at >= s.last) return null;
     const frame: Frame = { ...base, kind: 'participle', speaker: null, content: [[s.tokens[c.at]!.start, contentEnd(s)]], attribution: [s.tokens[i]!.start, s.tokens[cueLast - 1]!.end], complementizer: c.complementizer };
-    const opening = npStartingAt(s, s.first);
+    // "…, with 30 percent of voters saying they …": after "with" the participle has its own subject.
+    const own = npEndingAt(s, i - 1);
+    // Only people, organisations or a share of them ("with footage of Trump saying" is Trump, found as usual).
+    if (own && own[0] - 1 > s.first && s.tokens[own[0] - 1]!.lower === 'with' && canSpeak(s, own, lex)) return { ...frame, speaker: own };
+    let opening = npStartingAt(s, s.first);
+    // "Hours later, Trump returned …, telling …": a time phrase and a comma open the sentence; the subject follows.
+    if (opening && s.tokens[opening[1]]?.pos === 'ADV' && s.tokens[opening[1] + 1]?.value === ',') opening = npStartingAt(s, opening[1] + 2);
     const after = opening ? s.tokens[opening[1]] : undefined;
     if (opening && opening[1] < i && after && (after.pos === 'VERB' || after.pos === 'AUX' || after.pos === 'ADV')) frame.subjectGuess = opening;
     return frame;
@@ -612,6 +628,15 @@ function framePatterns(s: SentenceView, i: number, cueLast: number, verb: CueVer
     }
   }
   return null;
+}
+
+/** The head of a phrase (the word before its "of") names someone who can speak: a name, a noun for people or an
+ * organisation, or a quantity of them ("30 percent of voters"). */
+function canSpeak(s: SentenceView, np: [number, number], lex: QuoteLexicons): boolean {
+  let head = np[1] - 1;
+  for (let k = np[0] + 1; k < np[1]; k++) if (s.tokens[k]!.lower === 'of') { head = k - 1; break; }
+  const t = s.tokens[head]!;
+  return s.nameAt(head) || lex.peopleNouns.has(t.lower) || lex.organisationNouns.has(t.lower) || QUANTIFIERS.has(t.lower) || t.pos === 'NUM';
 }
 
 /** The subject a verb coordinated at `conj` ("… and said") shares: the phrase opening the sentence when a verb
