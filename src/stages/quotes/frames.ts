@@ -220,6 +220,7 @@ function subjectBefore(s: SentenceView, i: number): [number, number] | null {
     return orgName ?? fallback;
   }
   let np = npEndingAt(s, j);
+  if (np && s.isName(np)) np = coordinatedNames(s, np);
   // "Stacy Baker of Columbia, South Carolina said": a state or country after a comma completes a place, and the
   // speaker is the phrase before the place.
   if (np && s.isPlace(np) && np[0] - 2 >= s.first && s.tokens[np[0] - 1]!.value === ',') {
@@ -232,6 +233,26 @@ function subjectBefore(s: SentenceView, i: number): [number, number] | null {
     if (subject && hasNameOrHead(s, subject)) return subject;
   }
   return np;
+}
+
+const CONJUNCTIONS = new Set(['and', '&']);
+
+/** "Trump and Ryan said", "Carson, Fiorina and Huckabee say": names joined by "and" (and commas before it) speak
+ * together; the phrase grows back over them. */
+function coordinatedNames(s: SentenceView, np: [number, number]): [number, number] {
+  const conj = np[0] - 1;
+  if (conj - 1 < s.first || !CONJUNCTIONS.has(s.tokens[conj]!.lower)) return np;
+  // An Oxford comma may stand before the conjunction.
+  const end = s.tokens[conj - 1]!.value === ',' ? conj - 2 : conj - 1;
+  let left = npEndingAt(s, end);
+  if (!left || !s.isName(left)) return np;
+  let a = left[0];
+  while (a - 2 >= s.first && s.tokens[a - 1]!.value === ',') {
+    left = npEndingAt(s, a - 2);
+    if (!left || !s.isName(left)) break;
+    a = left[0];
+  }
+  return [a, np[1]];
 }
 
 // "…, she said, as the crowd cheered": a subordinate clause after the attribution is narration, not more speech.

@@ -47,6 +47,15 @@ export function resolveSpeaker(
   lex: QuoteLexicons, recent: readonly Speaker[],
 ): Resolution | null {
   const [first, last] = np;
+  // "Trump and Ryan", "Carson, Fiorina and Huckabee": several named speakers are the phrase as written, not the last
+  // of them (a name with "and" inside it, "Procter and Gamble", is one entity and no coordination).
+  for (let k = first + 1; k < last - 1; k++) {
+    const w = tokens[k]!.lower;
+    if ((w === 'and' || w === '&') && !index.byToken.has(k) && index.byToken.has(k - 1) && namedAfter(k, last, index)) {
+      const mention: Span = { start: tokens[first]!.start, end: tokens[last - 1]!.end, text: text.slice(tokens[first]!.start, tokens[last - 1]!.end) };
+      return { speaker: { name: mention.text, entityId: null, mention }, via: 'phrase' };
+    }
+  }
   // A name in the phrase: prefer a person, then the last (head-most) named thing. "Clinton's campaign manager":
   // the head is not the name, so only a phrase whose head word is part of a name counts.
   const head = headOf(tokens, first, last, (k) => index.byToken.has(k));
@@ -85,6 +94,11 @@ export function resolveSpeaker(
   }
   if (headToken.pos === 'PRON') return null;
   return { speaker: { name: phraseText, entityId: null, mention }, via: 'phrase' };
+}
+
+function namedAfter(k: number, last: number, index: MentionIndex): boolean {
+  for (let j = k + 1; j < last; j++) if (index.byToken.has(j)) return true;
+  return false;
 }
 
 /** The nearest "the ministry" (determiner + organisation noun) in the 40 tokens before `at`, as written. */
