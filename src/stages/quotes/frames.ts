@@ -605,6 +605,11 @@ function framePatterns(s: SentenceView, i: number, cueLast: number, verb: CueVer
     if (opening && s.tokens[opening[1]]?.pos === 'ADV' && s.tokens[opening[1] + 1]?.value === ',') opening = npStartingAt(s, opening[1] + 2);
     const after = opening ? s.tokens[opening[1]] : undefined;
     if (opening && opening[1] < i && after && (after.pos === 'VERB' || after.pos === 'AUX' || after.pos === 'ADV')) frame.subjectGuess = opening;
+    // "It was a potent punch, as Mrs. Clinton echoed the criticism, saying …": the participle belongs to the clause
+    // right before it, whose subject is a name or a pronoun.
+    const named = (np: [number, number] | null): np is [number, number] => np !== null && (s.isName(np) || (np[1] - np[0] === 1 && s.tokens[np[0]]!.pos === 'PRON'));
+    const near = nearestSubject(s, i - 1, named);
+    if (near && (!frame.subjectGuess || near[0] > frame.subjectGuess[0])) frame.subjectGuess = near;
     return frame;
   }
 
@@ -670,12 +675,25 @@ function coordinatedSubject(s: SentenceView, conj: number): [number, number] | n
   const opening = npStartingAt(s, s.first);
   const after = opening ? s.tokens[opening[1]] : undefined;
   if (opening && opening[1] < conj && after && (after.pos === 'VERB' || after.pos === 'AUX' || after.pos === 'ADV') && good(opening)) return opening;
-  for (let k = conj - 1; k > s.first && k >= conj - 25; k--) {
+  return nearestSubject(s, conj, good);
+}
+
+// "rejected the idea that the changes amounted to …": the subject of a complement or relative clause is not the
+// subject of the clause around it.
+const CLAUSE_OPENERS = new Set(['that', 'which', 'who', 'whom', 'whose', 'whether', 'if', 'where']);
+
+/** The subject of the nearest verb before token `at` that passes `good`, skipping clauses opened by "that",
+ * "which", "who" …; null past a quotation mark, a colon or a semicolon. */
+function nearestSubject(s: SentenceView, at: number, good: (np: [number, number] | null) => np is [number, number]): [number, number] | null {
+  for (let k = at - 1; k > s.first && k >= at - 25; k--) {
     const t = s.tokens[k]!;
     if (t.value === ';' || t.value === ':' || OPEN_MARKS.has(t.value) || CLOSE_MARKS.has(t.value)) break;
-    if (t.pos !== 'VERB' || s.nameAt(k)) continue;
+    // A finite verb only: "Trump's persistent sniffing" has no subject.
+    if (t.pos !== 'VERB' || s.nameAt(k) || t.lower.endsWith('ing')) continue;
     const np = subjectBefore(s, k);
-    if (good(np)) return np;
+    if (!good(np)) continue;
+    if (np[0] - 1 >= s.first && CLAUSE_OPENERS.has(s.tokens[np[0] - 1]!.lower)) continue;
+    return np;
   }
   return null;
 }
