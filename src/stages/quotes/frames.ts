@@ -228,7 +228,8 @@ function subjectBefore(s: SentenceView, i: number): [number, number] | null {
     if (before && s.isPerson(before)) np = before;
   }
   // "Trump at the time said", "Smith in a statement said": the phrase right before the verb is an adjunct.
-  if (np && np[0] - 2 >= s.first && ADJUNCT_BEFORE_VERB.has(s.tokens[np[0] - 1]!.lower)) {
+  // But "after Trump said", "since he said": a person after the word is the subject of a clause it opens.
+  if (np && np[0] - 2 >= s.first && ADJUNCT_BEFORE_VERB.has(s.tokens[np[0] - 1]!.lower) && !s.isPerson(np) && s.tokens[np[0]]!.pos !== 'PRON') {
     const subject = npEndingAt(s, np[0] - 2);
     if (subject && hasNameOrHead(s, subject)) return subject;
   }
@@ -680,6 +681,7 @@ function coordinatedSubject(s: SentenceView, conj: number): [number, number] | n
 
 // "rejected the idea that the changes amounted to …": the subject of a complement or relative clause is not the
 // subject of the clause around it.
+const CLAUSE_START_POS = new Set(['PUNCT', 'CCONJ', 'SCONJ', 'ADV']);
 const CLAUSE_OPENERS = new Set(['that', 'which', 'who', 'whom', 'whose', 'whether', 'if', 'where']);
 
 /** The subject of the nearest verb before token `at` that passes `good`, skipping clauses opened by "that",
@@ -693,6 +695,8 @@ function nearestSubject(s: SentenceView, at: number, good: (np: [number, number]
     const np = subjectBefore(s, k);
     if (!good(np)) continue;
     if (np[0] - 1 >= s.first && CLAUSE_OPENERS.has(s.tokens[np[0] - 1]!.lower)) continue;
+    // A subject opens its clause: "helping Mrs. Clinton succeed him" has an object before a bare infinitive.
+    if (np[0] - 1 >= s.first && !CLAUSE_START_POS.has(s.tokens[np[0] - 1]!.pos)) continue;
     return np;
   }
   return null;
