@@ -191,7 +191,8 @@ function subjectBefore(s: SentenceView, i: number): [number, number] | null {
     let orgName: [number, number] | null = null;
     for (let k = j - 1; k >= Math.max(s.first, j - 40); k--) {
       const t = s.tokens[k]!;
-      if (OPEN_MARKS.has(t.value) || CLOSE_MARKS.has(t.value)) break;
+      // "Jeff Weaver, Sanders' campaign manager, said": an apostrophe that closes no quote is a possessive.
+      if ((OPEN_MARKS.has(t.value) || CLOSE_MARKS.has(t.value)) && !((t.value === "'" || t.value === '’') && !s.quoteEndsAt(t.end))) break;
       if (t.value !== ',') continue;
       // "Lindsey Graham, R-S.C., a candidate, said": a party tag between commas is skipped like an apposition.
       if (partyTagEndingAt(s, k - 1)) continue;
@@ -200,7 +201,8 @@ function subjectBefore(s: SentenceView, i: number): [number, number] | null {
       const participle = inner.pos === 'VERB' && /(ing|ed)$/.test(inner.lower);
       // wink may tag a first name as a verb ("Josh"): a name the entity stage found counts as a noun.
       // "Mr. Daniloff, now 81 and retired in Cambridge, said": an adverb may open the apposition too.
-      const appositive = ['DET', 'NUM', 'ADJ', 'NOUN', 'PROPN', 'ADV'].includes(inner.pos) || s.nameAt(k + 1) || RELATIVE_WORDS.has(inner.lower) || participle;
+      // "Mr. Mahaney, of RBC Capital Markets, said": a place or employer after "of" or "from" too.
+      const appositive = ['DET', 'NUM', 'ADJ', 'NOUN', 'PROPN', 'ADV'].includes(inner.pos) || s.nameAt(k + 1) || RELATIVE_WORDS.has(inner.lower) || participle || inner.lower === 'of' || inner.lower === 'from';
       if (!appositive) continue;
       // "A top strategist, John Weaver, said": the name in the commas is the speaker, not the description.
       const inside: [number, number] = [k + 1, j];
