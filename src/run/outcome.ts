@@ -35,7 +35,7 @@ export function processToOutcome(raw: RawArticle, config: Config, timings?: Stag
     outcome.entities = r.record.entities.length;
     if (want && (want.tables || want.report)) {
       const t0 = timings ? performance.now() : 0;
-      Object.assign(outcome, articleOutputs(outcome.line, want));
+      Object.assign(outcome, articleOutputs(outcome.line, want, r.record));
       // beside the stages' times, so a profile shows what the tables and the report cost the workers
       if (timings) timings.outputs = (timings.outputs ?? 0) + performance.now() - t0;
     }

@@ -1,5 +1,9 @@
-// The small pieces of a batch run: shard assignment, in-order mapping with a bounded window, worker counts.
+// The small pieces of a batch run: shard assignment, in-order mapping with a bounded window, worker counts, an
+// article's share of the tables and the report.
 import { describe, expect, it } from 'vitest';
+import { ArticleRecordSchema } from '../../src/schema.ts';
+import { articleOutputs } from '../../src/run/article-outputs.ts';
+import { trickyRecord } from '../tables/tricky-record.ts';
 import { mapInOrder } from '../../src/run/ordered.ts';
 import { MIN_ARTICLES_FOR_POOL, workerCount } from '../../src/run/pool.ts';
 import { inShard, parseShard, shardOf } from '../../src/run/shard.ts';
@@ -64,5 +68,21 @@ describe('workerCount', () => {
     expect(workerCount(4, 1000)).toBe(4);
     expect(workerCount(64, 10)).toBe(5);
     expect(workerCount('auto', 1000)).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('article outputs', () => {
+  it('makes the same CSV text and page from the record object as from its parsed dataset line', () => {
+    const tricky = trickyRecord();
+    // a -0 confidence passes the schema and serialises as 0; absent optional keys stay absent
+    const negativeZero = ArticleRecordSchema.parse({ ...tricky, quotes: tricky.quotes.map((q, i) => (i ? q : { ...q, confidence: -0 })) });
+    for (const record of [tricky, negativeZero]) {
+      const line = JSON.stringify(record);
+      const want = { tables: true, report: true };
+      const fromRecord = articleOutputs(line, want, record);
+      expect(fromRecord).toEqual(articleOutputs(line, want));
+      expect(fromRecord.csv?.[3]).toContain('\r\n');
+      expect(fromRecord.page).toContain('<!DOCTYPE html>');
+    }
   });
 });
