@@ -1,5 +1,6 @@
 // Bytes → string for every input format: binary detection, BOM, the HTML charset declaration, strict UTF-8,
 // and the legacy fallbacks HTML needs. A text or Markdown file is never silently repaired.
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { message } from '../../messages.ts';
 import type { Message, SourceFormat } from '../../types.ts';
@@ -94,4 +95,28 @@ function decodeRaw(bytes: Uint8Array, format: SourceFormat): Decoded {
     : ['windows-1252', declared === undefined ? 'not valid UTF-8 and no charset declared' : `declared as "${declared}" but not valid as that`];
   const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), encoding);
   return { ok: true, text, encoding, messages: [message('ingest/decoded-legacy', STAGE, { encoding, reason })] };
+}
+
+/** A UTF-8 page not yet decoded: its bytes as a Latin-1 string (one char per byte), line ends already \n. The
+ * HTML source pass reads it as it is and only what survives the pass is decoded (html-prune.ts). */
+export interface Utf8Bytes {
+  readonly latin1: string;
+}
+
+/** Decodes a Utf8Bytes (or any UTF-8 bytes held one char per byte). */
+export const decodeLatin1Utf8 = (latin1: string): string => Buffer.from(latin1, 'latin1').toString('utf8');
+
+export type DecodedHtml = { ok: true; html: string | Utf8Bytes; encoding: string; messages: Message[] } | { ok: false; messages: Message[] };
+
+/** decodeBytes for an HTML page, leaving a page in UTF-8 undecoded: the same checks in the same order (no BOM,
+ * not binary, valid UTF-8; isUtf8 validates as strictly as the fatal TextDecoder), else decodeBytes itself. */
+export function decodeHtmlBytes(bytes: Uint8Array): DecodedHtml {
+  const bom = BOMS.some((b) => bytes.length >= b.bytes.length && b.bytes.every((x, i) => bytes[i] === x));
+  if (bytes.length > 0 && !bom && detectBinary(bytes) === undefined && isUtf8(bytes)) {
+    const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
+    // \r never occurs inside a multi-byte character, so line ends are found in the bytes as in the text.
+    return { ok: true, html: { latin1: latin1.includes('\r') ? latin1.replace(LINE_END, '\n') : latin1 }, encoding: 'utf-8', messages: [] };
+  }
+  const decoded = decodeBytes(bytes, 'html');
+  return decoded.ok ? { ok: true, html: decoded.text, encoding: decoded.encoding, messages: decoded.messages } : decoded;
 }

@@ -7,7 +7,8 @@ import type { Message, Meta } from '../../types.ts';
 import { parseDocument, wrapFragment, type DomDocument, type DomNode } from './dom.ts';
 import { isCaption, isDateline, removeChrome } from './html-furniture.ts';
 import { readHtmlMeta } from './html-meta.ts';
-import { pruneHtml } from './html-prune.ts';
+import { pruneHtml, type Pruned } from './html-prune.ts';
+import { decodeLatin1Utf8, type Utf8Bytes } from './decode.ts';
 import { removeActiveContent } from './html-sanitize.ts';
 import { paragraphsOf, paragraphVariants } from './html-text.ts';
 import { readabilityParse } from './readability.ts';
@@ -77,13 +78,27 @@ function bodyParagraphs(document: DomDocument): string[] {
   return document.body ? paragraphsOf(document.body, { skip: isDateline }) : [];
 }
 
-/** Extracts the main article text (paragraphs separated by blank lines) and metadata from an HTML page. */
-export function extractHtml(html: string): Extracted {
+// wrapFragment looks for <html, <body or <head followed by whitespace (JavaScript's \s, Unicode spaces
+// included) or `>`. On a page's bytes a non-ASCII space is a non-ASCII byte, so the test gives the same answer
+// on bytes and on text unless one of those tags is followed by a non-ASCII byte: such a page is decoded first.
+const TAG_THEN_NON_ASCII = /<(?:html|body|head)[\x80-\xff]/i;
+
+/** The source pass over the page, on its undecoded UTF-8 bytes when it comes that way; the result decoded. */
+function prunedPage(html: string | Utf8Bytes): Pruned {
+  if (typeof html === 'string') return pruneHtml(wrapFragment(html));
+  if (TAG_THEN_NON_ASCII.test(html.latin1)) return pruneHtml(wrapFragment(decodeLatin1Utf8(html.latin1)));
+  const pruned = pruneHtml(wrapFragment(html.latin1), true);
+  return { html: decodeLatin1Utf8(pruned.html), active: pruned.active };
+}
+
+/** Extracts the main article text (paragraphs separated by blank lines) and metadata from an HTML page (its
+ * text, or its UTF-8 bytes undecoded). */
+export function extractHtml(html: string | Utf8Bytes): Extracted {
   const messages: Message[] = [];
   // What the sanitiser and the furniture remover would delete unread goes before the DOM is built: script
   // and style bodies, menus, icons and share bars are most of a real page, and building nodes is the dear part.
   // The pass reads the page as the parser will, so it gets the html/body wrapper a fragment is parsed in.
-  const pruned = pruneHtml(wrapFragment(html));
+  const pruned = prunedPage(html);
   const source = pruned.html;
   const document = parseDocument(source);
   const { meta, unreadDates } = readHtmlMeta(document);

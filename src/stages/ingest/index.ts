@@ -5,7 +5,7 @@ import { message } from '../../messages.ts';
 import type { IngestedArticle, Message } from '../../types.ts';
 import { formatOf } from './format.ts';
 import { removeBoilerplate, type BoilerplateRule } from './boilerplate.ts';
-import { decodeBytes } from './decode.ts';
+import { decodeBytes, decodeHtmlBytes, decodeLatin1Utf8 } from './decode.ts';
 import { extractHtml } from './html.ts';
 import { extractMarkdown } from './markdown.ts';
 import { normalizeText } from './normalize.ts';
@@ -33,11 +33,14 @@ export function ingest(raw: RawArticle, config: Config, boilerplate: readonly Bo
   }
   if (raw.bytes.length === 0) return { ...base, messages: [message('ingest/empty', 'ingest')] };
 
-  const decoded = decodeBytes(raw.bytes, format);
+  // An HTML page in UTF-8 stays undecoded until its source pass has dropped what is never read.
+  const decoded = format === 'html' ? decodeHtmlBytes(raw.bytes) : decodeBytes(raw.bytes, format);
   messages.push(...decoded.messages);
   if (!decoded.ok) return { ...base, messages };
+  const input = 'text' in decoded ? decoded.text : decoded.html;
+  const decodedText = (): string => (typeof input === 'string' ? input : decodeLatin1Utf8(input.latin1));
 
-  const extracted = EXTRACTORS[format](decoded.text);
+  const extracted = typeof input === 'string' ? EXTRACTORS[format](input) : extractHtml(input);
   messages.push(...extracted.messages);
   const normalized = normalizeText(extracted.text);
   messages.push(...normalized.messages);
@@ -49,7 +52,7 @@ export function ingest(raw: RawArticle, config: Config, boilerplate: readonly Bo
     text = normalizeText(cleaned.text).text;
   }
   if (text.trim() === '') {
-    const onlyWhitespace = decoded.text.trim() === '';
+    const onlyWhitespace = decodedText().trim() === '';
     messages.push(onlyWhitespace ? message('ingest/whitespace-only', 'ingest') : message('ingest/no-text', 'ingest', { format }));
   }
   return { ...base, meta: extracted.meta, text, messages };

@@ -52,7 +52,27 @@ const TOKENS = ['<', '>', '<!--', '-->', '--', '<!-', '<!->', '<!>', '<script', 
   '<time datetime="2024-01-02">', '</time>', '<meta name="author" content="Ann">', '<link rel="canonical" href="/c">',
   '<article>', '</article>', '<main>', '</main>', '<body>', '</body>', 'Long text, long enough to count. '.repeat(6)];
 
+// Non-ASCII where the pass compares strings (tag, attribute and class names, a script type, a URL after a
+// no-break space, U+212A KELVIN SIGN, which lower-cases to k) and in counted text, for the pass over a UTF-8
+// page's undecoded bytes.
+const NON_ASCII = ['<div class="é-share">', '<div class="xà share">', '<div class="sharé">', '<div id="ad\u00a0x">', '<dİv>', '</DİV>',
+  '<Émoji>', '</émoji>', '<a href="\u00a0javascript:x()">', '<a xlin\u212A:href="javascript:x()">', '<p \u212Anclick="y()">',
+  '<script type="\u00a0application/ld+json">', '<div role="navigatio\u212A">', '<div aria-hidden="true\u00a0">',
+  '“Quoted” text’s 😀 ünïcödé, long enough to count. '.repeat(4), 'é', '😀'];
+
+/** A page's UTF-8 bytes as the Latin-1 string the pass reads, and back. */
+const asBytes = (s: string) => Buffer.from(s, 'utf8').toString('latin1');
+const fromBytes = (s: string) => Buffer.from(s, 'latin1').toString('utf8');
+
 describe('pruneHtml', () => {
+  it('on a UTF-8 page\'s undecoded bytes, changes nothing the later steps would see either', () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom(...TOKENS, ...NON_ASCII), { maxLength: 80 }).map((t) => t.join('')), fc.boolean(), (html, fallback) => {
+      const page = wrapFragment(html);
+      const pruned = pruneHtml(asBytes(page), true);
+      expect(seen(fromBytes(pruned.html), pruned.active, fallback)).toEqual(seen(page, 0, fallback));
+    }), { numRuns: 3000, seed: 11 });
+  });
+
   it('changes nothing the sanitiser, the furniture remover or the metadata reader would see', () => {
     fc.assert(fc.property(fc.array(fc.constantFrom(...TOKENS), { maxLength: 80 }).map((t) => t.join('')), fc.boolean(), (html, fallback) => {
       const pruned = pruneHtml(wrapFragment(html));

@@ -1,9 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../../src/stages/ingest/dom.ts';
 import { isCaption, isDateline } from '../../../src/stages/ingest/html-furniture.ts';
 import { paragraphsOf, paragraphVariants } from '../../../src/stages/ingest/html-text.ts';
 import { extractHtml } from '../../../src/stages/ingest/html.ts';
+import { FIXTURES_DIR } from './run-fixture.ts';
 
 const LONG = 'The council met on Tuesday to discuss the harbour, and members spoke at length about the budget, the tides and the ferry timetable for next year.';
 const page = (head: string, body: string, htmlAttrs = ''): string =>
@@ -64,5 +66,21 @@ describe('paragraphVariants', () => {
       expect(all).toEqual(paragraphsOf(body, { skip: isDateline }));
       expect(without).toEqual(paragraphsOf(body, { skip: (el) => isDateline(el) || isCaption(el) }));
     }
+  });
+});
+
+describe('extractHtml on undecoded UTF-8 bytes', () => {
+  const asBytes = (s: string) => ({ latin1: Buffer.from(s, 'utf8').toString('latin1') });
+  const fixturePages = readdirSync(FIXTURES_DIR).map((d) => join(FIXTURES_DIR, d, 'source.html')).filter(existsSync).map((f) => readFileSync(f, 'utf8'));
+
+  it('extracts what it extracts from the decoded page', () => {
+    const tricky = [
+      // a tag name followed by a non-ASCII space: \s in wrapFragment's test, so the page counts as having <html>
+      '<html\u00a0lang="fr"><p>Un article, “cité” ici. 😀</p></html>',
+      '<body\u3000class="x"><p>Text after an ideographic space.</p>',
+      '<p class="é-share">Short bar</p><div class="sharé">' + 'Long text with “quotes”. '.repeat(20) + '</div>',
+      '<article><h1>Títle</h1><p>' + 'Ünïcödé prose, long enough to be an article on its own. '.repeat(6) + '</p></article>',
+    ];
+    for (const page of [...fixturePages, ...tricky]) expect(extractHtml(asBytes(page))).toEqual(extractHtml(page));
   });
 });
