@@ -1,5 +1,5 @@
 // One table as Parquet with hyparquet-writer (pure JS): explicit schema, one row group per batch, snappy pages.
-import { renameSync, rmSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ParquetWriter, fileWriter, schemaFromColumnData, type ColumnSource } from 'hyparquet-writer';
 import { snappyCompressor } from 'hysnappy';
@@ -38,9 +38,17 @@ export class ParquetSink {
     void this.writer.write({ columnData: this.columnSources(columns), rowGroupSize: rows });
   }
 
-  /** Writes the footer. */
+  /** Writes the footer and syncs the file. */
   finish(): void {
     void this.writer.finish();
+    // hyparquet-writer's file writer appends with writeFileSync and never syncs: without this, a crash after the
+    // rename could leave an empty or partial Parquet file in place, while the CSV files (AtomicWriter) were synced.
+    const fd = openSync(this.tmp, 'r+');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
   }
 
   /** Renames the finished file into place. */
