@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { removeBoilerplate } from '../../src/stages/ingest/boilerplate.ts';
 import { normalizeText } from '../../src/stages/ingest/normalize.ts';
@@ -22,6 +23,17 @@ describe('ingest', () => {
     const r = normalizeText('Cafe\u0301\r\nline\u000b two\u2028three\u0007\r\n\r\n\r\nend  ');
     expect(r.text).toBe('Café\nline two\nthree\n\nend');
     expect(r.messages.map((m) => m.id)).toEqual(['ingest/control-chars']);
+  });
+
+  it('a settled normalisation is a fixed point (ingest then skips its second pass when no line was removed)', () => {
+    const alphabet = ['a', 'e', 'Z', ' ', '  ', '\n', '\n\n', '\r\n', '\u0301', '\u0308', '\u200b', '\u200d', '\u00ad', '\u0007', '\u0085', '\u2028',
+      '\u00a0', '\t', '\ufeff', '\u3000', 'x'.repeat(501), 'é', 'e\u0301', '\u1100', '\u1161', '😀'];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 40 }).map((a) => a.join('')), (input) => {
+      const once = normalizeText(input);
+      if (once.settled) expect(normalizeText(once.text).text).toBe(once.text);
+    }), { numRuns: 5000, seed: 3 });
+    // removing a zero-width joiner between a letter and a combining mark leaves them for NFC to join
+    expect(normalizeText('e\u200d\u0301').settled).toBe(false);
   });
 
   it('keeps provenance: path, format and the sha256 of the raw bytes', () => {

@@ -40,6 +40,14 @@ export function isFurniture(el: DomElement): boolean {
   return (el.textContent ?? '').length < MAX_FURNITURE_CHARS;
 }
 
+/** isFurniture(el) || isCredit(el), reading the class and id once (linkedom joins the class list on every read). */
+function isFurnitureOrCredit(el: DomElement): boolean {
+  if (!el.hasAttribute('class') && !el.hasAttribute('id')) return false;
+  const words = classAndId(el);
+  if (CREDIT.test(words)) return true;
+  return !NEVER_FURNITURE.has(el.localName) && FURNITURE.test(words) && (el.textContent ?? '').length < MAX_FURNITURE_CHARS;
+}
+
 function isChrome(el: DomElement, fallback: boolean): boolean {
   const name = el.localName;
   if (name === 'nav' || el.getAttribute('hidden') !== null || el.getAttribute('aria-hidden') === 'true') return true;
@@ -56,7 +64,7 @@ export function removeChrome(document: DomDocument, fallback = false): void {
   // One iterative walk rather than querySelectorAll (linkedom compiles a selector on every call); each element
   // is judged before anything inside it is removed, and removal waits until the walk is done.
   walkElements(document, (el) => {
-    if (isChrome(el, fallback) || ((el.hasAttribute('class') || el.hasAttribute('id')) && (isFurniture(el) || isCredit(el)))) {
+    if (isChrome(el, fallback) || isFurnitureOrCredit(el)) {
       doomed.push(el);
       return SKIP_CHILDREN;
     }

@@ -78,16 +78,31 @@ function bodyParagraphs(document: DomDocument): string[] {
   return document.body ? paragraphsOf(document.body, { skip: isDateline }) : [];
 }
 
-// wrapFragment looks for <html, <body or <head followed by whitespace (JavaScript's \s, Unicode spaces
-// included) or `>`. On a page's bytes a non-ASCII space is a non-ASCII byte, so the test gives the same answer
-// on bytes and on text unless one of those tags is followed by a non-ASCII byte: such a page is decoded first.
-const TAG_THEN_NON_ASCII = /<(?:html|body|head)[\x80-\xff]/i;
+// wrapFragment looks for <html, then <body or <head, followed by whitespace (JavaScript's \s, Unicode spaces
+// included) or `>`. In a page's bytes a Unicode space is non-ASCII bytes, and ASCII whitespace or `>` is itself:
+// a match in the bytes is a match in the text, and the text can match where the bytes do not only where such
+// a tag is followed by a non-ASCII byte. The bytes are wrapped as the text would be, or decoded first when
+// they cannot tell.
+const HTML_TAG = /<html[\s>]/i;
+const HTML_TAG_THEN_NON_ASCII = /<html[\x80-\xff]/i;
+const BODY_OR_HEAD_TAG = /<(?:body|head)[\s>]/i;
+const BODY_OR_HEAD_TAG_THEN_NON_ASCII = /<(?:body|head)[\x80-\xff]/i;
+
+/** wrapFragment on a UTF-8 page's bytes, or undefined when only the decoded text can say. */
+function wrapBytes(latin1: string): string | undefined {
+  if (HTML_TAG.test(latin1)) return wrapFragment(latin1);
+  if (HTML_TAG_THEN_NON_ASCII.test(latin1)) return undefined;
+  if (BODY_OR_HEAD_TAG.test(latin1)) return wrapFragment(latin1);
+  if (BODY_OR_HEAD_TAG_THEN_NON_ASCII.test(latin1)) return undefined;
+  return wrapFragment(latin1);
+}
 
 /** The source pass over the page, on its undecoded UTF-8 bytes when it comes that way; the result decoded. */
 function prunedPage(html: string | Utf8Bytes): Pruned {
   if (typeof html === 'string') return pruneHtml(wrapFragment(html));
-  if (TAG_THEN_NON_ASCII.test(html.latin1)) return pruneHtml(wrapFragment(decodeLatin1Utf8(html.latin1)));
-  const pruned = pruneHtml(wrapFragment(html.latin1), true);
+  const wrapped = wrapBytes(html.latin1);
+  if (wrapped === undefined) return pruneHtml(wrapFragment(decodeLatin1Utf8(html.latin1)));
+  const pruned = pruneHtml(wrapped, true);
   return { html: decodeLatin1Utf8(pruned.html), active: pruned.active };
 }
 

@@ -48,8 +48,9 @@ export function ingest(raw: RawArticle, config: Config, boilerplate: readonly Bo
   if (config.ingest.removeBoilerplate) {
     const cleaned = removeBoilerplate(text, boilerplate);
     messages.push(...cleaned.messages);
-    // Removing a line can leave blank-line runs or a leading blank line behind.
-    text = normalizeText(cleaned.text).text;
+    // Removing a line can leave blank-line runs or a leading blank line behind. With no line removed the text
+    // is the normalised text again, and a second pass changes it only when the first one was not settled.
+    if (cleaned.messages.length > 0 || !normalized.settled) text = normalizeText(cleaned.text).text;
   }
   if (text.trim() === '') {
     const onlyWhitespace = decodedText().trim() === '';

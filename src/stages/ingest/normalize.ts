@@ -49,8 +49,10 @@ function removeLongRuns(text: string): { text: string; message?: Message } {
   return { text: out, message: message('ingest/long-run-removed', 'ingest', { count, limit: MAX_RUN_CHARS, longest, offset, preview }) };
 }
 
-/** NFC, one kind of line end, odd spaces to plain spaces, trailing spaces and runs of blank lines collapsed. */
-export function normalizeText(input: string): { text: string; messages: Message[] } {
+/** NFC, one kind of line end, odd spaces to plain spaces, trailing spaces and runs of blank lines collapsed.
+ * `settled` says a second pass would change nothing: it is false when control or zero-width characters were
+ * removed from inside the text, which can leave a base letter next to a combining mark that NFC would join. */
+export function normalizeText(input: string): { text: string; messages: Message[]; settled: boolean } {
   const messages: Message[] = [];
   let text = input.normalize('NFC').replace(LINE_SEPARATORS, '\n');
   let controls = 0;
@@ -59,7 +61,10 @@ export function normalizeText(input: string): { text: string; messages: Message[
     return '';
   });
   if (controls > 0) messages.push(message('ingest/control-chars', 'ingest', { count: controls }));
-  text = text.replace(ZERO_WIDTH, '').replace(ODD_SPACES, ' ');
+  const beforeZeroWidth = text.length;
+  text = text.replace(ZERO_WIDTH, '');
+  const settled = controls === 0 && text.length === beforeZeroWidth;
+  text = text.replace(ODD_SPACES, ' ');
   const runs = removeLongRuns(text);
   text = runs.text;
   if (runs.message) messages.push(runs.message);
@@ -71,5 +76,5 @@ export function normalizeText(input: string): { text: string; messages: Message[
     out.push(line);
   }
   while (out.length && out[out.length - 1] === '') out.pop();
-  return { text: out.join('\n'), messages };
+  return { text: out.join('\n'), messages, settled };
 }
