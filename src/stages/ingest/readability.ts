@@ -15,6 +15,12 @@ interface ReadabilityInternals {
   _isProbablyVisible(node: DomElement): boolean;
   _unwrapNoscriptImages(doc: DomNode): void;
 }
+/** What Readability 0.6.0's _getClassWeight reads. */
+interface ReadabilityWeights {
+  FLAG_WEIGHT_CLASSES: number;
+  REGEXPS: { negative: RegExp; positive: RegExp };
+  _flagIsActive(flag: number): boolean;
+}
 /** The steps of Readability.prototype.parse, as 0.6.0 names them. */
 interface ReadabilitySteps {
   _doc: DomNode;
@@ -68,6 +74,21 @@ class LinkedomReadability extends Readability<DomNode> {
     });
     for (const img of images) if (isPlaceholderImage(img)) img.remove();
     if (noscripts > 0) original._unwrapNoscriptImages.call(this, doc);
+  }
+
+  /** Readability's class and id weight (±25 for each of class and id that looks negative or positive), reading
+   * className and id once each: the original reads each up to four times, and linkedom joins the class list
+   * into a new string on every className read. */
+  _getClassWeight(e: DomElement): number {
+    const self = this as unknown as ReadabilityWeights;
+    if (!self._flagIsActive(self.FLAG_WEIGHT_CLASSES)) return 0;
+    let weight = 0;
+    for (const value of [(e as unknown as { className: unknown }).className, (e as unknown as { id: unknown }).id]) {
+      if (typeof value !== 'string' || value === '') continue;
+      if (self.REGEXPS.negative.test(value)) weight -= 25;
+      if (self.REGEXPS.positive.test(value)) weight += 25;
+    }
+    return weight;
   }
 
   // Readability makes relative link and image URLs absolute, and turns links with a javascript: URL into their
