@@ -114,12 +114,11 @@ export function cleanByline(value: unknown): string | undefined {
 export function normaliseUrl(value: unknown, base?: string): string | undefined {
   const s = cleanValue(value);
   if (s === undefined) return undefined;
-  try {
-    const url = base === undefined ? new URL(s) : new URL(s, base);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
+  // canParse first: a relative URL is common here, and the TypeError new URL throws for it costs more than
+  // the parse (V8 collects a stack trace for every thrown error).
+  if (!URL.canParse(s, base)) return undefined;
+  const url = base === undefined ? new URL(s) : new URL(s, base);
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
 }
 
 /** Canonicalises a BCP 47 language tag (en_us → en-US); undefined when it is not a valid tag. */
