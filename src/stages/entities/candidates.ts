@@ -2,6 +2,7 @@
 // that sit inside names ("Republic of Korea", "Ursula von der Leyen", "Mohammed bin Salman").
 // The trained tagger, when enabled, proposes spans as well; both kinds meet in classification.
 import type { Token } from '../../types.ts';
+import { startsUpper } from './chars.ts';
 
 export interface Candidate {
   first: number;
@@ -15,10 +16,9 @@ export interface Candidate {
 
 // Not "and" or "for": they join two names far more often than they sit inside one.
 const CONNECTORS = new Set(['of', 'de', 'von', 'van', 'der', 'den', 'du', 'da', 'di', 'del', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'y', '&']);
-const CAPITALISED = /^\p{Lu}/u;
 
 function isNameToken(t: Token): boolean {
-  return t.pos === 'PROPN' && CAPITALISED.test(t.value);
+  return t.pos === 'PROPN' && startsUpper(t.value);
 }
 
 const HYPHENS = new Set(['-', '‐', '‑']);

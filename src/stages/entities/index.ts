@@ -5,6 +5,7 @@ import type { EntityArticle, EntityType, SegmentedArticle, Token } from '../../t
 import { groupMentions, type PendingMention } from './canonical.ts';
 import { propnCandidates, type Candidate } from './candidates.ts';
 import { classify, spanKey } from './classify.ts';
+import { startsAsciiAlnum, startsLower, startsUpper } from './chars.ts';
 import { entityLexicons, type EntityLexicons } from './lexicons.ts';
 import { numericMentions } from './numeric.ts';
 import { splitTitle } from './titles.ts';
@@ -29,7 +30,7 @@ export function findEntities(article: SegmentedArticle, config: Config): EntityA
     const trimmed = trimEdges(tokens, c, lex);
     if (!trimmed) continue;
     // "Howard Dean Tells Guns Are …", "Trevor Noah Says …": in a title-case headline the verb joins the name.
-    if (trimmed.last - trimmed.first >= 3 && lex.reportingVerbs.has(tokens[trimmed.last - 1]!.lower) && /^\p{Lu}/u.test(tokens[trimmed.last - 1]!.value)) trimmed.last--;
+    if (trimmed.last - trimmed.first >= 3 && lex.reportingVerbs.has(tokens[trimmed.last - 1]!.lower) && startsUpper(tokens[trimmed.last - 1]!.value)) trimmed.last--;
     const split = splitTitle(tokens, trimmed.first, trimmed.last, lex, trimmed.label === 'PER');
     const name: Candidate = { ...trimmed, first: split.nameFirst };
     // A tagger span that held a title ("State John F. Kerry" as ORG) was labelled for the whole span: a first name
@@ -56,15 +57,16 @@ export function findEntities(article: SegmentedArticle, config: Config): EntityA
 
 // A name never starts or ends with punctuation or a possessive ending.
 const EDGE = /^(?:['’]s|\p{P}+)$/u;
+const isEdge = (v: string) => !startsAsciiAlnum(v) && EDGE.test(v);
 
 /** The candidate without punctuation or "'s" at its edges; null when nothing is left. */
 function trimEdges(tokens: readonly Token[], c: Candidate, lex: EntityLexicons): Candidate | null {
   let { first, last } = c;
-  while (first < last && EDGE.test(tokens[first]!.value)) first++;
+  while (first < last && isEdge(tokens[first]!.value)) first++;
   // "Even Lindsey Graham said", "But Mr. Guerrero": a capitalised adverb or conjunction opening the sentence is
   // not the first word of the name after it.
   while (last - first >= 2 && lex.openers.has(tokens[first]!.lower) && tokens[first]!.value !== tokens[first]!.value.toUpperCase()) first++;
-  while (last > first && EDGE.test(tokens[last - 1]!.value) && !/^\p{L}\.$/u.test(tokens[last - 1]!.value)) last--;
+  while (last > first && isEdge(tokens[last - 1]!.value) && !/^\p{L}\.$/u.test(tokens[last - 1]!.value)) last--;
   return last > first ? { ...c, first, last } : null;
 }
 
@@ -110,7 +112,7 @@ function splitAtLowercase(tokens: readonly Token[], spans: Candidate[]): Candida
     const pieces: Candidate[] = [];
     for (let i = c.first; i < c.last; i++) {
       const t = tokens[i]!;
-      if (/^\p{Ll}/u.test(t.value) && !NAME_INNER_WORDS.has(t.lower) && !t.value.includes('-') && !t.value.includes('.')) {
+      if (startsLower(t.value) && !NAME_INNER_WORDS.has(t.lower) && !t.value.includes('-') && !t.value.includes('.')) {
         if (i > first) pieces.push({ ...c, first, last: i });
         first = i + 1;
         cut = true;

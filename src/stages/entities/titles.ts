@@ -2,6 +2,7 @@
 // and kept on the entity. They also tell that the name after them is a person, and sometimes the gender.
 import type { Token } from '../../types.ts';
 import type { EntityLexicons, TitleInfo } from './lexicons.ts';
+import { startsUpper } from './chars.ts';
 
 export interface TitleSplit {
   /** First token of the name proper. */
@@ -64,7 +65,7 @@ export function splitTitle(tokens: readonly Token[], first: number, last: number
     // a title inside the span, then a first name and a surname: the words up to the title describe the person.
     for (let p = first + 1; p < last - 2 && !title; p++) {
       const hit = titleAt(tokens, p, last - 2, lex);
-      if (!hit || !/^\p{Lu}/u.test(tokens[p]!.value) || !lex.firstNames.has(tokens[p + hit[0]]!.lower)) continue;
+      if (!hit || !startsUpper(tokens[p]!.value) || !lex.firstNames.has(tokens[p + hit[0]]!.lower)) continue;
       const words: string[] = [];
       for (let k = first; k < p + hit[0]; k++) words.push(tokens[k]!.value);
       title = { ...hit[1], title: words.join(' ') };

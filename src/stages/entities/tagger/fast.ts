@@ -131,8 +131,8 @@ class FastState {
   // Word entries by the caller's word ids (wink's lexeme ids): offset in the current slab, valid while the id's
   // stamp equals `stamp`, which moves on at every new generation and every new id space.
   idSpace: object | undefined;
-  idStamp = new Int32Array(0);
-  idOff = new Int32Array(0);
+  /** [stamp, offset] per id, side by side (one cache line per look-up). */
+  idEntries = new Int32Array(0);
   stamp = 1;
 
   constructor(model: NerModel) {
@@ -278,18 +278,19 @@ class FastState {
 
   /** Entry offset of a word given its id in the current id space (call reserve first): the word() entry. */
   wordById(id: number, v: string, pid: number): number {
-    if (id < this.idStamp.length) {
-      if (this.idStamp[id] === this.stamp) return this.idOff[id]!;
+    const k = id * 2;
+    if (k < this.idEntries.length) {
+      if (this.idEntries[k] === this.stamp) return this.idEntries[k + 1]!;
     } else {
-      let c = Math.max(1024, this.idStamp.length * 2);
-      while (c <= id) c *= 2;
-      const st = new Int32Array(c), of = new Int32Array(c);
-      st.set(this.idStamp); of.set(this.idOff);
-      this.idStamp = st; this.idOff = of;
+      let c = Math.max(2048, this.idEntries.length * 2);
+      while (c <= k + 1) c *= 2;
+      const grown = new Int32Array(c);
+      grown.set(this.idEntries);
+      this.idEntries = grown;
     }
     const o = this.word(v, pid);
-    this.idStamp[id] = this.stamp;
-    this.idOff[id] = o;
+    this.idEntries[k] = this.stamp;
+    this.idEntries[k + 1] = o;
     return o;
   }
 
