@@ -183,6 +183,16 @@ function subjectBefore(s: SentenceView, i: number): [number, number] | null {
   if (j >= s.first && NEGATION.has(s.tokens[j]!.lower)) return null;
   j = skipBackOverAdjuncts(s, j);
   if (j < s.first) return null;
+  // "Jason Sims — a teacher from Mount Pleasant — says": an apposition between dashes.
+  if (DASHES.has(s.tokens[j]!.value)) {
+    let k = j - 1;
+    while (k > s.first && k > j - 15 && !DASHES.has(s.tokens[k]!.value)) k--;
+    if (k > s.first && DASHES.has(s.tokens[k]!.value)) {
+      const np = npEndingAt(s, k - 1);
+      if (np && hasNameOrHead(s, np)) return np;
+    }
+    return null;
+  }
   if (s.tokens[j]!.value === ',') {
     // An apposition or relative clause between commas, right before the cue ("Jane Doe, a professor at X, said";
     // "Harvey, a delegate from Houston, Texas, said"): the speaker is the phrase before the comma that opens it.
@@ -202,7 +212,7 @@ function subjectBefore(s: SentenceView, i: number): [number, number] | null {
       // wink may tag a first name as a verb ("Josh"): a name the entity stage found counts as a noun.
       // "Mr. Daniloff, now 81 and retired in Cambridge, said": an adverb may open the apposition too.
       // "Mr. Mahaney, of RBC Capital Markets, said": a place or employer after "of" or "from" too.
-      const appositive = ['DET', 'NUM', 'ADJ', 'NOUN', 'PROPN', 'ADV'].includes(inner.pos) || s.nameAt(k + 1) || RELATIVE_WORDS.has(inner.lower) || participle || inner.lower === 'of' || inner.lower === 'from';
+      const appositive = ['DET', 'NUM', 'ADJ', 'NOUN', 'PROPN', 'ADV'].includes(inner.pos) || s.nameAt(k + 1) || RELATIVE_WORDS.has(inner.lower) || participle || inner.pos === 'ADP';
       if (!appositive) continue;
       // "A top strategist, John Weaver, said": the name in the commas is the speaker, not the description.
       const inside: [number, number] = [k + 1, j];
@@ -354,6 +364,24 @@ function isThat(t: Token): boolean {
 /** Start of content after a cue ending at token k, or null when what follows is no reported clause. */
 function contentAfter(s: SentenceView, k: number, verb: CueVerb, lex: QuoteLexicons): { at: number; complementizer: boolean } | null {
   k = skipAdjuncts(s, k, lex);
+  // "said — on Twitter, as it happens — that …": an aside between dashes right after the cue.
+  if (k < s.last && DASHES.has(s.tokens[k]!.value)) {
+    let m = k + 1;
+    while (m < s.last && m < k + 15 && !DASHES.has(s.tokens[m]!.value)) m++;
+    if (m < s.last && DASHES.has(s.tokens[m]!.value)) k = skipAdjuncts(s, m + 1, lex);
+  }
+  // "said, among other things, that …", "said Sunday in Madison, Wisconsin, that …": words without a verb, then a
+  // comma and "that".
+  if (k < s.last && !isThat(s.tokens[k]!)) {
+    for (let m = k; m < s.last && m < k + 12; m++) {
+      const t = s.tokens[m]!;
+      if (t.pos === 'VERB' || t.pos === 'AUX' || CLAUSE_END.has(t.value) || OPEN_MARKS.has(t.value)) break;
+      if (t.value === ',' && m + 1 < s.last && isThat(s.tokens[m + 1]!)) {
+        k = m + 1;
+        break;
+      }
+    }
+  }
   if (OBJECT_VERBS.has(verb.lemma) && !WH_WORDS.has(s.tokens[k]?.lower ?? '')) {
     // "told reporters (that)", "told CNN", "told him": skip the listener (but "asked what …" has none).
     const np = npStartingAt(s, k);
@@ -375,9 +403,34 @@ function contentAfter(s: SentenceView, k: number, verb: CueVerb, lex: QuoteLexic
   const clauseFollows = (t.lower === 'it' || t.lower === 'this') && ['AUX', 'VERB'].includes(s.tokens[k + 1]?.pos ?? '');
   if ((NOT_CONTENT.has(t.lower) && !clauseFollows) || CLAUSE_END.has(t.value)) return null;
   if (WH_WORDS.has(t.lower)) return { at: k, complementizer: verb.lemma === 'ask' };
+  // "says running for president is tough": a gerund phrase as the subject, when a finite verb follows.
+  if (t.pos === 'VERB' && t.lower.endsWith('ing') && finiteVerbWithin(s, k + 1, 8)) return { at: k, complementizer: false };
+  // "says despite being a Stanford alumna, she plans …", "said if elected, he would …": a subordinate clause
+  // opening the content, then a comma and its main clause.
+  if (CONTENT_SUBORDINATORS.has(t.lower)) {
+    for (let m = k + 1; m < s.last && m < k + 12; m++) {
+      if (CLAUSE_END.has(s.tokens[m]!.value)) break;
+      if (s.tokens[m]!.value === ',' && ['PRON', 'DET', 'PROPN', 'NOUN'].includes(s.tokens[m + 1]?.pos ?? '')) return { at: k, complementizer: false };
+    }
+    return null;
+  }
   // A bare clause must start like one: a pronoun, determiner, name or noun.
   if (!['PRON', 'DET', 'PROPN', 'NOUN', 'ADJ', 'NUM', 'ADV'].includes(t.pos)) return null;
   return { at: k, complementizer: false };
+}
+
+const CONTENT_SUBORDINATORS = new Set(['despite', 'if', 'although', 'though', 'unless', 'once', 'whatever', 'whoever', 'regardless']);
+
+/** A finite verb (or auxiliary) among the `n` tokens from k, before the clause ends. */
+function finiteVerbWithin(s: SentenceView, k: number, n: number): boolean {
+  for (let m = k; m < s.last && m < k + n; m++) {
+    const t = s.tokens[m]!;
+    if (CLAUSE_END.has(t.value) || t.value === ',') return false;
+    if (t.pos === 'AUX' || (t.pos === 'VERB' && !t.lower.endsWith('ing') && !t.lower.endsWith('ed'))) return true;
+    if (t.pos === 'VERB' && t.lower.endsWith('ed') && m > k && !['NOUN', 'PROPN', 'PRON'].includes(s.tokens[m - 1]!.pos)) continue;
+    if (t.pos === 'VERB' && t.lower.endsWith('ed')) return true;
+  }
+  return false;
 }
 
 /** End of the sentence's content: its last token, minus closing punctuation; with `cut`, before the first
@@ -707,7 +760,8 @@ function nearestSubject(s: SentenceView, at: number, good: (np: [number, number]
 /** A phrase that describes someone rather than naming them: no person's name, and a common noun at its end or a
  * determiner at its start ("the White House spokesman", "the director of the Federal Bureau of Investigation"). */
 function isDescription(s: SentenceView, np: [number, number]): boolean {
-  return !s.isPerson(np) && (s.tokens[np[1] - 1]!.pos === 'NOUN' || s.tokens[np[0]]!.pos === 'DET');
+  // "One Republican presidential hopeful": a count or an adjectival head describes too.
+  return !s.isPerson(np) && (s.tokens[np[1] - 1]!.pos === 'NOUN' || s.tokens[np[1] - 1]!.pos === 'ADJ' || s.tokens[np[0]]!.pos === 'DET' || s.tokens[np[0]]!.pos === 'NUM');
 }
 
 /** "“…,” the White House spokesman, Josh Earnest, said": the description before a name in commas belongs to the

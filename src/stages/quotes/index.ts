@@ -226,11 +226,22 @@ function fromFrame(
   // Content that is only a quoted title and what surrounds it ("wrote “The Lives of the Super Rich” in 2010").
   // In a headline everything is title case, so there a capitalised quote says nothing (only looked at when the
   // quotes look like titles, and only in content short enough to be a headline: linear however long the text).
+  // But a whole clause around a title ("he pursued a new “Twin Peaks” only because …") is reported speech with a
+  // name in it: indirect.
+  let titlesOnly = false;
   if (overlapping.length > 0 && overlapping.every((q) => looksLikeTitle(text.slice(q.start, q.end))) && !headlineAround(text, cStart, cEnd, overlapping)) {
     for (const q of overlapping) used.add(q);
-    return out;
+    let outside = 0;
+    let from = cStart;
+    for (const q of overlapping) {
+      outside += wordCount(text.slice(from, Math.max(from, q.open)));
+      from = Math.max(from, q.after);
+    }
+    outside += wordCount(text.slice(from, cEnd));
+    if (outside < 4) return out;
+    titlesOnly = true;
   }
-  const hasQuoted = overlapping.length > 0;
+  const hasQuoted = overlapping.length > 0 && !titlesOnly;
   if (!hasQuoted && !config.quotes.indirect) return out;
   for (const s of overlapping) used.add(s);
   const type: QuoteType = hasQuoted ? 'mixed' : 'indirect';
