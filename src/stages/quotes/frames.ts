@@ -66,7 +66,9 @@ export function cueAt(tokens: readonly Token[], i: number, lex: QuoteLexicons): 
   if (t.pos !== 'VERB' && t.pos !== 'AUX') {
     const before = i > 0 ? tokens[i - 1]!.pos : '';
     const clauseEnds = ['.', ','].includes(tokens[i + 1]?.lower ?? '');
-    if (!(t.pos === 'NOUN' && (before === 'PRON' || ((before === 'PROPN' || before === 'NOUN') && clauseEnds)))) return undefined;
+    // "About 4 in 10 say they …": after a number, before a pronoun or determiner starting a clause, likewise.
+    const clauseFollows = before === 'NUM' && ['PRON', 'DET'].includes(tokens[i + 1]?.pos ?? '');
+    if (!(t.pos === 'NOUN' && (before === 'PRON' || clauseFollows || ((before === 'PROPN' || before === 'NOUN') && clauseEnds)))) return undefined;
   }
   let best: CueVerb | undefined;
   for (const f of forms) {
@@ -140,6 +142,8 @@ function npEndingAt(s: SentenceView, j: number): [number, number] | null {
     a--;
     if (a - j > 12) break;
   }
+  // "About 4 in 10 say": an approximation before a number belongs to it.
+  if (a - 1 >= s.first && APPROXIMATELY.has(s.tokens[a - 1]!.lower) && s.tokens[a]?.pos === 'NUM') a--;
   // Trim connectors a phrase cannot start with.
   while (a <= j && (s.tokens[a]!.lower === 'of' || s.tokens[a]!.pos === 'PART' || s.tokens[a]!.value === '.' || s.tokens[a]!.value === '-')) a++;
   if (a > j) return null;
@@ -362,7 +366,8 @@ function isThat(t: Token): boolean {
 }
 
 /** Start of content after a cue ending at token k, or null when what follows is no reported clause. */
-function contentAfter(s: SentenceView, k: number, verb: CueVerb, lex: QuoteLexicons): { at: number; complementizer: boolean } | null {
+/** Where the content after a cue starts (and, for a one-word answer, where it ends). */
+function contentAfter(s: SentenceView, k: number, verb: CueVerb, lex: QuoteLexicons): { at: number; complementizer: boolean; end?: number } | null {
   k = skipAdjuncts(s, k, lex);
   // "said — on Twitter, as it happens — that …": an aside between dashes right after the cue.
   if (k < s.last && DASHES.has(s.tokens[k]!.value)) {
@@ -401,6 +406,11 @@ function contentAfter(s: SentenceView, k: number, verb: CueVerb, lex: QuoteLexic
   if (OPEN_MARKS.has(t.value)) return { at: k, complementizer: true };
   // "said it" / "said this" report nothing, but "says it will shift staff" / "say this is a rough patch" do.
   const clauseFollows = (t.lower === 'it' || t.lower === 'this') && ['AUX', 'VERB'].includes(s.tokens[k + 1]?.pos ?? '');
+  // "46 percent of voters said yes", "the candidate said no": the answer is what was said.
+  const answer = (t.lower === 'yes' || t.lower === 'no') && (k + 1 >= s.last || [',', '.', ';'].includes(s.tokens[k + 1]!.value));
+  if (answer) return { at: k, complementizer: false, end: k + 1 };
+  // "said about half of the adjustment …", "said nearly 40 percent …": an approximate quantity opens a clause.
+  if (APPROXIMATELY.has(t.lower) && (s.tokens[k + 1]?.pos === 'NUM' || QUANTIFIERS.has(s.tokens[k + 1]?.lower ?? ''))) return { at: k, complementizer: false };
   if ((NOT_CONTENT.has(t.lower) && !clauseFollows) || CLAUSE_END.has(t.value)) return null;
   if (WH_WORDS.has(t.lower)) return { at: k, complementizer: verb.lemma === 'ask' };
   // "says running for president is tough": a gerund phrase as the subject, when a finite verb follows.
@@ -418,6 +428,8 @@ function contentAfter(s: SentenceView, k: number, verb: CueVerb, lex: QuoteLexic
   if (!['PRON', 'DET', 'PROPN', 'NOUN', 'ADJ', 'NUM', 'ADV'].includes(t.pos)) return null;
   return { at: k, complementizer: false };
 }
+
+const APPROXIMATELY = new Set(['about', 'around', 'nearly', 'almost', 'roughly', 'some', 'over', 'under']);
 
 const CONTENT_SUBORDINATORS = new Set(['despite', 'if', 'although', 'though', 'unless', 'once', 'whatever', 'whoever', 'regardless']);
 
@@ -674,7 +686,10 @@ function framePatterns(s: SentenceView, i: number, cueLast: number, verb: CueVer
   // "…, told AFP" names the listener, not the speaker; "…, said Monday" names no one (the subject comes before).
   if (prev && (prev.value === ',' || prevCloses || prev.value === '—') && i - 1 > s.first && !LISTENER_FIRST.has(verb.lemma)) {
     const np = npStartingAt(s, cueLast);
-    if (np && !(np[1] - np[0] === 1 && s.tokens[np[0]]!.pos === 'DET') && !onlyTime(s, np)) {
+    // "Gov. John Kasich of Ohio, a Republican who …, said the Khan family deserved better": a person before the
+    // comma is the subject, and the phrase after the cue no name, so this is no inverted attribution.
+    const personBefore = np && !s.isName(np) ? subjectBefore(s, i) : null;
+    if (np && !(np[1] - np[0] === 1 && s.tokens[np[0]]!.pos === 'DET') && !onlyTime(s, np) && !(personBefore && s.isPerson(personBefore))) {
       const close = clauseEndsAt(s, np[1], lex, null);
       // Right after a closing quote mark the attribution needs no clause end: ",” said Gil, 22, who …"; across a
       // sentence break it does ("“Why?” asked Smith." but not "“Why?” Asked about it, Smith …").
@@ -699,7 +714,8 @@ function framePatterns(s: SentenceView, i: number, cueLast: number, verb: CueVer
     // 1. "Blinken said (that) …"
     const c = contentAfter(s, cueLast, verb, lex);
     if (c && c.at < s.last && (verb.strength >= 1 || c.complementizer)) {
-      return { ...base, kind: 'subject-cue', speaker: subject, content: [[s.tokens[c.at]!.start, contentEnd(s, c.at, true)]], attribution: [s.tokens[subject[0]]!.start, s.tokens[c.at - 1]!.end], complementizer: c.complementizer };
+      const end = c.end !== undefined ? s.tokens[c.end - 1]!.end : contentEnd(s, c.at, true);
+      return { ...base, kind: 'subject-cue', speaker: subject, content: [[s.tokens[c.at]!.start, end]], attribution: [s.tokens[subject[0]]!.start, s.tokens[c.at - 1]!.end], complementizer: c.complementizer };
     }
   } else if (prev && (prev.lower === 'and' || prev.lower === 'but') && i - 1 > s.first) {
     // 1b. "Obama met survivors … and said (that) …": a second verb shares the first one's subject.

@@ -250,7 +250,8 @@ function fromFrame(
   for (let r = 0; r < ranges.length; r++) {
     let [a, b] = ranges[r]!;
     if (r === ranges.length - 1 && lastSpan && lastSpan.end > b) b = trimRange(text, a, lastSpan.end)[1];
-    if (!hasWords(text, a, b, 2)) continue;
+    // One word is no report, but for an answer ("said yes", "said no").
+    if (!hasWords(text, a, b, 2) && !/^(?:yes|no)$/i.test(text.slice(a, b))) continue;
     out.push(draft(type, a, b, text, cue, speaker, { ...evidenceBase, type }, paragraph, f.attribution[1]));
   }
   return out;
@@ -367,8 +368,11 @@ function headlineAround(text: string, start: number, end: number, spans: readonl
 
 function looksLikeTitle(s: string): boolean {
   const words = s.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
-  const content = words.filter((w) => !SMALL_WORDS.has(w.toLowerCase()));
+  // "I" is capitalised in any sentence ("I support Ted Cruz" is speech, not a title).
+  let content = words.filter((w) => !SMALL_WORDS.has(w.toLowerCase()) && w !== 'I');
   if (content.length < 2) return false;
+  // A sentence capitalises its first word too: past three words, only the rest tell ("Yes, I support Ted Cruz").
+  if (content.length >= 4) content = content.slice(1);
   const capitalised = content.filter((w) => /^\p{Lu}/u.test(w)).length;
   return capitalised / content.length >= 0.75;
 }
