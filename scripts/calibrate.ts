@@ -16,11 +16,14 @@ import { segment } from '../src/stages/segment/index.ts';
 const set = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'polnear-train';
 const write = process.argv.includes('--write');
 const dir = resolve('../shared/dev', set);
-const config = loadConfig('pipeline.config.json', false);
+// Every candidate is calibrated and banded, whatever the shipped threshold drops: a signature that never reached
+// the threshold must still get its own precision.
+const shipped = loadConfig('pipeline.config.json', false);
+const config = { ...shipped, quotes: { ...shipped.quotes, minConfidence: 0 } };
 const rules = loadBoilerplateRules();
 const norm = (s: string) => s.toLowerCase().replace(/[“”"‘’'`]/g, '"').replace(/\s+/g, ' ').trim();
 
-interface Seen { confidence: number; sigs: string[]; right: boolean }
+interface Seen { confidence: number; sigs: string[]; lemma?: string; right: boolean }
 const seen: Seen[] = [];
 for (const f of readdirSync(join(dir, 'corpus')).sort()) {
   const id = f.replace(/\.txt$/, '');
@@ -43,10 +46,10 @@ for (const f of readdirSync(join(dir, 'corpus')).sort()) {
       else if (!taken.has(i) && inter / (g[1] - g[0]) > 0.3) right = true;
       if (right) taken.add(i);
     });
-    const sig = quote.evidence ?? '';
+    const [sig = '', lemma] = (quote.evidence ?? '').split('#');
     const parts = sig.split('|');
     const sigs = [sig, parts.slice(0, 3).join('|'), parts.slice(0, 2).join('|'), parts[0]!];
-    seen.push({ confidence: quote.confidence, sigs, right });
+    seen.push({ confidence: quote.confidence, sigs, lemma, right });
   }
 }
 
@@ -72,7 +75,24 @@ if (write) {
     }
     levels[level] = table;
   }
-  writeFileSync('data/lexicon/confidence.json', `${JSON.stringify({ $comment: `Written by scripts/calibrate.ts ${set} --write: precision of quotes by evidence signature (kind|type|speakerVia|extra), most specific level first, on development data.`, levels, prior: Math.round(prior * 1000) / 1000 }, null, 1)}\n`);
+  // Precision by cue lemma and type, smoothed toward the mean of what the signatures give those same quotes.
+  const bySignature = (s: Seen) => {
+    for (let l = 0; l < 4; l++) { const p = levels[l]![s.sigs[l]!]; if (p !== undefined) return p; }
+    return prior;
+  };
+  const lemmaStats = new Map<string, [number, number, number]>();
+  for (const s of seen) {
+    if (!s.lemma) continue;
+    const v = lemmaStats.get(s.lemma) ?? [0, 0, 0];
+    v[0] += s.right ? 1 : 0; v[1]++; v[2] += bySignature(s);
+    lemmaStats.set(s.lemma, v);
+  }
+  const lemmas: Record<string, number> = {};
+  for (const [k, [hit, n, base]] of [...lemmaStats].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
+    if (n < MIN) continue;
+    lemmas[k] = Math.round(((hit + M * (base / n)) / (n + M)) * 1000) / 1000;
+  }
+  writeFileSync('data/lexicon/confidence.json', `${JSON.stringify({ $comment: `Written by scripts/calibrate.ts ${set} --write: precision of quotes by evidence signature (kind|type|speakerVia|extra), most specific level first, and by cue lemma and type (lemmas, used first when listed), on development data.`, levels, lemmas, prior: Math.round(prior * 1000) / 1000 }, null, 1)}\n`);
   console.log(`data/lexicon/confidence.json written from ${seen.length} quotes`);
 } else {
   const bands = [0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01];

@@ -13,6 +13,8 @@ export interface Evidence {
   /** Cue verb strength from the lexicon (1 = plain speech verb). */
   strength: number;
   speakerVia: 'name' | 'pronoun' | 'title' | 'phrase' | 'subject' | 'inherited' | 'none';
+  /** The cue's lemma ("say", "suggest", "according to"), when a cue verb or phrase introduced the quote. */
+  lemma?: string;
   /** Floating quotes: paragraphs back to the quote they inherit from. */
   distance?: number;
   afterAttribution?: boolean;
@@ -21,6 +23,10 @@ export interface Evidence {
 interface Table {
   /** Precision by signature, most specific level first. */
   levels: Record<string, number>[];
+  /** Precision by cue lemma and quote type ("suggest|indirect"), smoothed toward what the signatures alone give:
+   * verbs differ more than their strength says ("suggested" reports speech far more often than "reported" does
+   * in news). Only lemmas seen often enough are listed; the others use the signatures. */
+  lemmas?: Record<string, number>;
   /** Precision of all quotes: the last resort. */
   prior: number;
 }
@@ -36,8 +42,28 @@ export function signatures(e: Evidence): string[] {
   ];
 }
 
+/** The evidence as calibration reads it back: the most specific signature, then "#" and the lemma signature. */
+export function evidenceKey(e: Evidence): string {
+  const lemma = lemmaSignature(e);
+  return lemma ? `${signatures(e)[0]!}#${lemma}` : signatures(e)[0]!;
+}
+
+/** The lemma signature of the evidence, or undefined when no cue verb or phrase introduced the quote. */
+export function lemmaSignature(e: Evidence): string | undefined {
+  return e.lemma ? `${e.lemma}|${e.type}` : undefined;
+}
+
 /** A number in [0, 1] from the evidence behind a quote. */
 export function confidenceOf(e: Evidence): number {
+  const table = loadData<Table>('lexicon/confidence.json');
+  const lemma = lemmaSignature(e);
+  const byLemma = lemma ? table.lemmas?.[lemma] : undefined;
+  if (byLemma !== undefined) return byLemma;
+  return signatureConfidence(e);
+}
+
+/** The confidence the evidence signatures alone give (calibration smooths lemma precision toward it). */
+export function signatureConfidence(e: Evidence): number {
   const table = loadData<Table>('lexicon/confidence.json');
   const sigs = signatures(e);
   for (let i = 0; i < sigs.length; i++) {

@@ -7,7 +7,7 @@
 import type { Config } from '../../config.ts';
 import { message } from '../../messages.ts';
 import type { EntityArticle, Message, Quote, QuoteType, QuotedArticle, Sentence, Span, Speaker, Token } from '../../types.ts';
-import { confidenceOf, signatures, type Evidence } from './confidence.ts';
+import { confidenceOf, evidenceKey, type Evidence } from './confidence.ts';
 import { sentenceFrames, type Frame } from './frames.ts';
 import { quoteLexicons } from './lexicon.ts';
 import { findQuotedSpans, paragraphOf, type QuotedSpan } from './marks.ts';
@@ -209,7 +209,7 @@ function fromFrame(
   const cStart = ranges[0]![0];
   const cEnd = ranges[ranges.length - 1]![1];
   const overlapping = spans.filter((s) => s.open < cEnd && s.after > cStart);
-  const evidenceBase = { kind: f.kind, complementizer: f.complementizer, strength: f.verb?.strength ?? 0.8, speakerVia: via };
+  const evidenceBase = { kind: f.kind, complementizer: f.complementizer, strength: f.verb?.strength ?? 0.8, speakerVia: via, ...(f.verb ? { lemma: f.verb.lemma } : {}) };
 
   // Direct: the content lies inside one quoted span (marks and edge punctuation aside).
   const holder = overlapping.find((s) => s.open <= cStart + 1 && s.after >= cEnd - 1);
@@ -378,5 +378,5 @@ function looksLikeTitle(s: string): boolean {
 }
 
 function draft(type: QuoteType, a: number, b: number, text: string, cue: Span | null, speaker: Speaker | null, evidence: Evidence, paragraph: number, attributionEnd: number): Draft {
-  return { type, start: a, end: b, text: text.slice(a, b), cue, speaker, confidence: confidenceOf(evidence), evidence: signatures(evidence)[0]!, paragraph, attributionEnd };
+  return { type, start: a, end: b, text: text.slice(a, b), cue, speaker, confidence: confidenceOf(evidence), evidence: evidenceKey(evidence), paragraph, attributionEnd };
 }
