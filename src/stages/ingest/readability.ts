@@ -21,6 +21,11 @@ interface ReadabilityWeights {
   REGEXPS: { negative: RegExp; positive: RegExp };
   _flagIsActive(flag: number): boolean;
 }
+/** What Readability 0.6.0's _getLinkDensity reads. */
+interface ReadabilityText {
+  REGEXPS: { hashUrl: RegExp };
+  _getInnerText(e: DomElement, normalizeSpaces?: boolean): string;
+}
 /** The steps of Readability.prototype.parse, as 0.6.0 names them. */
 interface ReadabilitySteps {
   _doc: DomNode;
@@ -89,6 +94,27 @@ class LinkedomReadability extends Readability<DomNode> {
       if (self.REGEXPS.positive.test(value)) weight += 25;
     }
     return weight;
+  }
+
+  /** Readability's link density: the text inside links (a link to a #fragment counting 0.3) over all the text.
+   * The links are found with one walk rather than linkedom's getElementsByTagName, which upper-cases every
+   * element's name to compare it; both find the <a> elements in document order, template content included. */
+  _getLinkDensity(element: DomElement): number {
+    const self = this as unknown as ReadabilityText;
+    const textLength = self._getInnerText(element).length;
+    if (textLength === 0) return 0;
+    const links: DomElement[] = [];
+    walkElements(element, (el) => {
+      if (el.localName === 'a') links.push(el);
+      return true;
+    });
+    let linkLength = 0;
+    for (const link of links) {
+      const href = link.getAttribute('href');
+      const coefficient = href && self.REGEXPS.hashUrl.test(href) ? 0.3 : 1;
+      linkLength += self._getInnerText(link).length * coefficient;
+    }
+    return linkLength / textLength;
   }
 
   // Readability makes relative link and image URLs absolute, and turns links with a javascript: URL into their
