@@ -13,6 +13,12 @@ const BLOCK = new Set([
 const SKIP = new Set(['head', 'title', 'meta', 'link', 'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'img', 'svg', 'video', 'audio', 'canvas', 'picture', 'source', 'track', 'map', 'area', 'button', 'input', 'select', 'textarea']);
 const PRESERVE_WHITESPACE = new Set(['pre', 'listing', 'xmp', 'plaintext', 'textarea']);
 
+// Runs of whitespace that collapse to one space: /[ \t\n\r\f]+/ and /[ \t\r\f]+/, less the runs that already
+// are one plain space. The result is the same, but a text of single spaces has no match, and the replace hands
+// back the same string instead of building a copy of it.
+export const SOURCE_SPACE_RUN = /[ \t\n\r\f]*[\t\n\r\f][ \t\n\r\f]*| {2,}/g;
+export const LINE_SPACE_RUN = /[ \t\r\f]*[\t\r\f][ \t\r\f]*| {2,}/g;
+
 export interface TextOptions {
   /** Elements for which this returns true are left out with everything inside them. */
   skip?: (element: DomElement) => boolean;
@@ -31,7 +37,7 @@ class ParagraphWriter {
     if (this.line === '') return;
     let lines: string[] = [];
     for (const raw of this.line.split('\n')) {
-      const line = raw.replace(/[ \t\r\f]+/g, ' ').trim();
+      const line = raw.replace(LINE_SPACE_RUN, ' ').trim();
       if (line !== '') {
         lines.push(line);
       } else if (lines.length > 0) {
@@ -80,7 +86,7 @@ function walk(root: DomNode, out: ParagraphWriter, options: TextOptions, second?
     if (node.nodeType === TEXT_NODE) {
       const data = node.data ?? node.textContent ?? '';
       // HTML collapses source line breaks to spaces except inside <pre>.
-      const text = preDepth > 0 ? data : data.replace(/[ \t\n\r\f]+/g, ' ');
+      const text = preDepth > 0 ? data : data.replace(SOURCE_SPACE_RUN, ' ');
       out.add(text);
       if (second !== undefined && omitDepth === 0) second.add(text);
       node = next;

@@ -1,9 +1,10 @@
+import fc from 'fast-check';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../../src/stages/ingest/dom.ts';
 import { isCaption, isDateline } from '../../../src/stages/ingest/html-furniture.ts';
-import { paragraphsOf, paragraphVariants } from '../../../src/stages/ingest/html-text.ts';
+import { LINE_SPACE_RUN, paragraphsOf, paragraphVariants, SOURCE_SPACE_RUN } from '../../../src/stages/ingest/html-text.ts';
 import { extractHtml } from '../../../src/stages/ingest/html.ts';
 import { FIXTURES_DIR } from './run-fixture.ts';
 
@@ -82,5 +83,15 @@ describe('extractHtml on undecoded UTF-8 bytes', () => {
       '<article><h1>Títle</h1><p>' + 'Ünïcödé prose, long enough to be an article on its own. '.repeat(6) + '</p></article>',
     ];
     for (const page of [...fixturePages, ...tricky]) expect(extractHtml(asBytes(page))).toEqual(extractHtml(page));
+  });
+});
+
+describe('whitespace runs in the text walk', () => {
+  it('collapse exactly as /[ \\t\\n\\r\\f]+/ and /[ \\t\\r\\f]+/ do', () => {
+    const piece = fc.constantFrom(' ', '  ', '\t', '\n', '\r', '\f', '\u00a0', 'a', 'bc', ' \t ', '\n\n');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 30 }).map((a) => a.join('')), (s) => {
+      expect(s.replace(SOURCE_SPACE_RUN, ' ')).toBe(s.replace(/[ \t\n\r\f]+/g, ' '));
+      expect(s.replace(LINE_SPACE_RUN, ' ')).toBe(s.replace(/[ \t\r\f]+/g, ' '));
+    }), { numRuns: 5000, seed: 5 });
   });
 });
