@@ -1,7 +1,7 @@
 // The incremental cache: one small file per article under <output>/.cache/articles/, named by a hash of the
 // article's path (so a changed article overwrites its entry instead of piling up new ones). An entry holds the
-// article's dataset line and, when the run that wrote it made them, its CSV text per table and the sha256 of its
-// report page (the page file holds the page itself), so a warm run makes neither again. An entry is valid only for the same raw bytes, id, path, pipeline version,
+// article's dataset line and, when the run that wrote it made one, the sha256 of its report page (the page file
+// holds the page itself), so a warm run makes the page again only when its file differs. An entry is valid only for the same raw bytes, id, path, pipeline version,
 // model, config and code (the key), and only when its body still has the hash it was written with; anything
 // else is a miss, never an error.
 import { createHash } from 'node:crypto';
@@ -15,11 +15,13 @@ import type { ArticleOutcome } from './outcome.ts';
 
 export const CACHE_DIR = '.cache';
 // 2: the body held the tables' CSV text and the report page after the dataset line.
-// 3: the page is kept as its sha256 in the header. The page is the largest part of an entry (~22 KB, and a
-// two-byte string: every copy costs twice its length), and hashing, concatenating and writing it again in every
-// worker cost ~0.25 s of CPU and ~130 MB of garbage per 1,000 articles on a cold run; a warm run compares the
-// page file's hash instead of its bytes and makes the page again only when the file differs.
-const ENTRY_FORMAT = 3;
+// 3: the page kept as its sha256 in the header, the CSV text still in the body.
+// 4: the body is the dataset line alone. The page was the largest part of an entry (~22 KB, and a two-byte
+// string: every copy costs twice its length) and the CSV text the next (~20 KB); hashing, concatenating and
+// writing them in every worker cost about as much CPU as writing the page file itself on the busy 2-core machine.
+// A warm run compares the page file's hash instead of its bytes, and the main thread stringifies the CSV from the
+// rows it builds for the Parquet columns anyway (~0.15 ms an article).
+const ENTRY_FORMAT = 4;
 
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
@@ -78,15 +80,15 @@ export function cacheFingerprint(config: Config): string {
   return [PIPELINE_VERSION, modelVersion(), configHash(config), codeVersion()].join('|');
 }
 
-type Stored = Omit<ArticleOutcome, 'line' | 'cached' | 'csv' | 'page' | 'pageSha' | 'pageWritten'>;
+type Stored = Omit<ArticleOutcome, 'line' | 'cached' | 'page' | 'pageSha' | 'pageWritten'>;
 
 interface EntryHeader {
   format: number;
   key: string;
   /** sha256 of the body: everything after the header's newline. */
   bodySha: string;
-  /** Lengths (UTF-16 units) of the body's parts, in order: the dataset line, the CSV texts. */
-  sizes: { line: number; csv?: number[] };
+  /** Length (UTF-16 units) of the body: the dataset line. */
+  sizes: { line: number };
   /** sha256 of the article's report page (UTF-8), when the run made one. */
   pageSha?: string;
   outcome: Stored;
@@ -131,16 +133,12 @@ export class ArticleCache {
       if (header.format !== ENTRY_FORMAT || header.key !== key || header.outcome?.path !== path) return undefined;
       if (sha256(body) !== header.bodySha) return undefined;
       const { sizes, outcome: o } = header;
-      const parts = [sizes.line, ...(sizes.csv ?? [])];
-      if (!parts.every((n) => Number.isSafeInteger(n) && n >= 0) || parts.reduce((a, b) => a + b, 0) !== body.length) return undefined;
-      let at = 0;
-      const next = (n: number): string => body.slice(at, (at += n));
-      const line = next(sizes.line);
+      if (sizes?.line !== body.length) return undefined;
+      const line = body;
       if (o.status !== 'ok' && o.status !== 'rejected') return undefined;
       if ((o.status === 'ok') !== (line.length > 0) || !Array.isArray(o.messages)) return undefined;
       const hit: ArticleOutcome = { ...o, cached: true };
       if (line) hit.line = line;
-      if (sizes.csv) hit.csv = sizes.csv.map(next);
       if (typeof header.pageSha === 'string') hit.pageSha = header.pageSha;
       return hit;
     } catch {
@@ -182,15 +180,13 @@ const entryName = (path: string): string => `${sha256(path).slice(0, 32)}.entry`
 const madeDirs = new Set<string>();
 
 /** Writes one entry into the entries folder `dir` (ArticleCache.dir). Called by ArticleCache.set, and by a pool
- * worker for the article it processed: hashing and writing the entry (the record and its CSV text, some 35 KB,
- * and the page's hash) is then off the main thread. A failed write only costs a recompute next time, so it is ignored. */
+ * worker for the article it processed: hashing and writing the entry (the record, some 17 KB, and the page's
+ * hash) is then off the main thread. A failed write only costs a recompute next time, so it is ignored. */
 export function writeCacheEntry(dir: string, path: string, key: string, outcome: ArticleOutcome): void {
   const file = join(dir, entryName(path));
-  const { line = '', cached: _cached, csv, page, pageSha, pageWritten: _written, ...rest } = outcome;
-  const body = csv ? `${line}${csv.join('')}` : line;
-  const sizes: EntryHeader['sizes'] = { line: line.length };
-  if (csv) sizes.csv = csv.map((t) => t.length);
-  const header: EntryHeader = { format: ENTRY_FORMAT, key, bodySha: sha256(body), sizes, outcome: rest };
+  const { line = '', cached: _cached, page, pageSha, pageWritten: _written, ...rest } = outcome;
+  const body = line;
+  const header: EntryHeader = { format: ENTRY_FORMAT, key, bodySha: sha256(body), sizes: { line: line.length }, outcome: rest };
   const sha = page !== undefined ? sha256(page) : pageSha;
   if (sha !== undefined) header.pageSha = sha;
   try {

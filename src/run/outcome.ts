@@ -1,6 +1,6 @@
 // What a batch keeps of one processed article: its manifest entry, its dataset line (already serialised, so a
-// worker hands back one string instead of a record object graph), its counts, and when the run writes them its
-// share of the tables and the report (strings too). The same shape comes from an in-process run, a worker, or the
+// worker hands back one string instead of a record object graph), its counts, and when the run writes a report its
+// page (a string, or once written by the worker only a flag; from the cache, its hash). The same shape comes from an in-process run, a worker, or the
 // cache, so the runner treats them alike.
 import type { Config } from '../config.ts';
 import { processArticle, type StageTimings } from '../pipeline.ts';

@@ -1,8 +1,8 @@
 // A batch run: discover the corpus (or one shard of it), process every article (bad ones become messages) in
 // process or on a worker pool, reuse unchanged articles from the cache, stream the dataset in id order, then
 // write the schema and the manifest. When asked, the flat tables and the HTML report are written from the same
-// stream: each article's CSV text and page are made beside its record (in a worker, or taken from the cache),
-// so the main thread appends text, gathers the Parquet columns and writes pages as records arrive. Library
+// stream: each article's page is made and written beside its record (in a worker; a cache hit keeps its hash),
+// and the main thread builds the table rows as records arrive (CSV text and Parquet columns). Library
 // entry for the CLI and for anyone who imports the pipeline.
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
@@ -160,11 +160,10 @@ class Batch {
     if (o.line !== undefined) {
       this.opts.sink.appendDataset(`${o.line}\n`);
       if (this.tables || this.report) {
-        // Parsed here for the Parquet columns and the index figures (about 0.1 ms an article); the CSV text comes
-        // ready-made and the page is written already (or comes from the cache), and either is made here only
-        // when the outcome lacks it.
+        // Parsed here for the table rows (Parquet columns and CSV text) and the index figures; the page is written
+        // already (or its hash comes from the cache), and is made here only when the outcome lacks it.
         const record = JSON.parse(o.line) as ArticleRecord;
-        this.tables?.add(record, o.csv);
+        this.tables?.add(record);
         if (o.pageWritten) this.report?.addWritten(record);
         else this.report?.add(record, o);
       }
@@ -258,7 +257,7 @@ export async function runPipelineAsync(opts: RunOptions): Promise<RunSummary> {
     if ('outcome' in prep) return prep.outcome;
     pool ??= new ArticlePool(threads, opts.config);
     try {
-      // the worker writes the cache entry and the page itself: the main thread gets the line and the CSV text
+      // the worker writes the cache entry and the page itself: the main thread gets the line
       const reply = await pool.run({ id: a.id, path: a.path, bytes: prep.bytes, timings: wantTimings, outputs: p.want, store: batch.storeTarget(prep.key) });
       if (reply.timings && opts.timings) for (const [k, v] of Object.entries(reply.timings)) opts.timings[k] = (opts.timings[k] ?? 0) + v;
       return reply.outcome;

@@ -1,6 +1,6 @@
 // Where a processed article's results go besides the main thread: its cache entry and its report page, written by
-// the thread that processed it. In a pool worker that keeps the hashing and writing of the entry (the record,
-// its CSV text and its page) and the page's file off the main thread, and the page never crosses threads.
+// the thread that processed it. In a pool worker that keeps the hashing and writing of the entry (the record and
+// the page's hash) and the page's file off the main thread, and the page never crosses threads.
 import { writeArticlePage } from '../report/index.ts';
 import { writeCacheEntry } from './cache.ts';
 import type { ArticleOutcome } from './outcome.ts';

@@ -13,7 +13,7 @@ export interface WorkerTask {
   bytes: Uint8Array;
   /** Ask for this article's time per stage. */
   timings: boolean;
-  /** The article's share of the tables and the report to make here, off the main thread. */
+  /** The article's share of the report (its page) to make here, off the main thread. */
   outputs?: OutputsWanted;
   /** Where this worker writes the article's cache entry and report page itself. */
   store?: StoreTarget;

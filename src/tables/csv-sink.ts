@@ -8,8 +8,7 @@ import type { Row, TableSpec } from './spec.ts';
 const WRITE_CHARS = 1 << 20;
 
 /** The CSV records of some rows (no header), each ended by CRLF; '' for none. Every record ends with its CRLF, so
- * the texts of separate calls concatenate into the text of one call: a worker can stringify one article's rows
- * and the main thread only appends the text.
+ * the texts of separate calls (one per article) concatenate into the text of one call.
  *
  * The writer is d3-dsv's csvFormatRow: a field is quoted when it holds a comma, a quote, a CR or an LF, quotes
  * doubled, null as an empty field, numbers as String(n): the RFC 4180 bytes csv-stringify gave (with
@@ -40,11 +39,7 @@ export class CsvSink {
   write(rows: Row[]): void {
     // Called per article rather than per 20,000 rows: that keeps the intermediate strings young; with large
     // batches they outlived the young generation and the copying cost as much as the stringifying.
-    this.writeText(csvText(rows));
-  }
-
-  /** Appends records already stringified by csvText (by a pipeline worker, or read from the cache). */
-  writeText(text: string): void {
+    const text = csvText(rows);
     if (!text) return;
     this.pending.push(text);
     this.pendingChars += text.length;

@@ -33,10 +33,9 @@ class TableWriter {
     this.parquet = new ParquetSink(join(dir, `${spec.name}.parquet`), spec);
   }
 
-  /** Adds one article's rows; `csv` is their CSV text when already stringified (csvText of the same rows). */
-  add(rows: Row[], csv?: string): void {
-    if (csv === undefined) this.csv.write(rows);
-    else this.csv.writeText(csv);
+  /** Adds one article's rows. */
+  add(rows: Row[]): void {
+    this.csv.write(rows);
     for (const row of rows) {
       const cols = this.columns; // a new set after every flush
       for (let i = 0; i < row.length; i++) {
@@ -95,11 +94,10 @@ export class TablesWriter {
     }
   }
 
-  /** Adds one dataset record's rows to every table; `csv`, when given, holds each table's CSV text of this
-   * record in TABLES order (articleCsv), stringified elsewhere (a pipeline worker, the cache). */
-  add(record: ArticleRecord, csv?: readonly string[]): void {
+  /** Adds one dataset record's rows to every table. */
+  add(record: ArticleRecord): void {
     const rows = articleRows(record);
-    this.writers.forEach(([name, w], i) => w.add(rows[name], csv?.[i]));
+    for (const [name, w] of this.writers) w.add(rows[name]);
   }
 
   /** Finishes the files and renames them into place: every file is complete before any is renamed. */

@@ -98,11 +98,11 @@ describe('cache', () => {
     expect(read(out)).toEqual(reference);
     const entries = readdirSync(join(out, '.cache', 'articles'));
     expect(entries).toHaveLength(13); // every article read, rejected ones included; the duplicate is never read
-    // an ok article's entry holds its CSV text and its report page's hash (not the page), so a warm run makes
-    // neither again
+    // an ok article's entry holds its report page's hash, not the page (a warm run compares the file with it), and
+    // no CSV text (the main thread makes it from the rows it builds for Parquet)
     const bodies = entries.map((e) => readFileSync(join(out, '.cache', 'articles', e), 'utf8'));
-    expect(bodies.filter((b) => /"pageSha":"[0-9a-f]{64}"/.test(b) && b.includes('\r\n'))).toHaveLength(12);
-    expect(bodies.filter((b) => b.includes('<!DOCTYPE html>'))).toHaveLength(0);
+    expect(bodies.filter((b) => /"pageSha":"[0-9a-f]{64}"/.test(b))).toHaveLength(12);
+    expect(bodies.filter((b) => b.includes('<!DOCTYPE html>') || b.includes('\r\n'))).toHaveLength(0);
     const warm = await runInto(out, config({ concurrency: 2 }));
     expect(warm.cached).toBe(13);
     expect(warm.workers).toBe(2);
@@ -137,12 +137,13 @@ describe('cache', () => {
     expect(entries().filter((b) => b.includes('"pageSha"'))).toHaveLength(12);
   });
 
-  it('recomputes an entry whose stored CSV text was altered', async () => {
+  it('recomputes an entry whose stored line was altered', async () => {
     const out = tempDir();
     await runInto(out, config({ concurrency: 'off' }));
     const dir = join(out, '.cache', 'articles');
-    const name = readdirSync(dir).find((e) => readFileSync(join(dir, e), 'utf8').includes('\r\n'))!;
-    writeFileSync(join(dir, name), readFileSync(join(dir, name), 'utf8').replace('\r\n', '\n'));
+    const name = readdirSync(dir).find((e) => readFileSync(join(dir, e), 'utf8').includes('"pageSha"'))!;
+    // the same length, one character changed: only the body's hash can tell
+    writeFileSync(join(dir, name), readFileSync(join(dir, name), 'utf8').replace(/\}$/, ']'));
     const s = await runInto(out, config({ concurrency: 'off' }));
     expect(s.cached).toBe(12);
     expect(read(out)).toEqual(reference);
