@@ -293,7 +293,8 @@ function prune(html: string): Pruned {
       name, contentStart: tag.end, metaAt: meta, unsureAt: unsure, activeAt: active, textAt: text,
       inert: isInert, furnitureLike: chrome.furnitureLike, template: name === 'template',
       heading: name === 'h1' && template === 0,
-      ...(emptiable ? { emptied: kind as Emptied } : {}),
+      // always set (undefined when not emptiable): one object shape for every entry, no spread per tag
+      emptied: emptiable ? (kind as Emptied) : undefined,
     };
     stack.push(entry);
     if (entry.inert) inert++;
