@@ -1,15 +1,16 @@
-// Readability over linkedom, with a few of Readability's steps answered directly. Readability finds
+// Readability over linkedom, with some of Readability's steps answered directly. Readability finds
 // elements through querySelectorAll (a few dozen calls per page), and linkedom compiles every selector
 // string anew with css-select each time: on a short news page that compiling cost more than Readability's
 // own scoring. Readability reads node.style for every visibility check, and linkedom builds a style object
-// from the style attribute on every read. Both overrides return exactly what the originals return on a
-// linkedom document (tests/stages/ingest/readability.test.ts checks them against the originals).
-// parse() itself is Readability's own sequence of steps without the work whose results ingest never reads
-// (see readContent).
+// from the style attribute on every read. Its placeholder-image step, class weights and link density read
+// linkedom's freshly built attribute lists, joined class lists and upper-cased names over and over. Each
+// override returns exactly what the original returns on a linkedom document, and parse() itself is
+// Readability's own sequence of steps without the work whose results ingest never reads (see readContent);
+// tests/stages/ingest/readability.test.ts checks them against the originals.
 import { Readability } from '@mozilla/readability';
 import { attributeList, isElement, walkElements, type DomDocument, type DomElement, type DomNode } from './dom.ts';
 
-// Readability 0.6's names for the two helpers; pinned in package.json, so they cannot move under us.
+// Readability 0.6.0's internals (pinned in package.json, so they cannot move under us).
 interface ReadabilityInternals {
   _getAllNodesWithTag(node: DomNode, tagNames: string[]): ArrayLike<DomElement>;
   _isProbablyVisible(node: DomElement): boolean;
@@ -132,6 +133,7 @@ class LinkedomReadability extends Readability<DomNode> {
   readContent(replay?: () => DomNode): ArticleContent | null {
     const self = this as unknown as ReadabilitySteps;
     this.prepare();
+    // JSON-LD is disabled (our own reader covers it), so parse() hands _getArticleMetadata an empty object too.
     const metadata = self._getArticleMetadata({});
     self._metadata = metadata;
     self._articleTitle = metadata.title;
