@@ -18,19 +18,22 @@ export interface MentionIndex {
 const SPEAKER_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
 
 /** Indexes the mentions that can speak. */
-export function indexMentions(entities: readonly Entity[], quoted: (offset: number) => boolean = () => false): MentionIndex {
+export function indexMentions(entities: readonly Entity[], quoted: (offset: number) => boolean = () => false, tokens: readonly Token[] = []): MentionIndex {
   const byToken = new Map<number, { entity: Entity; mention: Span }>();
   const ordered: MentionIndex['ordered'] = [];
+  const attributive = new Set<Span>();
   for (const entity of entities) {
     if (!SPEAKER_TYPES.has(entity.type)) continue;
     for (const m of entity.mentions) {
       const mention: Span = { start: m.start, end: m.end, text: m.text };
       for (let t = m.firstToken; t < m.lastToken; t++) byToken.set(t, { entity, mention });
       ordered.push({ entity, mention, firstToken: m.firstToken });
+      // "the Trump meeting", "a Clinton aide": a name used as a modifier is seldom what a later pronoun means.
+      if (DETERMINERS.has(tokens[m.firstToken - 1]?.lower ?? '') && tokens[m.lastToken]?.pos === 'NOUN') attributive.add(mention);
     }
   }
   ordered.sort((a, b) => a.firstToken - b.firstToken);
-  return { byToken, ordered, referents: ordered.filter((m) => !quoted(m.mention.start)) };
+  return { byToken, ordered, referents: ordered.filter((m) => !quoted(m.mention.start) && !attributive.has(m.mention)) };
 }
 
 export interface Resolution {
