@@ -185,6 +185,9 @@ function subjectBefore(s: SentenceView, i: number): [number, number] | null {
     j--;
   }
   if (j >= s.first && NEGATION.has(s.tokens[j]!.lower)) return null;
+  // "said R. Gil Kerlikowske, the commissioner, who conceded that …", "Democrats who say …": a relative "who"
+  // stands for the phrase before it.
+  if (j > s.first && s.tokens[j]!.lower === 'who') return subjectBefore(s, j);
   j = skipBackOverAdjuncts(s, j);
   if (j < s.first) return null;
   // "Jason Sims — a teacher from Mount Pleasant — says": an apposition between dashes.
@@ -498,8 +501,13 @@ function resumesContent(s: SentenceView, k: number): boolean {
   if (RELATIVE_WORDS.has(t.lower) || SUBORDINATORS.has(t.lower)) return false;
   if (t.pos === 'VERB' && t.lower.endsWith('ing')) return false;
   for (let i = k; i < s.last; i++) {
-    const p = s.tokens[i]!.pos;
-    if (p === 'AUX' || (p === 'VERB' && !s.tokens[i]!.lower.endsWith('ing'))) return true;
+    const w = s.tokens[i]!;
+    // "said Andrew Rice, a Democrat … who ran for the Senate": a verb after "who" belongs to the apposition (but
+    // "…, Mr. Garin said, that Mrs. Clinton, who has …" goes on with its that-clause).
+    if (RELATIVE_WORDS.has(w.lower) && !isThat(t)) return false;
+    // "…, on condition of anonymity to speak freely": an infinitive is no clause of its own.
+    if (w.pos === 'VERB' && s.tokens[i - 1]?.lower === 'to') continue;
+    if (w.pos === 'AUX' || (w.pos === 'VERB' && !w.lower.endsWith('ing'))) return true;
   }
   return false;
 }
