@@ -53,7 +53,7 @@ const CLAUSE_END = new Set(['.', '!', '?', '”', '"', '’', "''", ';']);
 const OPEN_MARKS = new Set(['“', '"', '‘', '«', '„', '``', '`']);
 const CLOSE_MARKS = new Set(['”', '"', '’', '»', "''", "'"]);
 // Adjuncts written between a cue and the end of its clause: "said Tuesday", "said in a statement", "said on CNN".
-const ADJUNCT_PREPS = new Set(['of', 'in', 'into', 'on', 'at', 'during', 'after', 'before', 'to', 'via', 'through', 'from', 'with', 'while', 'late', 'early', 'last', 'this', 'recently', 'earlier', 'later', 'afterward', 'afterwards', 'privately', 'publicly', 'then', 'again', 'too', 'also', 'today', 'yesterday', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+const ADJUNCT_PREPS = new Set(['about', 'of', 'in', 'into', 'on', 'at', 'during', 'after', 'before', 'to', 'via', 'through', 'from', 'with', 'while', 'late', 'early', 'last', 'this', 'recently', 'earlier', 'later', 'afterward', 'afterwards', 'privately', 'publicly', 'then', 'again', 'too', 'also', 'today', 'yesterday', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
 /** The cue verb written at token i (longest form first), if any. */
 export function cueAt(tokens: readonly Token[], i: number, lex: QuoteLexicons): CueVerb | undefined {
@@ -343,6 +343,8 @@ function skipAdjuncts(s: SentenceView, k: number, lex: QuoteLexicons): number {
       continue;
     }
     if (!ADJUNCT_PREPS.has(t.lower)) break;
+    // "said about half of …" is a quantity opening the content, not an adjunct.
+    if (APPROXIMATELY.has(t.lower) && (next?.pos === 'NUM' || QUANTIFIERS.has(next?.lower ?? ''))) break;
     // "to" before a verb is an infinitive ("declined to say"), not an adjunct.
     if (t.lower === 'to' && s.tokens[k + 1] && ['VERB', 'AUX'].includes(s.tokens[k + 1]!.pos)) break;
     // A day or an adverb ("said Tuesday it will …", "said later") is one word: what follows is the content.
@@ -482,6 +484,8 @@ function clauseEndsAt(s: SentenceView, k: number, lex: QuoteLexicons, verb: CueV
   }
   if (k >= s.last) return { end: true, continues: null };
   const t = s.tokens[k]!;
+  // 'said Trump's remarks "have had …"': a straight mark that opens a quote goes on with the clause.
+  if (t.value === '"' && !s.quoteEndsAt(t.end)) return { end: false, continues: null };
   if (CLAUSE_END.has(t.value)) return { end: true, continues: null };
   if (t.value === ',' || t.value === '—' || t.value === '–') {
     const next = s.tokens[k + 1];
