@@ -35,6 +35,13 @@ class ParagraphWriter {
   /** Ends the current block: blank lines inside it (from <br><br> or <pre>) split it into paragraphs too. */
   flush(): void {
     if (this.line === '') return;
+    if (!this.line.includes('\n')) {
+      // one line (most blocks): what the split below makes of it, without the arrays
+      const line = this.line.replace(LINE_SPACE_RUN, ' ').trim();
+      if (line !== '') this.paragraphs.push(line);
+      this.line = '';
+      return;
+    }
     let lines: string[] = [];
     for (const raw of this.line.split('\n')) {
       const line = raw.replace(LINE_SPACE_RUN, ' ').trim();
