@@ -5,9 +5,9 @@
 // fresh child process, as the CLI does, with a fresh pool (concurrency from pipeline.config.json) and --force:
 //   - "pipeline": the run without tables and report (the pipeline's own time), then writeOutputs once in the same
 //     process, which is what the CLI did before the run wrote them itself (printed as "before");
-//   - "with outputs": the run writing the tables and the report as the CLI now does (workers make each article's
-//     CSV and page; the main thread appends, gathers Parquet columns, writes pages), timed whole and from its
-//     last article to its return (what is left for the main thread after the run).
+//   - "with outputs": the run writing the tables and the report as the CLI now does (workers make and write each
+//     article's page; the main thread builds the table rows, appends their CSV and gathers Parquet columns),
+//     timed whole and from its last article to its return (what is left for the main thread after the run).
 // The two children alternate in order from round to round; the machine is shared, so medians over the rounds are
 // reported with the load average. Wall and CPU seconds (CPU: every thread of the process, workers included) go
 // to stdout and bench/outputs.json.
