@@ -7,6 +7,7 @@
 // --big adds a 50 MB corpus (the real one repeated under other ids, in a temp folder) for peak RSS, and a
 // quarter-size one beside it to show RSS stays flat. Results: the table on stdout and bench/results.json.
 import { spawnSync } from 'node:child_process';
+import { Worker } from 'node:worker_threads';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -200,6 +201,30 @@ function profileSlice(dir: string, runs: number): Profiled {
 
 // ---------------------------------------------------------------------------------------------- child modes
 
+// The thread of the scaling mode (plain CommonJS, eval'd): loads its share of the corpus, says ready, and on "go"
+// does its share of the work and replies with the seconds it took.
+const SCALING_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { readFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { part, parts, kind, files, root } = workerData;
+let work;
+if (kind === 'wink') {
+  const req = createRequire(root + '/package.json');
+  const nlp = req('wink-nlp')(req('wink-eng-lite-web-model'));
+  const texts = files.map((f) => readFileSync(f, 'utf8'));
+  texts.slice(0, 60).forEach((t) => nlp.readDoc(t));
+  const mine = texts.filter((_, i) => i % parts === part);
+  work = () => { for (const t of mine) nlp.readDoc(t); };
+} else {
+  const n = 4e8 / parts;
+  work = () => { let x = 1; for (let i = 0; i < n; i++) x = (Math.imul(x, 1103515245) + 12345) | 0; return x; };
+  work();
+}
+parentPort.postMessage('ready');
+parentPort.once('message', () => { const t0 = performance.now(); work(); parentPort.postMessage({ seconds: (performance.now() - t0) / 1000 }); });
+`;
+
 async function child(mode: string, corpus: string, runs: number): Promise<ChildResult> {
   const files = corpusFiles(corpus);
   const times: number[] = [];
@@ -213,6 +238,26 @@ async function child(mode: string, corpus: string, runs: number): Promise<ChildR
     cpu.push((c.user + c.system) / 1e6);
   };
   const extra: Record<string, unknown> = {};
+  if (mode === 'scaling') {
+    // What two threads give on this machine at this moment, whatever our code does: wink's readDoc over the corpus
+    // on one thread against the same documents split over two, and an arithmetic loop likewise (runs
+    // interleaved, medians); the 2-worker ratio is read against these.
+    const run = async (parts: number, kind: string): Promise<number> => {
+      const ws = Array.from({ length: parts }, (_, part) => new Worker(SCALING_WORKER, { eval: true, workerData: { part, parts, kind, files, root: ROOT } }));
+      await Promise.all(ws.map((w) => new Promise((res) => w.once('message', res))));
+      const done = ws.map((w) => new Promise<{ seconds: number }>((res) => w.once('message', res)));
+      for (const w of ws) w.postMessage('go');
+      const rs = await Promise.all(done);
+      for (const w of ws) await w.terminate();
+      return Math.max(...rs.map((r) => r.seconds));
+    };
+    for (const kind of ['wink', 'arithmetic']) {
+      const one: number[] = [], two: number[] = [];
+      for (let r = 0; r < runs; r++) { one.push(await run(1, kind)); two.push(await run(2, kind)); }
+      extra[kind] = { oneThread: one, twoThreads: two, twoVsOne: median(one) / median(two) };
+    }
+    return { times, cpu, rssMb: process.resourceUsage().maxRSS / 1024, extra };
+  }
   if (mode === 'wink' || mode === 'compromise') {
     const texts = files.map((f) => readFileSync(f, 'utf8'));
     let each: (t: string) => void;
@@ -372,6 +417,7 @@ async function main(): Promise<void> {
     row('pipeline, pool of 1', pool1);
     const p2 = measure('pipeline2', corpus, runs);
     row('pipeline, 2 workers', p2);
+    const scaling = measure('scaling', corpus, runs).extra as Record<string, { oneThread: number[]; twoThreads: number[]; twoVsOne: number }>;
     const warm = measure('warm', corpus, runs);
     row('re-run, warm cache', warm);
     const peer = measure('compromise', corpus, runs);
@@ -403,6 +449,9 @@ async function main(): Promise<void> {
       // ratios would be on an idle machine, short of the machine's own limits (memory bandwidth, clock boost)
       pipeline1VsWinkCpu: sp('wink readDoc (floor)').cpuSeconds / sp('pipeline, 1 worker').cpuSeconds,
       twoVsOneWorkerCpuBound: (2 * sp('pipeline, pool of 1').cpuSeconds) / sp('pipeline, 2 workers').cpuSeconds,
+      // what two threads gave wink's readDoc and an arithmetic loop in the same sitting (the machine's ceiling)
+      winkTwoThreadsVsOne: scaling.wink!.twoVsOne,
+      arithmeticTwoThreadsVsOne: scaling.arithmetic!.twoVsOne,
       pipeline1VsCompromise: sp('pipeline, 1 worker').mbPerS / sp('compromise (peer)').mbPerS,
       pipeline2VsCompromise: sp('pipeline, 2 workers').mbPerS / sp('compromise (peer)').mbPerS,
       warmVsCold: sp('re-run, warm cache').seconds / sp('pipeline, 2 workers').seconds,
@@ -431,6 +480,7 @@ async function main(): Promise<void> {
       ratios,
       floors,
       pool: p2.extra,
+      scaling,
       warm: warm.extra,
       profile: { corpus: stageShare(profile.extra!.timings as Record<string, number>), html: htmlProfile.fixtures, htmlNews: htmlProfile.news },
       ...(big ? { big } : {}),
@@ -443,7 +493,7 @@ async function main(): Promise<void> {
     console.log(`\n${files.length} articles, ${mb.toFixed(2)} MB; median of ${runs} runs; load ${load0.map((x) => x.toFixed(1)).join('/')} → ${loadavg().map((x) => x.toFixed(1)).join('/')} on ${cpus().length} cpus\n`);
     console.log(`${pad('mode', 24)}${'seconds'.padStart(9)}${'MB/s'.padStart(9)}${'art/s'.padStart(9)}${'RSS MB'.padStart(9)}${'CPU s'.padStart(9)}`);
     for (const [name, r] of Object.entries(rows)) console.log(`${pad(name, 24)}${num(r.seconds)}${num(r.mbPerS, 3)}${num(r.articlesPerS, 1)}${num(r.rssMb, 0)}${num(r.cpuSeconds)}`);
-    console.log(`\nratios: 1 worker ${(ratios.pipeline1VsWink * 100).toFixed(1)}% of wink (CPU ${(ratios.pipeline1VsWinkCpu * 100).toFixed(1)}%); 2 workers ${ratios.twoVsOneWorker.toFixed(2)}x a pool of 1 (CPU-bound ${ratios.twoVsOneWorkerCpuBound.toFixed(2)}x), ${ratios.twoWorkersVsInProcess.toFixed(2)}x in process; ${ratios.pipeline1VsCompromise.toFixed(1)}x compromise`);
+    console.log(`\nratios: 1 worker ${(ratios.pipeline1VsWink * 100).toFixed(1)}% of wink (CPU ${(ratios.pipeline1VsWinkCpu * 100).toFixed(1)}%); 2 workers ${ratios.twoVsOneWorker.toFixed(2)}x a pool of 1 (CPU-bound ${ratios.twoVsOneWorkerCpuBound.toFixed(2)}x), ${ratios.twoWorkersVsInProcess.toFixed(2)}x in process (two threads gave wink's readDoc ${ratios.winkTwoThreadsVsOne.toFixed(2)}x, an arithmetic loop ${ratios.arithmeticTwoThreadsVsOne.toFixed(2)}x); ${ratios.pipeline1VsCompromise.toFixed(1)}x compromise`);
     console.log(`\npool start-up (2 workers, model load): ${(p2.extra!.poolStartSeconds as number).toFixed(2)} s; one CLI-style run with a fresh pool: ${(p2.extra!.freshPoolSeconds as number).toFixed(2)} s`);
     console.log(`warm re-run: ${warm.extra!.cached} articles from cache, output identical: ${warm.extra!.identical}`);
     console.log('\nfloors:');
