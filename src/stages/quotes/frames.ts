@@ -12,7 +12,7 @@
 import type { Token } from '../../types.ts';
 import type { CueVerb, QuoteLexicons } from './lexicon.ts';
 
-export type FrameKind = 'subject-cue' | 'inverted' | 'parenthetical' | 'according-to' | 'participle' | 'colon' | 'dash';
+export type FrameKind = 'subject-cue' | 'inverted' | 'parenthetical' | 'according-to' | 'participle' | 'colon' | 'dash' | 'asked';
 
 export interface Frame {
   kind: FrameKind;
@@ -371,6 +371,18 @@ function isThat(t: Token): boolean {
 }
 
 /** Start of content after a cue ending at token k, or null when what follows is no reported clause. */
+/** "said, “We’ll see,” when asked whether …": the quote opening at `open` ends the content when a subordinate
+ * clause follows its closing mark (narration about the saying); undefined otherwise. */
+function quoteThenNarration(s: SentenceView, open: number): number | undefined {
+  for (let m = open + 1; m < s.last; m++) {
+    const t = s.tokens[m]!;
+    if (!CLOSE_MARKS.has(t.value) || !closes(s, m)) continue;
+    const after = s.tokens[m + 1];
+    return after && SUBORDINATORS.has(after.lower) ? m + 1 : undefined;
+  }
+  return undefined;
+}
+
 /** Where the content after a cue starts (and, for a one-word answer, where it ends). */
 function contentAfter(s: SentenceView, k: number, verb: CueVerb, lex: QuoteLexicons): { at: number; complementizer: boolean; end?: number } | null {
   k = skipAdjuncts(s, k, lex);
@@ -406,9 +418,9 @@ function contentAfter(s: SentenceView, k: number, verb: CueVerb, lex: QuoteLexic
   if (t.value === ',') {
     // "said, “…”": the content is the quote after the comma.
     const next = s.tokens[k + 1];
-    return next && OPEN_MARKS.has(next.value) ? { at: k + 1, complementizer: true } : null;
+    return next && OPEN_MARKS.has(next.value) ? { at: k + 1, complementizer: true, end: quoteThenNarration(s, k + 1) } : null;
   }
-  if (OPEN_MARKS.has(t.value)) return { at: k, complementizer: true };
+  if (OPEN_MARKS.has(t.value)) return { at: k, complementizer: true, end: quoteThenNarration(s, k) };
   // "said it" / "said this" report nothing, but "says it will shift staff" / "say this is a rough patch" do.
   const clauseFollows = (t.lower === 'it' || t.lower === 'this') && ['AUX', 'VERB'].includes(s.tokens[k + 1]?.pos ?? '');
   // "46 percent of voters said yes", "the candidate said no": the answer is what was said.
@@ -435,6 +447,9 @@ function contentAfter(s: SentenceView, k: number, verb: CueVerb, lex: QuoteLexic
 }
 
 const APPROXIMATELY = new Set(['about', 'around', 'nearly', 'almost', 'roughly', 'some', 'over', 'under']);
+
+// Words before a passive "asked" that has no asker: "when asked", "after being asked", "Trump, asked about …".
+const ASKED_AFTER = new Set(['when', 'after', 'once', 'if', 'while', 'as', 'being', 'was', 'were', 'is', 'are', 'been', ',']);
 
 const CONTENT_SUBORDINATORS = new Set(['despite', 'if', 'although', 'though', 'unless', 'once', 'whatever', 'whoever', 'regardless']);
 
@@ -504,6 +519,8 @@ function resumesContent(s: SentenceView, k: number): boolean {
   const t = s.tokens[k]!;
   if (RELATIVE_WORDS.has(t.lower) || SUBORDINATORS.has(t.lower)) return false;
   if (t.pos === 'VERB' && t.lower.endsWith('ing')) return false;
+  // "…,” McCain said, asked about the vagueness": a passive question put to the speaker, not more speech.
+  if (t.lower === 'asked') return false;
   for (let i = k; i < s.last; i++) {
     const w = s.tokens[i]!;
     // "said Andrew Rice, a Democrat … who ran for the Senate": a verb after "who" belongs to the apposition (but
@@ -669,6 +686,20 @@ function frameAt(s: SentenceView, i: number, cueLast: number, verb: CueVerb, lex
 function framePatterns(s: SentenceView, i: number, cueLast: number, verb: CueVerb, lex: QuoteLexicons): Frame | null {
   const base = { sentence: s.index, cueFirst: i, cueLast, verb };
   const prev = i > s.first ? s.tokens[i - 1]! : undefined;
+
+  // 9. "when asked whether he would run, …", "Asked about the vagueness, McCain said": a question put to someone,
+  // reported without its asker; the question runs to the next comma or the sentence's end.
+  if (verb.lemma === 'ask' && (verb.form === 'past' || verb.form === 'participle') && (!prev || ASKED_AFTER.has(prev.lower))) {
+    let k = cueLast;
+    while (k < s.last && s.tokens[k]!.pos === 'ADV' && s.tokens[k]!.lower.endsWith('ly')) k++;
+    const t = s.tokens[k];
+    const at = t?.lower === 'about' ? k + 1 : t && (WH_WORDS.has(t.lower) || t.lower === 'whom' || t.lower === 'which') ? k : -1;
+    if (at < 0 || at >= s.last) return null;
+    let end = at;
+    while (end < s.last && s.tokens[end]!.value !== ',' && !CLAUSE_END.has(s.tokens[end]!.value)) end++;
+    if (end - at < 2) return null;
+    return { ...base, kind: 'asked', speaker: null, content: [[s.tokens[at]!.start, s.tokens[end - 1]!.end]], attribution: [s.tokens[i]!.start, s.tokens[cueLast - 1]!.end], complementizer: true };
+  }
 
   // 6. ", saying (that) …": a participle continues the clause before; its speaker is that clause's subject.
   // "…, saying", "and adding", "emailed supporters saying:" — but not "was saying" (a progressive, pattern 1).

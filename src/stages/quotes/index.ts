@@ -181,7 +181,7 @@ function fromFrame(
       speaker = r.speaker;
       via = r.via;
     }
-  } else {
+  } else if (f.kind !== 'asked') {
     // A participle ("…, saying …") speaks for the subject of its sentence: the speaker of an earlier cue in the
     // same sentence ("Smith said …, adding …"), else the first person named before it.
     const before = sentenceSpeakers.get(f.sentence);
