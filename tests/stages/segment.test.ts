@@ -26,6 +26,10 @@ describe('segment', () => {
     expect(sentencesOf('Rep. Tim Scott, R-S.C., said the bill was fair.')).toHaveLength(1);
   });
 
+  it('keeps a title abbreviation after a hyphen inside its sentence', () => {
+    expect(sentencesOf('He said the gap between Clinton and then-Sen. Barack Obama was narrow. It grew.')).toHaveLength(2);
+  });
+
   it('keeps abbreviations inside sentences', () => {
     expect(sentencesOf('Gen. Smith met Mr. Jones in St. Louis on Sept. 5. They talked.')).toHaveLength(2);
   });

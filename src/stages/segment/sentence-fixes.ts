@@ -4,7 +4,17 @@
 //   Rep. Nancy Pelosi (D-Calif.), spoke.  -> split before the comma;
 //   Lindsey Graham, R-S.C., said …        -> split inside "S.C.".
 // Paragraph cuts are never undone: a sentence does not cross a line break.
+import { loadData } from '../../lexicon/load.ts';
 import type { Token } from '../../types.ts';
+
+/** One-word title abbreviations ("Sen.", "Gov.") from the titles lexicon: after a hyphen ("then-Sen. Barack
+ * Obama", "ex-Gov. Jeb Bush") wink takes the period for a sentence end. */
+let hyphenTitles: Set<string> | undefined;
+function hyphenTitle(tail: string): boolean {
+  hyphenTitles ??= new Set(loadData<{ titles: string[] }>('lexicon/titles.json').titles.filter((t) => /^\p{L}+\.$/u.test(t)).map((t) => t.toLowerCase()));
+  const m = /-(\p{L}+\.)$/u.exec(tail);
+  return m !== null && hyphenTitles.has(m[1]!.toLowerCase());
+}
 
 const CONTINUATION = /^[a-z,;:)\]’”%]/;
 // Straight marks are both opening and closing; wire copy writes ''…'' as two apostrophes.
@@ -35,7 +45,8 @@ export function fixSentenceBreaks(ranges: [number, number][], tokens: readonly T
       // "R-S.C.": wink may cut after "S." though nothing separates it from "C."; a sentence never starts glued
       // to the word before it.
       const glued = before.end === first.start && /^\p{L}/u.test(first.value);
-      if (glued || (sameLine && CONTINUATION.test(first.value) && !/^[a-z]+\.[a-z]/.test(first.value))) {
+      const titled = sameLine && /^\p{Lu}/u.test(first.value) && hyphenTitle(text.slice(Math.max(0, before.end - 16), before.end));
+      if (glued || titled || (sameLine && CONTINUATION.test(first.value) && !/^[a-z]+\.[a-z]/.test(first.value))) {
         prev[1] = range[1];
         continue;
       }
