@@ -754,6 +754,18 @@ function framePatterns(s: SentenceView, i: number, cueLast: number, verb: CueVer
         return inverted(s, base, subject, descriptionBefore(s, subject) ?? subject[0], cueLast, across ? null : close.continues);
       }
     }
+    // 1b. "The policy changes, which officials said will go into effect …", "what many analysts said was a sign of
+    // …": a report inside a relative clause; its content is the rest of that clause.
+    // (wink may read "what" as the phrase's first word: "what many analysts".)
+    const relativeFirst = subject[1] - subject[0] > 1 && ['what', 'which', 'who'].includes(s.tokens[subject[0]]!.lower);
+    const inner: [number, number] = relativeFirst ? [subject[0] + 1, subject[1]] : subject;
+    const opener = relativeFirst ? s.tokens[subject[0]]!.lower : subject[0] - 1 >= s.first ? s.tokens[subject[0] - 1]!.lower : '';
+    const nextPos = s.tokens[cueLast]?.pos;
+    if ((RELATIVE_WORDS.has(opener) || opener === 'what' || opener === 'that') && (nextPos === 'AUX' || (nextPos === 'VERB' && !s.tokens[cueLast]!.lower.endsWith('ing')))) {
+      let end = cueLast;
+      while (end < s.last && s.tokens[end]!.value !== ',' && !CLAUSE_END.has(s.tokens[end]!.value) && !DASHES.has(s.tokens[end]!.value)) end++;
+      if (end - cueLast >= 2) return { ...base, kind: 'subject-cue', speaker: inner, content: [[s.tokens[cueLast]!.start, s.tokens[end - 1]!.end]], attribution: [s.tokens[inner[0]]!.start, s.tokens[cueLast - 1]!.end], complementizer: false };
+    }
     // 1. "Blinken said (that) …"
     const c = contentAfter(s, cueLast, verb, lex);
     if (c && c.at < s.last && (verb.strength >= 1 || c.complementizer)) {
