@@ -46,6 +46,13 @@ describe('entities', () => {
     expect(names('Even Lindsey Graham said the plan would fail. But Mr. Guerrero disagreed.', 'PERSON')).toEqual(['Lindsey Graham', 'Guerrero']);
   });
 
+  it('joins an organisation named with a complement, but not a date after it', () => {
+    const orgs = names('The Brennan Center for Justice noted it. The Committee for a Responsible Federal Budget disagreed. The Security Council on Friday met.', 'ORG');
+    expect(orgs).toContain('Brennan Center for Justice');
+    expect(orgs).toContain('Committee for a Responsible Federal Budget');
+    expect(orgs.some((n) => n.includes('Friday'))).toBe(false);
+  });
+
   it('keeps two people with one surname apart by their first names', () => {
     const people = names('Hillary Clinton met Bill Clinton in Chicago.', 'PERSON');
     expect(people).toEqual(['Hillary Clinton', 'Bill Clinton']);

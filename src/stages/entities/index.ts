@@ -22,7 +22,7 @@ export function findEntities(article: SegmentedArticle, config: Config): EntityA
     return lex.aliases.has(key) || lex.countries.has(key) || lex.organizations.has(key) || lex.regions.has(key) || lex.cities.has(key);
   };
   const tagged = tagging ? splitAtLowercase(tokens, taggerCandidates(article)) : [];
-  const candidates = mergeCandidates(tagged, propnCandidates(tokens, isPlace), known);
+  const candidates = joinOrgComplements(tokens, mergeCandidates(tagged, propnCandidates(tokens, isPlace), known), lex);
 
   const mentions: PendingMention[] = [];
   const unresolved: Candidate[] = [];
@@ -98,6 +98,41 @@ function mergeCandidates(tagged: Candidate[], runs: Candidate[], known: (c: Cand
     }
   }
   return [...tagged.filter((x) => !dropped.has(x)), ...added].sort((a, b) => a.first - b.first || a.last - b.last);
+}
+
+const COMPLEMENT_WORDS = new Set(['for', 'of', 'on']);
+const COMPLEMENT_ARTICLES = new Set(['the', 'a', 'an']);
+
+/** "Brennan Center" + "for" + "Justice", "Committee" + "for a" + "Responsible Federal Budget": a name ending in an
+ * organisation's head word and the name its complement starts are one organisation. */
+function joinOrgComplements(tokens: readonly Token[], candidates: Candidate[], lex: EntityLexicons): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < candidates.length; i++) {
+    const a = candidates[i]!;
+    let k = a.last;
+    if (lex.orgHeads.has(tokens[a.last - 1]!.lower) && /^\p{Lu}/u.test(tokens[a.last - 1]!.value) && COMPLEMENT_WORDS.has(tokens[k]?.lower ?? '')) {
+      k++;
+      if (COMPLEMENT_ARTICLES.has(tokens[k]?.lower ?? '')) k++;
+      // The complement: capitalised words from there ("Justice", "American Progress"), whatever candidates they
+      // were split into.
+      let end = k;
+      while (end < tokens.length && tokens[end]!.sentence === tokens[a.first]!.sentence && /^\p{Lu}/u.test(tokens[end]!.value) && /\p{L}/u.test(tokens[end]!.value)) end++;
+      if (end > k && !lex.calendar.has(tokens[k]!.lower)) {
+        // "Suu Kyi's National League for Democracy": the organisation starts after a possessive.
+        let first = a.first;
+        for (let m = a.first; m < a.last; m++) if (/^['’]s$/.test(tokens[m]!.value)) first = m + 1;
+        while (i + 1 < candidates.length && candidates[i + 1]!.first < end) {
+          i++;
+          end = Math.max(end, candidates[i]!.last);
+        }
+        if (first > a.first) out.push({ ...a, last: first });
+        out.push({ first, last: end, label: 'ORG' });
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
 }
 
 // Lower-case words that do sit inside names ("Bank of America", "Committee for …", "Ursula von der Leyen").

@@ -34,6 +34,10 @@ export interface EntityLexicons {
   facHeads: Set<string>;
   /** Sentence openers that are never a name's first word ("Even", "But"). */
   openers: Set<string>;
+  /** Head words of organisations named with a complement ("Center" in "Brennan Center for Justice"). */
+  orgHeads: Set<string>;
+  /** Day and month names (lower-cased). */
+  calendar: Set<string>;
   /** Present and past forms of reporting verbs ("says", "tells"): a title-case headline's verb, not a name. */
   reportingVerbs: Set<string>;
 }
@@ -78,7 +82,7 @@ export function entityLexicons(): EntityLexicons {
     for (const alias of entry.aliases) aliases.set(alias.toLowerCase(), { name, type: entry.type });
   }
 
-  const words = loadData<{ lawHeads: string[]; facHeads: string[]; openers: string[] }>('lexicon/entity-words.json');
+  const words = loadData<{ lawHeads: string[]; facHeads: string[]; openers: string[]; orgHeads: string[]; calendar: string[] }>('lexicon/entity-words.json');
   // The quote stage's cue verbs; forms are listed base, present, past, participle, gerund.
   const cues = loadData<{ verbs: Record<string, { forms: string[] }> }>('lexicon/cue-verbs.json');
   const reportingVerbs = new Set<string>();
@@ -102,6 +106,8 @@ export function entityLexicons(): EntityLexicons {
     lawHeads: new Set(words.lawHeads.map((w) => w.toLowerCase())),
     facHeads: new Set(words.facHeads.map((w) => w.toLowerCase())),
     openers: new Set(words.openers),
+    orgHeads: new Set(words.orgHeads.map((w) => w.toLowerCase())),
+    calendar: new Set(words.calendar.map((w) => w.toLowerCase())),
     reportingVerbs,
   };
   return cached;
