@@ -53,6 +53,11 @@ describe('entities', () => {
     expect(orgs.some((n) => n.includes('Friday'))).toBe(false);
   });
 
+  it('keeps a headline\'s adverb and a party tag\'s state out of names', () => {
+    expect(names('Rick Perry Just Said Something', 'PERSON')).toEqual(['Rick Perry']);
+    expect(names('Sen. Jeff Flake, R-Ariz., said it. Sen. John McCain (R-Ariz.) agreed.', 'PERSON')).toEqual(['Jeff Flake', 'John McCain']);
+  });
+
   it('keeps two people with one surname apart by their first names', () => {
     const people = names('Hillary Clinton met Bill Clinton in Chicago.', 'PERSON');
     expect(people).toEqual(['Hillary Clinton', 'Bill Clinton']);

@@ -31,6 +31,10 @@ export function findEntities(article: SegmentedArticle, config: Config): EntityA
     if (!trimmed) continue;
     // "Howard Dean Tells Guns Are …", "Trevor Noah Says …": in a title-case headline the verb joins the name.
     if (trimmed.last - trimmed.first >= 3 && lex.reportingVerbs.has(tokens[trimmed.last - 1]!.lower) && startsUpper(tokens[trimmed.last - 1]!.value)) trimmed.last--;
+    // "Rick Perry Just Said …": an adverb the headline capitalised ends no name either.
+    while (trimmed.last - trimmed.first >= 3 && lex.openers.has(tokens[trimmed.last - 1]!.lower)) trimmed.last--;
+    // "(R-Ariz.)", "D-N.Y.": the state of a party tag is no name of its own here.
+    if (partyTagState(tokens, trimmed.first)) continue;
     const split = splitTitle(tokens, trimmed.first, trimmed.last, lex, trimmed.label === 'PER');
     const name: Candidate = { ...trimmed, first: split.nameFirst };
     // A tagger span that held a title ("State John F. Kerry" as ORG) was labelled for the whole span: a first name
@@ -58,6 +62,13 @@ export function findEntities(article: SegmentedArticle, config: Config): EntityA
 // A name never starts or ends with punctuation or a possessive ending.
 const EDGE = /^(?:['’]s|\p{P}+)$/u;
 const isEdge = (v: string) => !startsAsciiAlnum(v) && EDGE.test(v);
+
+/** Token `k` follows a party letter and a hyphen ("R-Ariz.", "D-Calif."). */
+function partyTagState(tokens: readonly Token[], k: number): boolean {
+  const dash = tokens[k - 1];
+  const party = tokens[k - 2];
+  return dash !== undefined && party !== undefined && dash.value === '-' && /^[RDI]$/.test(party.value) && party.end === dash.start && dash.end === tokens[k]!.start;
+}
 
 /** The candidate without punctuation or "'s" at its edges; null when nothing is left. */
 function trimEdges(tokens: readonly Token[], c: Candidate, lex: EntityLexicons): Candidate | null {
