@@ -30,6 +30,11 @@ describe('segment', () => {
     expect(sentencesOf('He said the gap between Clinton and then-Sen. Barack Obama was narrow. It grew.')).toHaveLength(2);
   });
 
+  it('ends a sentence at "no." before a capitalised word, not before a numeral', () => {
+    expect(sentencesOf('Jane Smith said no. Sen. John McCain agreed.')).toHaveLength(2);
+    expect(sentencesOf('He ranked No. 1 in Iowa.')).toHaveLength(1);
+  });
+
   it('keeps abbreviations inside sentences', () => {
     expect(sentencesOf('Gen. Smith met Mr. Jones in St. Louis on Sept. 5. They talked.')).toHaveLength(2);
   });

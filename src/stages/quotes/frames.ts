@@ -424,7 +424,8 @@ function contentAfter(s: SentenceView, k: number, verb: CueVerb, lex: QuoteLexic
   // "said it" / "said this" report nothing, but "says it will shift staff" / "say this is a rough patch" do.
   const clauseFollows = (t.lower === 'it' || t.lower === 'this') && ['AUX', 'VERB'].includes(s.tokens[k + 1]?.pos ?? '');
   // "46 percent of voters said yes", "the candidate said no": the answer is what was said.
-  const answer = (t.lower === 'yes' || t.lower === 'no') && (k + 1 >= s.last || [',', '.', ';'].includes(s.tokens[k + 1]!.value));
+  // (wink keeps "no." as one token, the abbreviation of "number", at a sentence's end.)
+  const answer = (t.lower === 'yes' || t.lower === 'no' || t.lower === 'no.') && (k + 1 >= s.last || [',', '.', ';'].includes(s.tokens[k + 1]!.value));
   if (answer) return { at: k, complementizer: false, end: k + 1 };
   // "said about half of the adjustment …", "said nearly 40 percent …": an approximate quantity opens a clause.
   if (APPROXIMATELY.has(t.lower) && (s.tokens[k + 1]?.pos === 'NUM' || QUANTIFIERS.has(s.tokens[k + 1]?.lower ?? ''))) return { at: k, complementizer: false };

@@ -251,7 +251,7 @@ function fromFrame(
     let [a, b] = ranges[r]!;
     if (r === ranges.length - 1 && lastSpan && lastSpan.end > b) b = trimRange(text, a, lastSpan.end)[1];
     // One word is no report, but for an answer ("said yes", "said no").
-    if (!hasWords(text, a, b, 2) && !/^(?:yes|no)$/i.test(text.slice(a, b))) continue;
+    if (!hasWords(text, a, b, 2) && !/^(?:yes|no)\.?$/i.test(text.slice(a, b))) continue;
     out.push(draft(type, a, b, text, cue, speaker, { ...evidenceBase, type }, paragraph, f.attribution[1]));
   }
   return out;

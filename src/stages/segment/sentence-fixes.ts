@@ -51,7 +51,23 @@ export function fixSentenceBreaks(ranges: [number, number][], tokens: readonly T
         continue;
       }
     }
-    out.push(range);
+    out.push(...splitAfterNo(range, tokens, text));
   }
+  return out;
+}
+
+/** "…, he said no. Sen. John McCain agreed.": wink reads "no." as the abbreviation of "number" and runs on; before
+ * a capitalised word (not a numeral: "No. 1") on the same line it ends the sentence. */
+function splitAfterNo(range: [number, number], tokens: readonly Token[], text: string): [number, number][] {
+  const out: [number, number][] = [];
+  let from = range[0];
+  for (let k = range[0]; k < range[1] - 1; k++) {
+    if (!/^no\.$/i.test(tokens[k]!.value)) continue;
+    const next = tokens[k + 1]!;
+    if (!/^\p{Lu}/u.test(next.value) || text.slice(tokens[k]!.end, next.start).includes('\n')) continue;
+    out.push([from, k + 1]);
+    from = k + 1;
+  }
+  out.push([from, range[1]]);
   return out;
 }
