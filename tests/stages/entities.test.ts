@@ -58,6 +58,10 @@ describe('entities', () => {
     expect(names('Sen. Jeff Flake, R-Ariz., said it. Sen. John McCain (R-Ariz.) agreed.', 'PERSON')).toEqual(['Jeff Flake', 'John McCain']);
   });
 
+  it('completes a name the tagger cut at a lower-case word with the proper nouns after it', () => {
+    expect(names('Texas-based consultant John Smith said it was fine.', 'PERSON')).toEqual(['John Smith']);
+  });
+
   it('keeps two people with one surname apart by their first names', () => {
     const people = names('Hillary Clinton met Bill Clinton in Chicago.', 'PERSON');
     expect(people).toEqual(['Hillary Clinton', 'Bill Clinton']);

@@ -106,6 +106,11 @@ function mergeCandidates(tagged: Candidate[], runs: Candidate[], known: (c: Cand
     else if (known(r) && overlapping.every((x) => x.first >= r.first && x.last <= r.last) && overlapping.some((x) => x.last - x.first < r.last - r.first)) {
       for (const x of overlapping) dropped.add(x);
       added.push(r);
+    } else if (overlapping.length === 1 && overlapping[0]!.split && overlapping[0]!.first === r.first && overlapping[0]!.last < r.last) {
+      // "Texas-based consultant John" + "Smith": a piece of a tagger span cut at a lower-case word, which the
+      // proper-noun run goes on past, is the start of that run's name.
+      dropped.add(overlapping[0]!);
+      added.push({ ...r, label: overlapping[0]!.label });
     }
   }
   return [...tagged.filter((x) => !dropped.has(x)), ...added].sort((a, b) => a.first - b.first || a.last - b.last);
