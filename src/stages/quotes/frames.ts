@@ -668,7 +668,11 @@ function accordingTo(s: SentenceView, i: number, length: number): Frame | null {
 function closes(s: SentenceView, k: number): boolean {
   const t = s.tokens[k]!;
   if (!CLOSE_MARKS.has(t.value)) return false;
-  return (t.value !== "'" && t.value !== '’') || s.quoteEndsAt(t.end);
+  if ((t.value !== "'" && t.value !== '’') || s.quoteEndsAt(t.end)) return true;
+  // "… the word 'old-school,''' said Slayton": wire copy's ''' closes the inner quote and the outer one; an
+  // apostrophe glued after a mark that closes a quote is part of that closing.
+  const before = s.tokens[k - 1];
+  return k - 1 >= s.first && before !== undefined && before.end === t.start && CLOSE_MARKS.has(before.value) && closes(s, k - 1);
 }
 
 /** Token k is the closing mark that ends the earlier sentence of a joined view. */
