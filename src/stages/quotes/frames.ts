@@ -192,13 +192,9 @@ function subjectBefore(s: SentenceView, i: number): [number, number] | null {
   if (j < s.first) return null;
   // "Jason Sims — a teacher from Mount Pleasant — says": an apposition between dashes.
   if (DASHES.has(s.tokens[j]!.value)) {
-    let k = j - 1;
-    while (k > s.first && k > j - 15 && !DASHES.has(s.tokens[k]!.value)) k--;
-    if (k > s.first && DASHES.has(s.tokens[k]!.value)) {
-      const np = npEndingAt(s, k - 1);
-      if (np && hasNameOrHead(s, np)) return np;
-    }
-    return null;
+    const k = pairedDash(s, j, -1);
+    const np = k > s.first ? npEndingAt(s, k - 1) : null;
+    return np && hasNameOrHead(s, np) ? np : null;
   }
   if (s.tokens[j]!.value === ',') {
     // An apposition or relative clause between commas, right before the cue ("Jane Doe, a professor at X, said";
@@ -388,9 +384,8 @@ function contentAfter(s: SentenceView, k: number, verb: CueVerb, lex: QuoteLexic
   k = skipAdjuncts(s, k, lex);
   // "said — on Twitter, as it happens — that …": an aside between dashes right after the cue.
   if (k < s.last && DASHES.has(s.tokens[k]!.value)) {
-    let m = k + 1;
-    while (m < s.last && m < k + 15 && !DASHES.has(s.tokens[m]!.value)) m++;
-    if (m < s.last && DASHES.has(s.tokens[m]!.value)) k = skipAdjuncts(s, m + 1, lex);
+    const m = pairedDash(s, k, 1);
+    if (m >= 0) k = skipAdjuncts(s, m + 1, lex);
   }
   // "said, among other things, that …", "said Sunday in Madison, Wisconsin, that …": words without a verb, then a
   // comma and "that".
@@ -454,14 +449,29 @@ const ASKED_AFTER = new Set(['when', 'after', 'once', 'if', 'while', 'as', 'bein
 
 const CONTENT_SUBORDINATORS = new Set(['despite', 'if', 'although', 'though', 'unless', 'once', 'whatever', 'whoever', 'regardless']);
 
+/** The first token from k that ends a clause: a comma, a clause-ending mark (or, with `dashes`, a dash); s.last
+ * when none does. */
+function clauseEndFrom(s: SentenceView, k: number, dashes: boolean): number {
+  let end = k;
+  while (end < s.last && s.tokens[end]!.value !== ',' && !CLAUSE_END.has(s.tokens[end]!.value) && !(dashes && DASHES.has(s.tokens[end]!.value))) end++;
+  return end;
+}
+
+/** The dash pairing the one at k, searched up to 15 tokens away in direction `step` (-1 back, 1 on), or -1. */
+function pairedDash(s: SentenceView, k: number, step: 1 | -1): number {
+  for (let m = k + step; m > s.first - 1 && m < s.last && Math.abs(m - k) <= 15; m += step) if (DASHES.has(s.tokens[m]!.value)) return m;
+  return -1;
+}
+
 /** A finite verb (or auxiliary) among the `n` tokens from k, before the clause ends. */
 function finiteVerbWithin(s: SentenceView, k: number, n: number): boolean {
   for (let m = k; m < s.last && m < k + n; m++) {
     const t = s.tokens[m]!;
     if (CLAUSE_END.has(t.value) || t.value === ',') return false;
-    if (t.pos === 'AUX' || (t.pos === 'VERB' && !t.lower.endsWith('ing') && !t.lower.endsWith('ed'))) return true;
-    if (t.pos === 'VERB' && t.lower.endsWith('ed') && m > k && !['NOUN', 'PROPN', 'PRON'].includes(s.tokens[m - 1]!.pos)) continue;
-    if (t.pos === 'VERB' && t.lower.endsWith('ed')) return true;
+    if (t.pos === 'AUX') return true;
+    if (t.pos !== 'VERB' || t.lower.endsWith('ing')) continue;
+    // A past form after a noun is the clause's verb; after other words it may be a participle modifying them.
+    if (!t.lower.endsWith('ed') || m === k || ['NOUN', 'PROPN', 'PRON'].includes(s.tokens[m - 1]!.pos)) return true;
   }
   return false;
 }
@@ -700,8 +710,7 @@ function framePatterns(s: SentenceView, i: number, cueLast: number, verb: CueVer
     const t = s.tokens[k];
     const at = t?.lower === 'about' ? k + 1 : t && (WH_WORDS.has(t.lower) || t.lower === 'whom' || t.lower === 'which') ? k : -1;
     if (at < 0 || at >= s.last) return null;
-    let end = at;
-    while (end < s.last && s.tokens[end]!.value !== ',' && !CLAUSE_END.has(s.tokens[end]!.value)) end++;
+    const end = clauseEndFrom(s, at, false);
     if (end - at < 2) return null;
     return { ...base, kind: 'asked', speaker: null, content: [[s.tokens[at]!.start, s.tokens[end - 1]!.end]], attribution: [s.tokens[i]!.start, s.tokens[cueLast - 1]!.end], complementizer: true };
   }
@@ -767,8 +776,7 @@ function framePatterns(s: SentenceView, i: number, cueLast: number, verb: CueVer
     const opener = relativeFirst ? s.tokens[subject[0]]!.lower : subject[0] - 1 >= s.first ? s.tokens[subject[0] - 1]!.lower : '';
     const nextPos = s.tokens[cueLast]?.pos;
     if ((RELATIVE_WORDS.has(opener) || opener === 'what' || opener === 'that') && (nextPos === 'AUX' || (nextPos === 'VERB' && !s.tokens[cueLast]!.lower.endsWith('ing')))) {
-      let end = cueLast;
-      while (end < s.last && s.tokens[end]!.value !== ',' && !CLAUSE_END.has(s.tokens[end]!.value) && !DASHES.has(s.tokens[end]!.value)) end++;
+      const end = clauseEndFrom(s, cueLast, true);
       if (end - cueLast >= 2) return { ...base, kind: 'subject-cue', speaker: inner, content: [[s.tokens[cueLast]!.start, s.tokens[end - 1]!.end]], attribution: [s.tokens[inner[0]]!.start, s.tokens[cueLast - 1]!.end], complementizer: false };
     }
     // 1. "Blinken said (that) …"
