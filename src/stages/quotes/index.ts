@@ -231,14 +231,7 @@ function fromFrame(
   let titlesOnly = false;
   if (overlapping.length > 0 && overlapping.every((q) => looksLikeTitle(text.slice(q.start, q.end))) && !headlineAround(text, cStart, cEnd, overlapping)) {
     for (const q of overlapping) used.add(q);
-    let outside = 0;
-    let from = cStart;
-    for (const q of overlapping) {
-      outside += wordCount(text.slice(from, Math.max(from, q.open)));
-      from = Math.max(from, q.after);
-    }
-    outside += wordCount(text.slice(from, cEnd));
-    if (outside < 4) return out;
+    if (wordCount(outsideSpans(text, cStart, cEnd, overlapping)) < 4) return out;
     titlesOnly = true;
   }
   const hasQuoted = overlapping.length > 0 && !titlesOnly;
@@ -357,13 +350,18 @@ const MAX_HEADLINE_CHARS = 300;
 /** The content around the quoted spans is itself title case: a headline. */
 function headlineAround(text: string, start: number, end: number, spans: readonly QuotedSpan[]): boolean {
   if (end - start > MAX_HEADLINE_CHARS) return false;
+  return looksLikeTitle(outsideSpans(text, start, end, spans));
+}
+
+/** The text of [start, end) outside the quoted spans (marks included), the pieces joined by spaces. */
+function outsideSpans(text: string, start: number, end: number, spans: readonly QuotedSpan[]): string {
   let outside = '';
   let from = start;
   for (const q of spans) {
     outside += `${text.slice(from, Math.max(from, q.open))} `;
     from = Math.max(from, q.after);
   }
-  return looksLikeTitle(outside + text.slice(from, Math.max(from, end)));
+  return outside + text.slice(from, Math.max(from, end));
 }
 
 function looksLikeTitle(s: string): boolean {
