@@ -30,9 +30,9 @@ export class AtomicWriter {
     this.fd = openSync(this.tmp, 'w');
   }
 
-  /** Appends a chunk. */
-  write(chunk: string): void {
-    const buf = Buffer.from(chunk, 'utf8');
+  /** Appends a chunk (a string as UTF-8). */
+  write(chunk: string | Uint8Array): void {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
     this.hash.update(buf);
     this.size += buf.length;
     let off = 0;

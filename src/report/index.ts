@@ -7,7 +7,7 @@ import { readDatasetSync } from '../tables/read-dataset.ts';
 import { articlePage } from './article-page.ts';
 import { indexPage } from './index-page.ts';
 import { articleFileName } from './paths.ts';
-import { addArticle, emptyStats, type CorpusStats } from './stats.ts';
+import { addArticle, addTally, articleTally, emptyStats, type ArticleTally, type CorpusStats } from './stats.ts';
 
 export { articleFileName } from './paths.ts';
 
@@ -41,11 +41,12 @@ export class ReportWriter {
     addArticle(this.stats, record, file);
   }
 
-  /** Counts for the index an article whose page was written into articlesDir elsewhere (by a pipeline worker). */
-  addWritten(record: ArticleRecord): void {
-    const file = articleFileName(record.id);
-    this.pages.add(file);
-    addArticle(this.stats, record, file);
+  /** Counts for the index an article whose page was written into articlesDir elsewhere (by a pipeline worker),
+   * from its record or from the tally made where the record was (articleTally). */
+  addWritten(made: ArticleRecord | ArticleTally): void {
+    const tally = 'summary' in made ? made : articleTally(made, articleFileName(made.id));
+    this.pages.add(tally.summary.file);
+    addTally(this.stats, tally);
   }
 
   /** Deletes pages of articles no longer in the dataset and writes the index. */

@@ -35,27 +35,66 @@ const bump = (m: Map<string, number>, k: string, by = 1): void => {
   m.set(k, (m.get(k) ?? 0) + by);
 };
 
-/** Adds one article to the tally. */
-export function addArticle(stats: CorpusStats, r: ArticleRecord, file: string): void {
-  stats.sentences += r.sentences.length;
-  stats.entities += r.entities.length;
-  stats.quotes += r.quotes.length;
-  const local = new Map<string, number>();
+/** What one article adds to the corpus figures: small and plain, so that the pool worker that processed the
+ * article can make it from its record and send it, and the main thread never parses the line for the index. Keys
+ * in the order of the article's first occurrences, so that adding tallies in article order fills the maps in the
+ * order adding the records did. */
+export interface ArticleTally {
+  summary: ArticleSummary;
+  sentences: number;
+  entities: number;
+  mentions: number;
+  quotes: number;
+  quotesByType: [string, number][];
+  speakers: [string, number][];
+  phraseSpeakerQuotes: number;
+  unattributedQuotes: number;
+  entityTypes: [string, number][];
+}
+
+/** One article's tally. */
+export function articleTally(r: ArticleRecord, file: string): ArticleTally {
+  let mentions = 0;
+  let phraseSpeakerQuotes = 0;
+  let unattributedQuotes = 0;
+  const entityTypes = new Map<string, number>();
+  const quotesByType = new Map<string, number>();
+  const speakers = new Map<string, number>();
   for (const e of r.entities) {
-    stats.mentions += e.mentions.length;
-    bump(stats.entityTypes, e.type);
+    mentions += e.mentions.length;
+    bump(entityTypes, e.type);
   }
   for (const q of r.quotes) {
-    bump(stats.quotesByType, q.type);
-    if (!q.speaker) stats.unattributedQuotes++;
-    else if (q.speaker.entityId === null) stats.phraseSpeakerQuotes++;
-    else {
-      bump(stats.speakers, q.speaker.name);
-      bump(local, q.speaker.name);
-    }
+    bump(quotesByType, q.type);
+    if (!q.speaker) unattributedQuotes++;
+    else if (q.speaker.entityId === null) phraseSpeakerQuotes++;
+    else bump(speakers, q.speaker.name);
   }
-  stats.articles.push({ id: r.id, title: r.meta.title ?? null, file, quotes: r.quotes.length, entities: r.entities.length,
-    topSpeaker: ranked(local, 1)[0]?.[0] ?? null });
+  return {
+    summary: { id: r.id, title: r.meta.title ?? null, file, quotes: r.quotes.length, entities: r.entities.length,
+      topSpeaker: ranked(speakers, 1)[0]?.[0] ?? null },
+    sentences: r.sentences.length, entities: r.entities.length, mentions, quotes: r.quotes.length,
+    quotesByType: [...quotesByType], speakers: [...speakers], phraseSpeakerQuotes, unattributedQuotes, entityTypes: [...entityTypes],
+  };
+}
+
+/** Adds one article's tally to the corpus figures. */
+export function addTally(stats: CorpusStats, t: ArticleTally): void {
+  stats.sentences += t.sentences;
+  stats.entities += t.entities;
+  stats.mentions += t.mentions;
+  stats.quotes += t.quotes;
+  for (const [k, n] of t.entityTypes) bump(stats.entityTypes, k, n);
+  for (const [k, n] of t.quotesByType) bump(stats.quotesByType, k, n);
+  for (const [k, n] of t.speakers) bump(stats.speakers, k, n);
+  stats.phraseSpeakerQuotes += t.phraseSpeakerQuotes;
+  stats.unattributedQuotes += t.unattributedQuotes;
+  stats.articles.push(t.summary);
+}
+
+/** Adds one article to the tally. */
+export function addArticle(stats: CorpusStats, r: ArticleRecord, file: string): void {
+  addTally(stats, articleTally(r, file));
 }
 
 /** Entries by count, high to low, ties by name (plain string order, so the result never depends on locale). */

@@ -1,11 +1,13 @@
-// The share of the HTML report that belongs to one article: its page. Made where the article is processed (a
-// pipeline worker, or the main thread for a small batch) and written there; its cache entry keeps the page's
-// hash. The flat tables are not made here: the main thread builds every article's rows for the Parquet columns
-// anyway, and stringifies the CSV from the same rows (a worker making the CSV text built the rows a second time,
-// sent 20 KB of text per article across threads and stored it in the cache entry, for no less work in all).
-// `npm run report` makes the same page with the same function.
-import { articleReportPage } from '../report/index.ts';
+// The share of the outputs that belongs to one article: its report page, its rows of the four tables (encoded:
+// CSV records and Parquet column bytes) and its tally for the report index. Made where the article is processed
+// (a pipeline worker, or the main thread for a small batch) from the record just serialised; the page is written
+// there, and its cache entry keeps the page's hash. The main thread then only appends bytes and adds counts: it
+// parses a dataset line only for a cache hit. `npm run tables` and `npm run report` make the same bytes with the
+// same functions.
+import { articleFileName, articleReportPage } from '../report/index.ts';
+import { articleTally, type ArticleTally } from '../report/stats.ts';
 import type { ArticleRecord } from '../schema.ts';
+import { articleTables, type ArticleTables } from '../tables/chunk.ts';
 
 /** Which per-article outputs a run writes. */
 export interface OutputsWanted {
@@ -19,19 +21,29 @@ export interface ArticleOutputs {
   /** The sha256 of its report page, where only that is at hand (a cache entry keeps the hash, not the page): the
    * report writer makes the page again only when the file it finds has another hash. */
   pageSha?: string;
+  /** Its rows of the four tables, encoded (never cached: a cache hit's are made from its line). */
+  tables?: ArticleTables;
+  /** What it adds to the report index (never cached either). */
+  tally?: ArticleTally;
 }
 
 /** The wanted per-article outputs of one article from its dataset line, or from `record`, the object the line was
- * just serialised from, when it is at hand. The report is defined on dataset.jsonl (what `npm run report` parses),
- * and for what it reads the record and its parsed line are the same: the record is zod's output (plain objects and
- * arrays, finite numbers: NaN and Infinity fail the schema), the page code reads keys by name only, never iterates
- * them, and treats an absent key like an undefined one (`??`, truthiness), and numbers are printed with String(),
- * which gives -0 as "0" as JSON does (tests/run/batch.test.ts compares a run's report with the one written from its
+ * just serialised from, when it is at hand. The report and the tables are defined on dataset.jsonl (what `npm run
+ * report` and `npm run tables` parse), and for what they read the record and its parsed line are the same: the
+ * record is zod's output (plain objects and arrays, finite numbers: NaN and Infinity fail the schema), the page,
+ * tally and row code read keys by name only, never iterate them, and treat an absent key like an undefined one
+ * (`??`, truthiness), numbers are printed with String(), which gives -0 as "0" as JSON does, and a Parquet DOUBLE
+ * is written with -0 as 0 (tests/run/batch.test.ts compares a run's report and tables with those written from its
  * dataset). Parsing the line again cost the pool workers ~0.08 s and ~26 MB of garbage per 1,000 articles. */
 export function articleOutputs(line: string, want: OutputsWanted, record?: ArticleRecord): ArticleOutputs {
   const out: ArticleOutputs = {};
-  if (!want.report) return out;
-  out.page = articleReportPage(record ?? (JSON.parse(line) as ArticleRecord));
+  if (!want.report && !want.tables) return out;
+  const r = record ?? (JSON.parse(line) as ArticleRecord);
+  if (want.tables) out.tables = articleTables(r);
+  if (want.report) {
+    out.page = articleReportPage(r);
+    out.tally = articleTally(r, articleFileName(r.id));
+  }
   return out;
 }
 

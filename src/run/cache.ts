@@ -80,7 +80,7 @@ export function cacheFingerprint(config: Config): string {
   return [PIPELINE_VERSION, modelVersion(), configHash(config), codeVersion()].join('|');
 }
 
-type Stored = Omit<ArticleOutcome, 'line' | 'cached' | 'page' | 'pageSha' | 'pageWritten'>;
+type Stored = Omit<ArticleOutcome, 'line' | 'cached' | 'page' | 'pageSha' | 'pageWritten' | 'tables' | 'tally'>;
 
 interface EntryHeader {
   format: number;
@@ -184,7 +184,8 @@ const madeDirs = new Set<string>();
  * hash) is then off the main thread. A failed write only costs a recompute next time, so it is ignored. */
 export function writeCacheEntry(dir: string, path: string, key: string, outcome: ArticleOutcome): void {
   const file = join(dir, entryName(path));
-  const { line = '', cached: _cached, page, pageSha, pageWritten: _written, ...rest } = outcome;
+  // the table bytes and the index tally are made again from the line on a hit, never stored
+  const { line = '', cached: _cached, page, pageSha, pageWritten: _written, tables: _tables, tally: _tally, ...rest } = outcome;
   const body = line;
   const header: EntryHeader = { format: ENTRY_FORMAT, key, bodySha: sha256(body), sizes: { line: line.length }, outcome: rest };
   const sha = page !== undefined ? sha256(page) : pageSha;

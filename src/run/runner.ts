@@ -1,9 +1,10 @@
 // A batch run: discover the corpus (or one shard of it), process every article (bad ones become messages) in
 // process or on a worker pool, reuse unchanged articles from the cache, stream the dataset in id order, then
 // write the schema and the manifest. When asked, the flat tables and the HTML report are written from the same
-// stream: each article's page is made and written beside its record (in a worker; a cache hit keeps its hash),
-// and the main thread builds the table rows as records arrive (CSV text and Parquet columns). Library
-// entry for the CLI and for anyone who imports the pipeline.
+// stream: each article's page, table rows (encoded as bytes) and index tally are made beside its record (in a
+// worker; a cache hit keeps its page's hash and has the rest made here from its line), the page written there,
+// and the main thread appends the bytes and counts in input order. Library entry for the CLI and for anyone
+// who imports the pipeline.
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { configHash, type Config } from '../config.ts';
@@ -160,12 +161,18 @@ class Batch {
     if (o.line !== undefined) {
       this.opts.sink.appendDataset(`${o.line}\n`);
       if (this.tables || this.report) {
-        // Parsed here for the table rows (Parquet columns and CSV text) and the index figures; the page is written
-        // already (or its hash comes from the cache), and is made here only when the outcome lacks it.
-        const record = JSON.parse(o.line) as ArticleRecord;
-        this.tables?.add(record);
-        if (o.pageWritten) this.report?.addWritten(record);
-        else this.report?.add(record, o);
+        // What the worker made from the record (table bytes, index tally) is used as it comes; the line is parsed
+        // only for what is missing (a cache hit, whose page is made here only when its file lacks it).
+        let record: ArticleRecord | undefined;
+        const parsed = (): ArticleRecord => (record ??= JSON.parse(o.line!) as ArticleRecord);
+        if (this.tables) {
+          if (o.tables) this.tables.addEncoded(o.tables);
+          else this.tables.add(parsed());
+        }
+        if (this.report) {
+          if (o.pageWritten) this.report.addWritten(o.tally ?? parsed());
+          else this.report.add(parsed(), o);
+        }
       }
     }
     this.quotes += o.quotes;

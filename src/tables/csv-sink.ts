@@ -3,12 +3,11 @@ import { csvFormatRow } from 'd3-dsv';
 import { AtomicWriter } from '../io/atomic.ts';
 import type { Row, TableSpec } from './spec.ts';
 
-// Stringified rows are gathered to about this many characters before one write: fewer system calls than a
-// write per article, and short-lived strings.
-const WRITE_CHARS = 1 << 20;
+// Records are gathered to about this many bytes before one write.
+const WRITE_BYTES = 1 << 20;
 
-/** The CSV records of some rows (no header), each ended by CRLF; '' for none. Every record ends with its CRLF, so
- * the texts of separate calls (one per article) concatenate into the text of one call.
+/** The CSV records of some rows (no header), each ended by CRLF; '' for none. The files' header row is written
+ * by it; their records are encoded straight to bytes by src/tables/chunk.ts with the same rule (a test compares).
  *
  * The writer is d3-dsv's csvFormatRow: a field is quoted when it holds a comma, a quote, a CR or an LF, quotes
  * doubled, null as an empty field, numbers as String(n): the RFC 4180 bytes csv-stringify gave (with
@@ -23,11 +22,13 @@ export function csvText(rows: Row[]): string {
   return text;
 }
 
-/** Appends rows of one table to a CSV file, written atomically on commit. */
+/** Appends the CSV records of one table to a file, written atomically on commit. The records come encoded, an
+ * article at a time (src/tables/chunk.ts writes them with the same rule as csvText), and are gathered to about a
+ * megabyte before one write: fewer system calls than a write per article. */
 export class CsvSink {
   private readonly out: AtomicWriter;
-  private pending: string[] = [];
-  private pendingChars = 0;
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
 
   constructor(path: string, spec: TableSpec) {
     this.out = new AtomicWriter(path);
@@ -35,15 +36,12 @@ export class CsvSink {
     this.out.write(csvText([spec.columns.map((c) => c.name)]));
   }
 
-  /** Appends rows; null cells become empty fields. */
-  write(rows: Row[]): void {
-    // Called per article rather than per 20,000 rows: that keeps the intermediate strings young; with large
-    // batches they outlived the young generation and the copying cost as much as the stringifying.
-    const text = csvText(rows);
-    if (!text) return;
-    this.pending.push(text);
-    this.pendingChars += text.length;
-    if (this.pendingChars >= WRITE_CHARS) this.flush();
+  /** Appends encoded records (each ended by CRLF). The bytes are kept until the next write, not copied. */
+  write(records: Uint8Array): void {
+    if (!records.length) return;
+    this.pending.push(records);
+    this.pendingBytes += records.length;
+    if (this.pendingBytes >= WRITE_BYTES) this.flush();
   }
 
   /** Writes what is left and syncs the temporary file. */
@@ -64,8 +62,8 @@ export class CsvSink {
 
   private flush(): void {
     if (!this.pending.length) return;
-    this.out.write(this.pending.join(''));
+    this.out.write(Buffer.concat(this.pending, this.pendingBytes));
     this.pending = [];
-    this.pendingChars = 0;
+    this.pendingBytes = 0;
   }
 }

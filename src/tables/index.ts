@@ -5,54 +5,66 @@ import { syncDir } from '../io/atomic.ts';
 import { recoverFolder } from '../io/commit.ts';
 import type { ArticleRecord } from '../schema.ts';
 import { CsvSink } from './csv-sink.ts';
+import { ByteBuf } from './bytes.ts';
+import { articleTables, tableParts, type ArticleTables, type TablePart } from './chunk.ts';
 import { ParquetSink } from './parquet-sink.ts';
 import { readDatasetSync } from './read-dataset.ts';
-import { articleRows } from './rows.ts';
-import { TABLES, type Cell, type Row, type TableName, type TableSpec } from './spec.ts';
+import { TABLES, type ColumnType, type TableName, type TableSpec } from './spec.ts';
 
 export { TABLES } from './spec.ts';
 
-// A row group is flushed at this many rows or this many string characters, whichever comes first: bounded
-// memory, and boundaries that depend only on the data, so the same dataset gives the same bytes.
+// A row group is cut after this many rows, and after the article that brings its values to this many bytes:
+// bounded memory, and boundaries that depend only on the data, so the same dataset gives the same bytes.
 const BATCH_ROWS = 20_000;
-const BATCH_CHARS = 16_000_000;
+const BATCH_BYTES = 16_000_000;
 
-/** One table: CSV rows go out per article, Parquet columns are gathered into row groups. */
+/** One table: CSV records go out per article, Parquet column bytes are gathered into row groups. */
 class TableWriter {
-  // The row group being gathered, column by column: hyparquet-writer takes columns, so cells go straight
-  // into them rather than into row arrays kept for 20,000 rows and transposed at the end.
-  private columns: Cell[][];
+  // The row group being gathered, column by column (kept from group to group: they grow to a group's size once)
+  private readonly values: ByteBuf[];
+  private readonly defs: (ByteBuf | null)[];
   private rows = 0;
-  private chars = 0;
+  private bytes = 0;
   private readonly csv: CsvSink;
   private readonly parquet: ParquetSink;
 
   constructor(dir: string, private readonly spec: TableSpec) {
-    this.columns = spec.columns.map(() => []);
+    this.values = spec.columns.map(() => new ByteBuf(1 << 16));
+    this.defs = spec.columns.map((c) => (c.nullable ? new ByteBuf(1 << 12) : null));
     this.csv = new CsvSink(join(dir, `${spec.name}.csv`), spec);
     this.parquet = new ParquetSink(join(dir, `${spec.name}.parquet`), spec);
   }
 
-  /** Adds one article's rows. */
-  add(rows: Row[]): void {
-    this.csv.write(rows);
-    for (const row of rows) {
-      const cols = this.columns; // a new set after every flush
-      for (let i = 0; i < row.length; i++) {
-        const cell = row[i]!;
-        cols[i]!.push(cell);
-        if (typeof cell === 'string') this.chars += cell.length;
-      }
-      // checked after every row, not every article, so the cuts fall where they always have
-      if (++this.rows >= BATCH_ROWS || this.chars >= BATCH_CHARS) this.flush();
+  /** Adds one article's part of the table. */
+  add(part: TablePart): void {
+    this.csv.write(part.csv);
+    // A group is cut at exactly BATCH_ROWS rows, in the middle of an article if need be: its rows are split
+    // between two groups.
+    for (let from = 0; from < part.rows;) {
+      const take = Math.min(part.rows - from, BATCH_ROWS - this.rows);
+      const whole = from === 0 && take === part.rows;
+      this.spec.columns.forEach((c, i) => {
+        const values = part.values[i]!;
+        const defs = part.defs[i]!;
+        const start = whole ? 0 : valueOffset(c.type, values, defs, from);
+        const end = whole ? values.length : valueOffset(c.type, values, defs, from + take);
+        this.values[i]!.bytes(values.subarray(start, end));
+        this.bytes += end - start;
+        if (defs) this.defs[i]!.bytes(defs.subarray(from, from + take));
+      });
+      this.rows += take;
+      from += take;
+      if (this.rows >= BATCH_ROWS) this.flush();
     }
+    if (this.bytes >= BATCH_BYTES) this.flush();
   }
 
   flush(): void {
-    this.parquet.write(this.columns, this.rows);
-    this.columns = this.spec.columns.map(() => []);
+    this.parquet.writeGroup(this.values.map((v, i) => ({ values: v.view(), defs: this.defs[i]?.view() ?? null })), this.rows);
+    for (const v of this.values) v.reset();
+    for (const d of this.defs) d?.reset();
     this.rows = 0;
-    this.chars = 0;
+    this.bytes = 0;
   }
 
   /** Writes what is left and the Parquet footer; nothing is renamed yet. */
@@ -71,6 +83,21 @@ class TableWriter {
     this.csv.abort();
     this.parquet.abort();
   }
+}
+
+/** Where the values of the first `rows` rows of a column part end: only a group cut inside an article needs it. */
+function valueOffset(type: ColumnType, values: Uint8Array, defs: Uint8Array | null, rows: number): number {
+  let present = rows;
+  if (defs) {
+    present = 0;
+    for (let i = 0; i < rows; i++) present += defs[i]!;
+  }
+  if (type === 'INT32') return present * 4;
+  if (type === 'DOUBLE') return present * 8;
+  const view = new DataView(values.buffer, values.byteOffset, values.byteLength);
+  let at = 0;
+  for (let k = 0; k < present; k++) at += 4 + view.getUint32(at, true);
+  return at;
 }
 
 /** Writes the four tables record by record; nothing is in place until commit(). */
@@ -96,8 +123,13 @@ export class TablesWriter {
 
   /** Adds one dataset record's rows to every table. */
   add(record: ArticleRecord): void {
-    const rows = articleRows(record);
-    for (const [name, w] of this.writers) w.add(rows[name]);
+    this.addEncoded(articleTables(record));
+  }
+
+  /** Adds one record's rows as articleTables encoded them (in a pipeline worker, say). */
+  addEncoded(t: ArticleTables): void {
+    const parts = tableParts(t);
+    this.writers.forEach(([, w], i) => w.add(parts[i]!));
   }
 
   /** Finishes the files and renames them into place: every file is complete before any is renamed. */

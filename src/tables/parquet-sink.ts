@@ -1,54 +1,86 @@
-// One table as Parquet with hyparquet-writer (pure JS): explicit schema, one row group per batch, snappy pages.
-import { closeSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
+// One table as a Parquet file, from column values already encoded as bytes (src/tables/chunk.ts): explicit schema,
+// one row group per batch, one DATA_PAGE_V2 page per column chunk with PLAIN values and snappy compression,
+// min/max and null-count statistics. The thrift structures (page headers, the footer) and the level encoding are
+// hyparquet-writer's own functions; only the values are ours, so that no cell is ever a JavaScript value here.
+//
+// Why not hyparquet-writer's ParquetWriter, which wrote these files until 2026-11-28: it takes columns of JS
+// values, so the main thread had to hold every cell of a row group as a string (the article texts included) until
+// the group was encoded, and it then spent as much again looking for a dictionary in every column, comparing
+// strings for the statistics and encoding each one to UTF-8. Fed bytes, a row group is a copy, a snappy call and
+// a few headers. The files are PLAIN-encoded where hyparquet-writer chose dictionaries for repetitive columns
+// (ids, types, names): larger before compression, and read the same way by DuckDB, pandas and any other reader.
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { ParquetWriter, fileWriter, schemaFromColumnData, type ColumnSource } from 'hyparquet-writer';
+import type { ColumnChunk, FileMetaData, RowGroup, SchemaElement } from 'hyparquet';
+import { ByteWriter, schemaFromColumnData } from 'hyparquet-writer';
+import { writePageHeader } from 'hyparquet-writer/src/datapage.js';
+import { writeRleBitPackedHybrid } from 'hyparquet-writer/src/encoding.js';
+import { writeMetadata } from 'hyparquet-writer/src/metadata.js';
 import { snappyCompressor } from 'hysnappy';
-import type { Cell, TableSpec } from './spec.ts';
+import type { ColumnSpec, TableSpec } from './spec.ts';
 
-// created_by goes into the file footer. hyparquet-writer's default carries no version or time, but naming it
-// here keeps the bytes fixed even if a later writer release changes its default.
+// created_by goes into the file footer: fixed, with no version or time in it, so the bytes are the same every run.
 export const PARQUET_CREATED_BY = 'quote-pipeline tables (hyparquet-writer)';
 
-// Snappy pages are compressed by hysnappy (the hyparquet authors' WebAssembly build of snappy, 20 KB) instead of
-// hyparquet-writer's JavaScript compressor, which took about half of the Parquet time: 1,000 articles' four tables
-// in 0.26 s instead of 0.40 s warm (0.55 instead of 0.76 s in a fresh process, which is how a run meets it: most
-// row groups are encoded after the last article, when nothing else runs). Its output is valid snappy of its own,
-// as deterministic as the JavaScript one (a fixed WebAssembly module), a little larger (5.98 MB against 5.91).
-// One instance per thread, made on first use; it copies every result out of its memory.
+const MAGIC = Buffer.from('PAR1', 'latin1');
+
+// Snappy pages are compressed by hysnappy (the hyparquet authors' WebAssembly build of snappy, 20 KB) rather than
+// hyparquet-writer's JavaScript compressor, which took about half of the Parquet time before; its output is valid
+// snappy, as deterministic as the JavaScript one (a fixed WebAssembly module). One instance per thread, made on
+// first use; it copies every result out of its memory.
 let snappy: ((input: Uint8Array) => Uint8Array) | undefined;
+
+/** One column of a row group: its PLAIN values and, for a nullable column, one definition level byte per row. */
+export interface ColumnGroup {
+  values: Uint8Array;
+  defs: Uint8Array | null;
+}
 
 /** Appends row groups of one table to a Parquet file, renamed into place on commit. */
 export class ParquetSink {
   private readonly tmp: string;
-  private readonly writer: ParquetWriter;
+  private readonly fd: number;
+  private readonly schema: SchemaElement[];
+  private readonly rowGroups: RowGroup[] = [];
+  private offset = 0;
+  private rows = 0n;
 
   constructor(private readonly path: string, private readonly spec: TableSpec) {
     this.tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-    // The schema is fixed from the spec, not inferred from the first batch: a batch whose column is all null
-    // would otherwise give a different type, and the bytes would depend on batch boundaries.
-    const schema = schemaFromColumnData({ columnData: this.columnSources(spec.columns.map(() => [])) });
+    // The schema comes from the spec, never from the data: a batch whose column is all null would otherwise give
+    // another type. hyparquet-writer's schemaFromColumnData gives STRING as a UTF8 byte array, REQUIRED unless the
+    // column is nullable.
+    this.schema = schemaFromColumnData({ columnData: spec.columns.map((c) => ({ name: c.name, type: c.type, nullable: c.nullable, data: [] })) });
     snappy ??= snappyCompressor();
-    this.writer = new ParquetWriter({ writer: fileWriter(this.tmp), schema, codec: 'SNAPPY', compressors: { SNAPPY: snappy }, createdBy: PARQUET_CREATED_BY });
+    this.fd = openSync(this.tmp, 'w');
+    this.append(MAGIC);
   }
 
-  /** Writes one row group from its columns (one array per column of the spec, in spec order, nulls as null). */
-  write(columns: Cell[][], rows: number): void {
+  /** Writes one row group of `rows` rows, one ColumnGroup per column of the spec, in spec order. */
+  writeGroup(columns: ColumnGroup[], rows: number): void {
     if (!rows) return;
-    // hyparquet-writer's node file writer is synchronous, so write() returns no promise.
-    void this.writer.write({ columnData: this.columnSources(columns), rowGroupSize: rows });
+    const start = this.offset;
+    const chunks: ColumnChunk[] = [];
+    let uncompressed = 0n;
+    this.spec.columns.forEach((c, i) => {
+      const chunk = this.writeColumn(c, columns[i]!, rows);
+      uncompressed += chunk.meta_data!.total_uncompressed_size;
+      chunks.push(chunk);
+    });
+    this.rows += BigInt(rows);
+    this.rowGroups.push({ columns: chunks, total_byte_size: uncompressed, num_rows: BigInt(rows), total_compressed_size: BigInt(this.offset - start) });
   }
 
   /** Writes the footer and syncs the file. */
   finish(): void {
-    void this.writer.finish();
-    // hyparquet-writer's file writer appends with writeFileSync and never syncs: without this, a crash after the
-    // rename could leave an empty or partial Parquet file in place, while the CSV files (AtomicWriter) were synced.
-    const fd = openSync(this.tmp, 'r+');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    const footer = new ByteWriter();
+    const metadata = { version: 2, created_by: PARQUET_CREATED_BY, schema: this.schema, num_rows: this.rows, row_groups: this.rowGroups } as FileMetaData;
+    writeMetadata(footer, metadata); // the thrift footer and its length
+    this.append(footer.getBytes());
+    this.append(MAGIC);
+    // synced here, before the rename: a crash after it must never leave an empty or partial file in place
+    fsyncSync(this.fd);
+    closeSync(this.fd);
   }
 
   /** Renames the finished file into place. */
@@ -58,10 +90,122 @@ export class ParquetSink {
 
   /** Drops the unfinished file. */
   abort(): void {
+    try {
+      closeSync(this.fd);
+    } catch {
+      /* closed already */
+    }
     rmSync(this.tmp, { force: true });
   }
 
-  private columnSources(columns: Cell[][]): ColumnSource[] {
-    return this.spec.columns.map((c, i) => ({ name: c.name, type: c.type, nullable: c.nullable, data: columns[i]! }));
+  private append(bytes: Uint8Array): void {
+    let off = 0;
+    while (off < bytes.length) off += writeSync(this.fd, bytes, off);
+    this.offset += bytes.length;
   }
+
+  /** One column chunk: a single data page (v2: levels uncompressed, values compressed). */
+  private writeColumn(c: ColumnSpec, col: ColumnGroup, rows: number): ColumnChunk {
+    const element = this.schema.find((e) => e.name === c.name)!;
+    let nulls = 0;
+    let levels: Uint8Array = new Uint8Array(0);
+    if (col.defs) {
+      for (let i = 0; i < rows; i++) if (col.defs[i] === 0) nulls++;
+      const w = new ByteWriter();
+      writeRleBitPackedHybrid(w, col.defs, 1);
+      levels = w.getBytes();
+    }
+    const compressed = snappy!(col.values);
+    const header = new ByteWriter();
+    writePageHeader(header, {
+      type: 'DATA_PAGE_V2',
+      uncompressed_page_size: levels.length + col.values.length,
+      compressed_page_size: levels.length + compressed.length,
+      data_page_header_v2: {
+        num_values: rows, num_nulls: nulls, num_rows: rows, encoding: 'PLAIN',
+        definition_levels_byte_length: levels.length, repetition_levels_byte_length: 0, is_compressed: true,
+      },
+    });
+    const headerBytes = header.getBytes();
+    const offset = this.offset;
+    this.append(headerBytes);
+    this.append(levels);
+    this.append(compressed);
+    const { min, max } = minMax(c, col.values, rows - nulls);
+    return {
+      file_offset: BigInt(offset),
+      meta_data: {
+        type: element.type!,
+        encodings: col.defs ? ['PLAIN', 'RLE'] : ['PLAIN'],
+        path_in_schema: [c.name],
+        codec: 'SNAPPY',
+        num_values: BigInt(rows),
+        total_uncompressed_size: BigInt(headerBytes.length + levels.length + col.values.length),
+        total_compressed_size: BigInt(this.offset - offset),
+        data_page_offset: BigInt(offset),
+        statistics: { null_count: BigInt(nulls), ...(min !== undefined ? { min_value: min, max_value: max } : {}) },
+      },
+    };
+  }
+}
+
+/** The least and greatest of `count` PLAIN values: signed for INT32, numeric for DOUBLE (NaN skipped, zero as -0
+ * for a min and +0 for a max, as the format asks), unsigned byte order for strings (UTF-8 byte order is code point
+ * order); writeMetadata truncates long strings the way the format allows. */
+function minMax(c: ColumnSpec, values: Uint8Array, count: number): { min?: number | Uint8Array; max?: number | Uint8Array } {
+  if (!count) return {};
+  const buf = Buffer.from(values.buffer, values.byteOffset, values.byteLength);
+  if (c.type === 'INT32') {
+    let min = buf.readInt32LE(0);
+    let max = min;
+    for (let at = 4; at < count * 4; at += 4) {
+      const v = buf.readInt32LE(at);
+      if (v < min) min = v;
+      else if (v > max) max = v;
+    }
+    return { min, max };
+  }
+  if (c.type === 'DOUBLE') {
+    let min = Infinity;
+    let max = -Infinity;
+    let any = false;
+    for (let at = 0; at < count * 8; at += 8) {
+      const v = buf.readDoubleLE(at);
+      if (Number.isNaN(v)) continue;
+      any = true;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    if (!any) return {};
+    return { min: min === 0 ? -0 : min, max: max === 0 ? 0 : max };
+  }
+  // strings: [length uint32 LE][UTF-8] one after another
+  let minAt = 4;
+  let minLen = buf.readUInt32LE(0);
+  let maxAt = minAt;
+  let maxLen = minLen;
+  for (let at = 4 + minLen; at < buf.length;) {
+    const len = buf.readUInt32LE(at);
+    const v = at + 4;
+    if (compareBytes(buf, v, len, minAt, minLen) < 0) {
+      minAt = v;
+      minLen = len;
+    } else if (compareBytes(buf, v, len, maxAt, maxLen) > 0) {
+      maxAt = v;
+      maxLen = len;
+    }
+    at = v + len;
+  }
+  // copies (Buffer#slice would be a view): the footer is written at the end, and the values' buffer is reused for
+  // the next row group
+  return { min: new Uint8Array(buf.subarray(minAt, minAt + minLen)), max: new Uint8Array(buf.subarray(maxAt, maxAt + maxLen)) };
+}
+
+function compareBytes(buf: Buffer, a: number, aLen: number, b: number, bLen: number): number {
+  const n = Math.min(aLen, bLen);
+  for (let i = 0; i < n; i++) {
+    const d = buf[a + i]! - buf[b + i]!;
+    if (d) return d;
+  }
+  return aLen - bLen;
 }

@@ -1,0 +1,190 @@
+// One article's share of the four tables, already encoded: its CSV records and, column by column, its Parquet
+// values (PLAIN: UTF-8 byte arrays with their length, INT32 and DOUBLE little-endian) and definition levels, all in
+// one byte array. A pipeline worker makes it from the record it has just serialised, and the main thread only
+// copies bytes: it no longer parses every dataset line again, and no table cell is ever a string on its heap
+// (those strings, and the row arrays and parsed records around them, were most of what the outputs cost the main
+// thread and V8's collector threads). The same function makes the same bytes wherever it runs (a worker, the main
+// thread for a cache hit or a small batch, `npm run tables`), so the files never depend on who made a chunk.
+import type { ArticleRecord } from '../schema.ts';
+import { ByteBuf } from './bytes.ts';
+import { articleRows } from './rows.ts';
+import { TABLES, type Cell, type TableSpec } from './spec.ts';
+
+/** An article's rows of the four tables, encoded. `layout` gives, table by table in TABLES order: the number of
+ * rows, the length of the CSV records, then for each column the length of its values and of its definition levels
+ * (one byte per row, 1 for a value and 0 for a null; 0 bytes for a column that cannot be null). The parts lie in
+ * `bytes` in that order. Plain data, so it crosses threads by structured clone as one copy of the bytes. */
+export interface ArticleTables {
+  bytes: Uint8Array;
+  layout: number[];
+}
+
+/** One table's part of an ArticleTables, as views into its bytes. */
+export interface TablePart {
+  rows: number;
+  csv: Uint8Array;
+  values: Uint8Array[];
+  /** Per column: its definition levels, or null for a column that cannot be null. */
+  defs: (Uint8Array | null)[];
+}
+
+// A field is quoted when it holds a comma, a quote, a CR or an LF: the rule of d3-dsv's csvFormatRow, which wrote
+// these files before (and still writes the header), so the bytes are those it gave.
+const NEEDS_QUOTES = /[",\n\r]/;
+const COMMA = 0x2c;
+const QUOTE = 0x22;
+
+/** Appends one CSV field: null as nothing, a number as String(n), a string quoted (quotes doubled) when needed. */
+function csvField(out: ByteBuf, cell: Cell): void {
+  if (cell === null) return;
+  if (typeof cell === 'number') {
+    if (Number.isInteger(cell) && cell >= 0 && cell < 1e9) csvUint(out, cell);
+    else out.utf8(String(cell));
+    return;
+  }
+  if (cell.length <= 128 && plainAscii(out, cell)) return;
+  if (!NEEDS_QUOTES.test(cell)) {
+    out.utf8(cell);
+    return;
+  }
+  out.byte(QUOTE);
+  out.utf8(cell.includes('"') ? cell.replace(/"/g, '""') : cell);
+  out.byte(QUOTE);
+}
+
+/** Appends a short ASCII string that needs no quotes, byte by byte, and returns true; false, appending nothing,
+ * for any other string. */
+function plainAscii(out: ByteBuf, s: string): boolean {
+  out.ensure(s.length);
+  const b = out.buf;
+  const at = out.len;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80 || c === 0x22 || c === 0x2c || c === 0x0a || c === 0x0d) return false;
+    b[at + i] = c;
+  }
+  out.len = at + s.length;
+  return true;
+}
+
+/** Appends a non-negative integer below 1e9 in decimal, as String(n) writes it (offsets, counts). */
+function csvUint(out: ByteBuf, n: number): void {
+  let digits = 1;
+  for (let p = 10; p <= n; p *= 10) digits++;
+  out.ensure(digits);
+  const b = out.buf;
+  for (let i = out.len + digits - 1; i >= out.len; i--) {
+    b[i] = 0x30 + (n % 10);
+    n = Math.floor(n / 10);
+  }
+  out.len += digits;
+}
+
+/** The encoders of one table, kept for the next article: the buffers grow to the largest article and stay. */
+class TableEncoder {
+  readonly csv = new ByteBuf();
+  readonly values: ByteBuf[];
+  readonly defs: (ByteBuf | null)[];
+  rows = 0;
+
+  constructor(private readonly spec: TableSpec) {
+    this.values = spec.columns.map(() => new ByteBuf());
+    this.defs = spec.columns.map((c) => (c.nullable ? new ByteBuf() : null));
+  }
+
+  reset(): void {
+    this.rows = 0;
+    this.csv.reset();
+    for (const v of this.values) v.reset();
+    for (const d of this.defs) d?.reset();
+  }
+
+  add(row: Cell[]): void {
+    const { columns } = this.spec;
+    const csv = this.csv;
+    for (let i = 0; i < columns.length; i++) {
+      const cell = row[i] ?? null;
+      if (i) csv.byte(COMMA);
+      csvField(csv, cell);
+      const defs = this.defs[i]!;
+      if (cell === null) {
+        if (!defs) throw new Error(`table ${this.spec.name}: column ${columns[i]!.name} cannot be null`);
+        defs.byte(0);
+        continue;
+      }
+      defs?.byte(1);
+      const type = columns[i]!.type;
+      if (type === 'STRING') {
+        if (typeof cell !== 'string') throw new Error(`table ${this.spec.name}: column ${columns[i]!.name} holds a string, not ${typeof cell}`);
+        this.values[i]!.lengthPrefixed(cell);
+      } else if (typeof cell !== 'number') {
+        throw new Error(`table ${this.spec.name}: column ${columns[i]!.name} holds a number, not ${typeof cell}`);
+      } else if (type === 'INT32') {
+        this.values[i]!.int32(cell);
+      } else {
+        // -0 as 0: the dataset line says 0 (JSON has no -0), and a worker's record must give the line's bytes
+        this.values[i]!.double(cell === 0 ? 0 : cell);
+      }
+    }
+    csv.byte(0x0d);
+    csv.byte(0x0a);
+    this.rows++;
+  }
+}
+
+let encoders: TableEncoder[] | undefined;
+
+/** The article's rows of every table, encoded (see ArticleTables). */
+export function articleTables(record: ArticleRecord): ArticleTables {
+  encoders ??= TABLES.map((spec) => new TableEncoder(spec));
+  const rows = articleRows(record);
+  const layout: number[] = [];
+  let total = 0;
+  TABLES.forEach((spec, t) => {
+    const enc = encoders![t]!;
+    enc.reset();
+    for (const row of rows[spec.name]) enc.add(row);
+    layout.push(enc.rows, enc.csv.len);
+    total += enc.csv.len;
+    spec.columns.forEach((_, i) => {
+      const d = enc.defs[i]?.len ?? 0;
+      layout.push(enc.values[i]!.len, d);
+      total += enc.values[i]!.len + d;
+    });
+  });
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  const put = (b: ByteBuf | null) => {
+    if (!b) return;
+    bytes.set(b.view(), at);
+    at += b.len;
+  };
+  for (const enc of encoders) {
+    put(enc.csv);
+    enc.values.forEach((v, i) => {
+      put(v);
+      put(enc.defs[i]!);
+    });
+  }
+  return { bytes, layout };
+}
+
+/** The four parts of an ArticleTables, in TABLES order. */
+export function tableParts(t: ArticleTables): TablePart[] {
+  const { bytes, layout } = t;
+  let at = 0;
+  let k = 0;
+  const take = (n: number): Uint8Array => bytes.subarray(at, (at += n));
+  return TABLES.map((spec) => {
+    const rows = layout[k++]!;
+    const csv = take(layout[k++]!);
+    const values: Uint8Array[] = [];
+    const defs: (Uint8Array | null)[] = [];
+    for (const c of spec.columns) {
+      values.push(take(layout[k++]!));
+      const d = layout[k++]!;
+      defs.push(c.nullable ? take(d) : null);
+    }
+    return { rows, csv, values, defs };
+  });
+}
