@@ -1,5 +1,6 @@
-// The postinstall patch to linkedom (src/stages/ingest/patch-linkedom.mjs) must be in place, and event
-// listeners must still work with the listener map created on first use.
+// The postinstall patches to linkedom (src/stages/ingest/patch-linkedom.mjs) must be in place, and what they
+// touch must behave as before: event listeners with the listener map created on first use, class lists with the
+// joined class kept, class attributes the parser writes itself, tagName from the table, textContent.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -7,6 +8,18 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../../src/stages/ingest/dom.ts';
 
 const root = dirname(createRequire(import.meta.url).resolve('linkedom/package.json'));
+
+interface ClassElement {
+  className: string;
+  readonly classList: Set<string> & { add(...tokens: string[]): void; remove(...tokens: string[]): void; toggle(token: string): boolean; replace(token: string, newToken: string): boolean; contains(token: string): boolean };
+  readonly tagName: string;
+  readonly nodeName: string;
+  readonly textContent: string;
+  getAttribute(name: string): string | null;
+  setAttribute(name: string, value: string): void;
+  hasAttribute(name: string): boolean;
+  removeAttribute(name: string): void;
+}
 
 interface Listening {
   addEventListener(type: string, listener: (event: unknown) => void, options?: { once?: boolean }): void;
@@ -16,11 +29,65 @@ interface Listening {
 
 describe('linkedom patch', () => {
   it('is applied to both builds', () => {
+    const markers: [string, string][] = [
+      ['interface/event-target.js', 'quotebank-pipeline: listener map created on first use'],
+      ['dom/token-list.js', 'quotebank-pipeline: joined tokens kept until the list changes'],
+      ['shared/parse-from-string.js', 'quotebank-pipeline: class tokens joined without a token list'],
+      ['shared/utils.js', 'quotebank-pipeline: upper-case names kept'],
+      ['interface/element.js', 'quotebank-pipeline: text appended to one string'],
+    ];
     for (const build of ['esm', 'cjs']) {
-      const source = readFileSync(join(root, build, 'interface/event-target.js'), 'utf8');
-      expect(source).toContain('quotebank-pipeline: listener map created on first use');
-      expect(source).not.toContain('wm.set(this, new Map);\n  }');
+      for (const [file, marker] of markers) expect(readFileSync(join(root, build, file), 'utf8'), `${build}/${file}`).toContain(marker);
+      expect(readFileSync(join(root, build, 'interface/event-target.js'), 'utf8')).not.toContain('wm.set(this, new Map);\n  }');
     }
+  });
+
+  it('keeps class lists, class attributes, tag names and text as linkedom made them', () => {
+    const document = parseDocument('<html><body><div id="a" class="  b   c\tb\n d "><p>one <b>two</b><!-- c --> three</p><svg><foreignObject></foreignObject></svg></div><span class="">x</span><i>y</i></body></html>') as unknown as {
+      getElementById(id: string): ClassElement;
+      querySelector(selector: string): ClassElement;
+    };
+    const div = document.getElementById('a');
+    // the parser's class attribute: tokens deduplicated and joined by one space, as className= made it
+    expect(div.getAttribute('class')).toBe('b c d');
+    expect(div.className).toBe('b c d');
+    expect((div as unknown as { outerHTML: string }).outerHTML.startsWith('<div id="a" class="b c d">')).toBe(true);
+    expect([...div.classList]).toEqual(['b', 'c', 'd']);
+    expect(div.classList.contains('c')).toBe(true);
+    // every change to the list shows in className and in the attribute
+    div.classList.add('e', 'b');
+    expect(div.className).toBe('b c d e');
+    div.classList.remove('c');
+    expect(div.className).toBe('b d e');
+    expect(div.getAttribute('class')).toBe('b d e');
+    div.classList.toggle('b');
+    expect(div.className).toBe('d e');
+    div.classList.toggle('f');
+    expect(div.className).toBe('d e f');
+    div.classList.replace('d', 'g');
+    expect(div.className).toBe('e f g');
+    div.classList.delete('e');
+    expect(div.className).toBe('f g');
+    div.className = ' h  i ';
+    expect(div.className).toBe('h i');
+    div.setAttribute('class', 'j k j');
+    expect(div.className).toBe('j k');
+    expect(div.getAttribute('class')).toBe('j k');
+    div.classList.clear();
+    expect(div.className).toBe('');
+    div.removeAttribute('class');
+    expect(div.hasAttribute('class')).toBe(false);
+    expect(div.className).toBe('');
+    const empty = document.querySelector('span');
+    expect(empty.hasAttribute('class')).toBe(true);
+    expect(empty.getAttribute('class')).toBe('');
+    expect(document.querySelector('i').getAttribute('class')).toBe('');
+    // tag names upper-cased as before, SVG names in their own case
+    expect([div.tagName, div.nodeName, document.querySelector('p').tagName, document.querySelector('i').tagName]).toEqual(['DIV', 'DIV', 'P', 'I']);
+    expect(document.querySelector('svg').tagName).toBe('SVG');
+    // textContent: every text node in order, comments left out
+    expect(document.querySelector('p').textContent).toBe('one two three');
+    expect(div.textContent).toBe('one two three');
   });
 
   it('keeps listeners working: add, dispatch, bubble, once, remove, and nodes that never had one', () => {
