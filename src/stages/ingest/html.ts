@@ -65,7 +65,7 @@ function preparedDocument(source: string): DomDocument {
  * A retry restores the page from a fresh copy prepared the same way (readability.ts, deferPageSnapshot). */
 function findArticle(document: DomDocument, source: string): ReturnType<typeof readabilityParse> {
   try {
-    return readabilityParse(document, { charThreshold: READABILITY_CHAR_THRESHOLD, replay: () => preparedDocument(source) });
+    return readabilityParse(document, { charThreshold: READABILITY_CHAR_THRESHOLD, replay: () => preparedDocument(source), sanitized: true });
   } catch {
     return null;
   }

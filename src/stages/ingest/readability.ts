@@ -27,6 +27,12 @@ interface ReadabilityText {
   REGEXPS: { hashUrl: RegExp };
   _getInnerText(e: DomElement, normalizeSpaces?: boolean): string;
 }
+/** What Readability 0.6.0's _prepDocument calls. */
+interface ReadabilityPrep {
+  _doc: DomNode;
+  _replaceBrs(elem: DomElement): void;
+  _replaceNodeTags(nodeList: ArrayLike<DomElement>, newTagName: string): void;
+}
 /** The steps of Readability.prototype.parse, as 0.6.0 names them. */
 interface ReadabilitySteps {
   _doc: DomNode;
@@ -55,6 +61,9 @@ export function elementsByTag(root: DomNode, tags: readonly string[]): DomElemen
 }
 
 class LinkedomReadability extends Readability<DomNode> {
+  /** Set when the page went through removeActiveContent (see ReadabilityOptions.sanitized). */
+  sanitized = false;
+
   _getAllNodesWithTag(node: DomNode, tagNames: string[]): ArrayLike<DomElement> {
     return elementsByTag(node, tagNames);
   }
@@ -118,6 +127,22 @@ class LinkedomReadability extends Readability<DomNode> {
     return linkLength / textLength;
   }
 
+  /** Readability removes every <script> and <noscript>, and (in _prepDocument) every <style>. The sanitiser has
+   * already removed every element of those names from the whole document, and nothing since has added one, so
+   * on a sanitised page both searches walk the whole document to find nothing: they are skipped there. */
+  _removeScripts(doc: DomNode): void {
+    if (!this.sanitized) (Readability.prototype as unknown as ReadabilitySteps)._removeScripts.call(this, doc);
+  }
+
+  _prepDocument(): void {
+    if (!this.sanitized) return (Readability.prototype as unknown as ReadabilitySteps)._prepDocument.call(this);
+    // Readability 0.6.0's _prepDocument less its <style> removal (the first of its three steps)
+    const self = this as unknown as ReadabilityPrep;
+    const doc = self._doc as DomDocument;
+    if (doc.body) self._replaceBrs(doc.body);
+    self._replaceNodeTags(this._getAllNodesWithTag(doc, ['font']), 'SPAN');
+  }
+
   // Readability makes relative link and image URLs absolute, and turns links with a javascript: URL into their
   // text. Ingest reads only text from the content, never a URL, and the sanitiser has already taken every
   // javascript: href away (its test is a superset of Readability's), so this step cannot change what ingest
@@ -161,6 +186,7 @@ class LinkedomReadability extends Readability<DomNode> {
   /** The body's HTML as it stood when scoring began: the same steps replayed on a fresh copy of the page. */
   private preparedBodyHtml(replay: () => DomNode): string {
     const copy = new LinkedomReadability(replay() as never, READABILITY_OPTIONS);
+    copy.sanitized = this.sanitized;
     copy.prepare();
     const body = ((copy as unknown as ReadabilitySteps)._doc as DomDocument).body as unknown as { innerHTML: string };
     return body.innerHTML;
@@ -234,6 +260,9 @@ export interface ReadabilityOptions {
   /** A fresh document in the state `document` was handed over in (parsed, sanitised, furniture removed, the
    * same every time): a retry restores the page from it. Without it Readability snapshots the body itself. */
   replay?: () => DomNode;
+  /** The document (and every one `replay` makes) went through removeActiveContent, which removes every
+   * script, noscript and style element, so Readability's own searches for them are skipped. */
+  sanitized?: boolean;
 }
 
 // Our own reader covers JSON-LD (with @graph); classes are kept so the text walker can still spot caption classes.
@@ -242,5 +271,7 @@ const READABILITY_OPTIONS = { disableJSONLD: true, keepClasses: true };
 /** Readability on a linkedom document: the article's DOM node and byline, or null when it finds no article. */
 export function readabilityParse(document: DomNode, options: ReadabilityOptions): ArticleContent | null {
   // Readability's d.ts names lib.dom types this project does not load; linkedom's document is what it needs.
-  return new LinkedomReadability(document as never, { ...READABILITY_OPTIONS, charThreshold: options.charThreshold }).readContent(options.replay);
+  const reader = new LinkedomReadability(document as never, { ...READABILITY_OPTIONS, charThreshold: options.charThreshold });
+  reader.sanitized = options.sanitized === true;
+  return reader.readContent(options.replay);
 }
