@@ -68,6 +68,15 @@ function metaTags(metas: DomElement[]): Map<string, string> {
 }
 
 const first = <T>(...values: (T | undefined)[]): T | undefined => values.find((v) => v !== undefined);
+/** The first candidate that gives a value, asking each only when those before it gave none: `first` over the
+ * same candidates, without computing the ones it would pass over (the candidates are pure). */
+function firstOf<T>(...candidates: (() => T | undefined)[]): T | undefined {
+  for (const candidate of candidates) {
+    const value = candidate();
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
 
 function pick(tags: Map<string, string>, keys: string[]): string | undefined {
   return first(...keys.map((k) => tags.get(k)));
@@ -110,17 +119,17 @@ export function readHtmlMeta(document: DomDocument): HtmlMeta {
   const meta: Meta = {};
 
   const siteName = first(cleanValue(tags.get('og:site_name')), ld?.publisher);
-  const title = first(
-    tags.get('og:title'), ld?.headline, tags.get('twitter:title'),
-    pick(tags, ['title', 'dc.title', 'headline', 'sailthru.title', 'parsely-title']),
-    headingTitle(elements.h1s), documentTitle(elements.title, siteName),
+  const title = firstOf(
+    () => tags.get('og:title'), () => ld?.headline, () => tags.get('twitter:title'),
+    () => pick(tags, ['title', 'dc.title', 'headline', 'sailthru.title', 'parsely-title']),
+    () => headingTitle(elements.h1s), () => documentTitle(elements.title, siteName),
   );
   if (title !== undefined) meta.title = title;
 
   const ldAuthors = ld !== undefined && ld.authors.length > 0 ? ld.authors.join(', ') : undefined;
-  const byline = first(
-    cleanByline(ldAuthors),
-    cleanByline(pick(tags, ['author', 'article:author', 'dc.creator', 'byl', 'sailthru.author', 'parsely-author'])),
+  const byline = firstOf(
+    () => cleanByline(ldAuthors),
+    () => cleanByline(pick(tags, ['author', 'article:author', 'dc.creator', 'byl', 'sailthru.author', 'parsely-author'])),
   );
   if (byline !== undefined) meta.byline = byline;
 
@@ -130,22 +139,22 @@ export function readHtmlMeta(document: DomDocument): HtmlMeta {
       'dc.date.issued', 'dcterms.issued', 'dc.date', 'date', 'sailthru.date', 'parsely-pub-date']),
     timeDatetime(elements.times),
   ].filter((d): d is string => d !== undefined && d.trim() !== '');
-  const published = first(...dates.map(normaliseDate));
+  const published = firstOf(...dates.map((d) => () => normaliseDate(d)));
   if (published !== undefined) meta.published = published;
 
   const ogUrl = normaliseUrl(tags.get('og:url'));
   const canonical = elements.canonical?.getAttribute('href');
-  const url = first(normaliseUrl(canonical, ogUrl), ogUrl, normaliseUrl(ld?.url), normaliseUrl(tags.get('twitter:url')));
+  const url = firstOf(() => normaliseUrl(canonical, ogUrl), () => ogUrl, () => normaliseUrl(ld?.url), () => normaliseUrl(tags.get('twitter:url')));
   if (url !== undefined) meta.url = url;
 
   if (siteName !== undefined) meta.siteName = siteName;
 
-  const language = first(
-    normaliseLanguage(document.documentElement?.getAttribute('lang')),
-    normaliseLanguage(document.documentElement?.getAttribute('xml:lang')),
-    normaliseLanguage(pick(tags, ['content-language', 'language', 'dc.language'])),
-    normaliseLanguage(tags.get('og:locale')),
-    normaliseLanguage(ld?.language),
+  const language = firstOf(
+    () => normaliseLanguage(document.documentElement?.getAttribute('lang')),
+    () => normaliseLanguage(document.documentElement?.getAttribute('xml:lang')),
+    () => normaliseLanguage(pick(tags, ['content-language', 'language', 'dc.language'])),
+    () => normaliseLanguage(tags.get('og:locale')),
+    () => normaliseLanguage(ld?.language),
   );
   if (language !== undefined) meta.language = language;
 
