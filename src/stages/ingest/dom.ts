@@ -16,6 +16,8 @@ export interface DomNode {
 
 export interface DomElement extends DomNode {
   readonly localName: string;
+  /** The upper-cased name in an HTML document, as Readability compares it. */
+  readonly tagName: string;
   readonly attributes: ArrayLike<{ name: string; value: string }>;
   readonly firstElementChild: DomElement | null;
   readonly nextElementSibling: DomElement | null;

@@ -22,6 +22,10 @@ interface ReadabilityWeights {
   REGEXPS: { negative: RegExp; positive: RegExp };
   _flagIsActive(flag: number): boolean;
 }
+/** What Readability 0.6.0's _hasChildBlockElement reads. */
+interface ReadabilityBlocks {
+  DIV_TO_P_ELEMS: Set<string>;
+}
 /** What Readability 0.6.0's _getLinkDensity reads. */
 interface ReadabilityText {
   REGEXPS: { hashUrl: RegExp };
@@ -104,6 +108,14 @@ class LinkedomReadability extends Readability<DomNode> {
       if (self.REGEXPS.positive.test(value)) weight += 25;
     }
     return weight;
+  }
+
+  /** Readability's test for a block element (blockquote, dl, div, img, ol, p, pre, table, ul) anywhere inside an
+   * element. The original recurses through childNodes, which linkedom answers with a new array for every node of
+   * the subtree; one walk over linkedom's node list visits the same elements and stops looking inside once one is
+   * found. It is asked for every <div> Readability visits, about the whole subtree each time. */
+  _hasChildBlockElement(element: DomElement): boolean {
+    return hasBlockInside(element, (this as unknown as ReadabilityBlocks).DIV_TO_P_ELEMS);
   }
 
   /** Readability's link density: the text inside links (a link to a #fragment counting 0.3) over all the text.
@@ -228,6 +240,16 @@ export interface ArticleContent {
   content: DomElement;
   /** The byline Readability found in meta tags or in the page, if any. */
   byline: string | null;
+}
+
+/** Whether an element under `element` has a tag name in `blocks` (see _hasChildBlockElement). */
+export function hasBlockInside(element: DomElement, blocks: ReadonlySet<string>): boolean {
+  let found = false;
+  walkElements(element, (el) => {
+    if (!found && blocks.has(el.tagName)) found = true;
+    return !found;
+  });
+  return found;
 }
 
 // Readability's test for an image file name in any attribute value.

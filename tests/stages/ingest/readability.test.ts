@@ -8,7 +8,7 @@ import { attributeList, parseDocument, walkElements, walkTree, type DomDocument,
 import { removeChrome } from '../../../src/stages/ingest/html-furniture.ts';
 import { removeActiveContent } from '../../../src/stages/ingest/html-sanitize.ts';
 import { extractHtml } from '../../../src/stages/ingest/html.ts';
-import { elementsByTag, readabilityParse, visibleToReadability } from '../../../src/stages/ingest/readability.ts';
+import { elementsByTag, hasBlockInside, readabilityParse, visibleToReadability } from '../../../src/stages/ingest/readability.ts';
 import { FIXTURES_DIR } from './run-fixture.ts';
 
 const pages = readdirSync(FIXTURES_DIR).map((d) => join(FIXTURES_DIR, d, 'source.html')).filter(existsSync).map((f) => readFileSync(f, 'utf8'));
@@ -19,6 +19,8 @@ pages.push('<div><template><p>in a template</p></template><p style="display:none
 const original = Readability.prototype as unknown as {
   _getAllNodesWithTag(node: DomNode, tags: string[]): ArrayLike<DomElement>;
   _isProbablyVisible(node: DomElement): boolean;
+  _hasChildBlockElement(node: DomElement): boolean;
+  DIV_TO_P_ELEMS: Set<string>;
 };
 
 describe('Readability over linkedom', () => {
@@ -34,6 +36,23 @@ describe('Readability over linkedom', () => {
         }
       }
     }
+  });
+
+  it('the block-inside test agrees with the original on every element, before and after sanitising', () => {
+    let blocks = 0;
+    for (const page of [...pages, '<div><span><b>x</b><DIV>y</DIV></span></div><div><svg><p>z</p></svg></div><div>text <!-- c --> only</div>']) {
+      const document = parseDocument(page);
+      for (const sanitise of [false, true]) {
+        if (sanitise) removeActiveContent(document);
+        walkElements(document, (el) => {
+          const theirs = original._hasChildBlockElement.call(Readability.prototype, el);
+          expect(hasBlockInside(el, original.DIV_TO_P_ELEMS), el.localName).toBe(theirs);
+          if (theirs) blocks++;
+          return true;
+        });
+      }
+    }
+    expect(blocks).toBeGreaterThan(100);
   });
 
   it('the visibility check agrees with the original on every element', () => {
