@@ -62,6 +62,13 @@ describe('entities', () => {
     expect(names('Texas-based consultant John Smith said it was fine.', 'PERSON')).toEqual(['John Smith']);
   });
 
+  it('completes a person the tagger ended before its surname, but not with an organisation word', () => {
+    const text = 'Democratic National Committee Chair Debbie Wasserman Schultz dismissed the claims. “It is fine,” Wasserman Schultz said.';
+    const people = withEntities(text).entities.filter((e) => e.type === 'PERSON');
+    expect(people.map((e) => [e.name, e.mentions.map((m) => m.text)])).toEqual([['Debbie Wasserman Schultz', ['Debbie Wasserman Schultz', 'Wasserman Schultz']]]);
+    expect(names('The Clinton Foundation said it was fine.', 'PERSON')).toEqual([]);
+  });
+
   it('keeps two people with one surname apart by their first names', () => {
     const people = names('Hillary Clinton met Bill Clinton in Chicago.', 'PERSON');
     expect(people).toEqual(['Hillary Clinton', 'Bill Clinton']);

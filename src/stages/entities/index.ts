@@ -21,8 +21,16 @@ export function findEntities(article: SegmentedArticle, config: Config): EntityA
     const key = spanKey(tokens, c.first, c.last);
     return lex.aliases.has(key) || lex.countries.has(key) || lex.organizations.has(key) || lex.regions.has(key) || lex.cities.has(key);
   };
+  // Proper nouns that may end a person's name: no organisation head word, weekday or place.
+  const surnameTail = (from: number, to: number) => {
+    for (let k = from; k < to; k++) {
+      const t = tokens[k]!;
+      if (lex.orgHeads.has(t.lower) || lex.calendar.has(t.lower) || isPlace(t) || !/^\p{Lu}\p{Ll}/u.test(t.value)) return false;
+    }
+    return true;
+  };
   const tagged = tagging ? splitAtLowercase(tokens, taggerCandidates(article)) : [];
-  const candidates = joinOrgComplements(tokens, mergeCandidates(tagged, propnCandidates(tokens, isPlace), known), lex);
+  const candidates = joinOrgComplements(tokens, mergeCandidates(tagged, propnCandidates(tokens, isPlace), known, surnameTail), lex);
 
   const mentions: PendingMention[] = [];
   const unresolved: Candidate[] = [];
@@ -92,7 +100,7 @@ function mention(text: string, tokens: readonly Token[], first: number, last: nu
  * Tagger spans win; a proper-noun run is added where the tagger found nothing that overlaps it, and replaces the
  * tagger's spans inside it when the whole run is a name a lexicon knows ("Republic of Korea", not "Korea").
  */
-function mergeCandidates(tagged: Candidate[], runs: Candidate[], known: (c: Candidate) => boolean): Candidate[] {
+function mergeCandidates(tagged: Candidate[], runs: Candidate[], known: (c: Candidate) => boolean, tailIsSurname: (from: number, to: number) => boolean): Candidate[] {
   if (tagged.length === 0) return runs;
   // Both lists are in text order: walk them together (linear, however long the article).
   const dropped = new Set<Candidate>();
@@ -111,6 +119,15 @@ function mergeCandidates(tagged: Candidate[], runs: Candidate[], known: (c: Cand
       // proper-noun run goes on past, is the start of that run's name.
       dropped.add(overlapping[0]!);
       added.push({ ...r, label: overlapping[0]!.label });
+    } else {
+      // "Committee Chair Debbie Wasserman" + "Schultz": the tagger ended a person one or two proper nouns before
+      // the run does; a surname it left untagged still belongs to the name (an organisation's head word does not:
+      // "Clinton Foundation").
+      const x = overlapping.at(-1)!;
+      if (x.label === 'PER' && x.last < r.last && r.last - x.last <= 2 && tailIsSurname(x.last, r.last)) {
+        dropped.add(x);
+        added.push({ ...x, last: r.last });
+      }
     }
   }
   return [...tagged.filter((x) => !dropped.has(x)), ...added].sort((a, b) => a.first - b.first || a.last - b.last);
