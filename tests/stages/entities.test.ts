@@ -69,6 +69,11 @@ describe('entities', () => {
     expect(names('The Clinton Foundation said it was fine.', 'PERSON')).toEqual([]);
   });
 
+  it('never keeps a comma inside a tagged name', () => {
+    const all = names('In an interview on Fox, Cruz said it was fine. Ted Cruz left.');
+    expect(all.some((n) => n.includes(','))).toBe(false);
+  });
+
   it('keeps two people with one surname apart by their first names', () => {
     const people = names('Hillary Clinton met Bill Clinton in Chicago.', 'PERSON');
     expect(people).toEqual(['Hillary Clinton', 'Bill Clinton']);

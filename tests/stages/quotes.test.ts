@@ -139,6 +139,7 @@ const CASES: Case[] = [
     { type: 'indirect', text: 'they would attend', speaker: 'Most of the candidates', cue: 'said' },
     { type: 'indirect', text: 'they were angry', speaker: 'About four out of 10 voters', cue: 'said' },
   ] },
+  { name: 'a fronted adjunct ending in a name is not the speaker', text: 'Ted Cruz spoke. In an interview on Fox, Cruz said the state was owed answers.', want: [{ type: 'indirect', text: 'the state was owed answers', speaker: 'Ted Cruz', cue: 'said' }] },
   { name: 'a subordinate clause after the attribution is narration', text: '“We will win the vote,” Jane Smith said, as the crowd cheered.', want: [{ type: 'direct', text: 'We will win the vote,', speaker: 'Jane Smith', cue: 'said' }] },
 ];
 

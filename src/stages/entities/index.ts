@@ -171,23 +171,34 @@ function joinOrgComplements(tokens: readonly Token[], candidates: Candidate[], l
 // Lower-case words that do sit inside names ("Bank of America", "Committee for …", "Ursula von der Leyen").
 const NAME_INNER_WORDS = new Set(['of', 'for', 'and', 'the', 'on', 'in', 'de', 'du', 'da', 'di', 'del', 'des', 'la', 'le', 'von', 'van', 'der', 'den', 'al', 'el', 'bin', 'ibn', 'y', '&', 'at', 'to']);
 
+const SPAN_BREAKS = new Set([',', ';', ':', '“', '”', '"', '(', ')']);
+
 /** Splits a tagger span at a lower-case word that never sits inside a name ("Quad with India"). */
 function splitAtLowercase(tokens: readonly Token[], spans: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const c of spans) {
     let first = c.first;
     let cut = false;
+    let broken = false;
     const pieces: Candidate[] = [];
     for (let i = c.first; i < c.last; i++) {
       const t = tokens[i]!;
-      if (startsLower(t.value) && !NAME_INNER_WORDS.has(t.lower) && !t.value.includes('-') && !t.value.includes('.')) {
+      // "Fox, Cruz": a comma or other clause punctuation never sits inside a name either.
+      const punctuation = SPAN_BREAKS.has(t.value);
+      if ((startsLower(t.value) && !NAME_INNER_WORDS.has(t.lower) && !t.value.includes('-') && !t.value.includes('.')) || punctuation) {
         if (i > first) pieces.push({ ...c, first, last: i });
         first = i + 1;
         cut = true;
+        broken ||= punctuation;
       }
     }
     if (first < c.last) pieces.push({ ...c, first });
-    for (const p of pieces) out.push(cut ? { ...p, split: true } : p);
+    for (const p of pieces) {
+      if (!cut) out.push(p);
+      // The label was given to the names joined across the punctuation, not to either of them.
+      else if (broken) out.push({ first: p.first, last: p.last, split: true });
+      else out.push({ ...p, split: true });
+    }
   }
   return out;
 }
