@@ -74,6 +74,10 @@ describe('entities', () => {
     expect(all.some((n) => n.includes(','))).toBe(false);
   });
 
+  it('keeps a lower-case part joined by a hyphen inside a name', () => {
+    expect(names('Secretary General Ban Ki-moon condemned the test. Ban said so.', 'PERSON')).toEqual(['Ban Ki-moon']);
+  });
+
   it('keeps two people with one surname apart by their first names', () => {
     const people = names('Hillary Clinton met Bill Clinton in Chicago.', 'PERSON');
     expect(people).toEqual(['Hillary Clinton', 'Bill Clinton']);

@@ -171,6 +171,7 @@ function joinOrgComplements(tokens: readonly Token[], candidates: Candidate[], l
 // Lower-case words that do sit inside names ("Bank of America", "Committee for …", "Ursula von der Leyen").
 const NAME_INNER_WORDS = new Set(['of', 'for', 'and', 'the', 'on', 'in', 'de', 'du', 'da', 'di', 'del', 'des', 'la', 'le', 'von', 'van', 'der', 'den', 'al', 'el', 'bin', 'ibn', 'y', '&', 'at', 'to']);
 
+const HYPHEN_TOKENS = new Set(['-', '‐', '‑']);
 const SPAN_BREAKS = new Set([',', ';', ':', '“', '”', '"', '(', ')']);
 
 /** Splits a tagger span at a lower-case word that never sits inside a name ("Quad with India"). */
@@ -185,7 +186,9 @@ function splitAtLowercase(tokens: readonly Token[], spans: Candidate[]): Candida
       const t = tokens[i]!;
       // "Fox, Cruz": a comma or other clause punctuation never sits inside a name either.
       const punctuation = SPAN_BREAKS.has(t.value);
-      if ((startsLower(t.value) && !NAME_INNER_WORDS.has(t.lower) && !t.value.includes('-') && !t.value.includes('.')) || punctuation) {
+      // "Ban Ki-moon": a lower-case noun glued to the name by a hyphen is part of it ("Texas-based" is no name).
+      const glued = i > c.first && t.pos === 'NOUN' && !/(?:ed|ing)$/.test(t.lower) && HYPHEN_TOKENS.has(tokens[i - 1]!.value) && tokens[i - 1]!.end === t.start && tokens[i - 2]?.end === tokens[i - 1]!.start;
+      if ((startsLower(t.value) && !glued && !NAME_INNER_WORDS.has(t.lower) && !t.value.includes('-') && !t.value.includes('.')) || punctuation) {
         if (i > first) pieces.push({ ...c, first, last: i });
         first = i + 1;
         cut = true;
