@@ -140,6 +140,18 @@ const CASES: Case[] = [
     { type: 'indirect', text: 'they were angry', speaker: 'About four out of 10 voters', cue: 'said' },
   ] },
   { name: 'a fronted adjunct ending in a name is not the speaker', text: 'Ted Cruz spoke. In an interview on Fox, Cruz said the state was owed answers.', want: [{ type: 'indirect', text: 'the state was owed answers', speaker: 'Ted Cruz', cue: 'said' }] },
+  { name: 'a pronoun takes the topic of the nearest sentence, not a name in its relative clause', text: 'Scott Reed, who managed Bob Dole’s campaign, said the fear was high. “I am amazed,” he said.', want: [
+    { type: 'indirect', text: 'the fear was high', speaker: 'Scott Reed', cue: 'said' },
+    { type: 'direct', text: 'I am amazed,', speaker: 'Scott Reed', cue: 'said' },
+  ] },
+  { name: 'a pronoun takes the subject, not the object, of the sentence before', text: 'John Bryant said he will still back Donald Trump. “I am a team player,” he said.', want: [
+    { type: 'indirect', text: 'he will still back Donald Trump', speaker: 'John Bryant', cue: 'said' },
+    { type: 'direct', text: 'I am a team player,', speaker: 'John Bryant', cue: 'said' },
+  ] },
+  { name: 'a sentence whose subject is the same pronoun carries the referent on', text: 'Lance Beebe said Hillary Clinton should be ready. He attended the rally, though he may vote for Bernie Sanders. “It will be hard,” he said.', want: [
+    { type: 'indirect', text: 'Hillary Clinton should be ready', speaker: 'Lance Beebe', cue: 'said' },
+    { type: 'direct', text: 'It will be hard,', speaker: 'Lance Beebe', cue: 'said' },
+  ] },
   { name: 'a subordinate clause after the attribution is narration', text: '“We will win the vote,” Jane Smith said, as the crowd cheered.', want: [{ type: 'direct', text: 'We will win the vote,', speaker: 'Jane Smith', cue: 'said' }] },
 ];
 

@@ -12,7 +12,19 @@ export interface MentionIndex {
   ordered: { entity: Entity; mention: Span; firstToken: number }[];
   /** The same outside quotation marks: what a pronoun in the narration can refer to ("“… Bush got fewer votes,”
    * he points out" is not Bush speaking). */
-  referents: { entity: Entity; mention: Span; firstToken: number }[];
+  referents: Referent[];
+  tokens: readonly Token[];
+  quoted: (offset: number) => boolean;
+}
+
+export interface Referent {
+  entity: Entity;
+  mention: Span;
+  firstToken: number;
+  /** Sentence index of the mention. */
+  sentence: number;
+  /** "with Obama", "Obama's weaknesses": a prepositional object or a possessor, seldom the topic a pronoun picks up. */
+  oblique: boolean;
 }
 
 const SPEAKER_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
@@ -20,20 +32,22 @@ const SPEAKER_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
 /** Indexes the mentions that can speak. */
 export function indexMentions(entities: readonly Entity[], quoted: (offset: number) => boolean = () => false, tokens: readonly Token[] = []): MentionIndex {
   const byToken = new Map<number, { entity: Entity; mention: Span }>();
-  const ordered: MentionIndex['ordered'] = [];
+  const ordered: Referent[] = [];
   const attributive = new Set<Span>();
   for (const entity of entities) {
     if (!SPEAKER_TYPES.has(entity.type)) continue;
     for (const m of entity.mentions) {
       const mention: Span = { start: m.start, end: m.end, text: m.text };
       for (let t = m.firstToken; t < m.lastToken; t++) byToken.set(t, { entity, mention });
-      ordered.push({ entity, mention, firstToken: m.firstToken });
+      const before = tokens[m.firstToken - 1];
+      const oblique = (before?.pos === 'ADP' && before.lower !== 'to' ? true : false) || /^['’]s?$/.test(tokens[m.lastToken]?.value ?? '');
+      ordered.push({ entity, mention, firstToken: m.firstToken, sentence: tokens[m.firstToken]?.sentence ?? 0, oblique });
       // "the Trump meeting", "a Clinton aide": a name used as a modifier is seldom what a later pronoun means.
-      if (DETERMINERS.has(tokens[m.firstToken - 1]?.lower ?? '') && tokens[m.lastToken]?.pos === 'NOUN') attributive.add(mention);
+      if (DETERMINERS.has(before?.lower ?? '') && tokens[m.lastToken]?.pos === 'NOUN') attributive.add(mention);
     }
   }
   ordered.sort((a, b) => a.firstToken - b.firstToken);
-  return { byToken, ordered, referents: ordered.filter((m) => !quoted(m.mention.start) && !attributive.has(m.mention)) };
+  return { byToken, ordered, referents: ordered.filter((m) => !quoted(m.mention.start) && !attributive.has(m.mention)), tokens, quoted };
 }
 
 export interface Resolution {
@@ -75,7 +89,7 @@ export function resolveSpeaker(
   const pronoun = lex.pronouns.get(headToken.lower);
   if (pronoun && last - first === 1) {
     const mention: Span = { start: headToken.start, end: headToken.end, text: headToken.value };
-    const target = resolvePronoun(pronoun, headToken.start, index, recent);
+    const target = resolvePronoun(pronoun, head, index, recent);
     if (target) return { speaker: { name: target.name, entityId: target.entityId, mention }, via: 'pronoun' };
     // "The ministry issued a statement. It said …": "it"/"they" after a nameless organisation.
     if (pronoun.kind === 'org' || pronoun.number === 'pl') {
@@ -128,7 +142,18 @@ function headOf(tokens: readonly Token[], first: number, last: number, inName: (
   return end - 1;
 }
 
-/** The most recent compatible person (or organisation for "it"/"they") named before `at`. */
+// Subject pronouns that carry a referent on from sentence to sentence ("He attended the rally …").
+const CHAIN_PRONOUNS: Record<string, 'm' | 'f' | 'pl' | 'org'> = { he: 'm', she: 'f', they: 'pl', it: 'org' };
+// How many sentences back a pronoun looks for its referent before falling back to the last fitting mention.
+const LOOK_BACK = 6;
+
+/**
+ * The referent of a pronoun at token `at`: sentence by sentence backwards, the topic of the nearest sentence that
+ * names a fitting person (or organisation for "it"/"they"). A sentence's topic is its first fitting mention that is
+ * no prepositional object or possessor ("Reid said that Sanders …" -> Reid; "Scott Reed, who managed Bob Dole's
+ * campaign, said" -> Reed). A sentence whose subject is the same pronoun before any name ("He attended the rally,
+ * though he may vote for Sanders") continues the referent of the sentences before it, so it is skipped.
+ */
 export function resolvePronoun(
   p: { gender?: 'm' | 'f'; number?: 'sg' | 'pl'; kind?: 'org' }, at: number, index: MentionIndex, recent: readonly Speaker[],
 ): Speaker | null {
@@ -137,13 +162,33 @@ export function resolvePronoun(
     if (p.number === 'pl') return e.type === 'ORG' || e.type === 'NORP';
     return e.type === 'PERSON' && (!p.gender || !e.gender || e.gender === p.gender);
   };
-  // The last speaker is the likeliest referent of "he said" when they fit: news keeps its subject.
-  const lastSpeaker = recent[recent.length - 1];
-  let best: { entity: Entity; mention: Span } | undefined;
-  for (const m of index.referents) {
-    if (m.mention.start >= at) break;
+  const { tokens } = index;
+  const klass = p.kind === 'org' ? 'org' : p.number === 'pl' ? 'pl' : p.gender;
+  const here = tokens[at]?.sentence ?? 0;
+  // Referents before the pronoun, nearest sentence last.
+  let hi = index.referents.length;
+  while (hi > 0 && index.referents[hi - 1]!.firstToken >= at) hi--;
+  let best: Referent | undefined;
+  let k = hi - 1;
+  for (let sentence = here; sentence >= Math.max(0, here - LOOK_BACK) && !best; sentence--) {
+    let lo = k;
+    while (lo >= 0 && index.referents[lo]!.sentence > sentence) lo--;
+    k = lo;
+    const inSentence: Referent[] = [];
+    while (lo >= 0 && index.referents[lo]!.sentence === sentence) inSentence.unshift(index.referents[lo--]!);
+    k = lo;
+    const fitting = inSentence.filter((m) => fits(m.entity));
+    const chainAt = klass ? chainPronounIn(tokens, sentence, sentence === here ? at : -1, klass, index.quoted) : -1;
+    if (fitting.length === 0) continue;
+    if (chainAt >= 0 && chainAt < fitting[0]!.firstToken) continue;
+    best = fitting.find((m) => !m.oblique) ?? fitting[fitting.length - 1];
+  }
+  if (!best) for (const m of index.referents) {
+    if (m.firstToken >= at) break;
     if (fits(m.entity)) best = m;
   }
+  // The last speaker is the likeliest referent of "he said" when they fit better by gender: news keeps its subject.
+  const lastSpeaker = recent[recent.length - 1];
   if (lastSpeaker?.entityId && best && lastSpeaker.entityId !== best.entity.id) {
     const same = index.referents.find((m) => m.entity.id === lastSpeaker.entityId);
     // Prefer the last speaker over a more recent mention only when that mention is no better match by gender.
@@ -151,6 +196,24 @@ export function resolvePronoun(
   }
   if (!best) return null;
   return { name: best.entity.name, entityId: best.entity.id, mention: null };
+}
+
+/** First token of sentence `sentence` (before `before`, when given) that is a subject pronoun of class `klass`
+ * outside quotation marks, or -1. */
+function chainPronounIn(tokens: readonly Token[], sentence: number, before: number, klass: string, quoted: (offset: number) => boolean): number {
+  // Tokens are in sentence order: find the sentence's first token by binary search.
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.sentence < sentence) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < tokens.length && tokens[k]!.sentence === sentence && (before < 0 || k < before); k++) {
+    const t = tokens[k]!;
+    if (CHAIN_PRONOUNS[t.lower] === klass && !quoted(t.start)) return k;
+  }
+  return -1;
 }
 
 function personWithTitle(title: string, entities: readonly Entity[], at: number, index: MentionIndex): Entity | undefined {
