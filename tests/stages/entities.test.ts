@@ -78,6 +78,13 @@ describe('entities', () => {
     expect(names('Secretary General Ban Ki-moon condemned the test. Ban said so.', 'PERSON')).toEqual(['Ban Ki-moon']);
   });
 
+  it('cuts the names of a title-case headline to what the body names', () => {
+    const text = 'Clinton Breaks With Obama On Lawsuit Bill.\n\nPresident Obama appears set to veto the bill, and Hillary Clinton disagrees with him.';
+    expect(names(text, 'PERSON')).toEqual(['Hillary Clinton', 'Obama']);
+    // A sentence of names and titles is no headline.
+    expect(names('Secretary of State Antony Blinken.', 'PERSON')).toEqual(['Antony Blinken']);
+  });
+
   it('keeps two people with one surname apart by their first names', () => {
     const people = names('Hillary Clinton met Bill Clinton in Chicago.', 'PERSON');
     expect(people).toEqual(['Hillary Clinton', 'Bill Clinton']);

@@ -3,6 +3,7 @@
 import type { Config } from '../../config.ts';
 import type { EntityArticle, EntityType, SegmentedArticle, Token } from '../../types.ts';
 import { groupMentions, type PendingMention } from './canonical.ts';
+import { repairHeadlineMentions, titleCaseSentences } from './headline.ts';
 import { propnCandidates, type Candidate } from './candidates.ts';
 import { classify, spanKey } from './classify.ts';
 import { startsAsciiAlnum, startsLower, startsUpper } from './chars.ts';
@@ -63,8 +64,13 @@ export function findEntities(article: SegmentedArticle, config: Config): EntityA
     mentions.push(m);
   }
   mentions.push(...resolveSingles(unresolved, mentions, text, tokens, lex));
-  mentions.push(...numericMentions(article));
-  return { ...article, entities: groupMentions(mentions, tokens) };
+  mentions.sort((a, b) => a.start - b.start);
+  const headlines = titleCaseSentences(tokens, article.sentences, lex);
+  const named = repairHeadlineMentions(mentions, tokens, text, headlines, (key) => lex.aliases.has(key) || lex.countries.has(key) || lex.organizations.has(key) || lex.regions.has(key) || lex.cities.has(key) || lex.people.has(key) || lex.demonyms.has(key),
+    (first, last) => last - first >= 2 && last - first <= 3 && lex.firstNames.has(tokens[first]!.lower)
+      && tokens.slice(first + 1, last).every((t) => /^\p{Lu}/u.test(t.value) && !lex.headlineSmallWords.has(t.lower) && !lex.reportingVerbs.has(t.lower)));
+  named.push(...numericMentions(article));
+  return { ...article, entities: groupMentions(named, tokens) };
 }
 
 // A name never starts or ends with punctuation or a possessive ending.

@@ -38,6 +38,8 @@ export interface EntityLexicons {
   orgHeads: Set<string>;
   /** Day and month names (lower-cased). */
   calendar: Set<string>;
+  /** Words a title-case headline leaves in lower case ("a", "of", "with"). */
+  headlineSmallWords: Set<string>;
   /** Present and past forms of reporting verbs ("says", "tells"): a title-case headline's verb, not a name. */
   reportingVerbs: Set<string>;
 }
@@ -82,7 +84,7 @@ export function entityLexicons(): EntityLexicons {
     for (const alias of entry.aliases) aliases.set(alias.toLowerCase(), { name, type: entry.type });
   }
 
-  const words = loadData<{ lawHeads: string[]; facHeads: string[]; openers: string[]; orgHeads: string[]; calendar: string[] }>('lexicon/entity-words.json');
+  const words = loadData<{ lawHeads: string[]; facHeads: string[]; openers: string[]; orgHeads: string[]; calendar: string[]; headlineSmallWords: string[] }>('lexicon/entity-words.json');
   // The quote stage's cue verbs; forms are listed base, present, past, participle, gerund.
   const cues = loadData<{ verbs: Record<string, { forms: string[] }> }>('lexicon/cue-verbs.json');
   const reportingVerbs = new Set<string>();
@@ -108,6 +110,7 @@ export function entityLexicons(): EntityLexicons {
     openers: new Set(words.openers),
     orgHeads: new Set(words.orgHeads.map((w) => w.toLowerCase())),
     calendar: new Set(words.calendar.map((w) => w.toLowerCase())),
+    headlineSmallWords: new Set(words.headlineSmallWords),
     reportingVerbs,
   };
   return cached;
