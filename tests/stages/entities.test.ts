@@ -85,6 +85,12 @@ describe('entities', () => {
     expect(names('Secretary of State Antony Blinken.', 'PERSON')).toEqual(['Antony Blinken']);
   });
 
+  it('links a lone surname to the person named more often, and a title to the person of its gender', () => {
+    const a = withEntities('Ted Cruz spoke in Iowa. Cruz said it was fine. His wife, Heidi Cruz, agreed. Cruz left early. Mrs. Cruz stayed.');
+    const mentions = Object.fromEntries(a.entities.filter((e) => e.type === 'PERSON').map((e) => [e.name, e.mentions.map((m) => m.text)]));
+    expect(mentions).toEqual({ 'Ted Cruz': ['Ted Cruz', 'Cruz', 'Cruz'], 'Heidi Cruz': ['Heidi Cruz', 'Cruz'] });
+  });
+
   it('keeps two people with one surname apart by their first names', () => {
     const people = names('Hillary Clinton met Bill Clinton in Chicago.', 'PERSON');
     expect(people).toEqual(['Hillary Clinton', 'Bill Clinton']);

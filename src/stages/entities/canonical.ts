@@ -60,7 +60,7 @@ export function groupMentions(mentions: readonly PendingMention[], tokens: reado
   for (const m of sorted) {
     let g: Group | undefined;
     const parts = m.type === 'PERSON' ? partsFor(m.text) : undefined;
-    if (parts) g = personGroup(parts, people);
+    if (parts) g = personGroup(parts, people, m.gender);
     else if (NUMERIC.has(m.type)) g = byKey.get(`${m.type}|${m.text.toLowerCase()}`);
     else {
       const name = m.canonical ?? m.text;
@@ -117,17 +117,19 @@ function stripPending(m: PendingMention): Mention {
   return rest;
 }
 
-/** The person group a mention (its name parts) belongs to: same full name, or the most recent person whose name
- * it completes. */
-function personGroup(parts: readonly string[], groups: readonly Group[]): Group | undefined {
+/** The person group a mention (its name parts) belongs to: same full name, or the person whose name it completes.
+ * When a lone surname completes several ("Cruz": Ted Cruz, Heidi Cruz), the one named more often so far wins (news
+ * calls the secondary one by the first name), then the most recent; a title's gender ("Mrs. Cruz") must fit. */
+function personGroup(parts: readonly string[], groups: readonly Group[], gender?: 'm' | 'f'): Group | undefined {
   if (parts.length === 0) return undefined;
   // A lone word is a surname far more often than a first name: surname matches are tried first.
   let best: Group | undefined;
   let bestRank = 0;
   for (const g of groups) {
     if (g.type !== 'PERSON') continue;
-    const rank = matchRank(parts, g.parts);
-    if (rank > bestRank || (rank === bestRank && rank > 0 && g.lastSeen > best!.lastSeen)) {
+    let rank = matchRank(parts, g.parts);
+    if (rank > 0 && rank < 3 && gender && g.gender && gender !== g.gender) rank = 0;
+    if (rank > bestRank || (rank === bestRank && rank > 0 && (g.mentions.length > best!.mentions.length || (g.mentions.length === best!.mentions.length && g.lastSeen > best!.lastSeen)))) {
       best = g;
       bestRank = rank;
     }

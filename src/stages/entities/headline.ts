@@ -93,7 +93,6 @@ export function repairHeadlineMentions(
       const cut: PendingMention = { type: hit.type, start, end, text: text.slice(start, end), firstToken: first, lastToken: last };
       if (hit.canonical) cut.canonical = hit.canonical;
       if (m.title && first === m.firstToken) cut.title = m.title;
-      if (m.gender && hit.type === 'PERSON') cut.gender = m.gender;
       out.push(cut);
     } else if (person) out.push(m);
   }
