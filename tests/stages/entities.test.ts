@@ -91,6 +91,11 @@ describe('entities', () => {
     expect(mentions).toEqual({ 'Ted Cruz': ['Ted Cruz', 'Cruz', 'Cruz'], 'Heidi Cruz': ['Heidi Cruz', 'Cruz'] });
   });
 
+  it('never makes a person or organisation of a lone day or month name', () => {
+    const a = withEntities('Donald Trump vied for the title of commander in chief Wednesday. Theresa May met him in June.');
+    expect(a.entities.filter((e) => e.type === 'PERSON').map((e) => e.name)).toEqual(['Donald Trump', 'Theresa May']);
+  });
+
   it('keeps two people with one surname apart by their first names', () => {
     const people = names('Hillary Clinton met Bill Clinton in Chicago.', 'PERSON');
     expect(people).toEqual(['Hillary Clinton', 'Bill Clinton']);

@@ -152,6 +152,9 @@ const CASES: Case[] = [
     { type: 'indirect', text: 'Hillary Clinton should be ready', speaker: 'Lance Beebe', cue: 'said' },
     { type: 'direct', text: 'It will be hard,', speaker: 'Lance Beebe', cue: 'said' },
   ] },
+  { name: 'a pronoun never refers to a name used as a modifier', text: 'Clinton communication director Jennifer Palmieri met reporters on Monday. “This man is running for president,” she said.', want: [
+    { type: 'direct', text: 'This man is running for president,', speaker: 'Jennifer Palmieri', cue: 'said' },
+  ] },
   { name: 'a subordinate clause after the attribution is narration', text: '“We will win the vote,” Jane Smith said, as the crowd cheered.', want: [{ type: 'direct', text: 'We will win the vote,', speaker: 'Jane Smith', cue: 'said' }] },
 ];
 

@@ -42,6 +42,9 @@ export function findEntities(article: SegmentedArticle, config: Config): EntityA
     if (trimmed.last - trimmed.first >= 3 && lex.reportingVerbs.has(tokens[trimmed.last - 1]!.lower) && startsUpper(tokens[trimmed.last - 1]!.value)) trimmed.last--;
     // "Rick Perry Just Said …": an adverb the headline capitalised ends no name either.
     while (trimmed.last - trimmed.first >= 3 && lex.openers.has(tokens[trimmed.last - 1]!.lower)) trimmed.last--;
+    // "commander in chief Wednesday": a lone day or month name is a date (wink's), whatever stands before it; "May"
+    // is also a surname.
+    if (trimmed.last - trimmed.first === 1 && lex.calendar.has(tokens[trimmed.first]!.lower) && tokens[trimmed.first]!.lower !== 'may') continue;
     // "(R-Ariz.)", "D-N.Y.": the state of a party tag is no name of its own here.
     if (partyTagState(tokens, trimmed.first)) continue;
     const split = splitTitle(tokens, trimmed.first, trimmed.last, lex, trimmed.label === 'PER');

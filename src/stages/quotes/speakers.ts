@@ -42,8 +42,13 @@ export function indexMentions(entities: readonly Entity[], quoted: (offset: numb
       const before = tokens[m.firstToken - 1];
       const oblique = (before?.pos === 'ADP' && before.lower !== 'to' ? true : false) || /^['’]s?$/.test(tokens[m.lastToken]?.value ?? '');
       ordered.push({ entity, mention, firstToken: m.firstToken, sentence: tokens[m.firstToken]?.sentence ?? 0, oblique });
-      // "the Trump meeting", "a Clinton aide": a name used as a modifier is seldom what a later pronoun means.
-      if (DETERMINERS.has(before?.lower ?? '') && tokens[m.lastToken]?.pos === 'NOUN') attributive.add(mention);
+      // "the Trump meeting", "a Clinton aide", "Clinton communication director Jennifer Palmieri": a name used as a
+      // modifier is seldom what a later pronoun means ("Trump notes that …", a verb wink read as a noun, is no
+      // modifier).
+      const after = tokens[m.lastToken];
+      const afterNext = tokens[m.lastToken + 1];
+      if (after?.pos === 'NOUN' && /^\p{Ll}/u.test(after.value)
+        && (DETERMINERS.has(before?.lower ?? '') || afterNext?.pos === 'NOUN' || afterNext?.pos === 'PROPN')) attributive.add(mention);
     }
   }
   ordered.sort((a, b) => a.firstToken - b.firstToken);
