@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { loadConfig } from '../src/config.ts';
 import { FolderSink } from '../src/run/outputs.ts';
 import { runPipeline } from '../src/run/in-process.ts';
+import { formatPronounScore, judgedPronouns, scorePronouns } from './eval-pronouns.ts';
 
 const SHARED = resolve(process.env.SHARED_DIR ?? '../shared');
 const SCORER = join(SHARED, 'eval/score.mjs');
@@ -48,6 +49,8 @@ try {
       const outText = execFileSync('node', [SCORER, task, join(dir, 'gold'), join(out, 'dataset.jsonl'), ...(args.includes('--json') ? ['--json'] : [])], { encoding: 'utf8' });
       process.stdout.write(outText);
     }
+    const judged = judgedPronouns(set);
+    if (judged) console.log(formatPronounScore(scorePronouns(judged, join(out, 'dataset.jsonl'))));
   }
 } finally {
   if (!args.includes('--keep')) rmSync(tmp, { recursive: true, force: true });
