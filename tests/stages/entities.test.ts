@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.ts';
+import { personByName } from '../../src/stages/entities/index.ts';
+import type { EntityType } from '../../src/types.ts';
 import { withEntities } from '../helpers.ts';
 
 const names = (text: string, type?: string, config = parseConfig({})) =>
@@ -94,6 +96,14 @@ describe('entities', () => {
   it('never makes a person or organisation of a lone day or month name', () => {
     const a = withEntities('Donald Trump vied for the title of commander in chief Wednesday. Theresa May met him in June.');
     expect(a.entities.filter((e) => e.type === 'PERSON').map((e) => e.name)).toEqual(['Donald Trump', 'Theresa May']);
+  });
+
+  it('makes a person of a name the tagger typed an organisation when the article names that person in full', () => {
+    // The tagger's document memory can carry a headline's "Trump Supporter" (ORG) over to every later "Trump".
+    const m = (text: string, type: EntityType, canonical?: string) => ({ type, text, start: 0, end: text.length, firstToken: 0, lastToken: 1, ...(canonical ? { canonical } : {}) });
+    const mentions = [m('Donald Trump', 'PERSON'), m('Trump', 'ORG'), m('Trump’s', 'ORG'), m('Nice', 'PERSON'), m('Nice', 'ORG'), m('Ford', 'ORG', 'Ford')];
+    personByName(mentions);
+    expect(mentions.map((x) => x.type)).toEqual(['PERSON', 'PERSON', 'PERSON', 'PERSON', 'ORG', 'ORG']);
   });
 
   it('keeps two people with one surname apart by their first names', () => {

@@ -72,6 +72,7 @@ export function findEntities(article: SegmentedArticle, config: Config): EntityA
   const named = repairHeadlineMentions(mentions, tokens, text, headlines, (key) => lex.aliases.has(key) || lex.countries.has(key) || lex.organizations.has(key) || lex.regions.has(key) || lex.cities.has(key) || lex.people.has(key) || lex.demonyms.has(key),
     (first, last) => last - first >= 2 && last - first <= 3 && lex.firstNames.has(tokens[first]!.lower)
       && tokens.slice(first + 1, last).every((t) => /^\p{Lu}/u.test(t.value) && !lex.headlineSmallWords.has(t.lower) && !lex.reportingVerbs.has(t.lower)));
+  personByName(named);
   named.push(...numericMentions(article));
   return { ...article, entities: groupMentions(named, tokens) };
 }
@@ -213,6 +214,23 @@ function splitAtLowercase(tokens: readonly Token[], spans: Candidate[]): Candida
     }
   }
   return out;
+}
+
+/** "Trump" typed an organisation where the article names Donald Trump: the full name or surname of a person the
+ * article names in full is that person, unless a lexicon typed the mention. */
+export function personByName(mentions: PendingMention[]): void {
+  const people = new Set<string>();
+  for (const m of mentions) {
+    if (m.type !== 'PERSON') continue;
+    // Only a full name is evidence: a lone word typed PERSON may itself be the mistake.
+    const words = m.text.toLowerCase().replace(/['’]s$/, '').split(/\s+/);
+    if (words.length < 2) continue;
+    people.add(words.join(' '));
+    people.add(words.at(-1)!);
+  }
+  for (const m of mentions) {
+    if (m.type === 'ORG' && !m.canonical && people.has(m.text.toLowerCase().replace(/['’]s$/, ''))) m.type = 'PERSON';
+  }
 }
 
 /** A lone capitalised word nothing typed is a person when it names a known person's surname or first name. */
