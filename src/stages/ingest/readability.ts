@@ -15,7 +15,10 @@ interface ReadabilityInternals {
   _getAllNodesWithTag(node: DomNode, tagNames: string[]): ArrayLike<DomElement>;
   _isProbablyVisible(node: DomElement): boolean;
   _unwrapNoscriptImages(doc: DomNode): void;
+  _getInnerText(e: DomElement, normalizeSpaces?: boolean): string;
+  _removeNodes(nodeList: ArrayLike<DomElement>, filterFn?: RemoveFilter): void;
 }
+type RemoveFilter = (this: unknown, node: DomElement, index: number, list: ArrayLike<DomElement>) => boolean;
 /** What Readability 0.6.0's _getClassWeight reads. */
 interface ReadabilityWeights {
   FLAG_WEIGHT_CLASSES: number;
@@ -67,6 +70,40 @@ export function elementsByTag(root: DomNode, tags: readonly string[]): DomElemen
 class LinkedomReadability extends Readability<DomNode> {
   /** Set when the page went through removeActiveContent (see ReadabilityOptions.sanitized). */
   sanitized = false;
+
+  /** Inner texts already computed while one _removeNodes filter runs (normalised, and as they are), or null. */
+  private innerTexts: [Map<DomElement, string>, Map<DomElement, string>] | null = null;
+
+  /** Readability's _removeNodes, each call of its filter with a memo of inner texts. Every filter Readability
+   * 0.6.0 passes (_prepArticle's empty paragraphs, _clean, _cleanConditionally, _cleanHeaders) only reads the
+   * page, so within one call an element's text cannot change; the nodes are removed between calls, and the memo
+   * goes with each. _cleanConditionally's filter asks for the text of the same element six times (for the list
+   * share, the commas, two densities, the ad-word test and the link density). */
+  _removeNodes(nodeList: ArrayLike<DomElement>, filterFn?: RemoveFilter): void {
+    if (!filterFn) return original._removeNodes.call(this, nodeList);
+    const reader = this;
+    original._removeNodes.call(this, nodeList, function (this: unknown, node, index, list) {
+      reader.innerTexts = [new Map(), new Map()];
+      try {
+        return filterFn.call(this, node, index, list);
+      } finally {
+        reader.innerTexts = null;
+      }
+    });
+  }
+
+  _getInnerText(e: DomElement, normalizeSpaces?: boolean): string {
+    const memo = this.innerTexts;
+    if (memo === null) return original._getInnerText.call(this, e, normalizeSpaces);
+    // the original's own reading of the flag: absent means true
+    const texts = memo[normalizeSpaces === undefined || normalizeSpaces ? 0 : 1];
+    let text = texts.get(e);
+    if (text === undefined) {
+      text = original._getInnerText.call(this, e, normalizeSpaces);
+      texts.set(e, text);
+    }
+    return text;
+  }
 
   _getAllNodesWithTag(node: DomNode, tagNames: string[]): ArrayLike<DomElement> {
     return elementsByTag(node, tagNames);
