@@ -19,12 +19,15 @@ export class AtomicWriter {
   private fd: number;
   /** The temporary file, in the target's folder so that the rename never crosses file systems. */
   readonly tmp: string;
-  private readonly hash: Hash = createHash('sha256');
+  private readonly hash: Hash | undefined;
   private size = 0;
   private digestValue?: FileDigest;
   private done = false;
 
-  constructor(readonly path: string) {
+  /** `digest: false` for a file no manifest vouches for (the flat tables): hashing their 20 MB per 1,000 articles
+   * cost as much as writing them. prepare() then gives an empty sha256. */
+  constructor(readonly path: string, opts: { digest?: boolean } = {}) {
+    this.hash = opts.digest === false ? undefined : createHash('sha256');
     // the random part keeps two writers of one process (a run and a merge in one test) apart
     this.tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     this.fd = openSync(this.tmp, 'w');
@@ -33,7 +36,7 @@ export class AtomicWriter {
   /** Appends a chunk (a string as UTF-8). */
   write(chunk: string | Uint8Array): void {
     const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-    this.hash.update(buf);
+    this.hash?.update(buf);
     this.size += buf.length;
     let off = 0;
     while (off < buf.length) off += writeSync(this.fd, buf, off);
@@ -44,7 +47,7 @@ export class AtomicWriter {
     if (this.digestValue) return this.digestValue;
     fsyncSync(this.fd);
     closeSync(this.fd);
-    this.digestValue = { sha256: this.hash.digest('hex'), bytes: this.size };
+    this.digestValue = { sha256: this.hash?.digest('hex') ?? '', bytes: this.size };
     return this.digestValue;
   }
 

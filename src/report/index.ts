@@ -1,6 +1,6 @@
 // writeReport: dataset.jsonl → a static HTML report (index.html and one page per article), streaming the dataset.
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readdirSync, readSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readdirSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArticleRecord } from '../schema.ts';
 import { readDatasetSync } from '../tables/read-dataset.ts';
@@ -59,8 +59,8 @@ export class ReportWriter {
   }
 }
 
-/** Writes an article's page into the articles folder (unless it already holds these bytes). */
-export function writeArticlePage(articlesDir: string, id: string, html: string): void {
+/** Writes an article's page (HTML, or its UTF-8) into the articles folder (unless it already holds these bytes). */
+export function writeArticlePage(articlesDir: string, id: string, html: string | Buffer): void {
   writeIfChanged(join(articlesDir, articleFileName(id)), html);
 }
 
@@ -79,13 +79,20 @@ function hasSha256(path: string, sha: string): boolean {
  * unchanged, and reading a page back costs far less than rewriting it: a rewrite truncates the file, and ext4
  * (auto_da_alloc) then starts writing it to disk at close, which took seconds for a thousand pages on a busy
  * machine. A page that changed is written as before; one that did not is never touched. */
-function writeIfChanged(path: string, html: string): void {
-  const want = Buffer.from(html, 'utf8');
+function writeIfChanged(path: string, html: string | Buffer): void {
+  const want = typeof html === 'string' ? Buffer.from(html, 'utf8') : html;
+  // a stat that returns undefined for a missing file rather than throwing: a fresh report has no page yet, and an
+  // exception per page (a failed open) cost more than the stat
+  const st = statSync(path, { throwIfNoEntry: false });
+  if (st?.size !== want.length) {
+    writeFileSync(path, want); // no such page yet, or another size
+    return;
+  }
   let fd: number;
   try {
     fd = openSync(path, 'r');
   } catch {
-    writeFileSync(path, want); // no such page yet
+    writeFileSync(path, want);
     return;
   }
   let same = false;

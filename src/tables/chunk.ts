@@ -7,8 +7,8 @@
 // thread for a cache hit or a small batch, `npm run tables`), so the files never depend on who made a chunk.
 import type { ArticleRecord } from '../schema.ts';
 import { ByteBuf } from './bytes.ts';
-import { articleRows } from './rows.ts';
-import { TABLES, type Cell, type TableSpec } from './spec.ts';
+import { emitRows, type RowSink } from './rows.ts';
+import { TABLES, type Cell, type ColumnSpec, type TableName, type TableSpec } from './spec.ts';
 
 /** An article's rows of the four tables, encoded. `layout` gives, table by table in TABLES order: the number of
  * rows, the length of the CSV records, then for each column the length of its values and of its definition levels
@@ -80,12 +80,15 @@ function csvUint(out: ByteBuf, n: number): void {
   out.len += digits;
 }
 
-/** The encoders of one table, kept for the next article: the buffers grow to the largest article and stay. */
-class TableEncoder {
+/** The encoders of one table, kept for the next article: the buffers grow to the largest article and stay. Cells
+ * come one by one from emitRows and are checked against the spec's column types as they are written. */
+class TableEncoder implements RowSink {
   readonly csv = new ByteBuf();
   readonly values: ByteBuf[];
   readonly defs: (ByteBuf | null)[];
   rows = 0;
+  /** The column of the next cell. */
+  private col = 0;
 
   constructor(private readonly spec: TableSpec) {
     this.values = spec.columns.map(() => new ByteBuf());
@@ -94,56 +97,99 @@ class TableEncoder {
 
   reset(): void {
     this.rows = 0;
+    this.col = 0;
     this.csv.reset();
     for (const v of this.values) v.reset();
     for (const d of this.defs) d?.reset();
   }
 
-  add(row: Cell[]): void {
-    const { columns } = this.spec;
+  str(v: string | null | undefined): void {
+    const i = this.next('STRING', v);
+    if (v === null || v === undefined) return;
+    const values = this.values[i]!;
     const csv = this.csv;
-    for (let i = 0; i < columns.length; i++) {
-      const cell = row[i] ?? null;
-      if (i) csv.byte(COMMA);
-      csvField(csv, cell);
-      const defs = this.defs[i]!;
-      if (cell === null) {
-        if (!defs) throw new Error(`table ${this.spec.name}: column ${columns[i]!.name} cannot be null`);
-        defs.byte(0);
-        continue;
+    const n = v.length;
+    if (n <= 128) {
+      // Both encodings at once for a short ASCII string that needs no CSV quotes (ids, types, most names, cues):
+      // one pass, no call into Buffer#write. Anything else is left to the general path, which overwrites it.
+      values.ensure(4 + n);
+      csv.ensure(n);
+      const vb = values.buf;
+      const cb = csv.buf;
+      const va = values.len + 4;
+      const ca = csv.len;
+      let k = 0;
+      for (; k < n; k++) {
+        const c = v.charCodeAt(k);
+        if (c >= 0x80 || c === 0x22 || c === 0x2c || c === 0x0a || c === 0x0d) break;
+        vb[va + k] = c;
+        cb[ca + k] = c;
       }
-      defs?.byte(1);
-      const type = columns[i]!.type;
-      if (type === 'STRING') {
-        if (typeof cell !== 'string') throw new Error(`table ${this.spec.name}: column ${columns[i]!.name} holds a string, not ${typeof cell}`);
-        this.values[i]!.lengthPrefixed(cell);
-      } else if (typeof cell !== 'number') {
-        throw new Error(`table ${this.spec.name}: column ${columns[i]!.name} holds a number, not ${typeof cell}`);
-      } else if (type === 'INT32') {
-        this.values[i]!.int32(cell);
-      } else {
-        // -0 as 0: the dataset line says 0 (JSON has no -0), and a worker's record must give the line's bytes
-        this.values[i]!.double(cell === 0 ? 0 : cell);
+      if (k === n) {
+        vb.writeUInt32LE(n, values.len);
+        values.len = va + n;
+        csv.len = ca + n;
+        return;
       }
     }
-    csv.byte(0x0d);
-    csv.byte(0x0a);
+    values.lengthPrefixed(v);
+    csvField(csv, v);
+  }
+
+  int(v: number | null | undefined): void {
+    const i = this.next('INT32', v);
+    if (v === null || v === undefined) return;
+    this.values[i]!.int32(v);
+    csvField(this.csv, v);
+  }
+
+  dbl(v: number): void {
+    const i = this.next('DOUBLE', v);
+    // -0 as 0: the dataset line says 0 (JSON has no -0), and a worker's record must give the line's bytes
+    this.values[i]!.double(v === 0 ? 0 : v);
+    csvField(this.csv, v);
+  }
+
+  end(): void {
+    if (this.col !== this.spec.columns.length) throw new Error(`table ${this.spec.name}: a row of ${this.col} cells`);
+    this.csv.byte(0x0d);
+    this.csv.byte(0x0a);
+    this.col = 0;
     this.rows++;
+  }
+
+  /** Moves to the next column, checking its type, writes the separator and the definition level; its index. */
+  private next(type: ColumnSpec['type'], v: unknown): number {
+    const i = this.col++;
+    const c = this.spec.columns[i];
+    if (c?.type !== type) throw new Error(`table ${this.spec.name}: a ${type} cell for column ${c?.name ?? i}`);
+    if (i) this.csv.byte(COMMA);
+    const defs = this.defs[i]!;
+    if (v === null || v === undefined) {
+      if (!defs) throw new Error(`table ${this.spec.name}: column ${c.name} cannot be null`);
+      defs.byte(0);
+    } else {
+      defs?.byte(1);
+    }
+    return i;
   }
 }
 
 let encoders: TableEncoder[] | undefined;
+let byName: Record<TableName, TableEncoder> | undefined;
 
 /** The article's rows of every table, encoded (see ArticleTables). */
 export function articleTables(record: ArticleRecord): ArticleTables {
-  encoders ??= TABLES.map((spec) => new TableEncoder(spec));
-  const rows = articleRows(record);
+  if (!encoders) {
+    encoders = TABLES.map((spec) => new TableEncoder(spec));
+    byName = Object.fromEntries(TABLES.map((spec, t) => [spec.name, encoders![t]!])) as Record<TableName, TableEncoder>;
+  }
+  for (const enc of encoders) enc.reset();
+  emitRows(record, byName!);
   const layout: number[] = [];
   let total = 0;
   TABLES.forEach((spec, t) => {
     const enc = encoders![t]!;
-    enc.reset();
-    for (const row of rows[spec.name]) enc.add(row);
     layout.push(enc.rows, enc.csv.len);
     total += enc.csv.len;
     spec.columns.forEach((_, i) => {

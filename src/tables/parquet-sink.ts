@@ -154,12 +154,12 @@ export class ParquetSink {
  * order); writeMetadata truncates long strings the way the format allows. */
 function minMax(c: ColumnSpec, values: Uint8Array, count: number): { min?: number | Uint8Array; max?: number | Uint8Array } {
   if (!count) return {};
-  const buf = Buffer.from(values.buffer, values.byteOffset, values.byteLength);
+  const view = new DataView(values.buffer, values.byteOffset, values.byteLength);
   if (c.type === 'INT32') {
-    let min = buf.readInt32LE(0);
+    let min = view.getInt32(0, true);
     let max = min;
     for (let at = 4; at < count * 4; at += 4) {
-      const v = buf.readInt32LE(at);
+      const v = view.getInt32(at, true);
       if (v < min) min = v;
       else if (v > max) max = v;
     }
@@ -170,7 +170,7 @@ function minMax(c: ColumnSpec, values: Uint8Array, count: number): { min?: numbe
     let max = -Infinity;
     let any = false;
     for (let at = 0; at < count * 8; at += 8) {
-      const v = buf.readDoubleLE(at);
+      const v = view.getFloat64(at, true);
       if (Number.isNaN(v)) continue;
       any = true;
       if (v < min) min = v;
@@ -179,33 +179,42 @@ function minMax(c: ColumnSpec, values: Uint8Array, count: number): { min?: numbe
     if (!any) return {};
     return { min: min === 0 ? -0 : min, max: max === 0 ? 0 : max };
   }
-  // strings: [length uint32 LE][UTF-8] one after another
+  // strings: [length uint32 LE][UTF-8] one after another. A value whose first byte lies strictly between those of
+  // the min and the max can be neither, which settles most values (repeated ids, types) without a comparison.
+  const b = values;
   let minAt = 4;
-  let minLen = buf.readUInt32LE(0);
+  let minLen = view.getUint32(0, true);
   let maxAt = minAt;
   let maxLen = minLen;
-  for (let at = 4 + minLen; at < buf.length;) {
-    const len = buf.readUInt32LE(at);
+  let minFirst = minLen ? b[minAt]! : -1;
+  let maxFirst = minFirst;
+  for (let at = 4 + minLen; at < b.length;) {
+    const len = view.getUint32(at, true);
     const v = at + 4;
-    if (compareBytes(buf, v, len, minAt, minLen) < 0) {
+    at = v + len;
+    const first = len ? b[v]! : -1;
+    if (first > minFirst && first < maxFirst) continue;
+    if (first <= minFirst && compareBytes(b, v, len, minAt, minLen) < 0) {
       minAt = v;
       minLen = len;
-    } else if (compareBytes(buf, v, len, maxAt, maxLen) > 0) {
+      minFirst = first;
+    } else if (first >= maxFirst && compareBytes(b, v, len, maxAt, maxLen) > 0) {
       maxAt = v;
       maxLen = len;
+      maxFirst = first;
     }
-    at = v + len;
   }
-  // copies (Buffer#slice would be a view): the footer is written at the end, and the values' buffer is reused for
-  // the next row group
-  return { min: new Uint8Array(buf.subarray(minAt, minAt + minLen)), max: new Uint8Array(buf.subarray(maxAt, maxAt + maxLen)) };
+  // copies (the values may be a Buffer, whose slice() is a view): the footer is written at the end, and the
+  // values' buffer is reused for the next row group
+  const copy = (from: number, len: number) => Uint8Array.prototype.slice.call(b, from, from + len);
+  return { min: copy(minAt, minLen), max: copy(maxAt, maxLen) };
 }
 
-function compareBytes(buf: Buffer, a: number, aLen: number, b: number, bLen: number): number {
-  const n = Math.min(aLen, bLen);
+function compareBytes(b: Uint8Array, a: number, aLen: number, c: number, cLen: number): number {
+  const n = Math.min(aLen, cLen);
   for (let i = 0; i < n; i++) {
-    const d = buf[a + i]! - buf[b + i]!;
+    const d = b[a + i]! - b[c + i]!;
     if (d) return d;
   }
-  return aLen - bLen;
+  return aLen - cLen;
 }
