@@ -35,6 +35,7 @@ describe('linkedom patch', () => {
       ['shared/parse-from-string.js', 'quotebank-pipeline: class tokens joined without a token list'],
       ['shared/utils.js', 'quotebank-pipeline: upper-case names kept'],
       ['interface/element.js', 'quotebank-pipeline: text appended to one string'],
+      ['interface/element.js', 'quotebank-pipeline: no token list for a class-less element'],
     ];
     for (const build of ['esm', 'cjs']) {
       for (const [file, marker] of markers) expect(readFileSync(join(root, build, file), 'utf8'), `${build}/${file}`).toContain(marker);
@@ -81,7 +82,18 @@ describe('linkedom patch', () => {
     const empty = document.querySelector('span');
     expect(empty.hasAttribute('class')).toBe(true);
     expect(empty.getAttribute('class')).toBe('');
-    expect(document.querySelector('i').getAttribute('class')).toBe('');
+    // an element without a class: '' until one is set, however it is set
+    const plain = document.querySelector('i');
+    expect(plain.getAttribute('class')).toBe('');
+    expect(plain.className).toBe('');
+    expect(plain.hasAttribute('class')).toBe(false);
+    plain.setAttribute('class', 'l  m');
+    expect(plain.className).toBe('l m');
+    const bare = document.querySelector('b');
+    expect(bare.className).toBe('');
+    bare.classList.add('n');
+    expect(bare.className).toBe('n');
+    expect(bare.getAttribute('class')).toBe('n');
     // tag names upper-cased as before, SVG names in their own case
     expect([div.tagName, div.nodeName, document.querySelector('p').tagName, document.querySelector('i').tagName]).toEqual(['DIV', 'DIV', 'P', 'I']);
     expect(document.querySelector('svg').tagName).toBe('SVG');
