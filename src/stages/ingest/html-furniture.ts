@@ -42,7 +42,7 @@ export function isFurniture(el: DomElement): boolean {
 
 /** isFurniture(el) || isCredit(el), reading the class and id once (linkedom joins the class list on every read). */
 function isFurnitureOrCredit(el: DomElement): boolean {
-  if (!el.hasAttribute('class') && !el.hasAttribute('id')) return false;
+  if (!el.hasAttributes() || (!el.hasAttribute('class') && !el.hasAttribute('id'))) return false;
   const words = classAndId(el);
   if (CREDIT.test(words)) return true;
   return !NEVER_FURNITURE.has(el.localName) && FURNITURE.test(words) && (el.textContent ?? '').length < MAX_FURNITURE_CHARS;
@@ -50,6 +50,9 @@ function isFurnitureOrCredit(el: DomElement): boolean {
 
 function isChrome(el: DomElement, fallback: boolean): boolean {
   const name = el.localName;
+  // Without attributes only the name can tell (hasAttributes is a pointer check in linkedom; each getAttribute
+  // below searches the attributes again).
+  if (!el.hasAttributes()) return name === 'nav' || (fallback && (name === 'header' || name === 'footer' || name === 'aside' || name === 'form'));
   if (name === 'nav' || el.getAttribute('hidden') !== null || el.getAttribute('aria-hidden') === 'true') return true;
   const role = el.getAttribute('role');
   if (role === 'navigation' || role === 'search') return true;

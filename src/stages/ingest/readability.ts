@@ -305,6 +305,8 @@ export function isPlaceholderImage(img: DomElement): boolean {
 /** Readability's _isProbablyVisible, reading node.style only when there is a style attribute to read: without
  * one linkedom's style object is empty, and only the attribute checks can fail. */
 export function visibleToReadability(node: DomElement): boolean {
+  // no attributes at all (most elements): no style, hidden or aria-hidden to fail on
+  if (isElement(node) && !node.hasAttributes()) return true;
   if (isElement(node) && !node.hasAttribute('style')) {
     return !node.hasAttribute('hidden') && (node.getAttribute('aria-hidden') !== 'true' || classIncludes(node, 'fallback-image'));
   }
