@@ -106,6 +106,11 @@ describe('entities', () => {
     expect(mentions.map((x) => x.type)).toEqual(['PERSON', 'PERSON', 'PERSON', 'PERSON', 'ORG', 'ORG']);
   });
 
+  it('starts a person at a first name the tagger left out, and keeps an organisation a comma ends', () => {
+    const a = withEntities('The chairman of the Joint Chiefs of Staff, Gen. Joseph F. Dunford Jr., asked for more troops.');
+    expect(a.entities.map((e) => [e.type, e.name])).toEqual([['ORG', 'Joint Chiefs of Staff'], ['PERSON', 'Joseph F. Dunford Jr.']]);
+  });
+
   it('keeps two people with one surname apart by their first names', () => {
     const people = names('Hillary Clinton met Bill Clinton in Chicago.', 'PERSON');
     expect(people).toEqual(['Hillary Clinton', 'Bill Clinton']);

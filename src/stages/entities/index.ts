@@ -30,8 +30,16 @@ export function findEntities(article: SegmentedArticle, config: Config): EntityA
     }
     return true;
   };
+  // Proper nouns that may start a person's name: first names that are no title.
+  const firstNamesAt = (from: number, to: number) => {
+    for (let k = from; k < to; k++) {
+      const t = tokens[k]!;
+      if (!lex.firstNames.has(t.lower) || lex.titles.has(t.lower) || isPlace(t) || !/^\p{Lu}\p{Ll}/u.test(t.value)) return false;
+    }
+    return true;
+  };
   const tagged = tagging ? splitAtLowercase(tokens, taggerCandidates(article)) : [];
-  const candidates = joinOrgComplements(tokens, mergeCandidates(tagged, propnCandidates(tokens, isPlace), known, surnameTail), lex);
+  const candidates = joinOrgComplements(tokens, mergeCandidates(tagged, propnCandidates(tokens, isPlace), known, { surname: surnameTail, firstName: firstNamesAt }), lex);
 
   const mentions: PendingMention[] = [];
   const unresolved: Candidate[] = [];
@@ -106,11 +114,17 @@ function mention(text: string, tokens: readonly Token[], first: number, last: nu
   return { type, start, end, text: text.slice(start, end), firstToken: first, lastToken: last };
 }
 
+/** Tests for the proper nouns at a person's edges that the tagger left out, over token ranges [from, to). */
+interface NameEdges {
+  surname: (from: number, to: number) => boolean;
+  firstName: (from: number, to: number) => boolean;
+}
+
 /**
  * Tagger spans win; a proper-noun run is added where the tagger found nothing that overlaps it, and replaces the
  * tagger's spans inside it when the whole run is a name a lexicon knows ("Republic of Korea", not "Korea").
  */
-function mergeCandidates(tagged: Candidate[], runs: Candidate[], known: (c: Candidate) => boolean, tailIsSurname: (from: number, to: number) => boolean): Candidate[] {
+function mergeCandidates(tagged: Candidate[], runs: Candidate[], known: (c: Candidate) => boolean, edges: NameEdges): Candidate[] {
   if (tagged.length === 0) return runs;
   // Both lists are in text order: walk them together (linear, however long the article).
   const dropped = new Set<Candidate>();
@@ -130,13 +144,21 @@ function mergeCandidates(tagged: Candidate[], runs: Candidate[], known: (c: Cand
       dropped.add(overlapping[0]!);
       added.push({ ...r, label: overlapping[0]!.label });
     } else {
-      // "Committee Chair Debbie Wasserman" + "Schultz": the tagger ended a person one or two proper nouns before
-      // the run does; a surname it left untagged still belongs to the name (an organisation's head word does not:
-      // "Clinton Foundation").
-      const x = overlapping.at(-1)!;
-      if (x.label === 'PER' && x.last < r.last && r.last - x.last <= 2 && tailIsSurname(x.last, r.last)) {
-        dropped.add(x);
-        added.push({ ...x, last: r.last });
+      for (let k = 0; k < overlapping.length; k++) {
+        const x = overlapping[k]!;
+        if (x.label !== 'PER') continue;
+        let { first, last } = x;
+        // "Committee Chair Debbie Wasserman" + "Schultz": the tagger ended a person one or two proper nouns before
+        // the run does; a surname it left untagged still belongs to the name (an organisation's head word does
+        // not: "Clinton Foundation").
+        if (k === overlapping.length - 1 && last < r.last && r.last - last <= 2 && edges.surname(last, r.last)) last = r.last;
+        // "Gen." + "Joseph" + "F. Dunford Jr.": a first name it left untagged before the person starts the name.
+        const before = k > 0 ? overlapping[k - 1]!.last : r.first;
+        if (first > before && first - before <= 2 && edges.firstName(before, first)) first = before;
+        if (first !== x.first || last !== x.last) {
+          dropped.add(x);
+          added.push({ ...x, first, last });
+        }
       }
     }
   }
@@ -190,7 +212,7 @@ function splitAtLowercase(tokens: readonly Token[], spans: Candidate[]): Candida
   for (const c of spans) {
     let first = c.first;
     let cut = false;
-    let broken = false;
+    let broken: 'comma' | 'other' | undefined;
     const pieces: Candidate[] = [];
     for (let i = c.first; i < c.last; i++) {
       const t = tokens[i]!;
@@ -202,14 +224,17 @@ function splitAtLowercase(tokens: readonly Token[], spans: Candidate[]): Candida
         if (i > first) pieces.push({ ...c, first, last: i });
         first = i + 1;
         cut = true;
-        broken ||= punctuation;
+        // A comma between names ("Joint Chiefs of Staff, Gen.") leaves each longer piece its label; a quote mark,
+        // bracket or colon says nothing of the words on either side.
+        if (punctuation) broken = broken === 'other' || t.value !== ',' ? 'other' : 'comma';
       }
     }
     if (first < c.last) pieces.push({ ...c, first });
     for (const p of pieces) {
       if (!cut) out.push(p);
-      // The label was given to the names joined across the punctuation, not to either of them.
-      else if (broken) out.push({ first: p.first, last: p.last, split: true });
+      // The label was given to the names joined across the punctuation, not to a lone word of them ("Fox, Cruz");
+      // a longer piece keeps it ("Joint Chiefs of Staff, Gen.").
+      else if (broken === 'other' || (broken === 'comma' && p.last - p.first === 1)) out.push({ first: p.first, last: p.last, split: true });
       else out.push({ ...p, split: true });
     }
   }
