@@ -155,6 +155,12 @@ const CASES: Case[] = [
   { name: 'a pronoun never refers to a name used as a modifier', text: 'Clinton communication director Jennifer Palmieri met reporters on Monday. “This man is running for president,” she said.', want: [
     { type: 'direct', text: 'This man is running for president,', speaker: 'Jennifer Palmieri', cue: 'said' },
   ] },
+  { name: 'a cue form used as a noun reports nothing', text: 'The campaign will air a new ad as soon as Monday in Ohio, Pennsylvania, Virginia, Iowa and Nevada — all battleground states.', want: [] },
+  { name: 'a cue form used as a noun is no cue inside an apposition', text: 'Sen. Chuck Grassley, facing a spirited Democratic challenge in Iowa, a swing state, said he would welcome Cruz.', want: [{ type: 'indirect', text: 'he would welcome Cruz', speaker: 'Chuck Grassley', cue: 'said' }] },
+  { name: 'a noun form still reports before that', text: 'Jane Smith repeated her claim that the vote was rigged. She states that the count was wrong.', want: [
+    { type: 'indirect', text: 'the vote was rigged', speaker: 'Jane Smith', cue: 'claim' },
+    { type: 'indirect', text: 'the count was wrong', speaker: 'Jane Smith', cue: 'states' },
+  ] },
   { name: 'a subordinate clause after the attribution is narration', text: '“We will win the vote,” Jane Smith said, as the crowd cheered.', want: [{ type: 'direct', text: 'We will win the vote,', speaker: 'Jane Smith', cue: 'said' }] },
 ];
 

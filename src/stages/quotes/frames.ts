@@ -41,6 +41,7 @@ const RELATIVE_WORDS = new Set(['who', 'whose', 'which', 'whom', 'where']);
 const NP_POS = new Set(['PROPN', 'NOUN', 'PRON', 'DET', 'ADJ', 'NUM']);
 const HEAD_POS = new Set(['PROPN', 'NOUN', 'PRON', 'NUM']);
 const SKIP_BEFORE_CUE = new Set(['also', 'later', 'then', 'previously', 'once', 'himself', 'herself', 'itself', 'themselves', 'recently', 'repeatedly', 'publicly', 'privately', 'reportedly', 'has', 'had', 'have', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'did', 'does', 'do', 'had', 'again', 'often', 'frequently', 'simply', 'just', 'further', 'flatly', 'firmly', 'bluntly', 'angrily', 'quickly', 'separately', 'similarly', 'earlier', 'subsequently', 'recently', 'openly', 'long', 'still', 'always', 'never', 'already', 'all', 'both', 'each', 'told']);
+const NOUN_DETERMINERS = new Set(['a', 'an', 'the', 'his', 'its', 'their', 'our', 'my', 'your']);
 const NEGATION = new Set(['not', "n't", 'n’t', 'never']);
 // After a cue these end the frame: "said so", "said nothing", "declined to say", "is said to be".
 const NOT_CONTENT = new Set(['so', 'nothing', 'anything', 'something', 'much', 'little', 'more', 'less', 'to', 'goodbye', 'hello', 'yes', 'no', 'it', 'this', 'otherwise', 'as', 'by', 'for', 'with', 'about', 'of', 'out']);
@@ -60,6 +61,13 @@ export function cueAt(tokens: readonly Token[], i: number, lex: QuoteLexicons): 
   const t = tokens[i]!;
   const forms = lex.verbs.get(t.lower);
   if (!forms) return undefined;
+  // "the claims", "a swing state": after an article or a possessive the form is a noun, and so is a form news
+  // mostly writes as one; either still reports before "that" or a colon ("his claim that …", "the report states:").
+  const clauseNext = tokens[i + 1]?.lower === 'that' || tokens[i + 1]?.value === ':';
+  if (i > 0 && NOUN_DETERMINERS.has(tokens[i - 1]!.lower) && !clauseNext) return undefined;
+  // ("a swing state that Trump must win", "in nine states: Ohio, …": such a form reports only after a name or
+  // pronoun.)
+  if (lex.nounForms.has(t.lower) && !(clauseNext && ['PROPN', 'PRON'].includes(tokens[i - 1]?.pos ?? ''))) return undefined;
   // "the said company", "a tweet": only verbs report.
   // wink tags some present forms after a name as nouns ("…,” Viguerie notes."; "the ad states."): after a noun,
   // right before the clause ends, such a form is the verb.

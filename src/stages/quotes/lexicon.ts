@@ -24,10 +24,12 @@ export interface QuoteLexicons {
   organisationNouns: Set<string>;
   /** Nouns that head a phrase naming people ("A Clinton campaign official", "Both parents"). */
   peopleNouns: Set<string>;
+  /** Verb forms news writes far more often as nouns ("states"): cues only right before "that" or a colon. */
+  nounForms: Set<string>;
 }
 
 interface CueFile {
-  verbs: Record<string, { forms: string[]; strength: number }>;
+  verbs: Record<string, { forms: string[]; strength: number; nounForms?: string[] }>;
   phrases: { text: string; kind: string }[];
   speechNouns: string[];
   listenerWords: string[];
@@ -42,7 +44,9 @@ export function quoteLexicons(): QuoteLexicons {
   if (cached) return cached;
   const cues = loadData<CueFile>('lexicon/cue-verbs.json');
   const verbs = new Map<string, { tokens: string[]; verb: CueVerb }[]>();
+  const nounForms = new Set<string>();
   for (const [lemma, entry] of Object.entries(cues.verbs)) {
+    for (const f of entry.nounForms ?? []) nounForms.add(f.toLowerCase());
     entry.forms.forEach((form, i) => {
       const tokens = form.toLowerCase().split(' ');
       const verb: CueVerb = { lemma, strength: entry.strength, form: FORM_CLASSES[i] ?? 'base', length: tokens.length };
@@ -62,6 +66,7 @@ export function quoteLexicons(): QuoteLexicons {
     pronouns,
     organisationNouns: new Set(speakerNouns.organisations),
     peopleNouns: new Set(speakerNouns.people),
+    nounForms,
   };
   return cached;
 }
