@@ -161,6 +161,7 @@ const CASES: Case[] = [
     { type: 'indirect', text: 'the vote was rigged', speaker: 'Jane Smith', cue: 'claim' },
     { type: 'indirect', text: 'the count was wrong', speaker: 'Jane Smith', cue: 'states' },
   ] },
+  { name: 'a capitalised word wink reads as a verb, inside a name, stays in the speaker', text: '‘It is the right thing to do,’ said a Downing Street spokesman.', want: [{ type: 'direct', text: 'It is the right thing to do,', speaker: 'a Downing Street spokesman', cue: 'said' }] },
   { name: 'a subordinate clause after the attribution is narration', text: '“We will win the vote,” Jane Smith said, as the crowd cheered.', want: [{ type: 'direct', text: 'We will win the vote,', speaker: 'Jane Smith', cue: 'said' }] },
 ];
 

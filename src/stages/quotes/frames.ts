@@ -137,13 +137,19 @@ function participleModifier(s: SentenceView, k: number): boolean {
   return ['ADJ', 'ADV', 'DET', 'NUM', 'NOUN'].includes(s.tokens[k - 1]!.pos);
 }
 
+/** "a Downing Street spokesman": wink tags some capitalised words of a name as verbs; one written inside the
+ * sentence right before a proper noun belongs to that name. */
+function capitalisedBeforeName(s: SentenceView, k: number): boolean {
+  return k > s.first && /^\p{Lu}\p{Ll}/u.test(s.tokens[k]!.value) && s.tokens[k + 1]?.pos === 'PROPN' && k + 1 < s.last;
+}
+
 /** Noun phrase ending at token j (inclusive), within the sentence, or null. */
 function npEndingAt(s: SentenceView, j: number): [number, number] | null {
   if (j < s.first) return null;
   let a = j + 1;
   while (a - 1 >= s.first) {
     const t = s.tokens[a - 1]!;
-    const inside = (NP_POS.has(t.pos) && WORDLIKE.test(t.value)) || s.nameAt(a - 1) || t.lower === "'s" || t.lower === '’s' || t.value === '%' || inRatio(s, a - 1) || participleModifier(s, a - 1) || ((t.lower === 'of' || (t.lower === 'for' && s.tokens[a - 2]?.pos === 'NOUN')) && a - 1 > s.first && (HEAD_POS.has(s.tokens[a - 2]!.pos) || QUANTIFIERS.has(s.tokens[a - 2]!.lower) || inRatio(s, a - 2)))
+    const inside = (NP_POS.has(t.pos) && WORDLIKE.test(t.value)) || s.nameAt(a - 1) || capitalisedBeforeName(s, a - 1) || t.lower === "'s" || t.lower === '’s' || t.value === '%' || inRatio(s, a - 1) || participleModifier(s, a - 1) || ((t.lower === 'of' || (t.lower === 'for' && s.tokens[a - 2]?.pos === 'NOUN')) && a - 1 > s.first && (HEAD_POS.has(s.tokens[a - 2]!.pos) || QUANTIFIERS.has(s.tokens[a - 2]!.lower) || inRatio(s, a - 2)))
       || ((t.value === '.' || t.value === '-' || t.value === '&') && a - 1 > s.first && s.tokens[a - 2]!.end === t.start);
     // "which 67 percent of voters say": a relative word starts a clause, not the speaker's name.
     if (!inside || RELATIVE_WORDS.has(t.lower) || t.lower === 'that') break;
@@ -171,7 +177,7 @@ function npStartingAt(s: SentenceView, i: number): [number, number] | null {
     const t = s.tokens[b]!;
     if (headSeen && (t.pos === 'DET' || t.pos === 'PRON') && s.tokens[b - 1]!.lower !== 'of') break;
     if (HEAD_POS.has(t.pos) || s.nameAt(b)) headSeen = true;
-    const inside = (NP_POS.has(t.pos) && WORDLIKE.test(t.value)) || s.nameAt(b) || t.lower === "'s" || t.lower === '’s' || (t.lower === 'of' && b > i && b + 1 < s.last && NP_POS.has(s.tokens[b + 1]!.pos))
+    const inside = (NP_POS.has(t.pos) && WORDLIKE.test(t.value)) || s.nameAt(b) || capitalisedBeforeName(s, b) || t.lower === "'s" || t.lower === '’s' || (t.lower === 'of' && b > i && b + 1 < s.last && NP_POS.has(s.tokens[b + 1]!.pos))
       // a period, hyphen or ampersand only inside a name ("A.T.&T", "Ocasio-Cortez"), never the sentence's full stop
       || ((t.value === '.' || t.value === '-' || t.value === '&') && b > i && s.tokens[b - 1]!.end === t.start
         && b + 1 < s.last && s.tokens[b + 1]!.start === t.end && NP_POS.has(s.tokens[b + 1]!.pos));
