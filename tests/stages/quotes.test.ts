@@ -162,6 +162,10 @@ const CASES: Case[] = [
     { type: 'indirect', text: 'the count was wrong', speaker: 'Jane Smith', cue: 'states' },
   ] },
   { name: 'a capitalised word wink reads as a verb, inside a name, stays in the speaker', text: '‘It is the right thing to do,’ said a Downing Street spokesman.', want: [{ type: 'direct', text: 'It is the right thing to do,', speaker: 'a Downing Street spokesman', cue: 'said' }] },
+  { name: 'a wire dateline is not reported content', text: 'BRUSSELS (Reuters) - EU leaders agreed on Thursday to extend sanctions, officials said.\n\nWASHINGTON, Nov. 3 (AP) — The Senate will vote next week, Chuck Schumer said.', want: [
+    { type: 'indirect', text: 'EU leaders agreed on Thursday to extend sanctions', speaker: 'officials', cue: 'said' },
+    { type: 'indirect', text: 'The Senate will vote next week', speaker: 'Chuck Schumer', cue: 'said' },
+  ] },
   { name: 'a subordinate clause after the attribution is narration', text: '“We will win the vote,” Jane Smith said, as the crowd cheered.', want: [{ type: 'direct', text: 'We will win the vote,', speaker: 'Jane Smith', cue: 'said' }] },
 ];
 

@@ -153,8 +153,14 @@ function span(text: string, start: number, end: number): Span {
   return { start, end, text: text.slice(start, end) };
 }
 
-/** Trims spaces and the commas or dashes left at the edges of a reported-content range. */
+// A wire dateline opening the sentence ("BRUSSELS (Reuters) - ", "WASHINGTON, Nov. 3 (AP) — ", "LONDON — ") says
+// where the story was filed, not what was said.
+const DATELINE = /^[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*(?:,[ A-Za-z.]{2,24}?\d{0,2})?(?: ?\([^)\n]{1,40}\))? ?[—–-]{1,2} /;
+
+/** Trims spaces, a dateline, and the commas or dashes left at the edges of a reported-content range. */
 function trimRange(text: string, start: number, end: number): [number, number] {
+  const dateline = DATELINE.exec(text.slice(start, Math.min(end, start + 80)));
+  if (dateline) start += dateline[0].length;
   while (start < end && /[\s,;:—–-]/.test(text[start]!)) start++;
   while (end > start && /[\s,;:—–-]/.test(text[end - 1]!)) end--;
   return [start, end];
