@@ -14,6 +14,13 @@ describe('ingest', () => {
     expect(r.messages.map((m) => m.id)).toEqual(['ingest/boilerplate-removed', 'ingest/boilerplate-removed', 'ingest/boilerplate-removed']);
   });
 
+  it('removes bylines and time stamps told by their shape, and keeps prose that starts like them', () => {
+    const text = 'By Sarah Jones, Staff Writer\nPublished 3:45 p.m. ET March 12, 2019\nUpdated: Nov. 3, 2020 at 10:15 a.m.\nBy the end of the day, nothing changed.\nPublished by the city in 2019 to wide acclaim.\nBy Jonathan Swan, Maggie Haberman and Charlie Savage';
+    const r = removeBoilerplate(text, rules);
+    expect(r.text).toBe('By the end of the day, nothing changed.\nPublished by the city in 2019 to wide acclaim.');
+    expect(r.messages.map((m) => m.text.match(/rule (\w+)/)?.[1])).toEqual(['byline', 'timestamp', 'timestamp', 'byline']);
+  });
+
   it('keeps prose that merely starts like boilerplate', () => {
     const line = 'Share prices fell sharply on Tuesday after the central bank raised rates.';
     expect(removeBoilerplate(line, rules).text).toBe(line);

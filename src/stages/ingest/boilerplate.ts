@@ -13,8 +13,9 @@ let compiled: BoilerplateRule[] | undefined;
 
 /** The boilerplate rules from data/lexicon/boilerplate.json, compiled once per process. */
 export function loadBoilerplateRules(): BoilerplateRule[] {
-  compiled ??= loadData<{ rules: { id: string; pattern: string }[] }>('lexicon/boilerplate.json').rules
-    .map((r) => ({ id: r.id, pattern: new RegExp(r.pattern, 'iu') }));
+  // Rules match case-insensitively unless they say otherwise (a byline is told by its capitals).
+  compiled ??= loadData<{ rules: { id: string; pattern: string; caseSensitive?: boolean }[] }>('lexicon/boilerplate.json').rules
+    .map((r) => ({ id: r.id, pattern: new RegExp(r.pattern, r.caseSensitive ? 'u' : 'iu') }));
   return compiled;
 }
 
