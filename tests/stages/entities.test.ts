@@ -111,6 +111,10 @@ describe('entities', () => {
     expect(a.entities.map((e) => [e.type, e.name])).toEqual([['ORG', 'Joint Chiefs of Staff'], ['PERSON', 'Joseph F. Dunford Jr.']]);
   });
 
+  it('completes a title and first name the tagger typed an organisation with the surname after it', () => {
+    expect(names('Councilwoman Maria Lopez, who voted against the plan, disagreed.')).toEqual(['Maria Lopez']);
+  });
+
   it('keeps two people with one surname apart by their first names', () => {
     const people = names('Hillary Clinton met Bill Clinton in Chicago.', 'PERSON');
     expect(people).toEqual(['Hillary Clinton', 'Bill Clinton']);

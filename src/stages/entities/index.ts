@@ -9,7 +9,7 @@ import { classify, spanKey } from './classify.ts';
 import { startsAsciiAlnum, startsLower, startsUpper } from './chars.ts';
 import { entityLexicons, type EntityLexicons } from './lexicons.ts';
 import { numericMentions } from './numeric.ts';
-import { splitTitle } from './titles.ts';
+import { splitTitle, titleAt } from './titles.ts';
 import { taggerCandidates } from './tagged.ts';
 
 /** Finds, types and groups the entities of an article. */
@@ -30,6 +30,11 @@ export function findEntities(article: SegmentedArticle, config: Config): EntityA
     }
     return true;
   };
+  const personSpan = (c: Candidate) => {
+    if (c.label === 'PER') return true;
+    const title = titleAt(tokens, c.first, c.last - 1, lex);
+    return title !== undefined && lex.firstNames.has(tokens[c.first + title[0]]!.lower);
+  };
   // Proper nouns that may start a person's name: first names that are no title.
   const firstNamesAt = (from: number, to: number) => {
     for (let k = from; k < to; k++) {
@@ -39,7 +44,7 @@ export function findEntities(article: SegmentedArticle, config: Config): EntityA
     return true;
   };
   const tagged = tagging ? splitAtLowercase(tokens, taggerCandidates(article)) : [];
-  const candidates = joinOrgComplements(tokens, mergeCandidates(tagged, propnCandidates(tokens, isPlace), known, { surname: surnameTail, firstName: firstNamesAt }), lex);
+  const candidates = joinOrgComplements(tokens, mergeCandidates(tagged, propnCandidates(tokens, isPlace), known, { person: personSpan, surname: surnameTail, firstName: firstNamesAt }), lex);
 
   const mentions: PendingMention[] = [];
   const unresolved: Candidate[] = [];
@@ -116,6 +121,8 @@ function mention(text: string, tokens: readonly Token[], first: number, last: nu
 
 /** Tests for the proper nouns at a person's edges that the tagger left out, over token ranges [from, to). */
 interface NameEdges {
+  /** The span is a person: labelled so, or a title and a first name ("Councilwoman Maria", tagged ORG). */
+  person: (c: Candidate) => boolean;
   surname: (from: number, to: number) => boolean;
   firstName: (from: number, to: number) => boolean;
 }
@@ -146,7 +153,7 @@ function mergeCandidates(tagged: Candidate[], runs: Candidate[], known: (c: Cand
     } else {
       for (let k = 0; k < overlapping.length; k++) {
         const x = overlapping[k]!;
-        if (x.label !== 'PER') continue;
+        if (!edges.person(x)) continue;
         let { first, last } = x;
         // "Committee Chair Debbie Wasserman" + "Schultz": the tagger ended a person one or two proper nouns before
         // the run does; a surname it left untagged still belongs to the name (an organisation's head word does
