@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findQuotedSpans } from '../../src/stages/quotes/marks.ts';
 import { findParagraphs } from '../../src/stages/segment/index.ts';
+import { parseConfig } from '../../src/config.ts';
 import { quoted, record } from '../helpers.ts';
 
 interface Case {
@@ -166,6 +167,7 @@ const CASES: Case[] = [
     { type: 'indirect', text: 'EU leaders agreed on Thursday to extend sanctions', speaker: 'officials', cue: 'said' },
     { type: 'indirect', text: 'The Senate will vote next week', speaker: 'Chuck Schumer', cue: 'said' },
   ] },
+  { name: 'a naming verb with a quoted name for its object', text: 'Jeb Bush described his leadership skills as a “work in progress.”', want: [{ type: 'mixed', text: 'his leadership skills as a “work in progress.”', speaker: 'Jeb Bush', cue: 'described' }] },
   { name: 'a subordinate clause after the attribution is narration', text: '“We will win the vote,” Jane Smith said, as the crowd cheered.', want: [{ type: 'direct', text: 'We will win the vote,', speaker: 'Jane Smith', cue: 'said' }] },
 ];
 
@@ -185,6 +187,15 @@ describe('quotes: patterns', () => {
       expect(got.length).toBe(want.length);
     });
   }
+});
+
+describe('quotes: naming verbs', () => {
+  it('reports "called X “Y”" with a calibrated confidence below the shipped threshold, and "called" alone not at all', () => {
+    const all = parseConfig({ quotes: { minConfidence: 0 } });
+    const q = quoted('Mayor Tom Richards called the vote “a win for public safety.” He called reporters on Monday.', all).quotes;
+    expect(q.map((x) => [x.type, x.text, x.speaker?.name, x.cue?.text])).toEqual([['mixed', 'the vote “a win for public safety.”', 'Tom Richards', 'called']]);
+    expect(q[0]!.confidence).toBeLessThan(JSON.parse(readFileSync('pipeline.config.json', 'utf8')).quotes.minConfidence);
+  });
 });
 
 describe('quotes: invariants', () => {

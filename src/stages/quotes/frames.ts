@@ -711,10 +711,36 @@ function frameAt(s: SentenceView, i: number, cueLast: number, verb: CueVerb, lex
   return f;
 }
 
+/** Pattern 10: SUBJECT NAMING-VERB OBJECT (as) (a) “QUOTE”, the quote closed in the sentence. */
+function namingFrame(s: SentenceView, base: Pick<Frame, 'sentence' | 'cueFirst' | 'cueLast' | 'verb'>, i: number, cueLast: number): Frame | null {
+  const subject = subjectBefore(s, i);
+  const object = npStartingAt(s, cueLast);
+  if (!subject || !object) return null;
+  let k = object[1];
+  if (s.tokens[k]?.lower === 'as') k++;
+  // "as a “work in progress”": a determiner or adjective may stand before the mark.
+  for (let n = 0; n < 2 && k < s.last && ['DET', 'ADJ'].includes(s.tokens[k]!.pos); n++) k++;
+  if (k >= s.last || !OPEN_MARKS.has(s.tokens[k]!.value)) return null;
+  for (let m = k + 2; m < s.last; m++) {
+    const t = s.tokens[m]!;
+    if (CLOSE_MARKS.has(t.value) && s.quoteEndsAt(t.end)) {
+      return { ...base, kind: 'subject-cue', speaker: subject, content: [[s.tokens[cueLast]!.start, t.end]], attribution: [s.tokens[subject[0]]!.start, s.tokens[cueLast - 1]!.end], complementizer: false };
+    }
+  }
+  return null;
+}
+
 /** The frame a cue verb at [i, cueLast) heads, trying the patterns in order. */
 function framePatterns(s: SentenceView, i: number, cueLast: number, verb: CueVerb, lex: QuoteLexicons): Frame | null {
   const base = { sentence: s.index, cueFirst: i, cueLast, verb };
   const prev = i > s.first ? s.tokens[i - 1]! : undefined;
+
+  // 10. "called the vote “a win for public safety”", "described his skills as a “work in progress”": a naming verb
+  // whose object is given a quoted name; the object and the quote are what was said.
+  if (verb.naming) {
+    const f = namingFrame(s, base, i, cueLast);
+    if (f || verb.strength === 0) return f;
+  }
 
   // 9. "when asked whether he would run, …", "Asked about the vagueness, McCain said": a question put to someone,
   // reported without its asker; the question runs to the next comma or the sentence's end.

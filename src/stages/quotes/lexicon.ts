@@ -9,6 +9,8 @@ export interface CueVerb {
   form: 'base' | 'present' | 'past' | 'participle' | 'gerund';
   /** Number of tokens in the form ("point out" is two). */
   length: number;
+  /** Reports a quoted name given to something ("called the vote “a win”"); strength 0: nothing else. */
+  naming?: boolean;
 }
 
 export interface QuoteLexicons {
@@ -29,7 +31,7 @@ export interface QuoteLexicons {
 }
 
 interface CueFile {
-  verbs: Record<string, { forms: string[]; strength: number; nounForms?: string[] }>;
+  verbs: Record<string, { forms: string[]; strength: number; nounForms?: string[]; naming?: boolean }>;
   phrases: { text: string; kind: string }[];
   speechNouns: string[];
   listenerWords: string[];
@@ -49,7 +51,7 @@ export function quoteLexicons(): QuoteLexicons {
     for (const f of entry.nounForms ?? []) nounForms.add(f.toLowerCase());
     entry.forms.forEach((form, i) => {
       const tokens = form.toLowerCase().split(' ');
-      const verb: CueVerb = { lemma, strength: entry.strength, form: FORM_CLASSES[i] ?? 'base', length: tokens.length };
+      const verb: CueVerb = { lemma, strength: entry.strength, form: FORM_CLASSES[i] ?? 'base', length: tokens.length, ...(entry.naming ? { naming: true } : {}) };
       const list = verbs.get(tokens[0]!) ?? [];
       // The same surface form may be two classes ("said": past and participle): keep the first.
       if (!list.some((x) => x.tokens.join(' ') === tokens.join(' '))) list.push({ tokens, verb });
