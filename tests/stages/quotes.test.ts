@@ -168,6 +168,7 @@ const CASES: Case[] = [
     { type: 'indirect', text: 'The Senate will vote next week', speaker: 'Chuck Schumer', cue: 'said' },
   ] },
   { name: 'a naming verb with a quoted name for its object', text: 'Jeb Bush described his leadership skills as a “work in progress.”', want: [{ type: 'mixed', text: 'his leadership skills as a “work in progress.”', speaker: 'Jeb Bush', cue: 'described' }] },
+  { name: 'a definite title names the person titled with its abbreviation', text: 'Louisiana Gov. John Bel Edwards met reporters. The governor said the roads were closed.', want: [{ type: 'indirect', text: 'the roads were closed', speaker: 'John Bel Edwards', cue: 'said' }] },
   { name: 'a subordinate clause after the attribution is narration', text: '“We will win the vote,” Jane Smith said, as the crowd cheered.', want: [{ type: 'direct', text: 'We will win the vote,', speaker: 'Jane Smith', cue: 'said' }] },
 ];
 

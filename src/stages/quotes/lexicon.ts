@@ -28,6 +28,8 @@ export interface QuoteLexicons {
   peopleNouns: Set<string>;
   /** Verb forms news writes far more often as nouns ("states"): cues only right before "that" or a colon. */
   nounForms: Set<string>;
+  /** Abbreviated title words, lower case, to the words they stand for ("gov." -> "governor"). */
+  titleWords: Map<string, string>;
 }
 
 interface CueFile {
@@ -69,6 +71,7 @@ export function quoteLexicons(): QuoteLexicons {
     organisationNouns: new Set(speakerNouns.organisations),
     peopleNouns: new Set(speakerNouns.people),
     nounForms,
+    titleWords: new Map(Object.entries(loadData<{ abbreviations: Record<string, string> }>('lexicon/titles.json').abbreviations).map(([k, v]) => [k.toLowerCase(), v.toLowerCase()])),
   };
   return cached;
 }

@@ -111,7 +111,7 @@ export function resolveSpeaker(
   const mention: Span = { start: tokens[first]!.start, end: tokens[last - 1]!.end, text: phraseText };
   // Only a definite phrase names someone known ("the senator"); "a Democratic senator" is someone else.
   if (['the', 'this', 'that'].includes(tokens[first]!.lower) && words.length > 0) {
-    const titled = personWithTitle(words.join(' '), entities, headToken.start, index);
+    const titled = personWithTitle(words.join(' '), entities, headToken.start, index, lex);
     if (titled) return { speaker: { name: titled.name, entityId: titled.id, mention }, via: 'title' };
   }
   if (headToken.pos === 'PRON') return null;
@@ -221,12 +221,14 @@ function chainPronounIn(tokens: readonly Token[], sentence: number, before: numb
   return -1;
 }
 
-function personWithTitle(title: string, entities: readonly Entity[], at: number, index: MentionIndex): Entity | undefined {
+/** The person last named before `at` whose title the phrase's words ("governor", "prime minister") end; "Gov." is
+ * read as "governor". */
+function personWithTitle(title: string, entities: readonly Entity[], at: number, index: MentionIndex, lex: QuoteLexicons): Entity | undefined {
   let best: Entity | undefined;
   let bestAt = -1;
   for (const e of entities) {
     if (e.type !== 'PERSON' || !e.title) continue;
-    const t = e.title.toLowerCase();
+    const t = e.title.toLowerCase().split(/\s+/).map((w) => lex.titleWords.get(w) ?? w).join(' ');
     // "the secretary" names the Secretary of State: the title's head word is the one before "of".
     const head = t.split(' of ')[0]!;
     if (t !== title && !t.endsWith(` ${title}`) && !title.endsWith(t) && head !== title && !head.endsWith(` ${title}`)) continue;
