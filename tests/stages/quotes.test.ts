@@ -169,6 +169,10 @@ const CASES: Case[] = [
   ] },
   { name: 'a naming verb with a quoted name for its object', text: 'Jeb Bush described his leadership skills as a “work in progress.”', want: [{ type: 'mixed', text: 'his leadership skills as a “work in progress.”', speaker: 'Jeb Bush', cue: 'described' }] },
   { name: 'a definite title names the person titled with its abbreviation', text: 'Louisiana Gov. John Bel Edwards met reporters. The governor said the roads were closed.', want: [{ type: 'indirect', text: 'the roads were closed', speaker: 'John Bel Edwards', cue: 'said' }] },
+  { name: 'after warn or tell, a phrase a verb follows is the content\'s subject, not the listener', text: 'The storm cut power on Sunday, and officials warned it could be days before power is restored. Jane Smith told reporters the vote was close.', want: [
+    { type: 'indirect', text: 'it could be days before power is restored', speaker: 'officials', cue: 'warned' },
+    { type: 'indirect', text: 'the vote was close', speaker: 'Jane Smith', cue: 'told' },
+  ] },
   { name: 'a subordinate clause after the attribution is narration', text: '“We will win the vote,” Jane Smith said, as the crowd cheered.', want: [{ type: 'direct', text: 'We will win the vote,', speaker: 'Jane Smith', cue: 'said' }] },
 ];
 

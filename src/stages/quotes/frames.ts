@@ -48,6 +48,7 @@ const NOT_CONTENT = new Set(['so', 'nothing', 'anything', 'something', 'much', '
 // Verbs whose object is the listener: they never invert ("…, told reporters" is not "…, said Smith").
 const LISTENER_FIRST = new Set(['tell', 'inform', 'assure', 'reassure', 'advise', 'remind', 'urge']);
 const WH_WORDS = new Set(['whether', 'if', 'why', 'how', 'what', 'when', 'where', 'who']);
+const OBJECT_PRONOUNS = new Set(['me', 'him', 'her', 'us', 'them']);
 const OBJECT_VERBS = new Set(['tell', 'ask', 'inform', 'assure', 'reassure', 'advise', 'warn', 'remind', 'urge', 'caution']);
 const CLAUSE_END = new Set(['.', '!', '?', '”', '"', '’', "''", ';']);
 // wink splits the wire style ``…'' into single backticks and apostrophes.
@@ -414,9 +415,13 @@ function contentAfter(s: SentenceView, k: number, verb: CueVerb, lex: QuoteLexic
     }
   }
   if (OBJECT_VERBS.has(verb.lemma) && !WH_WORDS.has(s.tokens[k]?.lower ?? '')) {
-    // "told reporters (that)", "told CNN", "told him": skip the listener (but "asked what …" has none).
+    // "told reporters (that)", "told CNN", "told him": skip the listener (but "asked what …" has none, and in
+    // "warned it could be days", "warned Democrats would lose" the phrase is the subject of the content: a verb
+    // follows it).
     const np = npStartingAt(s, k);
-    if (np) k = skipAdjuncts(s, np[1], lex);
+    const subjectOfClause = np && ['AUX', 'VERB'].includes(s.tokens[np[1]]?.pos ?? '') && !OBJECT_PRONOUNS.has(s.tokens[np[1] - 1]!.lower)
+      && !(s.tokens[np[1]]!.pos === 'VERB' && /ing$/.test(s.tokens[np[1]]!.lower));
+    if (np && !subjectOfClause) k = skipAdjuncts(s, np[1], lex);
   }
   if (k >= s.last) return null;
   const t = s.tokens[k]!;
