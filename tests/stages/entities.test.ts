@@ -115,6 +115,11 @@ describe('entities', () => {
     expect(names('Councilwoman Maria Lopez, who voted against the plan, disagreed.')).toEqual(['Maria Lopez']);
   });
 
+  it('types a state or country before a title as a place', () => {
+    const a = withEntities('Louisiana Gov. John Bel Edwards declared a state of emergency.');
+    expect(a.entities.map((e) => [e.type, e.name])).toEqual([['GPE', 'Louisiana'], ['PERSON', 'John Bel Edwards']]);
+  });
+
   it('keeps two people with one surname apart by their first names', () => {
     const people = names('Hillary Clinton met Bill Clinton in Chicago.', 'PERSON');
     expect(people).toEqual(['Hillary Clinton', 'Bill Clinton']);

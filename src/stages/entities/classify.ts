@@ -4,6 +4,7 @@ import { getGender } from 'gender-detection-from-name';
 import type { EntityType, Token } from '../../types.ts';
 import type { Candidate } from './candidates.ts';
 import type { EntityLexicons } from './lexicons.ts';
+import { titleAt } from './titles.ts';
 
 export interface Classified {
   type: EntityType;
@@ -47,6 +48,9 @@ export function classify(tokens: readonly Token[], c: Candidate, hasTitle: boole
   const place = placeType(key, lex);
   // A country split off a longer tagger span ("the Quad with India") is a country whatever the span was.
   if (place && (c.split || (c.label !== 'PER' && c.label !== 'ORG'))) return { type: place };
+  // "Louisiana Gov. John Bel Edwards": a lone country or state name right before a title is the place the title
+  // belongs to, though the tagger read the whole as an organisation.
+  if (c.label === 'ORG' && c.last - c.first === 1 && (lex.countries.has(key) || lex.regions.has(key)) && titleAt(tokens, c.last, tokens.length, lex)) return { type: 'GPE' };
   if (lex.demonyms.has(key)) return { type: 'NORP' };
   if (lex.organizations.has(key)) return { type: 'ORG' };
   const n = c.last - c.first;
