@@ -173,6 +173,7 @@ const CASES: Case[] = [
     { type: 'indirect', text: 'it could be days before power is restored', speaker: 'officials', cue: 'warned' },
     { type: 'indirect', text: 'the vote was close', speaker: 'Jane Smith', cue: 'told' },
   ] },
+  { name: 'a single closing mark after an s closes before punctuation', text: 'Wes Streeting accused ministers of ‘sleepwalking into a crisis’. He told Sky News: ‘This is the worst the NHS has been.’', want: [{ type: 'direct', text: 'This is the worst the NHS has been.', speaker: 'Wes Streeting', cue: 'told' }] },
   { name: 'a subordinate clause after the attribution is narration', text: '“We will win the vote,” Jane Smith said, as the crowd cheered.', want: [{ type: 'direct', text: 'We will win the vote,', speaker: 'Jane Smith', cue: 'said' }] },
 ];
 

@@ -78,8 +78,9 @@ export function findMarks(text: string): Mark[] {
         if (!WORDY.test(prev)) marks.push({ at: i, length: 1, role: 'open', family: 'single' });
         break;
       case '’':
-        // An apostrophe inside or at the end of a word ("don’t", "Jones’") is no closing mark.
-        if (!WORDY.test(next) && !/[sS]/.test(prev)) marks.push({ at: i, length: 1, role: 'close', family: 'single' });
+        // An apostrophe inside or at the end of a word ("don’t", "Jones’ book") is no closing mark; after an "s" it
+        // closes only before punctuation ("of ‘sleepwalking into a crisis’.").
+        if (!WORDY.test(next) && (!/[sS]/.test(prev) || /[.,;:!?)]/.test(next))) marks.push({ at: i, length: 1, role: 'close', family: 'single' });
         break;
       default:
         break;
