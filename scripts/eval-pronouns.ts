@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
 
 interface Judged { id: string; offset: number; pronoun: string; referent: string | null; unsure?: boolean }
-interface Quote { speaker: { name: string; mention: { start: number; text: string } | null } | null }
+interface Quote { speaker: { name: string; entityId: string | null; mention: { start: number; text: string } | null } | null }
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -47,8 +47,9 @@ export function scorePronouns(judged: readonly Judged[], datasetPath: string): P
     const name = q?.speaker?.name ?? null;
     if (j.referent === null) {
       s.unnamed++;
-      // Right when the pipeline named nobody: the speaker is the pronoun as written, or there is no quote.
-      if (!q || name === q.speaker?.mention?.text) s.unnamedLeft++;
+      // Right when the pipeline linked no entity: the speaker is a phrase ("a representative for Mr. Pinchuk") or
+      // the pronoun as written, or there is no quote.
+      if (!q || !q.speaker?.entityId) s.unnamedLeft++;
       else s.errors.push(`${j.id}@${j.offset} ${j.pronoun}: ${name}, judged unnamed`);
       continue;
     }
@@ -69,7 +70,7 @@ export function scorePronouns(judged: readonly Judged[], datasetPath: string): P
 
 export function formatPronounScore(s: PronounScore): string {
   const pct = (a: number, b: number) => (b ? ((100 * a) / b).toFixed(1) : '-');
-  return `pronoun speakers (hand-judged): ${s.right}/${s.named} named referents right (${pct(s.right, s.named)}%), ${s.wrong} wrong, ${s.lost} no longer found; ${s.unnamedLeft}/${s.unnamed} unnamed left unnamed`;
+  return `pronoun speakers (hand-judged): ${s.right}/${s.named} named referents right (${pct(s.right, s.named)}%), ${s.wrong} wrong, ${s.lost} no longer found; ${s.unnamedLeft}/${s.unnamed} unnamed referents left unlinked`;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -174,6 +174,10 @@ const CASES: Case[] = [
     { type: 'indirect', text: 'the vote was close', speaker: 'Jane Smith', cue: 'told' },
   ] },
   { name: 'a single closing mark after an s closes before punctuation', text: 'Wes Streeting accused ministers of ‘sleepwalking into a crisis’. He told Sky News: ‘This is the worst the NHS has been.’', want: [{ type: 'direct', text: 'This is the worst the NHS has been.', speaker: 'Wes Streeting', cue: 'told' }] },
+  { name: 'a pronoun after a speaker phrase no entity holds refers to that phrase', text: 'The NHS is under strain. A Department of Health spokesperson said the government was investing more. ‘We are making progress,’ they added.', want: [
+    { type: 'indirect', text: 'the government was investing more', speaker: 'A Department of Health spokesperson', cue: 'said' },
+    { type: 'direct', text: 'We are making progress,', speaker: 'A Department of Health spokesperson', cue: 'added' },
+  ] },
   { name: 'a subordinate clause after the attribution is narration', text: '“We will win the vote,” Jane Smith said, as the crowd cheered.', want: [{ type: 'direct', text: 'We will win the vote,', speaker: 'Jane Smith', cue: 'said' }] },
 ];
 

@@ -267,7 +267,7 @@ function sentenceSubject(tokens: readonly Token[], first: number, cue: number, i
     if (hit && hit.entity.type === 'ORG' && !possessive) org ??= { name: hit.entity.name, entityId: hit.entity.id, mention: hit.mention };
     const p = lex.pronouns.get(tokens[k]!.lower);
     if (p && tokens[k]!.pos === 'PRON' && (p.gender || p.number)) {
-      const target = resolvePronoun(p, k, index, recent);
+      const target = resolvePronoun(p, k, index, recent, lex);
       if (target) return { ...target, mention: { start: tokens[k]!.start, end: tokens[k]!.end, text: tokens[k]!.value } };
     }
   }

@@ -94,7 +94,7 @@ export function resolveSpeaker(
   const pronoun = lex.pronouns.get(headToken.lower);
   if (pronoun && last - first === 1) {
     const mention: Span = { start: headToken.start, end: headToken.end, text: headToken.value };
-    const target = resolvePronoun(pronoun, head, index, recent);
+    const target = resolvePronoun(pronoun, head, index, recent, lex);
     if (target) return { speaker: { name: target.name, entityId: target.entityId, mention }, via: 'pronoun' };
     // "The ministry issued a statement. It said …": "it"/"they" after a nameless organisation.
     if (pronoun.kind === 'org' || pronoun.number === 'pl') {
@@ -160,7 +160,7 @@ const LOOK_BACK = 6;
  * though he may vote for Sanders") continues the referent of the sentences before it, so it is skipped.
  */
 export function resolvePronoun(
-  p: { gender?: 'm' | 'f'; number?: 'sg' | 'pl'; kind?: 'org' }, at: number, index: MentionIndex, recent: readonly Speaker[],
+  p: { gender?: 'm' | 'f'; number?: 'sg' | 'pl'; kind?: 'org' }, at: number, index: MentionIndex, recent: readonly Speaker[], lex: QuoteLexicons,
 ): Speaker | null {
   const fits = (e: Entity) => {
     if (p.kind === 'org') return e.type === 'ORG' || e.type === 'GPE';
@@ -174,6 +174,14 @@ export function resolvePronoun(
   let hi = index.referents.length;
   while (hi > 0 && index.referents[hi - 1]!.firstToken >= at) hi--;
   let best: Referent | undefined;
+  // "A Department of Health spokesperson said … ‘…,’ they added": the last speaker may be a phrase no entity holds;
+  // it is the referent when its sentence is reached before any fitting name, and no name precedes it there.
+  const lastSpeaker = recent[recent.length - 1];
+  // Its head word must fit the pronoun: a person for "he"/"she" ("a spokesman"), people or a body for "they", a
+  // body or a document for "it" ("the report").
+  const phrase = lastSpeaker && lastSpeaker.entityId === null && lastSpeaker.mention && !PRONOUN_WORDS.has(lastSpeaker.mention.text.toLowerCase())
+    && phraseFits(klass, tokens, lastSpeaker.mention, lex) ? tokenAt(tokens, lastSpeaker.mention.start) : -1;
+  const phraseSentence = phrase >= 0 && phrase < at ? tokens[phrase]!.sentence : -1;
   let k = hi - 1;
   for (let sentence = here; sentence >= Math.max(0, here - LOOK_BACK) && !best; sentence--) {
     let lo = k;
@@ -183,6 +191,7 @@ export function resolvePronoun(
     while (lo >= 0 && index.referents[lo]!.sentence === sentence) inSentence.unshift(index.referents[lo--]!);
     k = lo;
     const fitting = inSentence.filter((m) => fits(m.entity));
+    if (sentence === phraseSentence && !(fitting.length && fitting[0]!.firstToken < phrase)) return { ...lastSpeaker!, mention: null };
     const chainAt = klass ? chainPronounIn(tokens, sentence, sentence === here ? at : -1, klass, index.quoted) : -1;
     if (fitting.length === 0) continue;
     if (chainAt >= 0 && chainAt < fitting[0]!.firstToken) continue;
@@ -193,7 +202,6 @@ export function resolvePronoun(
     if (fits(m.entity)) best = m;
   }
   // The last speaker is the likeliest referent of "he said" when they fit better by gender: news keeps its subject.
-  const lastSpeaker = recent[recent.length - 1];
   if (lastSpeaker?.entityId && best && lastSpeaker.entityId !== best.entity.id) {
     const same = index.referents.find((m) => m.entity.id === lastSpeaker.entityId);
     // Prefer the last speaker over a more recent mention only when that mention is no better match by gender.
@@ -201,6 +209,34 @@ export function resolvePronoun(
   }
   if (!best) return null;
   return { name: best.entity.name, entityId: best.entity.id, mention: null };
+}
+
+const PRONOUN_WORDS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
+
+/** A speaker phrase's head word fits the pronoun's class. */
+function phraseFits(klass: string | undefined, tokens: readonly Token[], mention: Span, lex: QuoteLexicons): boolean {
+  const first = tokenAt(tokens, mention.start);
+  const last = tokenAt(tokens, mention.end - 1) + 1;
+  if (first < 0 || last <= first) return false;
+  const head = tokens[headOf(tokens, first, last)]!.lower;
+  const people = lex.peopleNouns.has(head) || SPOKES.has(head);
+  if (klass === 'm' || klass === 'f') return people && !head.endsWith('s');
+  if (klass === 'pl') return people || lex.organisationNouns.has(head);
+  return lex.organisationNouns.has(head) && !people;
+}
+
+const SPOKES = new Set(['spokesman', 'spokeswoman', 'spokesperson']);
+
+/** Index of the token that starts at or covers char offset `at` (tokens in text order). */
+function tokenAt(tokens: readonly Token[], at: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < tokens.length ? lo : -1;
 }
 
 /** First token of sentence `sentence` (before `before`, when given) that is a subject pronoun of class `klass`
