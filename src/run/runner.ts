@@ -259,13 +259,18 @@ export async function runPipelineAsync(opts: RunOptions): Promise<RunSummary> {
   const owned = !pool;
   const batch = new Batch(opts, p, threads);
   const wantTimings = opts.timings !== undefined;
+  // A worker makes the article's report page (and writes it); the table rows are made here, from the line, by
+  // the main thread. Encoding them in the workers cost more in all, although it spared this thread a JSON.parse:
+  // a worker's heap holds the models, and every collection the extra garbage brings costs it (and V8's helper
+  // threads) several times what the same work costs this small heap.
+  const workerWants: OutputsWanted = { tables: false, report: p.want.report };
   const processInWorker = async (a: Discovered): Promise<ArticleOutcome> => {
     const prep = prepare(a, p);
     if ('outcome' in prep) return prep.outcome;
     pool ??= new ArticlePool(threads, opts.config);
     try {
       // the worker writes the cache entry and the page itself: the main thread gets the line
-      const reply = await pool.run({ id: a.id, path: a.path, bytes: prep.bytes, timings: wantTimings, outputs: p.want, store: batch.storeTarget(prep.key) });
+      const reply = await pool.run({ id: a.id, path: a.path, bytes: prep.bytes, timings: wantTimings, outputs: workerWants, store: batch.storeTarget(prep.key) });
       if (reply.timings && opts.timings) for (const [k, v] of Object.entries(reply.timings)) opts.timings[k] = (opts.timings[k] ?? 0) + v;
       return reply.outcome;
     } catch (err) {
