@@ -178,6 +178,7 @@ const CASES: Case[] = [
     { type: 'indirect', text: 'the government was investing more', speaker: 'A Department of Health spokesperson', cue: 'said' },
     { type: 'direct', text: 'We are making progress,', speaker: 'A Department of Health spokesperson', cue: 'added' },
   ] },
+  { name: 'a quantity and "of" open the reported clause when a verb follows', text: 'Sheldon Adelson said much of his discussion with Trump was about Israel. He said little of substance.', want: [{ type: 'indirect', text: 'much of his discussion with Trump was about Israel', speaker: 'Sheldon Adelson', cue: 'said' }] },
   { name: 'a subordinate clause after the attribution is narration', text: '“We will win the vote,” Jane Smith said, as the crowd cheered.', want: [{ type: 'direct', text: 'We will win the vote,', speaker: 'Jane Smith', cue: 'said' }] },
 ];
 

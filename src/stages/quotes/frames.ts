@@ -436,7 +436,9 @@ function contentAfter(s: SentenceView, k: number, verb: CueVerb, lex: QuoteLexic
   }
   if (OPEN_MARKS.has(t.value)) return { at: k, complementizer: true, end: quoteThenNarration(s, k) };
   // "said it" / "said this" report nothing, but "says it will shift staff" / "say this is a rough patch" do.
-  const clauseFollows = (t.lower === 'it' || t.lower === 'this') && ['AUX', 'VERB'].includes(s.tokens[k + 1]?.pos ?? '');
+  // "said much of his discussion … was about Israel": a quantity word and "of" open a clause when a verb follows.
+  const clauseFollows = ((t.lower === 'it' || t.lower === 'this') && ['AUX', 'VERB'].includes(s.tokens[k + 1]?.pos ?? ''))
+    || (s.tokens[k + 1]?.lower === 'of' && finiteVerbWithin(s, k + 2, 10));
   // "46 percent of voters said yes", "the candidate said no": the answer is what was said.
   // (wink keeps "no." as one token, the abbreviation of "number", at a sentence's end.)
   const answer = (t.lower === 'yes' || t.lower === 'no' || t.lower === 'no.') && (k + 1 >= s.last || [',', '.', ';'].includes(s.tokens[k + 1]!.value));
