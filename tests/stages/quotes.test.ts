@@ -179,6 +179,9 @@ const CASES: Case[] = [
     { type: 'direct', text: 'We are making progress,', speaker: 'A Department of Health spokesperson', cue: 'added' },
   ] },
   { name: 'a quantity and "of" open the reported clause when a verb follows', text: 'Sheldon Adelson said much of his discussion with Trump was about Israel. He said little of substance.', want: [{ type: 'indirect', text: 'much of his discussion with Trump was about Israel', speaker: 'Sheldon Adelson', cue: 'said' }] },
+  { name: 'a phrase before the attribution that is no clause is not what was said', text: 'In her post about the tweet, Ashley Feinberg said. Holding open a book, Glenn Beck said. Shifting monsoon patterns could affect a billion people, Barack Obama said.', want: [
+    { type: 'indirect', text: 'Shifting monsoon patterns could affect a billion people', speaker: 'Barack Obama', cue: 'said' },
+  ] },
   { name: 'a subordinate clause after the attribution is narration', text: '“We will win the vote,” Jane Smith said, as the crowd cheered.', want: [{ type: 'direct', text: 'We will win the vote,', speaker: 'Jane Smith', cue: 'said' }] },
 ];
 

@@ -718,6 +718,30 @@ function frameAt(s: SentenceView, i: number, cueLast: number, verb: CueVerb, lex
   return f;
 }
 
+const ADJUNCT_OPENERS = new Set(['ADP', 'SCONJ', 'CCONJ']);
+
+/**
+ * "Asked what he wanted in a nominee, Adelson said", "In her post about the tweet, Feinberg said", "Many of the
+ * closures, Hedge said": what stands before the attribution's comma, tokens [a, b), is no clause of its own
+ * when it opens with a preposition, conjunction or participle and holds no comma, or has no finite verb at all.
+ */
+function adjunctOnly(s: SentenceView, a: number, b: number): boolean {
+  if (b <= a) return false;
+  let comma = false;
+  let finite = false;
+  for (let k = a; k < b; k++) {
+    const t = s.tokens[k]!;
+    if (t.value === ',') comma = true;
+    if (OPEN_MARKS.has(t.value) || CLOSE_MARKS.has(t.value)) return false;
+    // As in finiteVerbWithin: a past form is the verb only after a noun or pronoun, else maybe a participle.
+    if (t.pos === 'AUX' || (t.pos === 'VERB' && k > a && !t.lower.endsWith('ing') && (!t.lower.endsWith('ed') || ['NOUN', 'PROPN', 'PRON'].includes(s.tokens[k - 1]!.pos)))) finite = true;
+  }
+  const first = s.tokens[a]!;
+  // ("Shifting monsoon patterns … could affect": a gerund may open a clause that has its verb; "Asked" may not.)
+  const opener = ADJUNCT_OPENERS.has(first.pos) || (first.pos === 'VERB' && (first.lower.endsWith('ed') || (first.lower.endsWith('ing') && !finite)));
+  return (opener && !comma) || !finite;
+}
+
 /** Pattern 10: SUBJECT NAMING-VERB OBJECT (as) (a) “QUOTE”, the quote closed in the sentence. */
 function namingFrame(s: SentenceView, base: Pick<Frame, 'sentence' | 'cueFirst' | 'cueLast' | 'verb'>, i: number, cueLast: number): Frame | null {
   const subject = subjectBefore(s, i);
@@ -811,8 +835,10 @@ function framePatterns(s: SentenceView, i: number, cueLast: number, verb: CueVer
       const close = clauseEndsAt(s, cueLast, lex, verb);
       // A quote ended by its own ? or ! takes no bare clause after its attribution as more of the same speech.
       const across = acrossBreak(s, subject[0] - 1);
-      if ((close.end && !(across && close.quoteFollows)) || (beforeCloses && !across)) {
-        return inverted(s, base, subject, descriptionBefore(s, subject) ?? subject[0], cueLast, across ? null : close.continues);
+      const continues = across ? null : close.continues;
+      const adjunct = !beforeCloses && before.value === ',' && continues === null && adjunctOnly(s, s.first, (descriptionBefore(s, subject) ?? subject[0]) - 1);
+      if (((close.end && !(across && close.quoteFollows)) || (beforeCloses && !across)) && !adjunct) {
+        return inverted(s, base, subject, descriptionBefore(s, subject) ?? subject[0], cueLast, continues);
       }
     }
     // 1b. "The policy changes, which officials said will go into effect …", "what many analysts said was a sign of
