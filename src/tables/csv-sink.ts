@@ -1,6 +1,7 @@
 // One table as RFC 4180 CSV: a header row, CRLF record ends, fields quoted only when they must be.
 import { csvFormatRow } from 'd3-dsv';
 import { AtomicWriter } from '../io/atomic.ts';
+import { ByteBuf } from './bytes.ts';
 import type { Row, TableSpec } from './spec.ts';
 
 // Records are gathered to about this many bytes before one write.
@@ -27,8 +28,8 @@ export function csvText(rows: Row[]): string {
  * megabyte before one write: fewer system calls than a write per article. */
 export class CsvSink {
   private readonly out: AtomicWriter;
-  private pending: Uint8Array[] = [];
-  private pendingBytes = 0;
+  // copied here: the records may be views into an encoder's buffers that the next article overwrites
+  private readonly pending = new ByteBuf(WRITE_BYTES + (1 << 16));
 
   constructor(path: string, spec: TableSpec) {
     this.out = new AtomicWriter(path, { digest: false }); // nothing records a table's hash
@@ -36,12 +37,11 @@ export class CsvSink {
     this.out.write(csvText([spec.columns.map((c) => c.name)]));
   }
 
-  /** Appends encoded records (each ended by CRLF). The bytes are kept until the next write, not copied. */
+  /** Appends encoded records (each ended by CRLF). */
   write(records: Uint8Array): void {
     if (!records.length) return;
-    this.pending.push(records);
-    this.pendingBytes += records.length;
-    if (this.pendingBytes >= WRITE_BYTES) this.flush();
+    this.pending.bytes(records);
+    if (this.pending.len >= WRITE_BYTES) this.flush();
   }
 
   /** Writes what is left and syncs the temporary file. */
@@ -61,9 +61,8 @@ export class CsvSink {
   }
 
   private flush(): void {
-    if (!this.pending.length) return;
-    this.out.write(Buffer.concat(this.pending, this.pendingBytes));
-    this.pending = [];
-    this.pendingBytes = 0;
+    if (!this.pending.len) return;
+    this.out.write(this.pending.view()); // written before it returns, so the buffer is free again
+    this.pending.reset();
   }
 }

@@ -6,7 +6,7 @@ import { recoverFolder } from '../io/commit.ts';
 import type { ArticleRecord } from '../schema.ts';
 import { CsvSink } from './csv-sink.ts';
 import { ByteBuf } from './bytes.ts';
-import { articleTables, tableParts, type ArticleTables, type TablePart } from './chunk.ts';
+import { tableParts, transientTableParts, type ArticleTables, type TablePart } from './chunk.ts';
 import { ParquetSink } from './parquet-sink.ts';
 import { readDatasetSync } from './read-dataset.ts';
 import { TABLES, type ColumnType, type TableName, type TableSpec } from './spec.ts';
@@ -123,12 +123,15 @@ export class TablesWriter {
 
   /** Adds one dataset record's rows to every table. */
   add(record: ArticleRecord): void {
-    this.addEncoded(articleTables(record));
+    this.addParts(transientTableParts(record));
   }
 
   /** Adds one record's rows as articleTables encoded them (in a pipeline worker, say). */
   addEncoded(t: ArticleTables): void {
-    const parts = tableParts(t);
+    this.addParts(tableParts(t));
+  }
+
+  private addParts(parts: TablePart[]): void {
     this.writers.forEach(([, w], i) => w.add(parts[i]!));
   }
 
