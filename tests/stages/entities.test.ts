@@ -120,6 +120,11 @@ describe('entities', () => {
     expect(a.entities.map((e) => [e.type, e.name])).toEqual([['GPE', 'Louisiana'], ['PERSON', 'John Bel Edwards']]);
   });
 
+  it('links common agency short names to the agency', () => {
+    const a = withEntities('The Federal Reserve raised rates on Wednesday. The Fed said inflation was too high. The EPA and the Environmental Protection Agency are one.');
+    expect(a.entities.filter((e) => e.type === 'ORG').map((e) => [e.name, e.mentions.length])).toEqual([['Federal Reserve', 2], ['Environmental Protection Agency', 2]]);
+  });
+
   it('keeps two people with one surname apart by their first names', () => {
     const people = names('Hillary Clinton met Bill Clinton in Chicago.', 'PERSON');
     expect(people).toEqual(['Hillary Clinton', 'Bill Clinton']);
