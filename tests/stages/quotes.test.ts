@@ -182,6 +182,10 @@ const CASES: Case[] = [
   { name: 'a phrase before the attribution that is no clause is not what was said', text: 'In her post about the tweet, Ashley Feinberg said. Holding open a book, Glenn Beck said. Shifting monsoon patterns could affect a billion people, Barack Obama said.', want: [
     { type: 'indirect', text: 'Shifting monsoon patterns could affect a billion people', speaker: 'Barack Obama', cue: 'said' },
   ] },
+  { name: 'a comma or full stop left out before the subject does not join the phrases', text: 'Donald Trump spoke. In a meeting with the editorial board of the Washington Post Trump said NATO was obsolete. It was taking steps to increase its oversight of the regional centers The S.E.C. said it would act.', want: [
+    { type: 'indirect', text: 'NATO was obsolete', speaker: 'Donald Trump', cue: 'said' },
+    { type: 'indirect', text: 'it would act', speaker: 'The S.E.C.', cue: 'said' },
+  ] },
   { name: 'a subordinate clause after the attribution is narration', text: '“We will win the vote,” Jane Smith said, as the crowd cheered.', want: [{ type: 'direct', text: 'We will win the vote,', speaker: 'Jane Smith', cue: 'said' }] },
 ];
 

@@ -86,8 +86,9 @@ export function findEntities(article: SegmentedArticle, config: Config): EntityA
     (first, last) => last - first >= 2 && last - first <= 3 && lex.firstNames.has(tokens[first]!.lower)
       && tokens.slice(first + 1, last).every((t) => /^\p{Lu}/u.test(t.value) && !lex.headlineSmallWords.has(t.lower) && !lex.reportingVerbs.has(t.lower)));
   personByName(named);
-  named.push(...numericMentions(article));
-  return { ...article, entities: groupMentions(named, tokens) };
+  const split = splitOrgBeforePerson(named, tokens, text, lex);
+  split.push(...numericMentions(article));
+  return { ...article, entities: groupMentions(split, tokens) };
 }
 
 // A name never starts or ends with punctuation or a possessive ending.
@@ -263,6 +264,28 @@ export function personByName(mentions: PendingMention[]): void {
   for (const m of mentions) {
     if (m.type === 'ORG' && !m.canonical && people.has(m.text.toLowerCase().replace(/['’]s$/, ''))) m.type = 'PERSON';
   }
+}
+
+/** "the Washington Post Trump said" (a comma left out): an organisation of three or more words whose last word is the
+ * surname of a person the article names in full is the organisation and then that person. */
+export function splitOrgBeforePerson(mentions: PendingMention[], tokens: readonly Token[], text: string, lex: EntityLexicons): PendingMention[] {
+  const surnames = new Set<string>();
+  for (const m of mentions) {
+    if (m.type !== 'PERSON') continue;
+    const words = m.text.toLowerCase().replace(/['’]s$/, '').split(/\s+/);
+    if (words.length >= 2) surnames.add(words.at(-1)!);
+  }
+  if (surnames.size === 0) return mentions;
+  const out: PendingMention[] = [];
+  for (const m of mentions) {
+    const n = m.lastToken - m.firstToken;
+    const last = tokens[m.lastToken - 1]!.lower;
+    if (m.type === 'ORG' && !m.canonical && n >= 3 && surnames.has(last) && !lex.orgSuffixes.has(last) && !lex.orgHeads.has(last) && startsUpper(tokens[m.lastToken - 2]!.value)) {
+      out.push(mention(text, tokens, m.firstToken, m.lastToken - 1, 'ORG'));
+      out.push(mention(text, tokens, m.lastToken - 1, m.lastToken, 'PERSON'));
+    } else out.push(m);
+  }
+  return out;
 }
 
 /** A lone capitalised word nothing typed is a person when it names a known person's surname or first name. */

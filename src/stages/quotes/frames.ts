@@ -101,6 +101,8 @@ interface SentenceView {
   participleCuts: number[];
   /** True when a quoted span's closing mark ends at this offset. */
   quoteEndsAt: (offset: number) => boolean;
+  /** True when a person's name starts at token k right after another name. */
+  nameBreak: (k: number) => boolean;
   /** When the view joins a sentence to the quote sentence before it, the first token of the later sentence, else -1. */
   joinedAt: number;
   tokens: readonly Token[];
@@ -154,7 +156,12 @@ function npEndingAt(s: SentenceView, j: number): [number, number] | null {
       || ((t.value === '.' || t.value === '-' || t.value === '&') && a - 1 > s.first && s.tokens[a - 2]!.end === t.start);
     // "which 67 percent of voters say": a relative word starts a clause, not the speaker's name.
     if (!inside || RELATIVE_WORDS.has(t.lower) || t.lower === 'that') break;
+    // "… the Washington Post Trump said", "… the regional centers The S.E.C. said": a comma or full stop the writer
+    // left out; the phrase starts at the person's name or at a capitalised determiner right after a noun ("the
+    // head of The Heritage Foundation" goes on).
+    if (a <= j && s.nameBreak(a)) break;
     a--;
+    if (a > s.first && t.pos === 'DET' && /^\p{Lu}/u.test(t.value) && ['NOUN', 'PROPN'].includes(s.tokens[a - 1]!.pos)) break;
     if (a - j > 12) break;
   }
   // "About 4 in 10 say": an approximation before a number belongs to it.
@@ -573,9 +580,11 @@ export interface NameTests {
   isPlace: (np: [number, number]) => boolean;
   nameAt: (k: number) => boolean;
   quoteEndsAt: (offset: number) => boolean;
+  /** True when a person's name starts at token k right after another name ends: a comma the writer left out. */
+  nameBreak: (k: number) => boolean;
 }
 
-const NO_NAMES: NameTests = { isName: () => false, isPerson: () => false, isPlace: () => false, nameAt: () => false, quoteEndsAt: () => true };
+const NO_NAMES: NameTests = { isName: () => false, isPerson: () => false, isPlace: () => false, nameAt: () => false, quoteEndsAt: () => true, nameBreak: () => false };
 
 /** Finds the attribution frames of one sentence. */
 export function sentenceFrames(
@@ -583,14 +592,14 @@ export function sentenceFrames(
   names: NameTests = NO_NAMES,
   joinedAt = -1,
 ): Frame[] {
-  const { isName, isPerson, isPlace, nameAt, quoteEndsAt } = names;
+  const { isName, isPerson, isPlace, nameAt, quoteEndsAt, nameBreak } = names;
   const participleCuts: number[] = [];
   // Content stops where another report starts: ", saying …", "… and said …".
   for (let k = first + 1; k < last - 1; k++) {
     const v = tokens[k]!.value;
     if ((v === ',' && cueAt(tokens, k + 1, lex)?.form === 'gerund') || ((v === 'and' || v === 'but') && cueAt(tokens, k + 1, lex)?.form === 'past')) participleCuts.push(k);
   }
-  const s: SentenceView = { tokens, first, last, index, text, isName, isPerson, isPlace, nameAt, participleCuts, quoteEndsAt, joinedAt };
+  const s: SentenceView = { tokens, first, last, index, text, isName, isPerson, isPlace, nameAt, participleCuts, quoteEndsAt, joinedAt, nameBreak };
   // A joined view holds a quote sentence and the sentence after it: only cue verbs in the later one are looked
   // for (each sentence's own pass finds its colon, dash and other frames).
   const own = joinedAt >= 0 ? joinedAt : first;

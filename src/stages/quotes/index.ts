@@ -68,7 +68,13 @@ export function findQuotes(article: EntityArticle, config: Config): QuotedArticl
   };
   const quoteEnds = new Set(spans.filter((q) => q.closed).map((q) => q.after));
   const quoteEndsAt = (offset: number) => quoteEnds.has(offset);
-  const names = { isName, isPerson, isPlace, nameAt, quoteEndsAt };
+  // "with the editorial board of the Washington Post Trump said": two names side by side are two phrases.
+  const nameBreak = (k: number) => {
+    const a = index.byToken.get(k - 1);
+    const b = index.byToken.get(k);
+    return a !== undefined && b !== undefined && a.mention !== b.mention && b.entity.type === 'PERSON';
+  };
+  const names = { isName, isPerson, isPlace, nameAt, quoteEndsAt, nameBreak };
   for (const [si, s] of sentences.entries()) {
     // “Why?” asked Smith. / "Great!!!" Smith wrote.: wink ends the sentence at the quote's own ? or !, so the
     // attribution after it is read together with the quote sentence before it.
