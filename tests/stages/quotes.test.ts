@@ -186,6 +186,7 @@ const CASES: Case[] = [
     { type: 'indirect', text: 'NATO was obsolete', speaker: 'Donald Trump', cue: 'said' },
     { type: 'indirect', text: 'it would act', speaker: 'The S.E.C.', cue: 'said' },
   ] },
+  { name: 'a title abbreviation wink splits ends neither the sentence nor the speaker', text: '"This is a good thing," said the Rev. Peter Wherry, of Mayfield Memorial Missionary Baptist Church.', want: [{ type: 'direct', text: 'This is a good thing,', speaker: 'Peter Wherry', cue: 'said' }] },
   { name: 'a subordinate clause after the attribution is narration', text: '“We will win the vote,” Jane Smith said, as the crowd cheered.', want: [{ type: 'direct', text: 'We will win the vote,', speaker: 'Jane Smith', cue: 'said' }] },
 ];
 

@@ -28,6 +28,7 @@ describe('segment', () => {
 
   it('keeps a title abbreviation after a hyphen inside its sentence', () => {
     expect(sentencesOf('He said the gap between Clinton and then-Sen. Barack Obama was narrow. It grew.')).toHaveLength(2);
+    expect(sentencesOf('"This is good," said the Rev. Peter Wherry, of Mayfield Church. He left.')).toEqual(['"This is good," said the Rev. Peter Wherry, of Mayfield Church.', 'He left.']);
   });
 
   it('ends a sentence at "no." before a capitalised word, not before a numeral', () => {

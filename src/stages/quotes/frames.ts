@@ -188,7 +188,10 @@ function npStartingAt(s: SentenceView, i: number): [number, number] | null {
     const inside = (NP_POS.has(t.pos) && WORDLIKE.test(t.value)) || s.nameAt(b) || capitalisedBeforeName(s, b) || t.lower === "'s" || t.lower === '’s' || (t.lower === 'of' && b > i && b + 1 < s.last && NP_POS.has(s.tokens[b + 1]!.pos))
       // a period, hyphen or ampersand only inside a name ("A.T.&T", "Ocasio-Cortez"), never the sentence's full stop
       || ((t.value === '.' || t.value === '-' || t.value === '&') && b > i && s.tokens[b - 1]!.end === t.start
-        && b + 1 < s.last && s.tokens[b + 1]!.start === t.end && NP_POS.has(s.tokens[b + 1]!.pos));
+        && b + 1 < s.last && s.tokens[b + 1]!.start === t.end && NP_POS.has(s.tokens[b + 1]!.pos))
+      // … or the period of a title abbreviation wink split off, before the name ("the Rev. Peter Wherry")
+      || (t.value === '.' && b > i && s.tokens[b - 1]!.end === t.start && /^\p{Lu}\p{Ll}{1,3}$/u.test(s.tokens[b - 1]!.value)
+        && b + 1 < s.last && (s.nameAt(b + 1) || s.tokens[b + 1]!.pos === 'PROPN'));
     if (!inside) break;
     b++;
     if (b - i > 12) break;

@@ -16,6 +16,13 @@ function hyphenTitle(tail: string): boolean {
   return m !== null && hyphenTitles.has(m[1]!.toLowerCase());
 }
 
+/** A one-word title abbreviation on its own ("Rev.", "Sen."). */
+function titleAbbreviation(tail: string): boolean {
+  hyphenTitle('');
+  const m = /(?:^|[^\p{L}])(\p{L}+\.)$/u.exec(tail);
+  return m !== null && hyphenTitles!.has(m[1]!.toLowerCase());
+}
+
 const CONTINUATION = /^[a-z,;:)\]’”%]/;
 // Straight marks are both opening and closing; wire copy writes ''…'' as two apostrophes.
 const STRAIGHT_MARKS = new Set(['"', "'"]);
@@ -45,7 +52,8 @@ export function fixSentenceBreaks(ranges: [number, number][], tokens: readonly T
       // "R-S.C.": wink may cut after "S." though nothing separates it from "C."; a sentence never starts glued
       // to the word before it.
       const glued = before.end === first.start && /^\p{L}/u.test(first.value);
-      const titled = sameLine && /^\p{Lu}/u.test(first.value) && hyphenTitle(text.slice(Math.max(0, before.end - 16), before.end));
+      // "said the Rev. Peter Wherry": a sentence never ends on a title abbreviation before a capitalised word.
+      const titled = sameLine && /^\p{Lu}/u.test(first.value) && (hyphenTitle(text.slice(Math.max(0, before.end - 16), before.end)) || titleAbbreviation(text.slice(Math.max(0, before.end - 16), before.end)));
       if (glued || titled || (sameLine && CONTINUATION.test(first.value) && !/^[a-z]+\.[a-z]/.test(first.value))) {
         prev[1] = range[1];
         continue;
