@@ -187,6 +187,7 @@ const CASES: Case[] = [
     { type: 'indirect', text: 'it would act', speaker: 'The S.E.C.', cue: 'said' },
   ] },
   { name: 'a title abbreviation wink splits ends neither the sentence nor the speaker', text: '"This is a good thing," said the Rev. Peter Wherry, of Mayfield Memorial Missionary Baptist Church.', want: [{ type: 'direct', text: 'This is a good thing,', speaker: 'Peter Wherry', cue: 'said' }] },
+  { name: 'a possessive ending is no part of a speaker phrase', text: 'The video shows that Crutcher had his hands in the air, contradicting Tulsa police’s earlier claim that Crutcher had refused to keep his hands up.', want: [{ type: 'indirect', text: 'Crutcher had refused to keep his hands up', speaker: 'Tulsa police', cue: 'claim' }] },
   { name: 'a subordinate clause after the attribution is narration', text: '“We will win the vote,” Jane Smith said, as the crowd cheered.', want: [{ type: 'direct', text: 'We will win the vote,', speaker: 'Jane Smith', cue: 'said' }] },
 ];
 

@@ -68,7 +68,9 @@ export function resolveSpeaker(
   tokens: readonly Token[], np: [number, number], text: string, index: MentionIndex, entities: readonly Entity[],
   lex: QuoteLexicons, recent: readonly Speaker[],
 ): Resolution | null {
-  const [first, last] = np;
+  const [first, np1] = np;
+  // "Tulsa police’s claim": the possessive ending is no part of the speaker's name.
+  const last = np1 - first > 1 && /^['’]s?$/.test(tokens[np1 - 1]!.value) ? np1 - 1 : np1;
   // "Trump and Ryan", "Carson, Fiorina and Huckabee": several named speakers are the phrase as written, not the last
   // of them (a name with "and" inside it, "Procter and Gamble", is one entity and no coordination).
   for (let k = first + 1; k < last - 1; k++) {
