@@ -1,5 +1,5 @@
-// The output folder's files, built the same way for a real run and for --check: a sink either writes them
-// atomically or keeps them in memory for comparison. Both seal the manifest with the sha256 of every other file,
+// The output folder's files: a sink either writes them atomically (a run; --check, into a temporary folder it then
+// compares with the output folder, src/run/check.ts) or keeps them in memory. Both seal the manifest with the sha256 of every other file,
 // so a reader (and --check) can tell a complete, consistent set from anything else.
 import { mkdirSync, readFileSync, existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -86,7 +86,8 @@ export class FolderSink implements OutputSink {
   }
 }
 
-/** Keeps the output in memory, for --check to compare with the committed folder. */
+/** Keeps the output in memory (for a caller that wants the bytes without a folder; --check writes a temporary
+ * folder instead, so that a big corpus need not fit in memory). */
 export class MemorySink implements OutputSink {
   readonly files = new Map<string, string>();
   readonly datasetLines: string[] = [];
@@ -104,7 +105,7 @@ export class MemorySink implements OutputSink {
     this.files.set(name, content);
   }
 
-  /** Seals the manifest exactly as FolderSink does, so that --check compares like with like. */
+  /** Seals the manifest exactly as FolderSink does, so that both give the same bytes. */
   commit(): void {
     const manifest = this.files.get(MANIFEST);
     if (manifest === undefined) return;
@@ -160,62 +161,4 @@ export function checkOutputFolder(dir: string): string[] {
     }
   }
   return problems;
-}
-
-export interface Drift {
-  file: string;
-  summary: string;
-}
-
-/** Compares a regenerated output with the folder's committed one; returns what differs, in words. */
-export function compareWithFolder(dir: string, sink: MemorySink, ignoreKeys: readonly string[]): Drift[] {
-  const drifts: Drift[] = [];
-  const datasetPath = join(dir, DATASET);
-  const fresh = sink.datasetLines.join('');
-  if (!existsSync(datasetPath)) drifts.push({ file: DATASET, summary: 'missing' });
-  else {
-    const old = readFileSync(datasetPath, 'utf8');
-    if (old !== fresh) drifts.push({ file: DATASET, summary: datasetDiff(old, fresh) });
-  }
-  for (const [name, content] of sink.files) {
-    const path = join(dir, name);
-    if (!existsSync(path)) {
-      drifts.push({ file: name, summary: 'missing' });
-      continue;
-    }
-    const old = readFileSync(path, 'utf8');
-    if (stripKeys(old, ignoreKeys) !== stripKeys(content, ignoreKeys)) drifts.push({ file: name, summary: 'content differs' });
-  }
-  return drifts;
-}
-
-function stripKeys(json: string, keys: readonly string[]): string {
-  if (!keys.length) return json;
-  try {
-    const value = JSON.parse(json) as Record<string, unknown>;
-    for (const k of keys) delete value[k];
-    return JSON.stringify(value);
-  } catch {
-    return json;
-  }
-}
-
-/** "2 records changed (a, b), 1 added (c), 0 removed": ids from each line's "id". */
-function datasetDiff(old: string, fresh: string): string {
-  const index = (s: string) => {
-    const m = new Map<string, string>();
-    for (const line of s.split('\n')) {
-      if (!line) continue;
-      const id = /^\{"id":("(?:[^"\\]|\\.)*")/.exec(line)?.[1];
-      m.set(id ? (JSON.parse(id) as string) : line.slice(0, 40), line);
-    }
-    return m;
-  };
-  const a = index(old);
-  const b = index(fresh);
-  const changed = [...b.keys()].filter((k) => a.has(k) && a.get(k) !== b.get(k));
-  const added = [...b.keys()].filter((k) => !a.has(k));
-  const removed = [...a.keys()].filter((k) => !b.has(k));
-  const list = (xs: string[]) => (xs.length ? ` (${xs.slice(0, 5).join(', ')}${xs.length > 5 ? ', …' : ''})` : '');
-  return `${changed.length} records changed${list(changed)}, ${added.length} added${list(added)}, ${removed.length} removed${list(removed)}`;
 }
