@@ -188,6 +188,10 @@ const CASES: Case[] = [
   ] },
   { name: 'a title abbreviation wink splits ends neither the sentence nor the speaker', text: '"This is a good thing," said the Rev. Peter Wherry, of Mayfield Memorial Missionary Baptist Church.', want: [{ type: 'direct', text: 'This is a good thing,', speaker: 'Peter Wherry', cue: 'said' }] },
   { name: 'a possessive ending is no part of a speaker phrase', text: 'The video shows that Crutcher had his hands in the air, contradicting Tulsa police’s earlier claim that Crutcher had refused to keep his hands up.', want: [{ type: 'indirect', text: 'Crutcher had refused to keep his hands up', speaker: 'Tulsa police', cue: 'claim' }] },
+  { name: 'a present form wink tags as a noun reports before a clause', text: 'Peter Schweizer notes the foundation hid four donations. Patient advocacy groups note that Sanders co-sponsored bans. The campaign notes were leaked.', want: [
+    { type: 'indirect', text: 'the foundation hid four donations', speaker: 'Peter Schweizer', cue: 'notes' },
+    { type: 'indirect', text: 'Sanders co-sponsored bans', speaker: 'Patient advocacy groups', cue: 'note' },
+  ] },
   { name: 'a subordinate clause after the attribution is narration', text: '“We will win the vote,” Jane Smith said, as the crowd cheered.', want: [{ type: 'direct', text: 'We will win the vote,', speaker: 'Jane Smith', cue: 'said' }] },
 ];
 
@@ -215,6 +219,13 @@ describe('quotes: naming verbs', () => {
     const q = quoted('Mayor Tom Richards called the vote “a win for public safety.” He called reporters on Monday.', all).quotes;
     expect(q.map((x) => [x.type, x.text, x.speaker?.name, x.cue?.text])).toEqual([['mixed', 'the vote “a win for public safety.”', 'Tom Richards', 'called']]);
     expect(q[0]!.confidence).toBeLessThan(JSON.parse(readFileSync('pipeline.config.json', 'utf8')).quotes.minConfidence);
+  });
+});
+
+describe('quotes: promises', () => {
+  it('reports the infinitive of vow, pledge, promise and threaten', () => {
+    const q = quoted('Hillary Clinton has vowed to repeal the Hyde Amendment.', parseConfig({ quotes: { minConfidence: 0 } })).quotes;
+    expect(q.map((x) => [x.type, x.text, x.speaker?.name, x.cue?.text])).toEqual([['indirect', 'to repeal the Hyde Amendment', 'Hillary Clinton', 'vowed']]);
   });
 });
 

@@ -77,7 +77,10 @@ export function cueAt(tokens: readonly Token[], i: number, lex: QuoteLexicons): 
     const clauseEnds = ['.', ','].includes(tokens[i + 1]?.lower ?? '');
     // "About 4 in 10 say they …": after a number, before a pronoun or determiner starting a clause, likewise.
     const clauseFollows = before === 'NUM' && ['PRON', 'DET'].includes(tokens[i + 1]?.pos ?? '');
-    if (!(t.pos === 'NOUN' && (before === 'PRON' || clauseFollows || ((before === 'PROPN' || before === 'NOUN') && clauseEnds)))) return undefined;
+    // "Schweizer notes the foundation hid …", "advocacy groups note that …": after a name or a noun, before "that"
+    // or a clause with its own verb.
+    const clauseAfter = (before === 'PROPN' || before === 'NOUN') && (isThat(tokens[i + 1] ?? t) || clauseWithVerb(tokens, i + 1));
+    if (!(t.pos === 'NOUN' && (before === 'PRON' || clauseFollows || clauseAfter || ((before === 'PROPN' || before === 'NOUN') && clauseEnds)))) return undefined;
   }
   let best: CueVerb | undefined;
   for (const f of forms) {
@@ -86,6 +89,19 @@ export function cueAt(tokens: readonly Token[], i: number, lex: QuoteLexicons): 
     if (ok && (!best || f.verb.length > best.length)) best = f.verb;
   }
   return best;
+}
+
+/** Tokens from `k` open a clause: a determiner, pronoun or name, then a finite verb within 8 tokens, before any
+ * punctuation. */
+function clauseWithVerb(tokens: readonly Token[], k: number): boolean {
+  const first = tokens[k];
+  if (!first || !['DET', 'PRON', 'PROPN'].includes(first.pos)) return false;
+  for (let m = k + 1; m < tokens.length && m < k + 9; m++) {
+    const t = tokens[m]!;
+    if (t.pos === 'PUNCT' || t.sentence !== first.sentence) return false;
+    if (t.pos === 'AUX' || (t.pos === 'VERB' && !t.lower.endsWith('ing') && ['NOUN', 'PROPN', 'PRON'].includes(tokens[m - 1]!.pos))) return true;
+  }
+  return false;
 }
 
 interface SentenceView {
@@ -435,8 +451,9 @@ function contentAfter(s: SentenceView, k: number, verb: CueVerb, lex: QuoteLexic
   }
   if (k >= s.last) return null;
   const t = s.tokens[k]!;
-  // "urged voters to turn out", "told them to leave": the infinitive is what was asked for.
-  if (OBJECT_VERBS.has(verb.lemma) && t.lower === 'to' && s.tokens[k + 1]?.pos === 'VERB') return { at: k, complementizer: true };
+  // "urged voters to turn out", "told them to leave": the infinitive is what was asked for; "vowed to repeal …":
+  // what was promised.
+  if ((OBJECT_VERBS.has(verb.lemma) || verb.infinitive) && t.lower === 'to' && s.tokens[k + 1]?.pos === 'VERB') return { at: k, complementizer: true };
   if (isThat(t)) return k + 1 < s.last ? { at: k + 1, complementizer: true } : null;
   if (t.value === ':') return k + 1 < s.last ? { at: k + 1, complementizer: true } : null;
   if (t.value === ',') {

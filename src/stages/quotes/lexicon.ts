@@ -11,6 +11,8 @@ export interface CueVerb {
   length: number;
   /** Reports a quoted name given to something ("called the vote “a win”"); strength 0: nothing else. */
   naming?: boolean;
+  /** Its "to" infinitive is what was said ("vowed to repeal the amendment"). */
+  infinitive?: boolean;
 }
 
 export interface QuoteLexicons {
@@ -33,7 +35,7 @@ export interface QuoteLexicons {
 }
 
 interface CueFile {
-  verbs: Record<string, { forms: string[]; strength: number; nounForms?: string[]; naming?: boolean }>;
+  verbs: Record<string, { forms: string[]; strength: number; nounForms?: string[]; naming?: boolean; infinitive?: boolean }>;
   phrases: { text: string; kind: string }[];
   speechNouns: string[];
   listenerWords: string[];
@@ -53,7 +55,7 @@ export function quoteLexicons(): QuoteLexicons {
     for (const f of entry.nounForms ?? []) nounForms.add(f.toLowerCase());
     entry.forms.forEach((form, i) => {
       const tokens = form.toLowerCase().split(' ');
-      const verb: CueVerb = { lemma, strength: entry.strength, form: FORM_CLASSES[i] ?? 'base', length: tokens.length, ...(entry.naming ? { naming: true } : {}) };
+      const verb: CueVerb = { lemma, strength: entry.strength, form: FORM_CLASSES[i] ?? 'base', length: tokens.length, ...(entry.naming ? { naming: true } : {}), ...(entry.infinitive ? { infinitive: true } : {}) };
       const list = verbs.get(tokens[0]!) ?? [];
       // The same surface form may be two classes ("said": past and participle): keep the first.
       if (!list.some((x) => x.tokens.join(' ') === tokens.join(' '))) list.push({ tokens, verb });
