@@ -192,6 +192,10 @@ const CASES: Case[] = [
     { type: 'indirect', text: 'the foundation hid four donations', speaker: 'Peter Schweizer', cue: 'notes' },
     { type: 'indirect', text: 'Sanders co-sponsored bans', speaker: 'Patient advocacy groups', cue: 'note' },
   ] },
+  { name: 'an apposition after an inverted speaker describes the speaker', text: '“You want to go where the voters are,” said Jeff Patch, an Iowa Republican operative unaligned in 2016. “He keeps to the facts,” said Karen Janes, 67, of Exeter, N.H., after listening to him speak.', want: [
+    { type: 'direct', text: 'You want to go where the voters are,', speaker: 'Jeff Patch', cue: 'said' },
+    { type: 'direct', text: 'He keeps to the facts,', speaker: 'Karen Janes', cue: 'said' },
+  ] },
   { name: 'a subordinate clause after the attribution is narration', text: '“We will win the vote,” Jane Smith said, as the crowd cheered.', want: [{ type: 'direct', text: 'We will win the vote,', speaker: 'Jane Smith', cue: 'said' }] },
 ];
 

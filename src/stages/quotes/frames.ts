@@ -566,9 +566,23 @@ function clauseEndsAt(s: SentenceView, k: number, lex: QuoteLexicons, verb: CueV
     if (!next) return { end: true, continues: null };
     // "He added, “…”": the quote after the comma is what the cue introduces.
     if (OPEN_MARKS.has(next.value)) return { end: true, continues: null, quoteFollows: true };
-    return { end: true, continues: resumesContent(s, k + 1) ? k + 1 : null };
+    return { end: true, continues: resumesContent(s, k + 1) && !(verb === null && describesSpeaker(s, k + 1)) ? k + 1 : null };
   }
   return { end: false, continues: null };
+}
+
+/** "…,” said Jeff Patch, an Iowa Republican operative unaligned in 2016.", "…,” said Karen Janes, 67, of Exeter":
+ * after an inverted speaker, an age, or a phrase whose first verb is a participle, describes the speaker. */
+function describesSpeaker(s: SentenceView, k: number): boolean {
+  const t = s.tokens[k]!;
+  if (t.pos === 'NUM' && s.tokens[k + 1]?.value === ',') return true;
+  if (t.pos !== 'DET') return false;
+  for (let m = k + 1; m < s.last; m++) {
+    const w = s.tokens[m]!;
+    if (w.pos === 'AUX' || CLAUSE_END.has(w.value)) return false;
+    if (w.pos === 'VERB') return /(?:ed|ing)$/.test(w.lower);
+  }
+  return true;
 }
 
 /** After "The plan, she said, …" the content goes on as a clause, with a verb ("is dead", "Mr. Trump's jabs were
