@@ -18,10 +18,8 @@ export function findEntities(article: SegmentedArticle, config: Config): EntityA
   const { tokens, text } = article;
   const isPlace = (t: Token) => lex.countries.has(t.lower) || lex.aliases.has(t.lower) || lex.regions.has(t.lower) || lex.cities.has(t.lower);
   const tagging = config.entities.tagger;
-  const known = (c: Candidate) => {
-    const key = spanKey(tokens, c.first, c.last);
-    return lex.aliases.has(key) || lex.countries.has(key) || lex.organizations.has(key) || lex.regions.has(key) || lex.cities.has(key);
-  };
+  const knownKey = (key: string) => lex.aliases.has(key) || lex.countries.has(key) || lex.organizations.has(key) || lex.regions.has(key) || lex.cities.has(key);
+  const known = (c: Candidate) => knownKey(spanKey(tokens, c.first, c.last));
   // Proper nouns that may end a person's name: no organisation head word, weekday or place.
   const surnameTail = (from: number, to: number) => {
     for (let k = from; k < to; k++) {
@@ -82,7 +80,7 @@ export function findEntities(article: SegmentedArticle, config: Config): EntityA
   mentions.push(...resolveSingles(unresolved, mentions, text, tokens, lex));
   mentions.sort((a, b) => a.start - b.start);
   const headlines = titleCaseSentences(tokens, article.sentences, lex);
-  const named = repairHeadlineMentions(mentions, tokens, text, headlines, (key) => lex.aliases.has(key) || lex.countries.has(key) || lex.organizations.has(key) || lex.regions.has(key) || lex.cities.has(key) || lex.people.has(key) || lex.demonyms.has(key),
+  const named = repairHeadlineMentions(mentions, tokens, text, headlines, (key) => knownKey(key) || lex.people.has(key) || lex.demonyms.has(key),
     (first, last) => last - first >= 2 && last - first <= 3 && lex.firstNames.has(tokens[first]!.lower)
       && tokens.slice(first + 1, last).every((t) => /^\p{Lu}/u.test(t.value) && !lex.headlineSmallWords.has(t.lower) && !lex.reportingVerbs.has(t.lower)));
   personByName(named);
@@ -249,32 +247,35 @@ function splitAtLowercase(tokens: readonly Token[], spans: Candidate[]): Candida
   return out;
 }
 
+/** The names (lower case, possessive dropped) and surnames of the people the article names in full: only a full
+ * name is evidence, a lone word typed PERSON may itself be the mistake. */
+function fullNamedPeople(mentions: readonly PendingMention[]): { names: Set<string>; surnames: Set<string> } {
+  const names = new Set<string>();
+  const surnames = new Set<string>();
+  for (const m of mentions) {
+    if (m.type !== 'PERSON') continue;
+    const words = m.text.toLowerCase().replace(/['’]s$/, '').split(/\s+/);
+    if (words.length < 2) continue;
+    names.add(words.join(' '));
+    surnames.add(words.at(-1)!);
+  }
+  return { names, surnames };
+}
+
 /** "Trump" typed an organisation where the article names Donald Trump: the full name or surname of a person the
  * article names in full is that person, unless a lexicon typed the mention. */
 export function personByName(mentions: PendingMention[]): void {
-  const people = new Set<string>();
+  const { names, surnames } = fullNamedPeople(mentions);
   for (const m of mentions) {
-    if (m.type !== 'PERSON') continue;
-    // Only a full name is evidence: a lone word typed PERSON may itself be the mistake.
-    const words = m.text.toLowerCase().replace(/['’]s$/, '').split(/\s+/);
-    if (words.length < 2) continue;
-    people.add(words.join(' '));
-    people.add(words.at(-1)!);
-  }
-  for (const m of mentions) {
-    if (m.type === 'ORG' && !m.canonical && people.has(m.text.toLowerCase().replace(/['’]s$/, ''))) m.type = 'PERSON';
+    const key = m.text.toLowerCase().replace(/['’]s$/, '');
+    if (m.type === 'ORG' && !m.canonical && (names.has(key) || surnames.has(key))) m.type = 'PERSON';
   }
 }
 
 /** "the Washington Post Trump said" (a comma left out): an organisation of three or more words whose last word is the
  * surname of a person the article names in full is the organisation and then that person. */
 export function splitOrgBeforePerson(mentions: PendingMention[], tokens: readonly Token[], text: string, lex: EntityLexicons): PendingMention[] {
-  const surnames = new Set<string>();
-  for (const m of mentions) {
-    if (m.type !== 'PERSON') continue;
-    const words = m.text.toLowerCase().replace(/['’]s$/, '').split(/\s+/);
-    if (words.length >= 2) surnames.add(words.at(-1)!);
-  }
+  const { surnames } = fullNamedPeople(mentions);
   if (surnames.size === 0) return mentions;
   const out: PendingMention[] = [];
   for (const m of mentions) {

@@ -516,12 +516,18 @@ function finiteVerbWithin(s: SentenceView, k: number, n: number): boolean {
   for (let m = k; m < s.last && m < k + n; m++) {
     const t = s.tokens[m]!;
     if (CLAUSE_END.has(t.value) || t.value === ',') return false;
-    if (t.pos === 'AUX') return true;
-    if (t.pos !== 'VERB' || t.lower.endsWith('ing')) continue;
-    // A past form after a noun is the clause's verb; after other words it may be a participle modifying them.
-    if (!t.lower.endsWith('ed') || m === k || ['NOUN', 'PROPN', 'PRON'].includes(s.tokens[m - 1]!.pos)) return true;
+    if (finiteAt(s.tokens, m, k)) return true;
   }
   return false;
+}
+
+/** Token m is a finite verb: an auxiliary, or a verb that is no gerund; a past form only after a noun or pronoun
+ * (or first, at `first`), since after other words it may be a participle modifying them. */
+function finiteAt(tokens: readonly Token[], m: number, first: number): boolean {
+  const t = tokens[m]!;
+  if (t.pos === 'AUX') return true;
+  if (t.pos !== 'VERB' || t.lower.endsWith('ing')) return false;
+  return !t.lower.endsWith('ed') || m === first || ['NOUN', 'PROPN', 'PRON'].includes(tokens[m - 1]!.pos);
 }
 
 /** End of the sentence's content: its last token, minus closing punctuation; with `cut`, before the first
@@ -776,8 +782,7 @@ function adjunctOnly(s: SentenceView, a: number, b: number): boolean {
     const t = s.tokens[k]!;
     if (t.value === ',') comma = true;
     if (OPEN_MARKS.has(t.value) || CLOSE_MARKS.has(t.value)) return false;
-    // As in finiteVerbWithin: a past form is the verb only after a noun or pronoun, else maybe a participle.
-    if (t.pos === 'AUX' || (t.pos === 'VERB' && k > a && !t.lower.endsWith('ing') && (!t.lower.endsWith('ed') || ['NOUN', 'PROPN', 'PRON'].includes(s.tokens[k - 1]!.pos)))) finite = true;
+    if (k > a && finiteAt(s.tokens, k, -1)) finite = true;
   }
   const first = s.tokens[a]!;
   // ("Shifting monsoon patterns … could affect": a gerund may open a clause that has its verb; "Asked" may not.)
@@ -879,9 +884,10 @@ function framePatterns(s: SentenceView, i: number, cueLast: number, verb: CueVer
       // A quote ended by its own ? or ! takes no bare clause after its attribution as more of the same speech.
       const across = acrossBreak(s, subject[0] - 1);
       const continues = across ? null : close.continues;
-      const adjunct = !beforeCloses && before.value === ',' && continues === null && adjunctOnly(s, s.first, (descriptionBefore(s, subject) ?? subject[0]) - 1);
+      const attrFirst = descriptionBefore(s, subject) ?? subject[0];
+      const adjunct = !beforeCloses && before.value === ',' && continues === null && adjunctOnly(s, s.first, attrFirst - 1);
       if (((close.end && !(across && close.quoteFollows)) || (beforeCloses && !across)) && !adjunct) {
-        return inverted(s, base, subject, descriptionBefore(s, subject) ?? subject[0], cueLast, continues);
+        return inverted(s, base, subject, attrFirst, cueLast, continues);
       }
     }
     // 1b. "The policy changes, which officials said will go into effect …", "what many analysts said was a sign of

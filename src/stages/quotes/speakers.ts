@@ -40,7 +40,7 @@ export function indexMentions(entities: readonly Entity[], quoted: (offset: numb
       const mention: Span = { start: m.start, end: m.end, text: m.text };
       for (let t = m.firstToken; t < m.lastToken; t++) byToken.set(t, { entity, mention });
       const before = tokens[m.firstToken - 1];
-      const oblique = (before?.pos === 'ADP' && before.lower !== 'to' ? true : false) || /^['’]s?$/.test(tokens[m.lastToken]?.value ?? '');
+      const oblique = (before?.pos === 'ADP' && before.lower !== 'to') || /^['’]s?$/.test(tokens[m.lastToken]?.value ?? '');
       ordered.push({ entity, mention, firstToken: m.firstToken, sentence: tokens[m.firstToken]?.sentence ?? 0, oblique });
       // "the Trump meeting", "a Clinton aide", "Clinton communication director Jennifer Palmieri": a name used as a
       // modifier is seldom what a later pronoun means ("Trump notes that …", a verb wink read as a noun, is no
@@ -186,13 +186,10 @@ export function resolvePronoun(
   const phraseSentence = phrase >= 0 && phrase < at ? tokens[phrase]!.sentence : -1;
   let k = hi - 1;
   for (let sentence = here; sentence >= Math.max(0, here - LOOK_BACK) && !best; sentence--) {
-    let lo = k;
-    while (lo >= 0 && index.referents[lo]!.sentence > sentence) lo--;
-    k = lo;
-    const inSentence: Referent[] = [];
-    while (lo >= 0 && index.referents[lo]!.sentence === sentence) inSentence.unshift(index.referents[lo--]!);
-    k = lo;
-    const fitting = inSentence.filter((m) => fits(m.entity));
+    while (k >= 0 && index.referents[k]!.sentence > sentence) k--;
+    const fitting: Referent[] = [];
+    for (; k >= 0 && index.referents[k]!.sentence === sentence; k--) if (fits(index.referents[k]!.entity)) fitting.push(index.referents[k]!);
+    fitting.reverse();
     if (sentence === phraseSentence && !(fitting.length && fitting[0]!.firstToken < phrase)) return { ...lastSpeaker!, mention: null };
     const chainAt = klass ? chainPronounIn(tokens, sentence, sentence === here ? at : -1, klass, index.quoted) : -1;
     if (fitting.length === 0) continue;
@@ -221,13 +218,11 @@ function phraseFits(klass: string | undefined, tokens: readonly Token[], mention
   const last = tokenAt(tokens, mention.end - 1) + 1;
   if (first < 0 || last <= first) return false;
   const head = tokens[headOf(tokens, first, last)]!.lower;
-  const people = lex.peopleNouns.has(head) || SPOKES.has(head);
+  const people = lex.peopleNouns.has(head);
   if (klass === 'm' || klass === 'f') return people && !head.endsWith('s');
   if (klass === 'pl') return people || lex.organisationNouns.has(head);
   return lex.organisationNouns.has(head) && !people;
 }
-
-const SPOKES = new Set(['spokesman', 'spokeswoman', 'spokesperson']);
 
 /** Index of the token that starts at or covers char offset `at` (tokens in text order). */
 function tokenAt(tokens: readonly Token[], at: number): number {
