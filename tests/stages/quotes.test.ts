@@ -196,6 +196,10 @@ const CASES: Case[] = [
     { type: 'direct', text: 'You want to go where the voters are,', speaker: 'Jeff Patch', cue: 'said' },
     { type: 'direct', text: 'He keeps to the facts,', speaker: 'Karen Janes', cue: 'said' },
   ] },
+  { name: 'a pronoun opening a subordinate clause refers to the subject of the clause it hangs on', text: 'Retired Lt. Gen. Michael Flynn said Donald Trump was right when he said the generals had been reduced to rubble.', want: [
+    { type: 'indirect', text: 'Donald Trump was right when he said the generals had been reduced to rubble', speaker: 'Michael Flynn', cue: 'said' },
+    { type: 'indirect', text: 'the generals had been reduced to rubble', speaker: 'Donald Trump', cue: 'said' },
+  ] },
   { name: 'a subordinate clause after the attribution is narration', text: '“We will win the vote,” Jane Smith said, as the crowd cheered.', want: [{ type: 'direct', text: 'We will win the vote,', speaker: 'Jane Smith', cue: 'said' }] },
 ];
 

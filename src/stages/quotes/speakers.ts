@@ -194,7 +194,10 @@ export function resolvePronoun(
     const chainAt = klass ? chainPronounIn(tokens, sentence, sentence === here ? at : -1, klass, index.quoted) : -1;
     if (fitting.length === 0) continue;
     if (chainAt >= 0 && chainAt < fitting[0]!.firstToken) continue;
-    best = fitting.find((m) => !m.oblique) ?? fitting[fitting.length - 1];
+    // "Flynn said Donald Trump was right when he said …": a pronoun opening a subordinate clause in its own sentence
+    // refers to the subject of the clause that clause hangs on, the nearest name before it.
+    const subordinate = sentence === here && SUBORDINATE_OPENERS.has(tokens[at - 1]?.lower ?? '');
+    best = subordinate ? fitting.filter((m) => !m.oblique).at(-1) ?? fitting[fitting.length - 1] : fitting.find((m) => !m.oblique) ?? fitting[fitting.length - 1];
   }
   if (!best) for (const m of index.referents) {
     if (m.firstToken >= at) break;
@@ -210,6 +213,7 @@ export function resolvePronoun(
   return { name: best.entity.name, entityId: best.entity.id, mention: null };
 }
 
+const SUBORDINATE_OPENERS = new Set(['when', 'after', 'before', 'because', 'as', 'since', 'while', 'if', 'although', 'though', 'until']);
 const PRONOUN_WORDS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
 
 /** A speaker phrase's head word fits the pronoun's class. */
