@@ -237,6 +237,13 @@ describe('quotes: promises', () => {
   });
 });
 
+describe('quotes: far pronouns', () => {
+  it('links "they" to no organisation named more than the look-back before it', () => {
+    const q = quoted('Officials at the Federal Reserve met in March.\nRates were high. Prices rose. Markets fell. Jobs grew. Wages lagged. Homes cost more. Cars cost more too. They added that rates would rise.').quotes;
+    expect(q.map((x) => [x.text, x.speaker?.entityId ?? null])).toEqual([['rates would rise', null]]);
+  });
+});
+
 describe('quotes: invariants', () => {
   it('never puts the cue inside the quote text', () => {
     for (const c of CASES) {

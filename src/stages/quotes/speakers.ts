@@ -199,7 +199,8 @@ export function resolvePronoun(
     const subordinate = sentence === here && SUBORDINATE_OPENERS.has(tokens[at - 1]?.lower ?? '');
     best = subordinate ? fitting.filter((m) => !m.oblique).at(-1) ?? fitting[fitting.length - 1] : fitting.find((m) => !m.oblique) ?? fitting[fitting.length - 1];
   }
-  if (!best) for (const m of index.referents) {
+  // Past the look-back only a person is looked for further ("it" and "they" that far from any body name none).
+  if (!best && klass !== 'org' && klass !== 'pl') for (const m of index.referents) {
     if (m.firstToken >= at) break;
     if (fits(m.entity)) best = m;
   }
