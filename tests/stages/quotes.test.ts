@@ -200,6 +200,10 @@ const CASES: Case[] = [
     { type: 'indirect', text: 'Donald Trump was right when he said the generals had been reduced to rubble', speaker: 'Michael Flynn', cue: 'said' },
     { type: 'indirect', text: 'the generals had been reduced to rubble', speaker: 'Donald Trump', cue: 'said' },
   ] },
+  { name: 'a paragraph after "X continued:" is a block quote, marks or not', text: 'Ted Cruz spoke at length.\nCruz continued:\nYou look at the questions. Are you a comic book villain? Can you do math?\nHe later said:\n“How about talking about the issues people care about?”\nHe listed the reasons:\nTaxes, growth and jobs.', want: [
+    { type: 'direct', text: 'You look at the questions. Are you a comic book villain? Can you do math?', speaker: 'Ted Cruz', cue: 'continued' },
+    { type: 'direct', text: 'How about talking about the issues people care about?', speaker: 'Ted Cruz', cue: 'said' },
+  ] },
   { name: 'a subordinate clause after the attribution is narration', text: '“We will win the vote,” Jane Smith said, as the crowd cheered.', want: [{ type: 'direct', text: 'We will win the vote,', speaker: 'Jane Smith', cue: 'said' }] },
 ];
 

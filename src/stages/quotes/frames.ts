@@ -31,6 +31,8 @@ export interface Frame {
   complementizer: boolean;
   /** Participles: the noun phrase that opens the sentence, when a verb follows it (its likely subject). */
   subjectGuess?: [number, number];
+  /** The content is the paragraph after a colon that ends the attribution's paragraph: direct speech without marks. */
+  block?: true;
 }
 
 // "Most of the candidates", "Some of the women", "85% of Democrats": the quantity heads the speaker phrase.
@@ -790,6 +792,27 @@ function adjunctOnly(s: SentenceView, a: number, b: number): boolean {
   return (opener && !comma) || !finite;
 }
 
+// A block quote is a paragraph of prose: a few words, ending like a sentence, opening with no quotation mark.
+const BLOCK_MIN_WORDS = 4;
+
+/** Characters [start, end) of the paragraph after a colon that ends the cue's paragraph (the colon at token k, after
+ * adjuncts), when that paragraph reads as a block quote; else null. */
+function blockAfterColon(s: SentenceView, k: number, lex: QuoteLexicons): [number, number] | null {
+  k = skipAdjuncts(s, k, lex);
+  if (k !== s.last - 1 || s.tokens[k]!.value !== ':') return null;
+  const { text } = s;
+  let at = s.tokens[k]!.end;
+  while (at < text.length && text[at] !== '\n' && /\s/.test(text[at]!)) at++;
+  if (text[at] !== '\n') return null;
+  while (at < text.length && /\s/.test(text[at]!)) at++;
+  let end = text.indexOf('\n', at);
+  if (end < 0) end = text.length;
+  const para = text.slice(at, end).trimEnd();
+  // (A paragraph in quotation marks is the same speech with its marks: the quoted span becomes the quote.)
+  if (!/^[“"‘«]?[\p{Lu}\p{N}]/u.test(para) || !/[.!?…][”"’»]?$/.test(para) || para.split(/\s+/).length < BLOCK_MIN_WORDS) return null;
+  return [at, at + para.length];
+}
+
 /** Pattern 10: SUBJECT NAMING-VERB OBJECT (as) (a) “QUOTE”, the quote closed in the sentence. */
 function namingFrame(s: SentenceView, base: Pick<Frame, 'sentence' | 'cueFirst' | 'cueLast' | 'verb'>, i: number, cueLast: number): Frame | null {
   const subject = subjectBefore(s, i);
@@ -907,6 +930,10 @@ function framePatterns(s: SentenceView, i: number, cueLast: number, verb: CueVer
       const end = c.end !== undefined ? s.tokens[c.end - 1]!.end : contentEnd(s, c.at, true);
       return { ...base, kind: 'subject-cue', speaker: subject, content: [[s.tokens[c.at]!.start, end]], attribution: [s.tokens[subject[0]]!.start, s.tokens[c.at - 1]!.end], complementizer: c.complementizer };
     }
+    // 1c. "Cruz continued:" at the end of a paragraph, then a paragraph without quotation marks: a block quote (a
+    // scraped <blockquote>, a letter, a transcript passage).
+    const block = c === null ? blockAfterColon(s, cueLast, lex) : null;
+    if (block) return { ...base, kind: 'subject-cue', speaker: subject, content: [block], attribution: [s.tokens[subject[0]]!.start, s.tokens[cueLast - 1]!.end], complementizer: true, block: true };
   } else if (prev && (prev.lower === 'and' || prev.lower === 'but') && i - 1 > s.first) {
     // 1b. "Obama met survivors … and said (that) …": a second verb shares the first one's subject.
     const c = contentAfter(s, cueLast, verb, lex);

@@ -93,6 +93,12 @@ export function findQuotes(article: EntityArticle, config: Config): QuotedArticl
       if (!insideQuote(tokens[f.cueFirst]!.start)) frames.push(f);
     }
   }
+  // A paragraph with an attribution of its own ("Smith said …") is narration, not a block quote of the one before.
+  const blocks = frames.filter((f) => f.block);
+  if (blocks.length) {
+    const dropped = new Set(blocks.filter((b) => frames.some((f) => f !== b && f.attribution[0] >= b.content[0]![0] && f.attribution[0] < b.content[0]![1])));
+    for (let k = frames.length - 1; k >= 0; k--) if (dropped.has(frames[k]!)) frames.splice(k, 1);
+  }
 
   // Pass 1: every frame claims the quoted spans its content covers, in text order (pronouns look back at the
   // speakers before them). Pass 2: spans no frame claimed are floating quotes, inheriting from the quote before.
@@ -225,6 +231,12 @@ function fromFrame(
 
   // Direct: the content lies inside one quoted span (marks and edge punctuation aside).
   const holder = overlapping.find((s) => s.open <= cStart + 1 && s.after >= cEnd - 1);
+  // A block quote after a colon without marks of its own: direct speech all the same.
+  if (f.block && !holder) {
+    const [a, b] = ranges[0]!;
+    for (const s of overlapping) used.add(s);
+    return [draft('direct', a, b, text, cue, speaker, { ...evidenceBase, type: 'direct' }, paragraph, f.attribution[1])];
+  }
   if (holder && !used.has(holder)) {
     used.add(holder);
     const [a, b] = trimSpaces(text, holder.start, holder.end);
