@@ -11,7 +11,7 @@ import { confidenceOf, evidenceKey, type Evidence } from './confidence.ts';
 import { sentenceFrames, type Frame } from './frames.ts';
 import { quoteLexicons } from './lexicon.ts';
 import { findQuotedSpans, paragraphOf, type QuotedSpan } from './marks.ts';
-import { indexMentions, resolvePronoun, resolveSpeaker, type MentionIndex } from './speakers.ts';
+import { indexMentions, resolvePronoun, resolveSpeaker, tokenAt, type MentionIndex } from './speakers.ts';
 
 interface Draft extends Quote {
   paragraph: number;
@@ -306,19 +306,13 @@ function introducedBy(s: QuotedSpan, article: EntityArticle, index: MentionIndex
   let breaks = 0;
   while (k > 0 && /\s/.test(text[k - 1]!)) if (text[--k] === '\n') breaks++;
   if (k === 0 || text[k - 1] !== ':' || breaks > 2) return null;
-  // The colon token: the last token ending at k.
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end < k) lo = mid + 1;
-    else hi = mid;
-  }
-  const colon = tokens[lo];
+  // The colon token: the first token ending at k or later.
+  const at = tokenAt(tokens, k - 1);
+  const colon = tokens[at];
   if (!colon || colon.end !== k || colon.value !== ':') return null;
   const sentence = sentences[colon.sentence];
   if (!sentence) return null;
-  return sentenceSubject(tokens, sentence.firstToken, lo, index, lex, recent);
+  return sentenceSubject(tokens, sentence.firstToken, at, index, lex, recent);
 }
 
 /** A quoted span no frame claimed: speech inheriting a speaker (or spoken by `introducer`), or nothing (a title,

@@ -229,8 +229,9 @@ function phraseFits(klass: string | undefined, tokens: readonly Token[], mention
   return lex.organisationNouns.has(head) && !people;
 }
 
-/** Index of the token that starts at or covers char offset `at` (tokens in text order). */
-function tokenAt(tokens: readonly Token[], at: number): number {
+/** Index of the first token that ends after char offset `at` (the token covering it, or the next), or -1 (tokens in
+ * text order). */
+export function tokenAt(tokens: readonly Token[], at: number): number {
   let lo = 0;
   let hi = tokens.length;
   while (lo < hi) {
