@@ -1,10 +1,11 @@
 // End to end through the command line: exit codes, byte-identical reruns, --check, bad input and bad config.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { folderWith } from './helpers.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -14,14 +15,7 @@ function run(args: string[], cwd = ROOT) {
   return { code: r.status, stderr: r.stderr, stdout: r.stdout };
 }
 
-function corpusWith(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'corpus-'));
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), content);
-  }
-  return dir;
-}
+const corpusWith = (files: Record<string, string | Buffer>): string => folderWith(files, 'corpus-');
 
 const read = (dir: string, name: string) => readFileSync(join(dir, name), 'utf8');
 

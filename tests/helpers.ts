@@ -1,4 +1,7 @@
-// Shared test helpers: run text through the stages without touching the file system.
+// Shared test helpers: run text through the stages without touching the file system, and build temporary folders.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseConfig, type Config } from '../src/config.ts';
 import { processArticle } from '../src/pipeline.ts';
 import type { ArticleRecord } from '../src/schema.ts';
@@ -39,3 +42,13 @@ export function cpSlice(text: string, start: number, end: number): string {
 }
 
 export { ingest, loadBoilerplateRules };
+
+/** A new temporary folder holding these files (paths relative to it, subfolders made as needed). */
+export function folderWith(files: Record<string, string | Buffer>, prefix = 'files-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
+  return dir;
+}
