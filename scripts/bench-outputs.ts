@@ -1,4 +1,4 @@
-// npm run bench:outputs [-- --rounds N] [--articles N]: what the flat tables and the HTML report cost next to the
+// npm run bench:outputs [-- --rounds N] [--articles N] [--dir DIR]: what the flat tables and the HTML report cost next to the
 // pipeline run that produces their dataset (issue 8's floor: under 10% of the pipeline's own time on 1,000
 // articles). The corpus is polnear-train (840 articles) plus polnear-dev (84), topped up to --articles with train
 // articles repeated under other ids, copied into a temp folder (never into the repo). Each measurement runs in a
@@ -9,8 +9,14 @@
 //     article's page; the main thread builds the table rows, appends their CSV and gathers Parquet columns),
 //     timed whole and from its last article to its return (what is left for the main thread after the run).
 // The two children alternate in order from round to round; the machine is shared, so medians over the rounds are
-// reported with the load average. Wall and CPU seconds (CPU: every thread of the process, workers included) go
-// to stdout and bench/outputs.json.
+// reported with the load average.
+// No child deletes what it wrote: the output folders are all deleted at the end. On ext4 without a journal (this
+// machine's root file system) every new file's inode is found by skipping, one by one from the start of its block
+// group, the inodes deleted in the last minute (six while their inode table block is not yet written back): the
+// kernel's recently_deleted(), seen with perf. A child that started right after the previous one had deleted its
+// ~2,000 files paid 0.2–0.8 ms of system time per file it created, up to 0.8 s for the report's pages, and both
+// kinds of run paid it unevenly. Deletions made before the bench (a test run leaves thousands) still count for
+// some minutes: --dir DIR puts the corpus and the runs elsewhere (/dev/shm, a tmpfs, leaves this file system out).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
@@ -55,13 +61,13 @@ const since = (a: { t: number; c: NodeJS.CpuUsage }): Timing => {
 
 // ---------------------------------------------------------------------------------------------- child
 
-async function child(mode: 'baseline' | 'outputs', corpus: string): Promise<BaselineResult | RunTiming> {
+async function child(mode: 'baseline' | 'outputs', corpus: string, out: string): Promise<BaselineResult | RunTiming> {
   const { loadConfig } = await import('../src/config.ts');
   const { FolderSink } = await import('../src/run/outputs.ts');
   const { runPipelineAsync } = await import('../src/run/runner.ts');
   const { writeOutputs } = await import('../src/tables/outputs.ts');
-  const out = mkdtempSync(join(tmpdir(), 'bench-outputs-'));
-  try {
+  mkdirSync(out, { recursive: true });
+  {
     const config = loadConfig(join(ROOT, 'pipeline.config.json'), false);
     const reportDir = join(out, 'report');
     const outputs = mode === 'outputs' ? { tablesOutDir: out, reportDir } : {};
@@ -79,8 +85,6 @@ async function child(mode: 'baseline' | 'outputs', corpus: string): Promise<Base
     const t = now();
     await writeOutputs(join(out, 'dataset.jsonl'), { tablesOutDir: out, reportDir });
     return { articles: s.ok, run, tail, after: since(t) };
-  } finally {
-    rmSync(out, { recursive: true, force: true });
   }
 }
 
@@ -91,11 +95,11 @@ function corpusFiles(dir: string): string[] {
 }
 
 /** polnear-train + polnear-dev, topped up with train articles under rep-<k>_ ids, in a new temp folder. */
-function buildCorpus(articles: number): string {
+function buildCorpus(articles: number, into: string): string {
   if (!existsSync(TRAIN)) throw new Error(`${TRAIN} is missing: the benchmark needs the shared polnear corpus`);
   const train = corpusFiles(TRAIN);
   const base = [...train, ...(existsSync(DEV) ? corpusFiles(DEV) : [])];
-  const dir = mkdtempSync(join(tmpdir(), 'bench-outputs-corpus-'));
+  const dir = mkdtempSync(join(into, 'bench-outputs-corpus-'));
   const names = new Set<string>();
   const add = (src: string, name: string): void => {
     if (names.has(name)) throw new Error(`duplicate corpus file ${name}`);
@@ -110,8 +114,8 @@ function buildCorpus(articles: number): string {
   return dir;
 }
 
-function spawnChild(mode: string, corpus: string): unknown {
-  const r = spawnSync(TSX, [fileURLToPath(import.meta.url), '--child', mode, corpus], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+function spawnChild(mode: string, corpus: string, out: string): unknown {
+  const r = spawnSync(TSX, [fileURLToPath(import.meta.url), '--child', mode, corpus, out], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
   if (r.status !== 0) throw new Error(`bench child failed:\n${r.stderr}`);
   return JSON.parse(r.stdout.trimEnd().split('\n').pop()!);
 }
@@ -124,13 +128,17 @@ async function main(): Promise<void> {
   };
   if (args.includes('--child')) {
     const i = args.indexOf('--child');
-    const result = await child(args[i + 1] as 'baseline' | 'outputs', args[i + 2]!);
+    const result = await child(args[i + 1] as 'baseline' | 'outputs', args[i + 2]!, args[i + 3]!);
     process.stdout.write(`\n${JSON.stringify(result)}\n`);
     return;
   }
   const rounds = opt('--rounds', 3);
   const articles = opt('--articles', 1000);
-  const corpus = buildCorpus(articles);
+  const dirArg = args.indexOf('--dir');
+  const base = dirArg >= 0 ? args[dirArg + 1]! : tmpdir();
+  const corpus = buildCorpus(articles, base);
+  // every child's output folder, kept until the end (see the top of this file)
+  const runs = mkdtempSync(join(base, 'bench-outputs-runs-'));
   const files = corpusFiles(corpus);
   const mb = files.reduce((n, f) => n + statSync(f).size, 0) / 1e6;
   const load0 = loadavg();
@@ -141,7 +149,7 @@ async function main(): Promise<void> {
       // alternate which goes first, so that neither always meets the other's leftovers (page cache, load)
       const order = i % 2 ? ['outputs', 'baseline'] : ['baseline', 'outputs'];
       const got: Record<string, unknown> = {};
-      for (const mode of order) got[mode] = spawnChild(mode, corpus);
+      for (const mode of order) got[mode] = spawnChild(mode, corpus, join(runs, `${i}-${mode}`));
       const baseline = got.baseline as BaselineResult;
       const outputs = got.outputs as RunTiming;
       results.push({ baseline, outputs, load: loadavg() });
@@ -182,7 +190,7 @@ async function main(): Promise<void> {
     const out = {
       date: new Date().toISOString(),
       machine: { cpus: cpus().length, availableParallelism: availableParallelism(), model: cpus()[0]?.model, loadBefore: load0, loadAfter: loadavg(), node: process.version },
-      corpus: { source: 'polnear-train + polnear-dev, topped up with repeated train articles', articles: files.length, mb },
+      corpus: { source: 'polnear-train + polnear-dev, topped up with repeated train articles', articles: files.length, mb, folder: base },
       rounds: rows,
       median: summary,
       floor: {
@@ -207,6 +215,7 @@ async function main(): Promise<void> {
     console.log('written: bench/outputs.json');
   } finally {
     rmSync(corpus, { recursive: true, force: true });
+    rmSync(runs, { recursive: true, force: true });
   }
 }
 
