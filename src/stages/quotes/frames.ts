@@ -11,6 +11,7 @@
 // Quoted speech uses the same frames: the quoted span is the content, or lies inside it (a mixed quote).
 import type { Token } from '../../types.ts';
 import type { CueVerb, QuoteLexicons } from './lexicon.ts';
+import { looksLikeTitle } from './title-case.ts';
 
 export type FrameKind = 'subject-cue' | 'inverted' | 'parenthetical' | 'according-to' | 'participle' | 'colon' | 'dash' | 'asked';
 
@@ -262,7 +263,9 @@ function subjectBefore(s: SentenceView, i: number): [number, number] | null {
       if (!appositive) continue;
       // "A top strategist, John Weaver, said": the name in the commas is the speaker, not the description.
       const inside: [number, number] = [k + 1, j];
-      if (k === j - 1 || !s.isName(inside)) {
+      // "Ayrault, the foreign minister of France, a permanent member of the Security Council, said": a phrase that
+      // opens with a determiner is a description holding a name, not a name.
+      if (k === j - 1 || !s.isName(inside) || inner.pos === 'DET') {
         /* not a name between the commas */
       } else if (npStartingAt(s, k + 1)?.[1] === j) {
         // "the White House spokesman, Josh Earnest, said": a description may hold an organisation, not a person.
@@ -757,6 +760,22 @@ function closes(s: SentenceView, k: number): boolean {
   return k - 1 >= s.first && before !== undefined && before.end === t.start && CLOSE_MARKS.has(before.value) && closes(s, k - 1);
 }
 
+// The opening mark of each closing one (an inner ‘…’ inside “…” is not the outer quote's opening).
+const OPENER_OF: Record<string, string> = { '”': '“', '"': '"', '’': '‘', '»': '«', "''": '``', "'": '`' };
+
+/** The quoted span closed by the mark at token k is a title in title case, the object of a preposition ("on this weekend's broadcast of
+ * “Fox News Sunday,” Pence said his …", "in an interview with “CBS This Morning,” she said …"): a show or a title, not
+ * speech, so the attribution after it does not report it. */
+function quotedTitleEndsAt(s: SentenceView, k: number): boolean {
+  const open = OPENER_OF[s.tokens[k]!.value];
+  for (let m = k - 1; m > s.first && k - m <= 12; m--) {
+    if (s.tokens[m]!.value !== open) continue;
+    // "of “entrepreneurial risk-taking,” Carson said": a fragment in lower case is speech, part of a mixed quote.
+    return s.tokens[m - 1]!.pos === 'ADP' && looksLikeTitle(s.text.slice(s.tokens[m]!.end, s.tokens[k]!.start));
+  }
+  return false;
+}
+
 /** Token k is the closing mark that ends the earlier sentence of a joined view. */
 function acrossBreak(s: SentenceView, k: number): boolean {
   return s.joinedAt >= 0 && k === s.joinedAt - 1;
@@ -901,7 +920,7 @@ function framePatterns(s: SentenceView, i: number, cueLast: number, verb: CueVer
   if (subject) {
     const before = subject[0] > s.first ? s.tokens[subject[0] - 1]! : undefined;
     // 2./4. "…, Blinken said." / "…, Blinken said, …" — subject right after a comma or a closing quote.
-    const beforeCloses = before !== undefined && closes(s, subject[0] - 1);
+    const beforeCloses = before !== undefined && closes(s, subject[0] - 1) && !quotedTitleEndsAt(s, subject[0] - 1);
     if (before && (before.value === ',' || beforeCloses || before.value === '—') && subject[0] - 1 > s.first) {
       const close = clauseEndsAt(s, cueLast, lex, verb);
       // A quote ended by its own ? or ! takes no bare clause after its attribution as more of the same speech.

@@ -12,6 +12,7 @@ import { sentenceFrames, type Frame } from './frames.ts';
 import { quoteLexicons } from './lexicon.ts';
 import { findQuotedSpans, paragraphOf, type QuotedSpan } from './marks.ts';
 import { indexMentions, resolvePronoun, resolveSpeaker, tokenAt, type MentionIndex } from './speakers.ts';
+import { looksLikeTitle } from './title-case.ts';
 
 interface Draft extends Quote {
   paragraph: number;
@@ -359,9 +360,6 @@ function floating(s: QuotedSpan, drafts: readonly Draft[], count: number, articl
   return draft(type, a, b, text, null, speaker ? { ...speaker } : null, evidence, paragraph, afterAttribution ? s.after : prev?.attributionEnd ?? -1);
 }
 
-const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'as', 'is', 'vs', 'de']);
-
-/** Most words capitalised (small words aside): the way titles of books, shows and headlines are written. */
 // Longer content is prose, not a headline.
 const MAX_HEADLINE_CHARS = 300;
 
@@ -380,17 +378,6 @@ function outsideSpans(text: string, start: number, end: number, spans: readonly 
     from = Math.max(from, q.after);
   }
   return outside + text.slice(from, Math.max(from, end));
-}
-
-function looksLikeTitle(s: string): boolean {
-  const words = s.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
-  // "I" is capitalised in any sentence ("I support Ted Cruz" is speech, not a title).
-  let content = words.filter((w) => !SMALL_WORDS.has(w.toLowerCase()) && w !== 'I');
-  if (content.length < 2) return false;
-  // A sentence capitalises its first word too: past three words, only the rest tell ("Yes, I support Ted Cruz").
-  if (content.length >= 4) content = content.slice(1);
-  const capitalised = content.filter((w) => /^\p{Lu}/u.test(w)).length;
-  return capitalised / content.length >= 0.75;
 }
 
 function draft(type: QuoteType, a: number, b: number, text: string, cue: Span | null, speaker: Speaker | null, evidence: Evidence, paragraph: number, attributionEnd: number): Draft {
