@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.ts';
 import { personByName } from '../../src/stages/entities/index.ts';
 import type { EntityType } from '../../src/types.ts';
-import { withEntities } from '../helpers.ts';
+import { quoted, withEntities } from '../helpers.ts';
 
 const names = (text: string, type?: string, config = parseConfig({})) =>
   withEntities(text, config).entities.filter((e) => !type || e.type === type).map((e) => e.name);
@@ -85,6 +85,15 @@ describe('entities', () => {
     expect(names(text, 'PERSON')).toEqual(['Hillary Clinton', 'Obama']);
     // A sentence of names and titles is no headline.
     expect(names('Secretary of State Antony Blinken.', 'PERSON')).toEqual(['Antony Blinken']);
+  });
+
+  it('finds in a title-case headline the names the body gives, where the tagger found none', () => {
+    const text = 'Pat Caddell: Democrat Voters Worried About Hillary Clinton’s Health Issues\n\nThe longtime pollster Pat Caddell told Alex Marlow on Thursday how surprised he is.';
+    const a = withEntities(text);
+    const caddell = a.entities.find((e) => e.name === 'Pat Caddell')!;
+    expect(caddell.mentions.map((m) => m.start)).toEqual([0, text.indexOf('Pat Caddell told')]);
+    // and the headline then reads as "NAME: what they said"
+    expect(quoted(text).quotes[0]).toMatchObject({ start: 13, speaker: { name: 'Pat Caddell' } });
   });
 
   it('links a lone surname to the person named more often, and a title to the person of its gender', () => {

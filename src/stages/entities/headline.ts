@@ -96,7 +96,40 @@ export function repairHeadlineMentions(
       out.push(cut);
     } else if (person) out.push(m);
   }
-  return out;
+  return [...out, ...bodyNamesInHeadlines(out, tokens, text, titleCase, body)].sort((a, b) => a.start - b.start);
+}
+
+// The longest name looked for, in tokens ("Debbie Wasserman Schultz").
+const MAX_NAME_TOKENS = 4;
+
+/** Names the body gives a person or an organisation, written in a title-case line where the tagger found nothing
+ * ("Pat Caddell: Democrat Voters Worried …", "Pence: …"): the capitals of such a line hide them from it. */
+function bodyNamesInHeadlines(
+  kept: readonly PendingMention[], tokens: readonly Token[], text: string, titleCase: ReadonlySet<number>,
+  body: ReadonlyMap<string, { type: EntityType; canonical?: string }>,
+): PendingMention[] {
+  const covered = new Set<number>();
+  for (const m of kept) for (let k = m.firstToken; k < m.lastToken; k++) covered.add(k);
+  const added: PendingMention[] = [];
+  for (let a = 0; a < tokens.length; a++) {
+    if (!titleCase.has(tokens[a]!.sentence) || covered.has(a)) continue;
+    for (let n = MAX_NAME_TOKENS; n >= 1; n--) {
+      const b = a + n;
+      if (b > tokens.length || tokens[b - 1]!.sentence !== tokens[a]!.sentence) continue;
+      let ok = true;
+      for (let k = a; k < b && ok; k++) ok = !covered.has(k) && /^\p{Lu}/u.test(tokens[k]!.value);
+      const hit = ok ? body.get(spanKey(tokens, a, b).replace(POSSESSIVE, '')) : undefined;
+      if (!hit || (hit.type !== 'PERSON' && hit.type !== 'ORG')) continue;
+      const start = tokens[a]!.start;
+      const end = tokens[b - 1]!.end;
+      const m: PendingMention = { type: hit.type, start, end, text: text.slice(start, end), firstToken: a, lastToken: b };
+      if (hit.canonical) m.canonical = hit.canonical;
+      added.push(m);
+      a = b - 1;
+      break;
+    }
+  }
+  return added;
 }
 
 /** The longest token range inside the mention whose text the body names, leftmost first. */
