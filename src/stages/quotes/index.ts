@@ -91,7 +91,8 @@ export function findQuotes(article: EntityArticle, config: Config): QuotedArticl
     }
     for (const f of found) {
       // A cue inside quotation marks is the quoted person's own words ("He said we'd win," she said).
-      if (!insideQuote(tokens[f.cueFirst]!.start)) frames.push(f);
+      // (A transcript's label opens its paragraph inside the marks that open every paragraph of the transcript.)
+      if (f.transcript || !insideQuote(tokens[f.cueFirst]!.start)) frames.push(f);
     }
   }
   // A paragraph with an attribution of its own ("Smith said …") is narration, not a block quote of the one before.
@@ -233,7 +234,7 @@ function fromFrame(
   // Direct: the content lies inside one quoted span (marks and edge punctuation aside).
   const holder = overlapping.find((s) => s.open <= cStart + 1 && s.after >= cEnd - 1);
   // A block quote after a colon without marks of its own: direct speech all the same.
-  if (f.block && !holder) {
+  if (f.block && (!holder || f.transcript)) {
     const [a, b] = ranges[0]!;
     for (const s of overlapping) used.add(s);
     return [draft('direct', a, b, text, cue, speaker, { ...evidenceBase, type: 'direct' }, paragraph, f.attribution[1])];

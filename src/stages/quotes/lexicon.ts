@@ -32,6 +32,8 @@ export interface QuoteLexicons {
   nounForms: Set<string>;
   /** Abbreviated title words, lower case, to the words they stand for ("gov." -> "governor"). */
   titleWords: Map<string, string>;
+  /** Labels in capitals that open a paragraph as a rubric ("UPDATE:"), not as a transcript's speaker; lower case. */
+  rubricLabels: Set<string>;
 }
 
 interface CueFile {
@@ -74,6 +76,7 @@ export function quoteLexicons(): QuoteLexicons {
     peopleNouns: new Set(speakerNouns.people),
     nounForms,
     titleWords: new Map(Object.entries(loadData<{ abbreviations: Record<string, string> }>('lexicon/titles.json').abbreviations).map(([k, v]) => [k.toLowerCase(), v.toLowerCase()])),
+    rubricLabels: new Set(loadData<{ rubrics: string[] }>('lexicon/transcript-labels.json').rubrics.map((r) => r.toLowerCase())),
   };
   return cached;
 }
