@@ -55,6 +55,9 @@ const NOT_CONTENT = new Set(['so', 'nothing', 'anything', 'something', 'much', '
 const LISTENER_FIRST = new Set(['tell', 'inform', 'assure', 'reassure', 'advise', 'remind', 'urge']);
 const WH_WORDS = new Set(['whether', 'if', 'why', 'how', 'what', 'when', 'where', 'who']);
 const OBJECT_PRONOUNS = new Set(['me', 'him', 'her', 'us', 'them']);
+const SUBJECT_PRONOUNS = new Set(['i', 'he', 'she', 'we', 'they', 'it', 'you']);
+const NOUN_HEADS = new Set(['NOUN', 'PROPN', 'NUM']);
+const PLACE_TIME_PREPS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'since', 'following', 'through', 'via']);
 const OBJECT_VERBS = new Set(['tell', 'ask', 'inform', 'assure', 'reassure', 'advise', 'warn', 'remind', 'urge', 'caution']);
 const CLAUSE_END = new Set(['.', '!', '?', '”', '"', '’', "''", ';']);
 // wink splits the wire style ``…'' into single backticks and apostrophes.
@@ -394,11 +397,23 @@ function skipAdjuncts(s: SentenceView, k: number, lex: QuoteLexicons): number {
     if (t.lower === 'to' && s.tokens[k + 1] && ['VERB', 'AUX'].includes(s.tokens[k + 1]!.pos)) break;
     // A day or an adverb ("said Tuesday it will …", "said later") is one word: what follows is the content.
     if (isDayWord(t.lower)) {
+      // but "says too much is made of …": "too" belongs to the quantity after it
+      if (t.lower === 'too' && ['much', 'many', 'few', 'little'].includes(next?.lower ?? '')) break;
       k++;
       continue;
     }
     let m = k + 1;
-    while (m < s.last && (NP_POS.has(s.tokens[m]!.pos) || ['of', 'with', "'s", '’s'].includes(s.tokens[m]!.lower)) && !isThat(s.tokens[m]!)) m++;
+    // "said on Tuesday he would …", "said after the debate the country needed …": after a phrase of time or place, a
+    // subject pronoun or a determiner right after its noun opens the content's subject (not after "of" or "with":
+    // "at the beginning of the meeting that …"; nor after a pronoun: "what she told …"; nor without a verb soon
+    // after: "announced on Friday the arrest of a man in …"; nor after "of" or "about", where it opens a relative
+    // clause: "warned of the implications a Trump presidency would have").
+    while (m < s.last && (NP_POS.has(s.tokens[m]!.pos) || ['of', 'with', "'s", '’s'].includes(s.tokens[m]!.lower)) && !isThat(s.tokens[m]!)) {
+      const u = s.tokens[m]!;
+      const prev = s.tokens[m - 1]!;
+      if (m > k + 1 && PLACE_TIME_PREPS.has(t.lower) && NOUN_HEADS.has(prev.pos) && (u.pos === 'DET' || SUBJECT_PRONOUNS.has(u.lower)) && finiteVerbWithin(s, m + 1, 6)) break;
+      m++;
+    }
     // "in a statement", "at Queen’s Park": a preposition and its phrase; a bare preposition is no adjunct.
     if (m === k + 1) break;
     void lex;
@@ -472,8 +487,13 @@ function contentAfter(s: SentenceView, k: number, verb: CueVerb, lex: QuoteLexic
   if (OPEN_MARKS.has(t.value)) return { at: k, complementizer: true, end: quoteThenNarration(s, k) };
   // "said it" / "said this" report nothing, but "says it will shift staff" / "say this is a rough patch" do.
   // "said much of his discussion … was about Israel": a quantity word and "of" open a clause when a verb follows.
-  const clauseFollows = ((t.lower === 'it' || t.lower === 'this') && ['AUX', 'VERB'].includes(s.tokens[k + 1]?.pos ?? ''))
-    || (s.tokens[k + 1]?.lower === 'of' && finiteVerbWithin(s, k + 2, 10));
+  const after = s.tokens[k + 1];
+  const clauseFollows = ((t.lower === 'it' || t.lower === 'this') && ['AUX', 'VERB'].includes(after?.pos ?? ''))
+    || (after?.lower === 'of' && finiteVerbWithin(s, k + 2, 10))
+    // "said no decision had been made": "no" before a noun is a determiner; "says much is made of …", "said more
+    // needs to be done": a quantity word right before a verb is the clause's subject.
+    || (t.lower === 'no' && ['NOUN', 'ADJ', 'PROPN'].includes(after?.pos ?? '') && finiteVerbWithin(s, k + 2, 10))
+    || (QUANTITY_SUBJECTS.has(t.lower) && ['AUX', 'VERB'].includes(after?.pos ?? '') && !/ing$/.test(after?.lower ?? ''));
   // "46 percent of voters said yes", "the candidate said no": the answer is what was said.
   // (wink keeps "no." as one token, the abbreviation of "number", at a sentence's end.)
   const answer = (t.lower === 'yes' || t.lower === 'no' || t.lower === 'no.') && (k + 1 >= s.last || [',', '.', ';'].includes(s.tokens[k + 1]!.value));
@@ -499,6 +519,7 @@ function contentAfter(s: SentenceView, k: number, verb: CueVerb, lex: QuoteLexic
 }
 
 const APPROXIMATELY = new Set(['about', 'around', 'nearly', 'almost', 'roughly', 'some', 'over', 'under']);
+const QUANTITY_SUBJECTS = new Set(['much', 'more', 'less', 'little', 'nothing', 'something', 'anything']);
 
 // Words before a passive "asked" that has no asker: "when asked", "after being asked", "Trump, asked about …".
 const ASKED_AFTER = new Set(['when', 'after', 'once', 'if', 'while', 'as', 'being', 'was', 'were', 'is', 'are', 'been', ',']);
