@@ -64,7 +64,7 @@ const CLAUSE_END = new Set(['.', '!', '?', '”', '"', '’', "''", ';']);
 const OPEN_MARKS = new Set(['“', '"', '‘', '«', '„', '``', '`']);
 const CLOSE_MARKS = new Set(['”', '"', '’', '»', "''", "'"]);
 // Adjuncts written between a cue and the end of its clause: "said Tuesday", "said in a statement", "said on CNN".
-const ADJUNCT_PREPS = new Set(['about', 'of', 'in', 'into', 'on', 'at', 'during', 'after', 'before', 'to', 'via', 'through', 'from', 'with', 'while', 'late', 'early', 'last', 'this', 'recently', 'earlier', 'later', 'afterward', 'afterwards', 'privately', 'publicly', 'then', 'again', 'too', 'also', 'today', 'yesterday', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+const ADJUNCT_PREPS = new Set(['about', 'of', 'in', 'into', 'on', 'at', 'during', 'after', 'before', 'to', 'via', 'through', 'from', 'with', 'while', 'late', 'early', 'last', 'this', 'recently', 'earlier', 'later', 'afterward', 'afterwards', 'privately', 'publicly', 'then', 'again', 'too', 'also', 'today', 'yesterday', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'morning', 'afternoon', 'evening', 'overnight']);
 
 /** The cue verb written at token i (longest form first), if any. */
 export function cueAt(tokens: readonly Token[], i: number, lex: QuoteLexicons): CueVerb | undefined {
@@ -423,7 +423,8 @@ function skipAdjuncts(s: SentenceView, k: number, lex: QuoteLexicons): number {
 }
 
 function isDayWord(w: string): boolean {
-  return ['today', 'yesterday', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'later', 'earlier', 'recently', 'afterward', 'afterwards', 'privately', 'publicly', 'then', 'again', 'too', 'also'].includes(w);
+  // ("said Friday afternoon, as …": the part of the day after a day's name)
+  return ['today', 'yesterday', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'later', 'earlier', 'recently', 'afterward', 'afterwards', 'privately', 'publicly', 'then', 'again', 'too', 'also', 'morning', 'afternoon', 'evening', 'overnight'].includes(w);
 }
 
 function isThat(t: Token): boolean {
@@ -450,6 +451,16 @@ function contentAfter(s: SentenceView, k: number, verb: CueVerb, lex: QuoteLexic
   if (k < s.last && DASHES.has(s.tokens[k]!.value)) {
     const m = pairedDash(s, k, 1);
     if (m >= 0) k = skipAdjuncts(s, m + 1, lex);
+  }
+  // "said Friday, as they bristled at the questions, that …": a subordinate clause in commas, then "that".
+  if (k + 1 < s.last && s.tokens[k]!.value === ',' && ASIDE_OPENERS.has(s.tokens[k + 1]!.lower)) {
+    for (let m = k + 2; m < s.last - 1 && m < k + 30; m++) {
+      if (CLAUSE_END.has(s.tokens[m]!.value)) break;
+      if (s.tokens[m]!.value === ',' && isThat(s.tokens[m + 1]!)) {
+        k = m + 1;
+        break;
+      }
+    }
   }
   // "said, among other things, that …", "said Sunday in Madison, Wisconsin, that …": words without a verb, then a
   // comma and "that".
@@ -519,6 +530,7 @@ function contentAfter(s: SentenceView, k: number, verb: CueVerb, lex: QuoteLexic
 }
 
 const APPROXIMATELY = new Set(['about', 'around', 'nearly', 'almost', 'roughly', 'some', 'over', 'under']);
+const ASIDE_OPENERS = new Set(['as', 'while', 'when', 'after', 'before', 'because', 'since', 'although', 'though']);
 const QUANTITY_SUBJECTS = new Set(['much', 'more', 'less', 'little', 'nothing', 'something', 'anything']);
 
 // Words before a passive "asked" that has no asker: "when asked", "after being asked", "Trump, asked about …".
@@ -712,6 +724,8 @@ function colonFrame(s: SentenceView, lex: QuoteLexicons): Frame | null {
   const np: [number, number] = [s.first, c];
   const whole = npStartingAt(s, s.first);
   if (!whole || whole[1] !== c || !s.isName(np)) return null;
+  // "The Latest: …", "Breaking: …": a rubric names no one, whatever the tagger made of it
+  if (lex.rubricLabels.has(s.text.slice(s.tokens[s.first]!.start, s.tokens[c - 1]!.end).toLowerCase())) return null;
   return {
     kind: 'colon', sentence: s.index, cueFirst: c, cueLast: c + 1, verb: null, speaker: np,
     content: [[s.tokens[c + 1]!.start, contentEnd(s)]], attribution: [s.tokens[s.first]!.start, s.tokens[c]!.end], complementizer: true,
