@@ -155,6 +155,7 @@ const CASES: Case[] = [
     { type: 'indirect', text: 'the fear was high', speaker: 'Scott Reed', cue: 'said' },
     { type: 'direct', text: 'I am amazed,', speaker: 'Scott Reed', cue: 'said' },
   ] },
+  { name: 'a name of unknown gender that its own clause calls "he" stays the referent over an earlier speaker', text: 'John Brown said the test was a provocation.\n\nSecretary General Ban Ki-moon condemned what he called a breach of the rules.\n\n“I count on the council,” he told reporters.', want: [{ type: 'indirect', text: 'the test was a provocation', speaker: 'John Brown', cue: 'said' }, { type: 'direct', text: 'I count on the council,', speaker: 'Ban Ki-moon', cue: 'told' }] },
   { name: 'a pronoun takes the subject, not the object, of the sentence before', text: 'John Bryant said he will still back Donald Trump. “I am a team player,” he said.', want: [
     { type: 'indirect', text: 'he will still back Donald Trump', speaker: 'John Bryant', cue: 'said' },
     { type: 'direct', text: 'I am a team player,', speaker: 'John Bryant', cue: 'said' },

@@ -208,7 +208,13 @@ export function resolvePronoun(
   if (lastSpeaker?.entityId && best && lastSpeaker.entityId !== best.entity.id) {
     const same = index.referents.find((m) => m.entity.id === lastSpeaker.entityId);
     // Prefer the last speaker over a more recent mention only when that mention is no better match by gender.
-    if (same && fits(same.entity) && same.entity.gender && same.entity.gender === p.gender && best.entity.gender !== p.gender) best = same;
+    // A subject name followed in its own clause by the same pronoun has shown its gender there ("Ban Ki-moon
+    // condemned what he called …"; not "During his tour of Midway, he paused": a pronoun after a comma opens the
+    // main clause, and the name there is no subject).
+    const again = klass !== undefined ? chainPronounIn(tokens, best.sentence, -1, klass, index.quoted) : -1;
+    const opensSentence = !best.oblique && !tokens.slice(sentenceStart(tokens, best.sentence), best.firstToken).some((t) => t.value === ',');
+    const shown = again > best.firstToken && opensSentence && tokens[again - 1]?.value !== ',';
+    if (same && fits(same.entity) && same.entity.gender && same.entity.gender === p.gender && best.entity.gender !== p.gender && !shown) best = same;
   }
   if (!best) return null;
   return { name: best.entity.name, entityId: best.entity.id, mention: null };
@@ -242,10 +248,8 @@ export function tokenAt(tokens: readonly Token[], at: number): number {
   return lo < tokens.length ? lo : -1;
 }
 
-/** First token of sentence `sentence` (before `before`, when given) that is a subject pronoun of class `klass`
- * outside quotation marks, or -1. */
-function chainPronounIn(tokens: readonly Token[], sentence: number, before: number, klass: string, quoted: (offset: number) => boolean): number {
-  // Tokens are in sentence order: find the sentence's first token by binary search.
+/** Index of the first token of sentence `sentence` (tokens in sentence order). */
+function sentenceStart(tokens: readonly Token[], sentence: number): number {
   let lo = 0;
   let hi = tokens.length;
   while (lo < hi) {
@@ -253,7 +257,13 @@ function chainPronounIn(tokens: readonly Token[], sentence: number, before: numb
     if (tokens[mid]!.sentence < sentence) lo = mid + 1;
     else hi = mid;
   }
-  for (let k = lo; k < tokens.length && tokens[k]!.sentence === sentence && (before < 0 || k < before); k++) {
+  return lo;
+}
+
+/** First token of sentence `sentence` (before `before`, when given) that is a subject pronoun of class `klass`
+ * outside quotation marks, or -1. */
+function chainPronounIn(tokens: readonly Token[], sentence: number, before: number, klass: string, quoted: (offset: number) => boolean): number {
+  for (let k = sentenceStart(tokens, sentence); k < tokens.length && tokens[k]!.sentence === sentence && (before < 0 || k < before); k++) {
     const t = tokens[k]!;
     if (CHAIN_PRONOUNS[t.lower] === klass && !quoted(t.start)) return k;
   }
