@@ -753,7 +753,8 @@ function transcriptLine(s: SentenceView, lex: QuoteLexicons): Frame | 'rubric' |
   const lineStart = text.lastIndexOf('\n', s.tokens[s.first]!.start - 1) + 1;
   if (text.slice(lineStart, s.tokens[a]!.start).replace(/[\s“"]/g, '') !== '') return null;
   const label = text.slice(s.tokens[a]!.start, s.tokens[c - 1]!.end);
-  if (lex.rubricLabels.has(label.toLowerCase())) return 'rubric';
+  // "WHY IT MATTERS:", "WHAT'S NEXT:": the headings of an explainer, not names
+  if (lex.rubricLabels.has(label.toLowerCase()) || label.toLowerCase().split(/\s+/).some((w) => lex.headingWords.has(w))) return 'rubric';
   if (s.isPlace([a, c])) return null;
   if (!isTranscript(text)) return null;
   let end = text.indexOf('\n', s.tokens[c]!.end);

@@ -34,6 +34,8 @@ export interface QuoteLexicons {
   titleWords: Map<string, string>;
   /** Labels in capitals that open a paragraph as a rubric ("UPDATE:"), not as a transcript's speaker; lower case. */
   rubricLabels: Set<string>;
+  /** Words that make a label in capitals a heading ("WHY IT MATTERS:"), not a name; lower case. */
+  headingWords: Set<string>;
 }
 
 interface CueFile {
@@ -66,6 +68,7 @@ export function quoteLexicons(): QuoteLexicons {
   }
   const speakerNouns = loadData<{ organisations: string[]; people: string[] }>('lexicon/speaker-nouns.json');
   const pronouns = new Map(Object.entries(loadData<PronounFile>('lexicon/pronouns.json').pronouns));
+  const labels = loadData<{ rubrics: string[]; commonWords: string[] }>('lexicon/transcript-labels.json');
   cached = {
     verbs,
     sourcePhrases: cues.phrases.filter((p) => p.kind === 'source-after').map((p) => p.text.toLowerCase().split(' ')),
@@ -76,7 +79,8 @@ export function quoteLexicons(): QuoteLexicons {
     peopleNouns: new Set(speakerNouns.people),
     nounForms,
     titleWords: new Map(Object.entries(loadData<{ abbreviations: Record<string, string> }>('lexicon/titles.json').abbreviations).map(([k, v]) => [k.toLowerCase(), v.toLowerCase()])),
-    rubricLabels: new Set(loadData<{ rubrics: string[] }>('lexicon/transcript-labels.json').rubrics.map((r) => r.toLowerCase())),
+    rubricLabels: new Set(labels.rubrics.map((r) => r.toLowerCase())),
+    headingWords: new Set(labels.commonWords.map((w) => w.toLowerCase())),
   };
   return cached;
 }
