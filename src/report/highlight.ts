@@ -10,8 +10,9 @@ export interface Mark {
   rank: number;
   /** The opening tag; the closing tag is always </span>. */
   open: string;
-  /** The opening tag of the first fragment when it differs (to carry an anchor id only once). */
-  firstOpen?: string;
+  /** The opening tag of the first fragment when it differs (to carry an anchor id only once), else null. Every mark
+   * carries the key, so that all marks share one shape: marks of two shapes made V8 recompile markUp. */
+  firstOpen: string | null;
 }
 
 /** The article text as HTML with every mark applied; offsets are code points into `text`. */
@@ -45,8 +46,10 @@ export function markUp(text: string, marks: readonly Mark[]): string {
   let out = '';
   let active: Mark[] = [];
   let stack: Mark[] = [];
-  // the earliest end among the active marks: no mark can end before it
-  let firstEnd = Infinity;
+  // the earliest end among the active marks: no mark can end before it (a small integer beyond any offset, not
+  // Infinity: a double there made V8 recompile the loop)
+  const NONE = 0x3fffffff;
+  let firstEnd = NONE;
   const opened = new Set<Mark>();
   for (let i = 0; i + 1 < cuts.length; i++) {
     const from = cuts[i]!;
@@ -55,7 +58,7 @@ export function markUp(text: string, marks: readonly Mark[]): string {
     const ending = firstEnd <= from;
     if (ending) {
       active = active.filter((m) => m.end > from);
-      firstEnd = Infinity;
+      firstEnd = NONE;
       for (const m of active) if (m.end < firstEnd) firstEnd = m.end;
     }
     const starting = next < byStart.length && byStart[next]!.start === from;
@@ -76,7 +79,7 @@ export function markUp(text: string, marks: readonly Mark[]): string {
     for (let k = stack.length - 1; k >= keep; k--) out += '</span>';
     for (let k = keep; k < want.length; k++) {
       const m = want[k]!;
-      if (m.firstOpen === undefined) out += m.open;
+      if (m.firstOpen === null) out += m.open;
       else {
         out += opened.has(m) ? m.open : m.firstOpen;
         opened.add(m);

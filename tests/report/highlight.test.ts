@@ -35,7 +35,7 @@ describe('markUp', () => {
         const marks: Mark[] = raw.map(([a, b, rank], i) => {
           const start = a % (n + 1);
           const end = start + (b % (n + 1 - start));
-          return { start, end, rank, open: `<span data-m="${i}">` };
+          return { start, end, rank, open: `<span data-m="${i}">`, firstOpen: null };
         });
         const { text: plain, byMark } = fragments(markUp(text, marks));
         expect(plain).toBe(text);
@@ -52,7 +52,7 @@ describe('markUp', () => {
   it('gives the first fragment its own opening tag', () => {
     const html = markUp('abcdef', [
       { start: 0, end: 4, rank: 0, open: '<span>', firstOpen: '<span id="q1">' },
-      { start: 2, end: 6, rank: 1, open: '<span>' },
+      { start: 2, end: 6, rank: 1, open: '<span>', firstOpen: null },
     ]);
     expect(html).toBe('<span id="q1">ab<span>cd</span></span><span>ef</span>');
   });
