@@ -64,7 +64,9 @@ const CLAUSE_END = new Set(['.', '!', '?', '”', '"', '’', "''", ';']);
 const OPEN_MARKS = new Set(['“', '"', '‘', '«', '„', '``', '`']);
 const CLOSE_MARKS = new Set(['”', '"', '’', '»', "''", "'"]);
 // Adjuncts written between a cue and the end of its clause: "said Tuesday", "said in a statement", "said on CNN".
-const ADJUNCT_PREPS = new Set(['about', 'of', 'in', 'into', 'on', 'at', 'during', 'after', 'before', 'to', 'via', 'through', 'from', 'with', 'while', 'late', 'early', 'last', 'this', 'recently', 'earlier', 'later', 'afterward', 'afterwards', 'privately', 'publicly', 'then', 'again', 'too', 'also', 'today', 'yesterday', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'morning', 'afternoon', 'evening', 'overnight']);
+// One word that says when or how, not what: "said Tuesday it will …", "said later", "said Friday afternoon, as …".
+const DAY_WORDS = new Set(['today', 'yesterday', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'later', 'earlier', 'recently', 'afterward', 'afterwards', 'privately', 'publicly', 'then', 'again', 'too', 'also', 'morning', 'afternoon', 'evening', 'overnight']);
+const ADJUNCT_PREPS = new Set(['about', 'of', 'in', 'into', 'on', 'at', 'during', 'after', 'before', 'to', 'via', 'through', 'from', 'with', 'while', 'late', 'early', 'last', 'this', ...DAY_WORDS]);
 
 /** The cue verb written at token i (longest form first), if any. */
 export function cueAt(tokens: readonly Token[], i: number, lex: QuoteLexicons): CueVerb | undefined {
@@ -423,8 +425,7 @@ function skipAdjuncts(s: SentenceView, k: number, lex: QuoteLexicons): number {
 }
 
 function isDayWord(w: string): boolean {
-  // ("said Friday afternoon, as …": the part of the day after a day's name)
-  return ['today', 'yesterday', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'later', 'earlier', 'recently', 'afterward', 'afterwards', 'privately', 'publicly', 'then', 'again', 'too', 'also', 'morning', 'afternoon', 'evening', 'overnight'].includes(w);
+  return DAY_WORDS.has(w);
 }
 
 function isThat(t: Token): boolean {
