@@ -726,7 +726,7 @@ function colonFrame(s: SentenceView, lex: QuoteLexicons): Frame | null {
   const whole = npStartingAt(s, s.first);
   if (!whole || whole[1] !== c || !s.isName(np)) return null;
   // "The Latest: …", "Breaking: …": a rubric names no one, whatever the tagger made of it
-  if (lex.rubricLabels.has(s.text.slice(s.tokens[s.first]!.start, s.tokens[c - 1]!.end).toLowerCase())) return null;
+  if (isRubric(s.text.slice(s.tokens[s.first]!.start, s.tokens[c - 1]!.end), lex)) return null;
   return {
     kind: 'colon', sentence: s.index, cueFirst: c, cueLast: c + 1, verb: null, speaker: np,
     content: [[s.tokens[c + 1]!.start, contentEnd(s)]], attribution: [s.tokens[s.first]!.start, s.tokens[c]!.end], complementizer: true,
@@ -755,12 +755,10 @@ function transcriptLine(s: SentenceView, lex: QuoteLexicons): Frame | 'rubric' |
   if (text.slice(lineStart, s.tokens[a]!.start).replace(/[\s“"]/g, '') !== '') return null;
   const label = text.slice(s.tokens[a]!.start, s.tokens[c - 1]!.end);
   // "WHY IT MATTERS:", "WHAT'S NEXT:": the headings of an explainer, not names
-  if (lex.rubricLabels.has(label.toLowerCase()) || label.toLowerCase().split(/\s+/).some((w) => lex.headingWords.has(w))) return 'rubric';
+  if (isRubric(label, lex) || label.toLowerCase().split(/\s+/).some((w) => lex.headingWords.has(w))) return 'rubric';
   if (s.isPlace([a, c])) return null;
   if (!isTranscript(text)) return null;
-  let end = text.indexOf('\n', s.tokens[c]!.end);
-  if (end < 0) end = text.length;
-  while (end > 0 && /\s/.test(text[end - 1]!)) end--;
+  let end = paragraphEnd(text, s.tokens[c]!.end);
   // the last paragraph of a transcript in marks closes them
   if (a > s.first && CLOSE_MARKS.has(text[end - 1]!)) end--;
   const from = s.tokens[c + 1]!.start;
@@ -769,6 +767,19 @@ function transcriptLine(s: SentenceView, lex: QuoteLexicons): Frame | 'rubric' |
     kind: 'colon', sentence: s.index, cueFirst: c, cueLast: c + 1, verb: null, speaker: [a, c],
     content: [[from, end]], attribution: [s.tokens[a]!.start, s.tokens[c]!.end], complementizer: true, block: true, transcript: true,
   };
+}
+
+/** A label before a colon that names no one ("UPDATE", "The Latest", "Editor’s Note"). */
+function isRubric(label: string, lex: QuoteLexicons): boolean {
+  return lex.rubricLabels.has(label.toLowerCase());
+}
+
+/** Where the paragraph that holds offset `at` ends, trailing spaces left out. */
+function paragraphEnd(text: string, at: number): number {
+  let end = text.indexOf('\n', at);
+  if (end < 0) end = text.length;
+  while (end > at && /\s/.test(text[end - 1]!)) end--;
+  return end;
 }
 
 /** The text holds at least two paragraphs that open with a speaker label. */
@@ -850,9 +861,9 @@ function closes(s: SentenceView, k: number): boolean {
 // The opening mark of each closing one (an inner ‘…’ inside “…” is not the outer quote's opening).
 const OPENER_OF: Record<string, string> = { '”': '“', '"': '"', '’': '‘', '»': '«', "''": '``', "'": '`' };
 
-/** The quoted span closed by the mark at token k is a title in title case, the object of a preposition ("on this weekend's broadcast of
- * “Fox News Sunday,” Pence said his …", "in an interview with “CBS This Morning,” she said …"): a show or a title, not
- * speech, so the attribution after it does not report it. */
+/** The quoted span closed by the mark at token k is a title in title case, the object of a preposition ("on this
+ * weekend's broadcast of “Fox News Sunday,” Pence said his …", "in an interview with “CBS This Morning,” she said
+ * …"): a show or a title, not speech, so the attribution after it does not report it. */
 function quotedTitleEndsAt(s: SentenceView, k: number): boolean {
   const open = OPENER_OF[s.tokens[k]!.value];
   for (let m = k - 1; m > s.first && k - m <= 12; m--) {
@@ -911,9 +922,7 @@ function blockAfterColon(s: SentenceView, k: number, lex: QuoteLexicons): [numbe
   while (at < text.length && text[at] !== '\n' && /\s/.test(text[at]!)) at++;
   if (text[at] !== '\n') return null;
   while (at < text.length && /\s/.test(text[at]!)) at++;
-  let end = text.indexOf('\n', at);
-  if (end < 0) end = text.length;
-  const para = text.slice(at, end).trimEnd();
+  const para = text.slice(at, paragraphEnd(text, at));
   // (A paragraph in quotation marks is the same speech with its marks: the quoted span becomes the quote.)
   if (!/^[“"‘«]?[\p{Lu}\p{N}]/u.test(para) || !/[.!?…][”"’»]?$/.test(para) || para.split(/\s+/).length < BLOCK_MIN_WORDS) return null;
   return [at, at + para.length];
