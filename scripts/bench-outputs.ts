@@ -18,7 +18,16 @@
 // kinds of run paid it unevenly. Deletions made before the bench (a test run leaves thousands) still count for
 // some minutes: --dir DIR puts the corpus and the runs elsewhere (/dev/shm, a tmpfs, leaves this file system out).
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,7 +83,12 @@ async function child(mode: 'baseline' | 'outputs', corpus: string, out: string):
     let last = now();
     const start = now();
     const s = await runPipelineAsync({
-      input: corpus, config, sink: new FolderSink(out), cacheDir: out, force: true, outputs,
+      input: corpus,
+      config,
+      sink: new FolderSink(out),
+      cacheDir: out,
+      force: true,
+      outputs,
       onArticle: (done, total) => {
         if (done === total) last = now();
       },
@@ -91,7 +105,10 @@ async function child(mode: 'baseline' | 'outputs', corpus: string, out: string):
 // ---------------------------------------------------------------------------------------------- parent
 
 function corpusFiles(dir: string): string[] {
-  return readdirSync(dir).filter((n) => /\.(txt|md|html?)$/i.test(n)).sort().map((n) => join(dir, n));
+  return readdirSync(dir)
+    .filter((n) => /\.(txt|md|html?)$/i.test(n))
+    .sort()
+    .map((n) => join(dir, n));
 }
 
 /** polnear-train + polnear-dev, topped up with train articles under rep-<k>_ ids, in a new temp folder. */
@@ -115,7 +132,11 @@ function buildCorpus(articles: number, into: string): string {
 }
 
 function spawnChild(mode: string, corpus: string, out: string): unknown {
-  const r = spawnSync(TSX, [fileURLToPath(import.meta.url), '--child', mode, corpus, out], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const r = spawnSync(TSX, [fileURLToPath(import.meta.url), '--child', mode, corpus, out], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
   if (r.status !== 0) throw new Error(`bench child failed:\n${r.stderr}`);
   return JSON.parse(r.stdout.trimEnd().split('\n').pop()!);
 }
@@ -153,7 +174,9 @@ async function main(): Promise<void> {
       const baseline = got.baseline as BaselineResult;
       const outputs = got.outputs as RunTiming;
       results.push({ baseline, outputs, load: loadavg() });
-      process.stderr.write(` pipeline ${baseline.run.wall.toFixed(1)} s, with outputs ${outputs.run.wall.toFixed(1)} s, load ${loadavg()[0]!.toFixed(1)}\n`);
+      process.stderr.write(
+        ` pipeline ${baseline.run.wall.toFixed(1)} s, with outputs ${outputs.run.wall.toFixed(1)} s, load ${loadavg()[0]!.toFixed(1)}\n`,
+      );
     }
     const rows = results.map((r) => {
       const p = r.baseline.run;
@@ -166,52 +189,113 @@ async function main(): Promise<void> {
         /** Old CLI: tables + report after the run, share of the pipeline's own time. */
         beforeShare: { wall: r.baseline.after.wall / p.wall, cpu: r.baseline.after.cpu / p.cpu },
         /** New: main-thread time after the last article beyond the plain run's commit. */
-        afterRunShare: { wall: (r.outputs.tail.wall - r.baseline.tail.wall) / p.wall, cpu: (r.outputs.tail.cpu - r.baseline.tail.cpu) / p.cpu },
+        afterRunShare: {
+          wall: (r.outputs.tail.wall - r.baseline.tail.wall) / p.wall,
+          cpu: (r.outputs.tail.cpu - r.baseline.tail.cpu) / p.cpu,
+        },
         /** New: everything the outputs add to the run, per-article work in the workers included. */
         totalShare: { wall: (r.outputs.run.wall - p.wall) / p.wall, cpu: (r.outputs.run.cpu - p.cpu) / p.cpu },
         /** Dataset, tables and report, start to finish: the run then writeOutputs (before) against one run (now). */
-        endToEnd: { before: { wall: p.wall + r.baseline.after.wall, cpu: p.cpu + r.baseline.after.cpu }, now: r.outputs.run },
+        endToEnd: {
+          before: { wall: p.wall + r.baseline.after.wall, cpu: p.cpu + r.baseline.after.cpu },
+          now: r.outputs.run,
+        },
         load: r.load,
       };
     });
     const med = (f: (r: (typeof rows)[number]) => number): number => median(rows.map(f));
     const summary = {
       pipeline: { wall: med((r) => r.pipeline.wall), cpu: med((r) => r.pipeline.cpu) },
-      before: { wall: med((r) => r.before.wall), cpu: med((r) => r.before.cpu), shareWall: med((r) => r.beforeShare.wall), shareCpu: med((r) => r.beforeShare.cpu) },
-      withOutputs: { wall: med((r) => r.withOutputs.wall), cpu: med((r) => r.withOutputs.cpu), shareWall: med((r) => r.totalShare.wall), shareCpu: med((r) => r.totalShare.cpu) },
+      before: {
+        wall: med((r) => r.before.wall),
+        cpu: med((r) => r.before.cpu),
+        shareWall: med((r) => r.beforeShare.wall),
+        shareCpu: med((r) => r.beforeShare.cpu),
+      },
+      withOutputs: {
+        wall: med((r) => r.withOutputs.wall),
+        cpu: med((r) => r.withOutputs.cpu),
+        shareWall: med((r) => r.totalShare.wall),
+        shareCpu: med((r) => r.totalShare.cpu),
+      },
       endToEnd: {
         before: { wall: med((r) => r.endToEnd.before.wall), cpu: med((r) => r.endToEnd.before.cpu) },
         now: { wall: med((r) => r.endToEnd.now.wall), cpu: med((r) => r.endToEnd.now.cpu) },
         /** Median of the per-round ratios now / before. */
-        ratio: { wall: med((r) => r.endToEnd.now.wall / r.endToEnd.before.wall), cpu: med((r) => r.endToEnd.now.cpu / r.endToEnd.before.cpu) },
+        ratio: {
+          wall: med((r) => r.endToEnd.now.wall / r.endToEnd.before.wall),
+          cpu: med((r) => r.endToEnd.now.cpu / r.endToEnd.before.cpu),
+        },
       },
-      afterRun: { wall: med((r) => r.tail.wall - r.baselineTail.wall), cpu: med((r) => r.tail.cpu - r.baselineTail.cpu), shareWall: med((r) => r.afterRunShare.wall), shareCpu: med((r) => r.afterRunShare.cpu) },
+      afterRun: {
+        wall: med((r) => r.tail.wall - r.baselineTail.wall),
+        cpu: med((r) => r.tail.cpu - r.baselineTail.cpu),
+        shareWall: med((r) => r.afterRunShare.wall),
+        shareCpu: med((r) => r.afterRunShare.cpu),
+      },
     };
     const out = {
       date: new Date().toISOString(),
-      machine: { cpus: cpus().length, availableParallelism: availableParallelism(), model: cpus()[0]?.model, loadBefore: load0, loadAfter: loadavg(), node: process.version },
-      corpus: { source: 'polnear-train + polnear-dev, topped up with repeated train articles', articles: files.length, mb, folder: base },
+      machine: {
+        cpus: cpus().length,
+        availableParallelism: availableParallelism(),
+        model: cpus()[0]?.model,
+        loadBefore: load0,
+        loadAfter: loadavg(),
+        node: process.version,
+      },
+      corpus: {
+        source: 'polnear-train + polnear-dev, topped up with repeated train articles',
+        articles: files.length,
+        mb,
+        folder: base,
+      },
       rounds: rows,
       median: summary,
       floor: {
-        'tables + report < 10% of the pipeline (what the run adds, wall)': { value: summary.withOutputs.shareWall, pass: summary.withOutputs.shareWall < 0.1 },
-        'tables + report after the run < 10% of the pipeline (wall)': { value: summary.afterRun.shareWall, pass: summary.afterRun.shareWall < 0.1 },
+        'tables + report < 10% of the pipeline (what the run adds, wall)': {
+          value: summary.withOutputs.shareWall,
+          pass: summary.withOutputs.shareWall < 0.1,
+        },
+        'tables + report after the run < 10% of the pipeline (wall)': {
+          value: summary.afterRun.shareWall,
+          pass: summary.afterRun.shareWall < 0.1,
+        },
       },
     };
     mkdirSync(join(ROOT, 'bench'), { recursive: true });
     writeFileSync(join(ROOT, 'bench/outputs.json'), `${JSON.stringify(out, null, 2)}\n`);
 
     const t = (x: Timing) => `${x.wall.toFixed(2).padStart(6)} s (cpu ${x.cpu.toFixed(2).padStart(5)})`;
-    const pct = (x: { wall: number; cpu: number }) => `${(x.wall * 100).toFixed(1)}% (cpu ${(x.cpu * 100).toFixed(1)}%)`;
-    console.log(`\n${files.length} articles, ${mb.toFixed(2)} MB; ${cpus().length} cpus; load ${load0.map((l) => l.toFixed(1)).join(' ')} -> ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
-    console.log(`${'round'.padEnd(6)}${'pipeline'.padEnd(24)}${'before: after it'.padEnd(24)}${'run with outputs'.padEnd(24)}${'after last article'.padEnd(24)}${'(plain run)'.padEnd(24)}load`);
-    rows.forEach((r, i) => console.log(`${String(i + 1).padEnd(6)}${t(r.pipeline).padEnd(24)}${t(r.before).padEnd(24)}${t(r.withOutputs).padEnd(24)}${t(r.tail).padEnd(24)}${t(r.baselineTail).padEnd(24)}${r.load[0]!.toFixed(1)}`));
+    const pct = (x: { wall: number; cpu: number }) =>
+      `${(x.wall * 100).toFixed(1)}% (cpu ${(x.cpu * 100).toFixed(1)}%)`;
+    console.log(
+      `\n${files.length} articles, ${mb.toFixed(2)} MB; ${cpus().length} cpus; load ${load0.map((l) => l.toFixed(1)).join(' ')} -> ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}\n`,
+    );
+    console.log(
+      `${'round'.padEnd(6)}${'pipeline'.padEnd(24)}${'before: after it'.padEnd(24)}${'run with outputs'.padEnd(24)}${'after last article'.padEnd(24)}${'(plain run)'.padEnd(24)}load`,
+    );
+    rows.forEach((r, i) =>
+      console.log(
+        `${String(i + 1).padEnd(6)}${t(r.pipeline).padEnd(24)}${t(r.before).padEnd(24)}${t(r.withOutputs).padEnd(24)}${t(r.tail).padEnd(24)}${t(r.baselineTail).padEnd(24)}${r.load[0]!.toFixed(1)}`,
+      ),
+    );
     console.log(`\nmedians, share of the pipeline's own time (${t(summary.pipeline)}):`);
-    console.log(`  before (tables + report after the run):        ${t(summary.before)}  ${pct({ wall: summary.before.shareWall, cpu: summary.before.shareCpu })}`);
-    console.log(`  now, what the outputs add to the run:           ${pct({ wall: summary.withOutputs.shareWall, cpu: summary.withOutputs.shareCpu })}`);
-    console.log(`  now, main thread after the last article (extra): ${t(summary.afterRun)}  ${pct({ wall: summary.afterRun.shareWall, cpu: summary.afterRun.shareCpu })}`);
+    console.log(
+      `  before (tables + report after the run):        ${t(summary.before)}  ${pct({ wall: summary.before.shareWall, cpu: summary.before.shareCpu })}`,
+    );
+    console.log(
+      `  now, what the outputs add to the run:           ${pct({ wall: summary.withOutputs.shareWall, cpu: summary.withOutputs.shareCpu })}`,
+    );
+    console.log(
+      `  now, main thread after the last article (extra): ${t(summary.afterRun)}  ${pct({ wall: summary.afterRun.shareWall, cpu: summary.afterRun.shareCpu })}`,
+    );
     const e = summary.endToEnd;
-    console.log(`  dataset + tables + report end to end: before ${t(e.before)}, now ${t(e.now)}; now/before ${e.ratio.wall.toFixed(2)} (cpu ${e.ratio.cpu.toFixed(2)})`);
+    console.log(
+      `  dataset + tables + report end to end: before ${t(e.before)}, now ${t(e.now)}; now/before ${e.ratio.wall.toFixed(2)} (cpu ${e.ratio.cpu.toFixed(2)})`,
+    );
     console.log('written: bench/outputs.json');
   } finally {
     rmSync(corpus, { recursive: true, force: true });

@@ -8,7 +8,17 @@
 // quarter-size one beside it to show RSS stays flat. Results: the table on stdout and bench/results.json.
 import { spawnSync } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,35 +68,95 @@ const bytesOf = (files: string[]) => files.reduce((n, f) => n + statSync(f).size
 // folder; the texts are read in place and never copied into the repository.
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const attr = (s: string) => esc(s).replace(/"/g, '&quot;');
-const rng = (seed: number) => () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x7fffffff; };
-const WORDS = 'world politics business tech science health sport culture opinion video podcasts climate election economy markets media travel style food books'.split(' ');
-const icon = (r: () => number) => `<svg class="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path d="${Array.from({ length: 24 }, () => `M${(r() * 24).toFixed(2)} ${(r() * 24).toFixed(2)}l${(r() * 9).toFixed(2)} ${(r() * 9).toFixed(2)}`).join('')}z"/></svg>`;
-const css = (r: () => number, n: number) => Array.from({ length: n }, (_, k) => `.c${k}-${WORDS[k % WORDS.length]}{margin:${(r() * 20) | 0}px ${(r() * 20) | 0}px;color:#${((r() * 0xffffff) | 0).toString(16).padStart(6, '0')};font:400 1rem/1.5 Georgia,serif}@media (min-width:768px){.c${k}-x>a:hover{text-decoration:underline}}`).join('\n');
-const js = (r: () => number, n: number) => Array.from({ length: n }, (_, k) => `function m${k}(e,t){var n=e&&e.length>${(r() * 9) | 0}?e.slice(0,${(r() * 50) | 0}):[];for(var i=0;i<n.length;i++){if(n[i]<t){t=n[i]}}document.querySelector(".c${k}").innerHTML="<div class=\\"w${k}\\">"+t+"<\\/div>";return t}`).join(';');
-const teaser = (r: () => number, k: number) => `<li class="teaser"><a href="/${WORDS[k % WORDS.length]}/2016/0${1 + (k % 9)}/story-${k}"><picture><source srcset="/img/t${k}.webp 1x, /img/t${k}@2x.webp 2x" type="image/webp"><img src="/img/t${k}.jpg" alt="Teaser image ${k}" loading="lazy" width="300" height="200"></picture><h3 class="teaser__title">Officials weigh new plan for ${WORDS[(k * 3) % WORDS.length]} as deadline nears</h3></a><p class="teaser__dek">The proposal, announced on ${['Monday', 'Tuesday', 'Friday'][k % 3]}, would change how the ${WORDS[(k * 7) % WORDS.length]} desk works.</p><time datetime="2016-0${1 + (k % 9)}-1${k % 9}">${k + 1} hours ago</time></li>`;
+const rng = (seed: number) => () => {
+  seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+  return seed / 0x7fffffff;
+};
+const WORDS =
+  'world politics business tech science health sport culture opinion video podcasts climate election economy markets media travel style food books'.split(
+    ' ',
+  );
+const icon = (r: () => number) =>
+  `<svg class="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path d="${Array.from({ length: 24 }, () => `M${(r() * 24).toFixed(2)} ${(r() * 24).toFixed(2)}l${(r() * 9).toFixed(2)} ${(r() * 9).toFixed(2)}`).join('')}z"/></svg>`;
+const css = (r: () => number, n: number) =>
+  Array.from(
+    { length: n },
+    (_, k) =>
+      `.c${k}-${WORDS[k % WORDS.length]}{margin:${(r() * 20) | 0}px ${(r() * 20) | 0}px;color:#${((r() * 0xffffff) | 0).toString(16).padStart(6, '0')};font:400 1rem/1.5 Georgia,serif}@media (min-width:768px){.c${k}-x>a:hover{text-decoration:underline}}`,
+  ).join('\n');
+const js = (r: () => number, n: number) =>
+  Array.from(
+    { length: n },
+    (_, k) =>
+      `function m${k}(e,t){var n=e&&e.length>${(r() * 9) | 0}?e.slice(0,${(r() * 50) | 0}):[];for(var i=0;i<n.length;i++){if(n[i]<t){t=n[i]}}document.querySelector(".c${k}").innerHTML="<div class=\\"w${k}\\">"+t+"<\\/div>";return t}`,
+  ).join(';');
+const teaser = (r: () => number, k: number) =>
+  `<li class="teaser"><a href="/${WORDS[k % WORDS.length]}/2016/0${1 + (k % 9)}/story-${k}"><picture><source srcset="/img/t${k}.webp 1x, /img/t${k}@2x.webp 2x" type="image/webp"><img src="/img/t${k}.jpg" alt="Teaser image ${k}" loading="lazy" width="300" height="200"></picture><h3 class="teaser__title">Officials weigh new plan for ${WORDS[(k * 3) % WORDS.length]} as deadline nears</h3></a><p class="teaser__dek">The proposal, announced on ${['Monday', 'Tuesday', 'Friday'][k % 3]}, would change how the ${WORDS[(k * 7) % WORDS.length]} desk works.</p><time datetime="2016-0${1 + (k % 9)}-1${k % 9}">${k + 1} hours ago</time></li>`;
 
 function newsPage(text: string, i: number): string {
   const r = rng(i + 1);
-  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   const headline = lines[0] ?? 'Untitled';
   const paras = lines.slice(1);
   const site = 'The Daily Ledger';
   const url = `https://ledger.example/politics/2016/${i}/story`;
   const date = `2016-0${1 + (i % 9)}-1${i % 9}T0${i % 10}:30:00Z`;
-  const nav = WORDS.map((w, k) => `<li class="menu-item"><a href="/${w}/">${w[0]!.toUpperCase() + w.slice(1)}</a><ul class="sub-menu">${Array.from({ length: 6 }, (_, j) => `<li><a href="/${w}/${WORDS[(k + j) % WORDS.length]}/">${WORDS[(k + j + 3) % WORDS.length]}</a></li>`).join('')}</ul></li>`).join('');
+  const nav = WORDS.map(
+    (w, k) =>
+      `<li class="menu-item"><a href="/${w}/">${w[0]!.toUpperCase() + w.slice(1)}</a><ul class="sub-menu">${Array.from({ length: 6 }, (_, j) => `<li><a href="/${w}/${WORDS[(k + j) % WORDS.length]}/">${WORDS[(k + j + 3) % WORDS.length]}</a></li>`).join('')}</ul></li>`,
+  ).join('');
   const share = `<div class="share-bar">${['facebook', 'twitter', 'linkedin', 'whatsapp', 'email'].map((s) => `<a class="share-${s}" href="https://${s}.example/share?u=${encodeURIComponent(url)}" onclick="return share('${s}')">${icon(r)}<span class="sr-only">Share on ${s}</span></a>`).join('')}</div>`;
   const body: string[] = [];
   paras.forEach((p, k) => {
     body.push(`<p>${esc(p)}</p>`);
-    if (k % 4 === 3) body.push(`<div class="ad-slot ad-slot--inline" id="ad-inline-${k}" data-ad-unit="/1234/politics/inline"><span class="ad-label">Advertisement</span><script>googletag.cmd.push(function(){googletag.display("ad-inline-${k}")});</script></div>`);
-    if (k === 5) body.push(`<aside class="inline-related"><h4>Read more</h4><ul>${[1, 2, 3].map((j) => `<li><a href="/politics/related-${i}-${j}">Related: what the vote means for ${WORDS[j]}</a></li>`).join('')}</ul></aside>`);
-    if (k === 9) body.push(`<div class="newsletter-signup"><h4>Get the morning briefing</h4><form action="/subscribe" method="post"><input type="email" name="email" placeholder="Your email"><button type="submit">Sign up</button></form><p class="legal">By signing up you agree to our terms.</p></div>`);
+    if (k % 4 === 3)
+      body.push(
+        `<div class="ad-slot ad-slot--inline" id="ad-inline-${k}" data-ad-unit="/1234/politics/inline"><span class="ad-label">Advertisement</span><script>googletag.cmd.push(function(){googletag.display("ad-inline-${k}")});</script></div>`,
+      );
+    if (k === 5)
+      body.push(
+        `<aside class="inline-related"><h4>Read more</h4><ul>${[1, 2, 3].map((j) => `<li><a href="/politics/related-${i}-${j}">Related: what the vote means for ${WORDS[j]}</a></li>`).join('')}</ul></aside>`,
+      );
+    if (k === 9)
+      body.push(
+        `<div class="newsletter-signup"><h4>Get the morning briefing</h4><form action="/subscribe" method="post"><input type="email" name="email" placeholder="Your email"><button type="submit">Sign up</button></form><p class="legal">By signing up you agree to our terms.</p></div>`,
+      );
   });
-  const ld = JSON.stringify({ '@context': 'https://schema.org', '@graph': [
-    { '@type': 'NewsArticle', '@id': `${url}#article`, headline, datePublished: date, dateModified: date, author: [{ '@type': 'Person', name: 'Jordan Avery', url: 'https://ledger.example/staff/javery' }], publisher: { '@id': 'https://ledger.example/#org' }, mainEntityOfPage: url, image: [`https://ledger.example/img/${i}.jpg`], articleSection: 'Politics', inLanguage: 'en-US', wordCount: text.split(/\s+/).length },
-    { '@type': 'NewsMediaOrganization', '@id': 'https://ledger.example/#org', name: site, logo: { '@type': 'ImageObject', url: 'https://ledger.example/logo.png' }, sameAs: ['https://facebook.example/ledger', 'https://x.example/ledger'] },
-    { '@type': 'BreadcrumbList', itemListElement: [{ '@type': 'ListItem', position: 1, name: 'Politics', item: 'https://ledger.example/politics/' }] },
-  ] });
+  const ld = JSON.stringify({
+    '@context': 'https://schema.org',
+    '@graph': [
+      {
+        '@type': 'NewsArticle',
+        '@id': `${url}#article`,
+        headline,
+        datePublished: date,
+        dateModified: date,
+        author: [{ '@type': 'Person', name: 'Jordan Avery', url: 'https://ledger.example/staff/javery' }],
+        publisher: { '@id': 'https://ledger.example/#org' },
+        mainEntityOfPage: url,
+        image: [`https://ledger.example/img/${i}.jpg`],
+        articleSection: 'Politics',
+        inLanguage: 'en-US',
+        wordCount: text.split(/\s+/).length,
+      },
+      {
+        '@type': 'NewsMediaOrganization',
+        '@id': 'https://ledger.example/#org',
+        name: site,
+        logo: { '@type': 'ImageObject', url: 'https://ledger.example/logo.png' },
+        sameAs: ['https://facebook.example/ledger', 'https://x.example/ledger'],
+      },
+      {
+        '@type': 'BreadcrumbList',
+        itemListElement: [
+          { '@type': 'ListItem', position: 1, name: 'Politics', item: 'https://ledger.example/politics/' },
+        ],
+      },
+    ],
+  });
   return `<!DOCTYPE html>
 <html lang="en-US" class="no-js">
 <head>
@@ -132,7 +202,7 @@ ${['https://cdn.ledger.example', 'https://fonts.example', 'https://ads.example',
 <header class="article__header">
 <p class="article__kicker"><a href="/politics/">Politics</a></p>
 <h1 class="article__headline" itemprop="headline">${esc(headline)}</h1>
-<div class="article__meta"><span class="byline">By <a rel="author" href="/staff/javery">Jordan Avery</a></span> <time datetime="${date}" itemprop="datePublished">Updated ${i % 12 + 1}:30 p.m.</time></div>
+<div class="article__meta"><span class="byline">By <a rel="author" href="/staff/javery">Jordan Avery</a></span> <time datetime="${date}" itemprop="datePublished">Updated ${(i % 12) + 1}:30 p.m.</time></div>
 ${share}
 </header>
 <figure class="article__lead-image"><picture><source srcset="/img/${i}-800.webp 800w, /img/${i}-1600.webp 1600w" type="image/webp"><img src="/img/${i}-800.jpg" alt="" width="800" height="450"></picture><figcaption class="caption">Lawmakers leave the chamber after the vote. <span class="credit">Photo: Staff photographer</span></figcaption></figure>
@@ -140,7 +210,9 @@ ${share}
 ${body.join('\n')}
 </div>
 <footer class="article__footer">
-<ul class="tags">${WORDS.slice(0, 5).map((w) => `<li><a href="/tag/${w}">${w}</a></li>`).join('')}</ul>
+<ul class="tags">${WORDS.slice(0, 5)
+    .map((w) => `<li><a href="/tag/${w}">${w}</a></li>`)
+    .join('')}</ul>
 <div class="author-bio"><img src="/staff/javery.jpg" alt=""><p><a href="/staff/javery">Jordan Avery</a> covers national politics for ${site}.</p></div>
 ${share.replace('share-bar', 'share-bar share-bar--bottom')}
 </footer>
@@ -165,10 +237,12 @@ ${share.replace('share-bar', 'share-bar share-bar--bottom')}
 /** Writes every `step`th corpus text as a news page into a new temp folder. */
 function newsPages(source: string[], step: number): string {
   const dir = mkdtempSync(join(tmpdir(), 'bench-news-'));
-  source.filter((_, k) => k % step === 0).forEach((f, i) => {
-    const name = f.slice(f.lastIndexOf('/') + 1).replace(/\.\w+$/, '.html');
-    writeFileSync(join(dir, name), newsPage(readFileSync(f, 'utf8'), i));
-  });
+  source
+    .filter((_, k) => k % step === 0)
+    .forEach((f, i) => {
+      const name = f.slice(f.lastIndexOf('/') + 1).replace(/\.\w+$/, '.html');
+      writeFileSync(join(dir, name), newsPage(readFileSync(f, 'utf8'), i));
+    });
   return dir;
 }
 
@@ -185,7 +259,10 @@ interface Profiled {
 /** Profiles an HTML slice `runs` times (one child each) and keeps the median of every stage. */
 function profileSlice(dir: string, runs: number): Profiled {
   const files = corpusFiles(dir);
-  const timings = Array.from({ length: runs }, () => measure('profile', dir, 1).extra!.timings as Record<string, number>);
+  const timings = Array.from(
+    { length: runs },
+    () => measure('profile', dir, 1).extra!.timings as Record<string, number>,
+  );
   const stages = Object.keys(timings[0]!);
   const ms = Object.fromEntries(stages.map((k) => [k, median(timings.map((t) => t[k] ?? 0))]));
   const total = Object.values(ms).reduce((a, b) => a + b, 0);
@@ -243,7 +320,10 @@ async function child(mode: string, corpus: string, runs: number): Promise<ChildR
     // on one thread against the same documents split over two, and an arithmetic loop likewise (runs
     // interleaved, medians); the 2-worker ratio is read against these.
     const run = async (parts: number, kind: string): Promise<number> => {
-      const ws = Array.from({ length: parts }, (_, part) => new Worker(SCALING_WORKER, { eval: true, workerData: { part, parts, kind, files, root: ROOT } }));
+      const ws = Array.from(
+        { length: parts },
+        (_, part) => new Worker(SCALING_WORKER, { eval: true, workerData: { part, parts, kind, files, root: ROOT } }),
+      );
       await Promise.all(ws.map((w) => new Promise((res) => w.once('message', res))));
       const done = ws.map((w) => new Promise<{ seconds: number }>((res) => w.once('message', res)));
       for (const w of ws) w.postMessage('go');
@@ -252,8 +332,12 @@ async function child(mode: string, corpus: string, runs: number): Promise<ChildR
       return Math.max(...rs.map((r) => r.seconds));
     };
     for (const kind of ['wink', 'arithmetic']) {
-      const one: number[] = [], two: number[] = [];
-      for (let r = 0; r < runs; r++) { one.push(await run(1, kind)); two.push(await run(2, kind)); }
+      const one: number[] = [],
+        two: number[] = [];
+      for (let r = 0; r < runs; r++) {
+        one.push(await run(1, kind));
+        two.push(await run(2, kind));
+      }
       extra[kind] = { oneThread: one, twoThreads: two, twoVsOne: median(one) / median(two) };
     }
     return { times, cpu, rssMb: process.resourceUsage().maxRSS / 1024, extra };
@@ -298,7 +382,9 @@ async function child(mode: string, corpus: string, runs: number): Promise<ChildR
           const timings: Record<string, number> = {};
           await timed(() => runPipeline({ input: corpus, config, sink: new FolderSink(out), timings }));
           extra.timings = timings;
-        } else for (let r = 0; r < runs; r++) await timed(() => runPipeline({ input: corpus, config, sink: new FolderSink(out) }));
+        } else
+          for (let r = 0; r < runs; r++)
+            await timed(() => runPipeline({ input: corpus, config, sink: new FolderSink(out) }));
       } else if (mode === 'pipeline2' || mode === 'pool1' || mode === 'big') {
         const config = parseConfig({ run: { concurrency: 2, cache: false } });
         const t0 = performance.now();
@@ -306,7 +392,8 @@ async function child(mode: string, corpus: string, runs: number): Promise<ChildR
         const pool = new ArticlePool(mode === 'pool1' ? 1 : 2, config);
         await runPipelineAsync({ input: warmup, config, sink: new FolderSink(join(out, 'w')), pool });
         extra.poolStartSeconds = (performance.now() - t0) / 1000;
-        for (let r = 0; r < (mode === 'big' ? 1 : runs); r++) await timed(() => runPipelineAsync({ input: corpus, config, sink: new FolderSink(out), pool }));
+        for (let r = 0; r < (mode === 'big' ? 1 : runs); r++)
+          await timed(() => runPipelineAsync({ input: corpus, config, sink: new FolderSink(out), pool }));
         await pool.close();
         if (mode === 'pipeline2') {
           // and the way the CLI runs it: a pool started for the run, its start-up included
@@ -339,7 +426,11 @@ async function child(mode: string, corpus: string, runs: number): Promise<ChildR
 function measure(mode: string, corpus: string, runs: number): ChildResult {
   process.stderr.write(`  ${mode} on ${corpus} ...`);
   const t0 = performance.now();
-  const r = spawnSync(TSX, [fileURLToPath(import.meta.url), '--child', mode, '--corpus', corpus, '--runs', String(runs)], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const r = spawnSync(
+    TSX,
+    [fileURLToPath(import.meta.url), '--child', mode, '--corpus', corpus, '--runs', String(runs)],
+    { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 },
+  );
   if (r.status !== 0) throw new Error(`bench child ${mode} failed:\n${r.stderr}`);
   process.stderr.write(` ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
   const last = r.stdout.trimEnd().split('\n').pop()!;
@@ -366,7 +457,9 @@ function generatedCorpus(): string {
     for (let p = 0; p < 12; p++) {
       const n = names[(i + p) % names.length]!;
       const pl = places[(i * 7 + p) % places.length]!;
-      lines.push(`“We will not wait for ${pl} to act,” ${n} said on Monday. ${n.split(' ')[1]} told reporters that the plan, announced in ${pl} last week, would cost $${(i % 9) + 1} million. According to officials, ${p + 3} percent of voters agreed.`);
+      lines.push(
+        `“We will not wait for ${pl} to act,” ${n} said on Monday. ${n.split(' ')[1]} told reporters that the plan, announced in ${pl} last week, would cost $${(i % 9) + 1} million. According to officials, ${p + 3} percent of voters agreed.`,
+      );
     }
     writeFileSync(join(dir, `gen-${String(i).padStart(4, '0')}.txt`), lines.join('\n'));
   }
@@ -392,20 +485,43 @@ async function main(): Promise<void> {
   if (!real) temps.push(corpus);
   const files = corpusFiles(corpus);
   const mb = bytesOf(files) / 1e6;
-  const htmlSources = readdirSync(join(ROOT, 'tests/fixtures/ingest')).map((d) => join(ROOT, 'tests/fixtures/ingest', d, 'source.html')).filter(existsSync);
+  const htmlSources = readdirSync(join(ROOT, 'tests/fixtures/ingest'))
+    .map((d) => join(ROOT, 'tests/fixtures/ingest', d, 'source.html'))
+    .filter(existsSync);
   const html = repeatCorpus(htmlSources, join(ROOT, 'tests/fixtures/ingest'), 30, 'bench-html-');
   temps.push(html);
   // Real-size pages too: the fixtures are 0.6-6.6 KB, a tenth of what a news site serves.
   const news = newsPages(files, 7);
   temps.push(news);
   const load0 = loadavg();
-  process.stderr.write(`bench: ${files.length} articles, ${mb.toFixed(2)} MB (${real ? 'real' : 'generated'}); ${cpus().length} cpus, load ${load0.map((x) => x.toFixed(2)).join(' ')}\n`);
+  process.stderr.write(
+    `bench: ${files.length} articles, ${mb.toFixed(2)} MB (${real ? 'real' : 'generated'}); ${cpus().length} cpus, load ${load0.map((x) => x.toFixed(2)).join(' ')}\n`,
+  );
 
   try {
-    const rows: Record<string, { seconds: number; mbPerS: number; articlesPerS: number; rssMb: number; runs: number[]; cpuSeconds: number; cpuRuns: number[] }> = {};
+    const rows: Record<
+      string,
+      {
+        seconds: number;
+        mbPerS: number;
+        articlesPerS: number;
+        rssMb: number;
+        runs: number[];
+        cpuSeconds: number;
+        cpuRuns: number[];
+      }
+    > = {};
     const row = (name: string, r: ChildResult, megabytes = mb, articles = files.length) => {
       const s = median(r.times);
-      rows[name] = { seconds: s, mbPerS: megabytes / s, articlesPerS: articles / s, rssMb: r.rssMb, runs: r.times, cpuSeconds: median(r.cpu), cpuRuns: r.cpu };
+      rows[name] = {
+        seconds: s,
+        mbPerS: megabytes / s,
+        articlesPerS: articles / s,
+        rssMb: r.rssMb,
+        runs: r.times,
+        cpuSeconds: median(r.cpu),
+        cpuRuns: r.cpu,
+      };
     };
     const wink = measure('wink', corpus, runs);
     row('wink readDoc (floor)', wink);
@@ -417,7 +533,10 @@ async function main(): Promise<void> {
     row('pipeline, pool of 1', pool1);
     const p2 = measure('pipeline2', corpus, runs);
     row('pipeline, 2 workers', p2);
-    const scaling = measure('scaling', corpus, runs).extra as Record<string, { oneThread: number[]; twoThreads: number[]; twoVsOne: number }>;
+    const scaling = measure('scaling', corpus, runs).extra as Record<
+      string,
+      { oneThread: number[]; twoThreads: number[]; twoVsOne: number }
+    >;
     const warm = measure('warm', corpus, runs);
     row('re-run, warm cache', warm);
     const peer = measure('compromise', corpus, runs);
@@ -435,7 +554,13 @@ async function main(): Promise<void> {
         const f = corpusFiles(dir);
         const r = measure('big', dir, 1);
         const megabytes = bytesOf(f) / 1e6;
-        sizes.push({ mb: megabytes, articles: f.length, seconds: r.times[0], mbPerS: megabytes / r.times[0]!, rssMb: r.rssMb });
+        sizes.push({
+          mb: megabytes,
+          articles: f.length,
+          seconds: r.times[0],
+          mbPerS: megabytes / r.times[0]!,
+          rssMb: r.rssMb,
+        });
       }
       big = { sizes };
     }
@@ -468,12 +593,25 @@ async function main(): Promise<void> {
       'warm re-run <= 10% of cold': { value: ratios.warmVsCold, pass: ratios.warmVsCold <= 0.1 },
       ...(bigRss !== undefined ? { 'peak RSS <= 500 MB on 50 MB': { value: bigRss, pass: bigRss <= 500 } } : {}),
       // Judged on the real-size news pages; the fixture pages are reported beside them.
-      'ingest <= 25% on HTML (news pages)': { value: htmlProfile.news.stages.ingest!.share, pass: htmlProfile.news.stages.ingest!.share <= 0.25 },
-      'ingest <= 25% on HTML (fixture pages)': { value: htmlProfile.fixtures.stages.ingest!.share, pass: htmlProfile.fixtures.stages.ingest!.share <= 0.25 },
+      'ingest <= 25% on HTML (news pages)': {
+        value: htmlProfile.news.stages.ingest!.share,
+        pass: htmlProfile.news.stages.ingest!.share <= 0.25,
+      },
+      'ingest <= 25% on HTML (fixture pages)': {
+        value: htmlProfile.fixtures.stages.ingest!.share,
+        pass: htmlProfile.fixtures.stages.ingest!.share <= 0.25,
+      },
     };
     const results = {
       date: new Date().toISOString(),
-      machine: { cpus: cpus().length, availableParallelism: availableParallelism(), model: cpus()[0]?.model, loadBefore: load0, loadAfter: loadavg(), node: process.version },
+      machine: {
+        cpus: cpus().length,
+        availableParallelism: availableParallelism(),
+        model: cpus()[0]?.model,
+        loadBefore: load0,
+        loadAfter: loadavg(),
+        node: process.version,
+      },
       corpus: { source: real ? '../shared/dev/polnear-train/corpus' : 'generated', articles: files.length, mb },
       runs,
       rows,
@@ -482,7 +620,11 @@ async function main(): Promise<void> {
       pool: p2.extra,
       scaling,
       warm: warm.extra,
-      profile: { corpus: stageShare(profile.extra!.timings as Record<string, number>), html: htmlProfile.fixtures, htmlNews: htmlProfile.news },
+      profile: {
+        corpus: stageShare(profile.extra!.timings as Record<string, number>),
+        html: htmlProfile.fixtures,
+        htmlNews: htmlProfile.news,
+      },
       ...(big ? { big } : {}),
     };
     mkdirSync(join(ROOT, 'bench'), { recursive: true });
@@ -490,24 +632,47 @@ async function main(): Promise<void> {
 
     const pad = (s: string, n: number) => s.padEnd(n);
     const num = (x: number, d = 2) => x.toFixed(d).padStart(9);
-    console.log(`\n${files.length} articles, ${mb.toFixed(2)} MB; median of ${runs} runs; load ${load0.map((x) => x.toFixed(1)).join('/')} → ${loadavg().map((x) => x.toFixed(1)).join('/')} on ${cpus().length} cpus\n`);
-    console.log(`${pad('mode', 24)}${'seconds'.padStart(9)}${'MB/s'.padStart(9)}${'art/s'.padStart(9)}${'RSS MB'.padStart(9)}${'CPU s'.padStart(9)}`);
-    for (const [name, r] of Object.entries(rows)) console.log(`${pad(name, 24)}${num(r.seconds)}${num(r.mbPerS, 3)}${num(r.articlesPerS, 1)}${num(r.rssMb, 0)}${num(r.cpuSeconds)}`);
-    console.log(`\nratios: 1 worker ${(ratios.pipeline1VsWink * 100).toFixed(1)}% of wink (CPU ${(ratios.pipeline1VsWinkCpu * 100).toFixed(1)}%); 2 workers ${ratios.twoVsOneWorker.toFixed(2)}x a pool of 1 (CPU-bound ${ratios.twoVsOneWorkerCpuBound.toFixed(2)}x), ${ratios.twoWorkersVsInProcess.toFixed(2)}x in process (two threads gave wink's readDoc ${ratios.winkTwoThreadsVsOne.toFixed(2)}x, an arithmetic loop ${ratios.arithmeticTwoThreadsVsOne.toFixed(2)}x); ${ratios.pipeline1VsCompromise.toFixed(1)}x compromise`);
-    console.log(`\npool start-up (2 workers, model load): ${(p2.extra!.poolStartSeconds as number).toFixed(2)} s; one CLI-style run with a fresh pool: ${(p2.extra!.freshPoolSeconds as number).toFixed(2)} s`);
+    console.log(
+      `\n${files.length} articles, ${mb.toFixed(2)} MB; median of ${runs} runs; load ${load0.map((x) => x.toFixed(1)).join('/')} → ${loadavg()
+        .map((x) => x.toFixed(1))
+        .join('/')} on ${cpus().length} cpus\n`,
+    );
+    console.log(
+      `${pad('mode', 24)}${'seconds'.padStart(9)}${'MB/s'.padStart(9)}${'art/s'.padStart(9)}${'RSS MB'.padStart(9)}${'CPU s'.padStart(9)}`,
+    );
+    for (const [name, r] of Object.entries(rows))
+      console.log(
+        `${pad(name, 24)}${num(r.seconds)}${num(r.mbPerS, 3)}${num(r.articlesPerS, 1)}${num(r.rssMb, 0)}${num(r.cpuSeconds)}`,
+      );
+    console.log(
+      `\nratios: 1 worker ${(ratios.pipeline1VsWink * 100).toFixed(1)}% of wink (CPU ${(ratios.pipeline1VsWinkCpu * 100).toFixed(1)}%); 2 workers ${ratios.twoVsOneWorker.toFixed(2)}x a pool of 1 (CPU-bound ${ratios.twoVsOneWorkerCpuBound.toFixed(2)}x), ${ratios.twoWorkersVsInProcess.toFixed(2)}x in process (two threads gave wink's readDoc ${ratios.winkTwoThreadsVsOne.toFixed(2)}x, an arithmetic loop ${ratios.arithmeticTwoThreadsVsOne.toFixed(2)}x); ${ratios.pipeline1VsCompromise.toFixed(1)}x compromise`,
+    );
+    console.log(
+      `\npool start-up (2 workers, model load): ${(p2.extra!.poolStartSeconds as number).toFixed(2)} s; one CLI-style run with a fresh pool: ${(p2.extra!.freshPoolSeconds as number).toFixed(2)} s`,
+    );
     console.log(`warm re-run: ${warm.extra!.cached} articles from cache, output identical: ${warm.extra!.identical}`);
     console.log('\nfloors:');
-    for (const [name, f] of Object.entries(floors)) console.log(`  ${f.pass ? 'PASS' : 'FAIL'}  ${pad(name, 32)} ${f.value.toFixed(3)}`);
+    for (const [name, f] of Object.entries(floors))
+      console.log(`  ${f.pass ? 'PASS' : 'FAIL'}  ${pad(name, 32)} ${f.value.toFixed(3)}`);
     console.log('\nper-stage profile (1 worker):');
-    for (const [k, v] of Object.entries(results.profile.corpus)) console.log(`  ${pad(k, 10)}${String(v.ms).padStart(8)} ms ${(v.share * 100).toFixed(1).padStart(6)} %`);
-    for (const [label, slice] of [['HTML slice, fixture pages', htmlProfile.fixtures], ['HTML slice, news pages', htmlProfile.news]] as const) {
-      console.log(`${label} (${slice.articles} pages, ${slice.mb.toFixed(2)} MB; medians of ${slice.ingestShares.length} runs; ingest ${slice.ingestMsPerPage.toFixed(2)} ms/page, share per run ${slice.ingestShares.map((x) => (x * 100).toFixed(1)).join(' / ')} %):`);
-      for (const [k, v] of Object.entries(slice.stages)) console.log(`  ${pad(k, 10)}${String(v.ms).padStart(8)} ms ${(v.share * 100).toFixed(1).padStart(6)} %`);
+    for (const [k, v] of Object.entries(results.profile.corpus))
+      console.log(`  ${pad(k, 10)}${String(v.ms).padStart(8)} ms ${(v.share * 100).toFixed(1).padStart(6)} %`);
+    for (const [label, slice] of [
+      ['HTML slice, fixture pages', htmlProfile.fixtures],
+      ['HTML slice, news pages', htmlProfile.news],
+    ] as const) {
+      console.log(
+        `${label} (${slice.articles} pages, ${slice.mb.toFixed(2)} MB; medians of ${slice.ingestShares.length} runs; ingest ${slice.ingestMsPerPage.toFixed(2)} ms/page, share per run ${slice.ingestShares.map((x) => (x * 100).toFixed(1)).join(' / ')} %):`,
+      );
+      for (const [k, v] of Object.entries(slice.stages))
+        console.log(`  ${pad(k, 10)}${String(v.ms).padStart(8)} ms ${(v.share * 100).toFixed(1).padStart(6)} %`);
     }
     if (big) {
       console.log('\nbig corpus (2 workers):');
       for (const s of big.sizes as { mb: number; articles: number; seconds: number; mbPerS: number; rssMb: number }[]) {
-        console.log(`  ${s.mb.toFixed(1).padStart(6)} MB, ${s.articles} articles: ${s.seconds.toFixed(1)} s, ${s.mbPerS.toFixed(3)} MB/s, peak RSS ${s.rssMb.toFixed(0)} MB`);
+        console.log(
+          `  ${s.mb.toFixed(1).padStart(6)} MB, ${s.articles} articles: ${s.seconds.toFixed(1)} s, ${s.mbPerS.toFixed(3)} MB/s, peak RSS ${s.rssMb.toFixed(0)} MB`,
+        );
       }
     }
     console.log('\nwritten: bench/results.json');

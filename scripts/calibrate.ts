@@ -21,9 +21,19 @@ const dir = resolve('../shared/dev', set);
 const shipped = loadConfig('pipeline.config.json', false);
 const config = { ...shipped, quotes: { ...shipped.quotes, minConfidence: 0 } };
 const rules = loadBoilerplateRules();
-const norm = (s: string) => s.toLowerCase().replace(/[“”"‘’'`]/g, '"').replace(/\s+/g, ' ').trim();
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[“”"‘’'`]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim();
 
-interface Seen { confidence: number; sigs: string[]; lemma?: string; right: boolean }
+interface Seen {
+  confidence: number;
+  sigs: string[];
+  lemma?: string;
+  right: boolean;
+}
 const seen: Seen[] = [];
 for (const f of readdirSync(join(dir, 'corpus')).sort()) {
   const id = f.replace(/\.txt$/, '');
@@ -32,7 +42,11 @@ for (const f of readdirSync(join(dir, 'corpus')).sort()) {
   if (a.messages.some((m) => m.severity === 'error')) continue;
   const q = findQuotes(findEntities(segment(a, config), config), config);
   const text = norm(q.text);
-  const spans = gold.quotes.map((g) => { const n = norm(g.text).replace(/^[\s",.;:]+|[\s",.;:]+$/g, ''); const at = text.indexOf(n); return at < 0 ? null : [at, at + n.length] as const; });
+  const spans = gold.quotes.map((g) => {
+    const n = norm(g.text).replace(/^[\s",.;:]+|[\s",.;:]+$/g, '');
+    const at = text.indexOf(n);
+    return at < 0 ? null : ([at, at + n.length] as const);
+  });
   const taken = new Set<number>();
   for (const quote of q.quotes) {
     const n = norm(quote.text);
@@ -55,16 +69,32 @@ for (const f of readdirSync(join(dir, 'corpus')).sort()) {
 
 if (write) {
   // Precision by signature, each level smoothed toward its parent with weight M, kept when seen MIN times.
-  const M = 10, MIN = 8;
+  const M = 10,
+    MIN = 8;
   const prior = seen.filter((s) => s.right).length / Math.max(1, seen.length);
   const levels: Record<string, number>[] = [];
   const stats = (level: number) => {
     const m = new Map<string, [number, number]>();
-    for (const s of seen) { const k = s.sigs[level]!; const v = m.get(k) ?? [0, 0]; v[0] += s.right ? 1 : 0; v[1]++; m.set(k, v); }
+    for (const s of seen) {
+      const k = s.sigs[level]!;
+      const v = m.get(k) ?? [0, 0];
+      v[0] += s.right ? 1 : 0;
+      v[1]++;
+      m.set(k, v);
+    }
     return m;
   };
   const parentOf = (level: number, key: string) => {
-    for (let l = level + 1; l < 4; l++) { const p = levels[l]?.[key.split('|').slice(0, 4 - l).join('|')]; if (p !== undefined) return p; }
+    for (let l = level + 1; l < 4; l++) {
+      const p =
+        levels[l]?.[
+          key
+            .split('|')
+            .slice(0, 4 - l)
+            .join('|')
+        ];
+      if (p !== undefined) return p;
+    }
     return prior;
   };
   for (let level = 3; level >= 0; level--) {
@@ -77,14 +107,19 @@ if (write) {
   }
   // Precision by cue lemma and type, smoothed toward the mean of what the signatures give those same quotes.
   const bySignature = (s: Seen) => {
-    for (let l = 0; l < 4; l++) { const p = levels[l]![s.sigs[l]!]; if (p !== undefined) return p; }
+    for (let l = 0; l < 4; l++) {
+      const p = levels[l]![s.sigs[l]!];
+      if (p !== undefined) return p;
+    }
     return prior;
   };
   const lemmaStats = new Map<string, [number, number, number]>();
   for (const s of seen) {
     if (!s.lemma) continue;
     const v = lemmaStats.get(s.lemma) ?? [0, 0, 0];
-    v[0] += s.right ? 1 : 0; v[1]++; v[2] += bySignature(s);
+    v[0] += s.right ? 1 : 0;
+    v[1]++;
+    v[2] += bySignature(s);
     lemmaStats.set(s.lemma, v);
   }
   const lemmas: Record<string, number> = {};
@@ -92,14 +127,19 @@ if (write) {
     if (n < MIN) continue;
     lemmas[k] = Math.round(((hit + M * (base / n)) / (n + M)) * 1000) / 1000;
   }
-  writeFileSync('data/lexicon/confidence.json', `${JSON.stringify({ $comment: `Written by scripts/calibrate.ts ${set} --write: precision of quotes by evidence signature (kind|type|speakerVia|extra), most specific level first, and by cue lemma and type (lemmas, used first when listed), on development data.`, levels, lemmas, prior: Math.round(prior * 1000) / 1000 }, null, 1)}\n`);
+  writeFileSync(
+    'data/lexicon/confidence.json',
+    `${JSON.stringify({ $comment: `Written by scripts/calibrate.ts ${set} --write: precision of quotes by evidence signature (kind|type|speakerVia|extra), most specific level first, and by cue lemma and type (lemmas, used first when listed), on development data.`, levels, lemmas, prior: Math.round(prior * 1000) / 1000 }, null, 1)}\n`,
+  );
   console.log(`data/lexicon/confidence.json written from ${seen.length} quotes`);
 } else {
   const bands = [0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01];
   console.log(`confidence band   quotes  precision   (${set})`);
   for (let i = 0; i < bands.length - 1; i++) {
     const inBand = seen.filter((s) => s.confidence >= bands[i]! && s.confidence < bands[i + 1]!);
-    const p = inBand.length ? (100 * inBand.filter((s) => s.right).length / inBand.length).toFixed(1) : '-';
-    console.log(`[${bands[i]!.toFixed(1)}, ${Math.min(1, bands[i + 1]!).toFixed(1)}${i === bands.length - 2 ? ']' : ')'}   ${String(inBand.length).padStart(6)}  ${p}`);
+    const p = inBand.length ? ((100 * inBand.filter((s) => s.right).length) / inBand.length).toFixed(1) : '-';
+    console.log(
+      `[${bands[i]!.toFixed(1)}, ${Math.min(1, bands[i + 1]!).toFixed(1)}${i === bands.length - 2 ? ']' : ')'}   ${String(inBand.length).padStart(6)}  ${p}`,
+    );
   }
 }

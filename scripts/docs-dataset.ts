@@ -4,4 +4,6 @@ import { renderDatasetDocs, undocumentedFields } from '../src/tables/dataset-doc
 
 writeFileSync('docs/dataset.md', renderDatasetDocs());
 const missing = undocumentedFields();
-console.log(`docs/dataset.md written${missing.length ? `; fields without a description in src/schema.ts: ${missing.join(', ')}` : ''}`);
+console.log(
+  `docs/dataset.md written${missing.length ? `; fields without a description in src/schema.ts: ${missing.join(', ')}` : ''}`,
+);

@@ -7,8 +7,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
 
-interface Judged { id: string; offset: number; pronoun: string; referent: string | null; unsure?: boolean }
-interface Quote { speaker: { name: string; entityId: string | null; mention: { start: number; text: string } | null } | null }
+interface Judged {
+  id: string;
+  offset: number;
+  pronoun: string;
+  referent: string | null;
+  unsure?: boolean;
+}
+interface Quote {
+  speaker: { name: string; entityId: string | null; mention: { start: number; text: string } | null } | null;
+}
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -21,7 +29,13 @@ export function judgedPronouns(set: string): Judged[] | null {
 // The scorer's way of comparing names (../shared/eval/score.mjs): titles dropped, a lone surname matches.
 const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'president', 'the']);
 function words(name: string): string[] {
-  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9' -]/g, ' ').split(/[\s-]+/).filter((w) => w && !TITLES.has(w));
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9' -]/g, ' ')
+    .split(/[\s-]+/)
+    .filter((w) => w && !TITLES.has(w));
 }
 function sameName(pred: string, gold: string): boolean {
   const p = words(pred);
@@ -31,7 +45,15 @@ function sameName(pred: string, gold: string): boolean {
   return p.at(-1) === g.at(-1) && (p.length === 1 || g.length === 1 || p.length === g.length);
 }
 
-export interface PronounScore { named: number; right: number; wrong: number; lost: number; unnamed: number; unnamedLeft: number; errors: string[] }
+export interface PronounScore {
+  named: number;
+  right: number;
+  wrong: number;
+  lost: number;
+  unnamed: number;
+  unnamedLeft: number;
+  errors: string[];
+}
 
 /** Scores the pronoun speakers of a dataset against the judged referents. */
 export function scorePronouns(judged: readonly Judged[], datasetPath: string): PronounScore {
@@ -77,7 +99,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const [set, dataset] = process.argv.slice(2);
   const judged = set ? judgedPronouns(set) : null;
   if (!judged || !dataset) {
-    console.error('usage: npx tsx scripts/eval-pronouns.ts SET dataset.jsonl [-v]  (SET must have eval/pronouns/SET.json)');
+    console.error(
+      'usage: npx tsx scripts/eval-pronouns.ts SET dataset.jsonl [-v]  (SET must have eval/pronouns/SET.json)',
+    );
     process.exit(1);
   }
   const s = scorePronouns(judged, dataset);

@@ -46,7 +46,11 @@ try {
     const secs = ((performance.now() - t0) / 1000).toFixed(1);
     console.log(`== ${set}: ${s.ok}/${s.inputs} articles, ${s.quotes} quotes, ${s.entities} entities (${secs} s)`);
     for (const task of TASKS[set] ?? ['quotes']) {
-      const outText = execFileSync('node', [SCORER, task, join(dir, 'gold'), join(out, 'dataset.jsonl'), ...(args.includes('--json') ? ['--json'] : [])], { encoding: 'utf8' });
+      const outText = execFileSync(
+        'node',
+        [SCORER, task, join(dir, 'gold'), join(out, 'dataset.jsonl'), ...(args.includes('--json') ? ['--json'] : [])],
+        { encoding: 'utf8' },
+      );
       process.stdout.write(outText);
     }
     const judged = judgedPronouns(set);

@@ -48,9 +48,18 @@ function findRegexes(): Found[] {
         const braces: ('block' | 'template')[] = [];
         for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = scanner.scan()) {
           // a slash after a value is division; anywhere else it starts a regex literal
-          const afterValue = [ts.SyntaxKind.Identifier, ts.SyntaxKind.CloseParenToken, ts.SyntaxKind.CloseBracketToken, ts.SyntaxKind.NumericLiteral,
-            ts.SyntaxKind.StringLiteral, ts.SyntaxKind.ThisKeyword, ts.SyntaxKind.NoSubstitutionTemplateLiteral, ts.SyntaxKind.TemplateTail].includes(prev);
-          if ((kind === ts.SyntaxKind.SlashToken || kind === ts.SyntaxKind.SlashEqualsToken) && !afterValue) kind = scanner.reScanSlashToken();
+          const afterValue = [
+            ts.SyntaxKind.Identifier,
+            ts.SyntaxKind.CloseParenToken,
+            ts.SyntaxKind.CloseBracketToken,
+            ts.SyntaxKind.NumericLiteral,
+            ts.SyntaxKind.StringLiteral,
+            ts.SyntaxKind.ThisKeyword,
+            ts.SyntaxKind.NoSubstitutionTemplateLiteral,
+            ts.SyntaxKind.TemplateTail,
+          ].includes(prev);
+          if ((kind === ts.SyntaxKind.SlashToken || kind === ts.SyntaxKind.SlashEqualsToken) && !afterValue)
+            kind = scanner.reScanSlashToken();
           if (kind === ts.SyntaxKind.TemplateHead) braces.push('template');
           else if (kind === ts.SyntaxKind.OpenBraceToken) braces.push('block');
           else if (kind === ts.SyntaxKind.CloseBraceToken && braces.pop() === 'template') {
@@ -62,7 +71,10 @@ function findRegexes(): Found[] {
             const end = lit.lastIndexOf('/');
             const line = text.slice(0, scanner.getTokenStart()).split('\n').length;
             try {
-              out.push({ where: `${relative(ROOT, path)}:${line}`, re: new RegExp(lit.slice(1, end), lit.slice(end + 1)) });
+              out.push({
+                where: `${relative(ROOT, path)}:${line}`,
+                re: new RegExp(lit.slice(1, end), lit.slice(end + 1)),
+              });
             } catch {
               /* a misread division: not a regex */
             }
@@ -73,17 +85,65 @@ function findRegexes(): Found[] {
     }
   };
   walk(join(ROOT, 'src'));
-  const rules = JSON.parse(readFileSync(join(ROOT, 'data/lexicon/boilerplate.json'), 'utf8')) as { rules: { id: string; pattern: string }[] };
-  for (const r of rules.rules) out.push({ where: `data/lexicon/boilerplate.json#${r.id}`, re: new RegExp(r.pattern, 'iu') });
+  const rules = JSON.parse(readFileSync(join(ROOT, 'data/lexicon/boilerplate.json'), 'utf8')) as {
+    rules: { id: string; pattern: string }[];
+  };
+  for (const r of rules.rules)
+    out.push({ where: `data/lexicon/boilerplate.json#${r.id}`, re: new RegExp(r.pattern, 'iu') });
   return out;
 }
 
 // Super-linear regexes found by this script in files owned by others, reported to their owners; listed so that
 // the run stays useful (a new one still fails it) and printed every time so they are not forgotten.
-const KNOWN: Record<string, string> = {
-};
+const KNOWN: Record<string, string> = {};
 
-const UNITS = [' ', '\t', '\n', '\n\n', '"', '“', '”', "'", '’', '«', 'A', 'a', 'Aa', 'A ', 'A. ', 'Mr. ', '[', ']', '[a', '(', '<', '<p>', '<!--', '<meta ', 'charset=', 'a:', 'a: ', '1', '1.', '.', ', ', '-', '—', '=', '\\', '/', 'http://', '@', '#', '😀', 'é', '\u00a0', '\u200b', 'said ', 'Title: '];
+const UNITS = [
+  ' ',
+  '\t',
+  '\n',
+  '\n\n',
+  '"',
+  '“',
+  '”',
+  "'",
+  '’',
+  '«',
+  'A',
+  'a',
+  'Aa',
+  'A ',
+  'A. ',
+  'Mr. ',
+  '[',
+  ']',
+  '[a',
+  '(',
+  '<',
+  '<p>',
+  '<!--',
+  '<meta ',
+  'charset=',
+  'a:',
+  'a: ',
+  '1',
+  '1.',
+  '.',
+  ', ',
+  '-',
+  '—',
+  '=',
+  '\\',
+  '/',
+  'http://',
+  '@',
+  '#',
+  '😀',
+  'é',
+  '\u00a0',
+  '\u200b',
+  'said ',
+  'Title: ',
+];
 const TAILS = ['', '!', '\u0001', 'a', ' '];
 
 /** Runs a regex the way code does: every match (global) or the first (otherwise). */
@@ -106,7 +166,10 @@ function measure(re: RegExp, unit: string, tail: string): { ms: number; superLin
   const text = (n: number) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n) + tail;
   const best = (n: number) => {
     const t = text(n);
-    return Math.min(timeOf(() => exercise(re, t)), timeOf(() => exercise(re, t)));
+    return Math.min(
+      timeOf(() => exercise(re, t)),
+      timeOf(() => exercise(re, t)),
+    );
   };
   const t10 = best(10_000);
   if (t10 >= 10) {
@@ -117,7 +180,11 @@ function measure(re: RegExp, unit: string, tail: string): { ms: number; superLin
   const big = text(100_000);
   let t100 = timeOf(() => exercise(re, big));
   // re-measure before blaming: one slow sample (a GC pause, another engineer's build) is noise
-  if (t100 > 20) t100 = Math.min(t100, timeOf(() => exercise(re, big)));
+  if (t100 > 20)
+    t100 = Math.min(
+      t100,
+      timeOf(() => exercise(re, big)),
+    );
   return { ms: t100, superLinear: t100 > 20 && t100 / Math.max(t10, 0.05) > MAX_RATIO, at10k: t10 };
 }
 
@@ -135,19 +202,26 @@ function checkRegexes(): void {
         const name = `${JSON.stringify(unit)}×100k+${JSON.stringify(tail)}`;
         if (!m.superLinear && m.ms > worst.ms) worst = { ms: m.ms, where, input: name };
         if ((m.superLinear || m.ms > REGEX_BUDGET_MS) && !bad.has(where)) {
-          bad.set(where, `${where} ${re} on ${name}: ${m.at10k.toFixed(1)} ms at 10k, ${m.superLinear ? `super-linear (about ${(m.ms / 1000).toFixed(0)} s projected` : `${m.ms.toFixed(0)} ms (over budget`} at 100k)`);
+          bad.set(
+            where,
+            `${where} ${re} on ${name}: ${m.at10k.toFixed(1)} ms at 10k, ${m.superLinear ? `super-linear (about ${(m.ms / 1000).toFixed(0)} s projected` : `${m.ms.toFixed(0)} ms (over budget`} at 100k)`,
+          );
         }
       }
     }
   }
-  console.log(`regexes: ${found.length} checked in ${new Set(found.map((f) => f.where.split(':')[0])).size} files × ${UNITS.length * TAILS.length} adversarial inputs (10k, 20k, 100k chars) in ${((performance.now() - t0) / 1000).toFixed(1)} s; slowest linear one ${worst.ms.toFixed(1)} ms at 100k (${worst.where} on ${worst.input})`);
+  console.log(
+    `regexes: ${found.length} checked in ${new Set(found.map((f) => f.where.split(':')[0])).size} files × ${UNITS.length * TAILS.length} adversarial inputs (10k, 20k, 100k chars) in ${((performance.now() - t0) / 1000).toFixed(1)} s; slowest linear one ${worst.ms.toFixed(1)} ms at 100k (${worst.where} on ${worst.input})`,
+  );
   const known = [...bad.keys()].filter((w) => KNOWN[w]);
   const fresh = [...bad.keys()].filter((w) => !KNOWN[w]);
   for (const w of known) console.log(`  known, reported: ${bad.get(w)}\n    ${KNOWN[w]}`);
   for (const w of Object.keys(KNOWN)) if (!bad.has(w)) console.log(`  ${w} is linear now: remove it from KNOWN`);
   if (fresh.length) {
     failed = true;
-    console.log(`regexes super-linear or over the ${REGEX_BUDGET_MS} ms budget (${fresh.length} new):\n  ${fresh.map((w) => bad.get(w)).join('\n  ')}`);
+    console.log(
+      `regexes super-linear or over the ${REGEX_BUDGET_MS} ms budget (${fresh.length} new):\n  ${fresh.map((w) => bad.get(w)).join('\n  ')}`,
+    );
   } else console.log(`regexes: no new super-linear one (${known.length} known)`);
   if (process.argv.includes('--list')) for (const f of found) console.log(`  ${f.where} ${f.re}`);
 }
@@ -165,7 +239,11 @@ const ARTICLE_KINDS: [string, string, (n: number) => string][] = [
   ['brackets', 'a.txt', (n) => '[a] ['.repeat(n / 5)],
   ['nested brackets', 'a.txt', (n) => '[ '.repeat(n / 4) + '] '.repeat(n / 4)],
   ['said frames', 'a.txt', (n) => 'Jane said that Paul said that '.repeat(n / 30)],
-  ['one long line of prose', 'a.txt', (n) => 'Jane Smith said the plan would fail. “We will win,” she told reporters. '.repeat(n / 72)],
+  [
+    'one long line of prose',
+    'a.txt',
+    (n) => 'Jane Smith said the plan would fail. “We will win,” she told reporters. '.repeat(n / 72),
+  ],
   ['blank lines', 'a.txt', (n) => 'a\n\n'.repeat(n / 3)],
   ['header-like lines', 'a.txt', (n) => 'Title: x\n'.repeat(n / 9)],
   ['no spaces', 'a.txt', (n) => 'x'.repeat(n)],
@@ -178,17 +256,19 @@ const ARTICLE_KINDS: [string, string, (n: number) => string][] = [
 // Known and reported to the owners of those files (all outside src/io and the ingest decoding files), printed on
 // every run rather than failed, so that a new finding still fails the run.
 const KNOWN_ARTICLE_ISSUES: Record<string, string> = {
-  'markdown: link brackets': "mdast-util-from-markdown (micromark) on '[a](' repeated: faster than linear in the dependency",
+  'markdown: link brackets':
+    "mdast-util-from-markdown (micromark) on '[a](' repeated: faster than linear in the dependency",
 };
 const ARTICLE_BUDGET_MS = 20_000;
 
 function checkAdversarialArticles(): void {
   let crashed = '';
-  const timeArticle = (path: string, text: string) => timeOf(() => {
-    const r = processArticle({ id: 'a', path, bytes: new TextEncoder().encode(text) }, config);
-    const crash = r.messages.find((m) => m.id === 'pipeline/stage-failed');
-    if (crash) crashed = crash.text;
-  });
+  const timeArticle = (path: string, text: string) =>
+    timeOf(() => {
+      const r = processArticle({ id: 'a', path, bytes: new TextEncoder().encode(text) }, config);
+      const crash = r.messages.find((m) => m.id === 'pipeline/stage-failed');
+      if (crash) crashed = crash.text;
+    });
   for (const [name, path, make] of ARTICLE_KINDS) {
     crashed = '';
     const small = timeArticle(path, make(20_000));
@@ -198,8 +278,16 @@ function checkAdversarialArticles(): void {
     const known = KNOWN_ARTICLE_ISSUES[name];
     if (bad && !known) failed = true;
     const what = crashed ? `CRASH (${crashed})` : 'SUPER-LINEAR or over budget';
-    const verdict = bad ? (known ? `  known, reported: ${known}` : `  ${what}`) : known ? '  (known; under the threshold this run)' : '';
-    console.log(`  ${name.padEnd(32)} ${(small / 1000).toFixed(2)} s at 20k, ${(large / 1000).toFixed(2)} s at 100k${verdict}`);
+    const verdict = bad
+      ? known
+        ? `  known, reported: ${known}`
+        : `  ${what}`
+      : known
+        ? '  (known; under the threshold this run)'
+        : '';
+    console.log(
+      `  ${name.padEnd(32)} ${(small / 1000).toFixed(2)} s at 20k, ${(large / 1000).toFixed(2)} s at 100k${verdict}`,
+    );
   }
 }
 
@@ -218,13 +306,21 @@ function fuzz(): void {
   );
   const secs = (performance.now() - t0) / 1000;
   const failures = details.failed ? 1 : 0;
-  console.log(`fuzz: ${cases} cases (seed ${SEED}), ${failures} failures, ${secs.toFixed(1)} s (${((secs * 1000) / cases).toFixed(1)} ms/case)`);
-  console.log(`  ${tally.ok} processed (${tally.quotes} quotes, ${tally.entities} entities, ${tally.spans} spans checked), ${tally.rejected} cleanly rejected`);
+  console.log(
+    `fuzz: ${cases} cases (seed ${SEED}), ${failures} failures, ${secs.toFixed(1)} s (${((secs * 1000) / cases).toFixed(1)} ms/case)`,
+  );
+  console.log(
+    `  ${tally.ok} processed (${tally.quotes} quotes, ${tally.entities} entities, ${tally.spans} spans checked), ${tally.rejected} cleanly rejected`,
+  );
   if (details.failed) {
     failed = true;
     const ex = details.counterexample?.[0] as { path: string; bytes: Uint8Array } | undefined;
-    console.log(`  minimal failing input: ${ex?.path} ${JSON.stringify(ex ? new TextDecoder().decode(ex.bytes) : null)}`);
-    console.log(`  ${details.errorInstance instanceof Error ? details.errorInstance.message.split('\n')[0] : String(details.errorInstance)}`);
+    console.log(
+      `  minimal failing input: ${ex?.path} ${JSON.stringify(ex ? new TextDecoder().decode(ex.bytes) : null)}`,
+    );
+    console.log(
+      `  ${details.errorInstance instanceof Error ? details.errorInstance.message.split('\n')[0] : String(details.errorInstance)}`,
+    );
     console.log(`  replay: npm run fuzz -- --seed ${SEED} (path ${details.counterexamplePath})`);
   }
 }

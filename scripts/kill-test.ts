@@ -36,16 +36,37 @@ function prng(seed: number): () => number {
 const rand = prng(SEED);
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
 
-const PEOPLE = ['Jane Smith', 'Paul Lee', 'Antony Blinken', 'Karen Bass', 'Ann Lee', 'Joe Biden', 'Maria Garcia', 'Olaf Scholz'];
+const PEOPLE = [
+  'Jane Smith',
+  'Paul Lee',
+  'Antony Blinken',
+  'Karen Bass',
+  'Ann Lee',
+  'Joe Biden',
+  'Maria Garcia',
+  'Olaf Scholz',
+];
 const TITLES = ['Senator', 'Mayor', 'Secretary', 'Governor', 'President', 'Dr.'];
-const CLAIMS = ['the plan would fail', 'the vote would be close', 'taxes would rise', 'the city would open new shelters', 'the talks had stalled'];
+const CLAIMS = [
+  'the plan would fail',
+  'the vote would be close',
+  'taxes would rise',
+  'the city would open new shelters',
+  'the talks had stalled',
+];
 const QUOTES = ['We are ready', 'This is a historic day', 'We cannot wait', 'It is not over', 'We will win this'];
 
 function article(i: number, version: number): string {
   const who = pick(PEOPLE);
-  const lines = [`Title: Report ${i} v${version}`, '', `${pick(TITLES)} ${who} said ${pick(CLAIMS)}, according to officials in Ohio.`];
+  const lines = [
+    `Title: Report ${i} v${version}`,
+    '',
+    `${pick(TITLES)} ${who} said ${pick(CLAIMS)}, according to officials in Ohio.`,
+  ];
   for (let k = 0; k < 3 + Math.floor(rand() * 5); k++) {
-    lines.push(`“${pick(QUOTES)},” ${who.split(' ')[1]} said on Tuesday. ${pick(PEOPLE)} told reporters that ${pick(CLAIMS)}.`);
+    lines.push(
+      `“${pick(QUOTES)},” ${who.split(' ')[1]} said on Tuesday. ${pick(PEOPLE)} told reporters that ${pick(CLAIMS)}.`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -62,20 +83,38 @@ for (let i = 0; i < ARTICLES; i++) {
 // its own config (built-in defaults): the repository's pipeline.config.json may be mid-edit by someone else
 const config = join(corpus, '..', `kill-config-${process.pid}.json`);
 writeFileSync(config, '{}\n');
-const cliArgs = (dir: string, extra: string[]) => ['--import', 'tsx', join(ROOT, 'src/cli.ts'), '--input', corpus, '--output', dir, '--config', config, '--quiet', ...extra];
+const cliArgs = (dir: string, extra: string[]) => [
+  '--import',
+  'tsx',
+  join(ROOT, 'src/cli.ts'),
+  '--input',
+  corpus,
+  '--output',
+  dir,
+  '--config',
+  config,
+  '--quiet',
+  ...extra,
+];
 
 /** Runs the CLI (node itself, no wrapper process that would survive the kill) and SIGKILLs it after `ms`, or as
  * soon as a file whose name matches `trigger` appears in the output folder (to land kills inside the commit). */
-function runAndKill(extra: string[], ms: number, trigger?: RegExp): Promise<{ killed: boolean; code: number | null; elapsed: number }> {
+function runAndKill(
+  extra: string[],
+  ms: number,
+  trigger?: RegExp,
+): Promise<{ killed: boolean; code: number | null; elapsed: number }> {
   return new Promise((resolve) => {
     const t0 = performance.now();
     const child = spawn(process.execPath, cliArgs(out, extra), { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const timer = setTimeout(() => child.kill('SIGKILL'), ms);
-    const watcher = trigger ? watch(out, (_event, name) => {
-      if (name && trigger.test(name)) child.kill('SIGKILL');
-    }) : undefined;
+    const watcher = trigger
+      ? watch(out, (_event, name) => {
+          if (name && trigger.test(name)) child.kill('SIGKILL');
+        })
+      : undefined;
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
       watcher?.close();
@@ -96,10 +135,28 @@ function timeFullRun(extra: string[]): number {
 console.log(`kill-test: ${ARTICLES} articles, ${KILLS} kills, seed ${SEED}`);
 const coldMs = timeFullRun(['--force']);
 const warmMs = timeFullRun([]);
-console.log(`  a full run takes ${(coldMs / 1000).toFixed(1)} s cold (--force), ${(warmMs / 1000).toFixed(1)} s warm (cache)`);
+console.log(
+  `  a full run takes ${(coldMs / 1000).toFixed(1)} s cold (--force), ${(warmMs / 1000).toFixed(1)} s warm (cache)`,
+);
 
-const COMMIT_FILES = [/^\.schema\.json\..*\.tmp$/, /^\.manifest\.json\..*\.tmp$/, /^\.\.commit\.json\..*\.tmp$/, /^\.commit\.json$/];
-const tally = { mixedBeforeRecovery: 0, targeted: 0, kills: 0, finished: 0, torn: 0, inconsistent: 0, rolledForward: 0, staleTemps: 0, newSet: 0, previousSet: 0 };
+const COMMIT_FILES = [
+  /^\.schema\.json\..*\.tmp$/,
+  /^\.manifest\.json\..*\.tmp$/,
+  /^\.\.commit\.json\..*\.tmp$/,
+  /^\.commit\.json$/,
+];
+const tally = {
+  mixedBeforeRecovery: 0,
+  targeted: 0,
+  kills: 0,
+  finished: 0,
+  torn: 0,
+  inconsistent: 0,
+  rolledForward: 0,
+  staleTemps: 0,
+  newSet: 0,
+  previousSet: 0,
+};
 const t0 = performance.now();
 for (let k = 1; tally.kills < KILLS; k++) {
   // a new version of one article: the run has something new to commit
@@ -123,7 +180,11 @@ for (let k = 1; tally.kills < KILLS; k++) {
     if (!existsSync(join(out, f))) continue;
     const body = readFileSync(join(out, f), 'utf8');
     try {
-      if (f.endsWith('.jsonl')) body.split('\n').filter(Boolean).forEach((l) => JSON.parse(l));
+      if (f.endsWith('.jsonl'))
+        body
+          .split('\n')
+          .filter(Boolean)
+          .forEach((l) => JSON.parse(l));
       else JSON.parse(body);
     } catch {
       tally.torn++;
@@ -143,21 +204,34 @@ for (let k = 1; tally.kills < KILLS; k++) {
     tally.inconsistent++;
     console.log(`  kill ${k} at ${at.toFixed(0)} ms: ${problems.join('; ')}`);
   }
-  const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { inputs: { path: string; sha256: string }[] };
+  const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as {
+    inputs: { path: string; sha256: string }[];
+  };
   if (manifest.inputs.find((x) => x.path === path(changed))?.sha256 === sha(text)) tally.newSet++;
   else tally.previousSet++;
 }
-console.log(`  ${tally.kills} kills (${tally.targeted} aimed at the commit; +${tally.finished} runs that finished before their kill) in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
-console.log(`  after each: ${tally.previousSet} left the previous set, ${tally.newSet} the new set; ${tally.rolledForward} were cut inside a commit and rolled forward (${tally.mixedBeforeRecovery} of them with files of both sets before that); ${tally.staleTemps} stale temporary files removed`);
+console.log(
+  `  ${tally.kills} kills (${tally.targeted} aimed at the commit; +${tally.finished} runs that finished before their kill) in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+);
+console.log(
+  `  after each: ${tally.previousSet} left the previous set, ${tally.newSet} the new set; ${tally.rolledForward} were cut inside a commit and rolled forward (${tally.mixedBeforeRecovery} of them with files of both sets before that); ${tally.staleTemps} stale temporary files removed`,
+);
 console.log(`  torn files: ${tally.torn}; inconsistent sets: ${tally.inconsistent}`);
 
 // the final run completes, and equals a clean run over the same corpus byte for byte
 const final = spawnSync(process.execPath, cliArgs(out, []), { cwd: ROOT, encoding: 'utf8' });
 const clean = mkdtempSync(join(tmpdir(), 'kill-clean-'));
-const reference = spawnSync(process.execPath, cliArgs(clean, ['--concurrency', 'off']), { cwd: ROOT, encoding: 'utf8' });
-const same = ['dataset.jsonl', 'schema.json', 'manifest.json'].every((f) => readFileSync(join(out, f), 'utf8') === readFileSync(join(clean, f), 'utf8'));
+const reference = spawnSync(process.execPath, cliArgs(clean, ['--concurrency', 'off']), {
+  cwd: ROOT,
+  encoding: 'utf8',
+});
+const same = ['dataset.jsonl', 'schema.json', 'manifest.json'].every(
+  (f) => readFileSync(join(out, f), 'utf8') === readFileSync(join(clean, f), 'utf8'),
+);
 const finalOk = final.status === 0 && reference.status === 0 && checkOutputFolder(out).length === 0 && same;
-console.log(`  final run: exit ${final.status}, ${finalOk ? 'complete and byte-identical to a clean run' : `NOT OK (clean run exit ${reference.status}, same bytes: ${same}, ${checkOutputFolder(out).join('; ')})`}`);
+console.log(
+  `  final run: exit ${final.status}, ${finalOk ? 'complete and byte-identical to a clean run' : `NOT OK (clean run exit ${reference.status}, same bytes: ${same}, ${checkOutputFolder(out).join('; ')})`}`,
+);
 
 const ok = tally.torn === 0 && tally.inconsistent === 0 && tally.kills >= Math.min(KILLS, 50) && finalOk;
 console.log(ok ? 'kill-test: PASS' : 'kill-test: FAIL');

@@ -17,7 +17,9 @@ async function main(): Promise<number> {
   const t0 = performance.now();
   try {
     const s = await mergeShards(program.args, () => new FolderSink(output));
-    process.stderr.write(`merged ${s.parts} shards: ${s.inputs} articles, ${s.ok} ok, ${s.rejected} rejected in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+    process.stderr.write(
+      `merged ${s.parts} shards: ${s.inputs} articles, ${s.ok} ok, ${s.rejected} rejected in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
+    );
     return s.rejected > 0 ? 2 : 0;
   } catch (err) {
     if (err instanceof MergeError) {

@@ -10,5 +10,7 @@ const cases = only.length > 0 ? only : fixtureCases();
 for (const name of cases) {
   const expected = runFixture(name);
   writeFileSync(join(FIXTURES_DIR, name, 'expected.json'), `${JSON.stringify(expected, null, 2)}\n`);
-  console.log(`${name}: ${expected.text.length} chars, ${Object.keys(expected.meta).length} meta fields, [${expected.messageIds.join(', ')}]`);
+  console.log(
+    `${name}: ${expected.text.length} chars, ${Object.keys(expected.meta).length} meta fields, [${expected.messageIds.join(', ')}]`,
+  );
 }

@@ -21,8 +21,13 @@ import model from 'wink-eng-lite-web-model';
 
 type Wink = ReturnType<typeof winkNLP>;
 type Doc = ReturnType<Wink['readDoc']>;
-interface Feature { hash?: Record<string, number>; list?: unknown[] }
-interface CoreModel { features?: Record<string, Feature> }
+interface Feature {
+  hash?: Record<string, number>;
+  list?: unknown[];
+}
+interface CoreModel {
+  features?: Record<string, Feature>;
+}
 
 interface Instance {
   wink: Wink;
@@ -53,9 +58,13 @@ function build(): Instance {
   } finally {
     loader.core = original;
   }
-  if (!core?.features?.lexeme?.hash) throw new Error('wink-eng-lite-web-model changed its layout: its learning cannot be reset');
+  if (!core?.features?.lexeme?.hash)
+    throw new Error('wink-eng-lite-web-model changed its layout: its learning cannot be reset');
   const lexeme = core.features.lexeme as Required<Feature>;
-  return { wink, lexemes: { hash: lexeme.hash, list: lexeme.list, seen: lexeme.list.length, initial: lexeme.list.length } };
+  return {
+    wink,
+    lexemes: { hash: lexeme.hash, list: lexeme.list, seen: lexeme.list.length, initial: lexeme.list.length },
+  };
 }
 
 /** The process-wide wink-nlp instance (sentence boundaries, POS, wink's own entities; no sentiment). */

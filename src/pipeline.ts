@@ -32,7 +32,8 @@ export function checkStageOrder(stages: readonly StageSpec[]): void {
   const have = new Set(['bytes']);
   for (const s of stages) {
     const missing = s.requires.filter((r) => !have.has(r));
-    if (missing.length) throw new Error(`stage ${s.name} requires ${missing.join(', ')}, which no earlier stage provides`);
+    if (missing.length)
+      throw new Error(`stage ${s.name} requires ${missing.join(', ')}, which no earlier stage provides`);
     for (const p of s.provides) have.add(p);
   }
 }
@@ -89,6 +90,12 @@ export function processArticle(raw: RawArticle, config: Config, timings?: StageT
     return { id: raw.id, path: raw.path, sha256, status: 'ok', messages, record };
   } catch (err) {
     const reason = describeError(err);
-    return { id: raw.id, path: raw.path, sha256, status: 'rejected', messages: [...messages, message('pipeline/stage-failed', stage, { stage, reason })] };
+    return {
+      id: raw.id,
+      path: raw.path,
+      sha256,
+      status: 'rejected',
+      messages: [...messages, message('pipeline/stage-failed', stage, { stage, reason })],
+    };
   }
 }

@@ -74,8 +74,24 @@ export interface Paragraph {
 }
 
 export type EntityType =
-  | 'PERSON' | 'ORG' | 'GPE' | 'LOC' | 'NORP' | 'FAC' | 'EVENT' | 'LAW' | 'PRODUCT' | 'WORK_OF_ART' | 'LANGUAGE'
-  | 'DATE' | 'TIME' | 'MONEY' | 'PERCENT' | 'QUANTITY' | 'CARDINAL' | 'ORDINAL';
+  | 'PERSON'
+  | 'ORG'
+  | 'GPE'
+  | 'LOC'
+  | 'NORP'
+  | 'FAC'
+  | 'EVENT'
+  | 'LAW'
+  | 'PRODUCT'
+  | 'WORK_OF_ART'
+  | 'LANGUAGE'
+  | 'DATE'
+  | 'TIME'
+  | 'MONEY'
+  | 'PERCENT'
+  | 'QUANTITY'
+  | 'CARDINAL'
+  | 'ORDINAL';
 
 export interface Mention extends Span {
   type: EntityType;

@@ -11,7 +11,11 @@ const ROOT = new URL('..', import.meta.url).pathname;
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
 
 function run(args: string[], cwd = ROOT) {
-  const r = spawnSync(TSX, [join(ROOT, 'src/cli.ts'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+  const r = spawnSync(TSX, [join(ROOT, 'src/cli.ts'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, FORCE_COLOR: '0' },
+  });
   return { code: r.status, stderr: r.stderr, stdout: r.stdout };
 }
 
@@ -35,12 +39,16 @@ describe('cli', () => {
     expect(run(['--input', input, '--output', out1]).code).toBe(0);
     expect(run(['--input', input, '--output', out2, '--concurrency', 'off']).code).toBe(0);
     for (const f of ['dataset.jsonl', 'schema.json', 'manifest.json']) expect(read(out1, f)).toBe(read(out2, f));
-    const lines = read(out1, 'dataset.jsonl').trimEnd().split('\n').map((l) => JSON.parse(l) as { id: string });
+    const lines = read(out1, 'dataset.jsonl')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string });
     expect(lines.map((l) => l.id)).toEqual(['a', 'b/second', 'seed']);
     const manifest = JSON.parse(read(out1, 'manifest.json'));
     expect(manifest.counts).toMatchObject({ inputs: 3, ok: 3, rejected: 0 });
     // the tables and the report come with the run, the same bytes with workers or without
-    for (const f of ['tables/quotes.csv', 'report/index.html', 'report/articles/seed.html']) expect(read(out1, f), f).toBe(read(out2, f));
+    for (const f of ['tables/quotes.csv', 'report/index.html', 'report/articles/seed.html'])
+      expect(read(out1, f), f).toBe(read(out2, f));
     expect(read(out1, 'report/articles/seed.html')).toContain('Antony Blinken');
   });
 
@@ -48,20 +56,33 @@ describe('cli', () => {
     const out = mkdtempSync(join(tmpdir(), 'out-'));
     expect(run(['--input', input, '--output', out]).code).toBe(0);
     const validate = new Ajv2020({ strict: false }).compile(JSON.parse(read(out, 'schema.json')));
-    for (const line of read(out, 'dataset.jsonl').trimEnd().split('\n')) expect(validate(JSON.parse(line)), JSON.stringify(validate.errors)).toBe(true);
+    for (const line of read(out, 'dataset.jsonl').trimEnd().split('\n'))
+      expect(validate(JSON.parse(line)), JSON.stringify(validate.errors)).toBe(true);
     // and it is no rubber stamp
     expect(validate({ id: 'x' })).toBe(false);
   });
 
   it('rejects bad articles with exit 2 and processes the rest', () => {
-    const dir = corpusWith({ 'empty.txt': '', 'ok.txt': 'Jane Smith said the vote would be close.', 'dup.md': 'x', 'dup.txt': 'Jane said so.', 'bin.txt': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]) });
+    const dir = corpusWith({
+      'empty.txt': '',
+      'ok.txt': 'Jane Smith said the vote would be close.',
+      'dup.md': 'x',
+      'dup.txt': 'Jane said so.',
+      'bin.txt': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]),
+    });
     const out = mkdtempSync(join(tmpdir(), 'out-'));
     const r = run(['--input', dir, '--output', out]);
     expect(r.code).toBe(2);
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
     const manifest = JSON.parse(read(out, 'manifest.json'));
     const status = Object.fromEntries(manifest.inputs.map((i: { path: string; status: string }) => [i.path, i.status]));
-    expect(status).toEqual({ 'bin.txt': 'rejected', 'dup.md': 'ok', 'dup.txt': 'rejected', 'empty.txt': 'rejected', 'ok.txt': 'ok' });
+    expect(status).toEqual({
+      'bin.txt': 'rejected',
+      'dup.md': 'ok',
+      'dup.txt': 'rejected',
+      'empty.txt': 'rejected',
+      'ok.txt': 'ok',
+    });
     const dup = manifest.inputs.find((i: { path: string }) => i.path === 'dup.txt');
     expect(dup.messages[0].id).toBe('ingest/duplicate-id');
     expect(dup.messages[0].text).toContain('dup.md');
@@ -96,7 +117,9 @@ describe('cli', () => {
   });
 
   it('fails with exit 1 on a missing input folder', () => {
-    expect(run(['--input', join(tmpdir(), 'no-such-corpus-here'), '--output', mkdtempSync(join(tmpdir(), 'out-'))]).code).toBe(1);
+    expect(
+      run(['--input', join(tmpdir(), 'no-such-corpus-here'), '--output', mkdtempSync(join(tmpdir(), 'out-'))]).code,
+    ).toBe(1);
   });
 
   it('--check passes on a fresh output and fails with a summary when it is stale', () => {
@@ -110,6 +133,10 @@ describe('cli', () => {
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('1 records changed (a)');
     // .cache: the run's incremental cache; tables/ and report/: the flat tables and the report a run writes
-    expect(readdirSync(out).filter((n) => n !== '.cache').sort()).toEqual(['dataset.jsonl', 'manifest.json', 'report', 'schema.json', 'tables']);
+    expect(
+      readdirSync(out)
+        .filter((n) => n !== '.cache')
+        .sort(),
+    ).toEqual(['dataset.jsonl', 'manifest.json', 'report', 'schema.json', 'tables']);
   });
 });

@@ -16,7 +16,10 @@ export const defaults: Config = parseConfig({});
 
 /** The article state after segmentation, for a text as given (no ingest clean-up). */
 export function segmented(text: string, config: Config = defaults): SegmentedArticle {
-  return segment({ id: 't', source: { path: 't.txt', sha256: '0'.repeat(64), format: 'text' }, meta: {}, text, messages: [] }, config);
+  return segment(
+    { id: 't', source: { path: 't.txt', sha256: '0'.repeat(64), format: 'text' }, meta: {}, text, messages: [] },
+    config,
+  );
 }
 
 /** The article state after the entity stage. */

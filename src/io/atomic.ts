@@ -26,7 +26,10 @@ export class AtomicWriter {
 
   /** `digest: false` for a file no manifest vouches for (the flat tables): hashing their 20 MB per 1,000 articles
    * cost as much as writing them. prepare() then gives an empty sha256. */
-  constructor(readonly path: string, opts: { digest?: boolean } = {}) {
+  constructor(
+    readonly path: string,
+    opts: { digest?: boolean } = {},
+  ) {
     this.hash = opts.digest === false ? undefined : createHash('sha256');
     // the random part keeps two writers of one process (a run and a merge in one test) apart
     this.tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);

@@ -25,7 +25,10 @@ export interface CommitHooks {
 /** Commits prepared writers of one folder as a set: journal, renames in the given order, journal removed. */
 export function commitFileSet(dir: string, writers: readonly AtomicWriter[], hooks: CommitHooks = {}): void {
   for (const w of writers) w.prepare();
-  const journal: Journal = { version: 1, renames: writers.map((w) => ({ from: basename(w.tmp), to: basename(w.path) })) };
+  const journal: Journal = {
+    version: 1,
+    renames: writers.map((w) => ({ from: basename(w.tmp), to: basename(w.path) })),
+  };
   writeFileAtomic(join(dir, JOURNAL), `${JSON.stringify(journal)}\n`);
   hooks.afterJournal?.();
   writers.forEach((w, i) => {
@@ -58,7 +61,8 @@ function alive(pid: number): boolean {
 function readJournal(path: string): Journal | undefined {
   try {
     const j = JSON.parse(readFileSync(path, 'utf8')) as Journal;
-    const plain = (n: unknown) => typeof n === 'string' && n !== '' && !n.includes('/') && !n.includes('\\') && n !== '..';
+    const plain = (n: unknown) =>
+      typeof n === 'string' && n !== '' && !n.includes('/') && !n.includes('\\') && n !== '..';
     if (j.version === 1 && Array.isArray(j.renames) && j.renames.every((r) => plain(r.from) && plain(r.to))) return j;
   } catch {
     /* unreadable: treated as absent, it cannot be torn since it was written atomically */

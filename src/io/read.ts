@@ -36,11 +36,13 @@ const REASONS: Record<string, string> = {
 export function readErrorMessage(err: unknown): Message {
   const code = (err as NodeJS.ErrnoException)?.code;
   if (code === 'ENOENT' || code === 'ENOTDIR') return message('ingest/vanished', STAGE, { reason: 'the file is gone' });
-  if (code === 'ELOOP') return message('ingest/vanished', STAGE, { reason: 'it was replaced by a symbolic link, which is not followed' });
+  if (code === 'ELOOP')
+    return message('ingest/vanished', STAGE, { reason: 'it was replaced by a symbolic link, which is not followed' });
   return message('ingest/unreadable', STAGE, { reason: (code && REASONS[code]) ?? code ?? String(err) });
 }
 
-const sameFile = (a: Stats, b: Stats) => a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino && a.ctimeMs === b.ctimeMs;
+const sameFile = (a: Stats, b: Stats) =>
+  a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino && a.ctimeMs === b.ctimeMs;
 
 function realRoot(root: string | undefined): string | undefined {
   if (root === undefined) return undefined;
@@ -86,7 +88,11 @@ export function readArticleFile(absolute: string, opts: ReadOptions = {}, root =
     }
     const after = fstatSync(fd);
     if (got !== before.size || !sameFile(before, after)) {
-      return { error: message('ingest/vanished', STAGE, { reason: `it changed while it was read (${before.size} bytes, then ${got === buf.length ? 'more' : got})` }) };
+      return {
+        error: message('ingest/vanished', STAGE, {
+          reason: `it changed while it was read (${before.size} bytes, then ${got === buf.length ? 'more' : got})`,
+        }),
+      };
     }
     return { bytes: buf.subarray(0, got) };
   } catch (err) {

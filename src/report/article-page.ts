@@ -21,7 +21,7 @@ export function articlePage(r: ArticleRecord, indexHref: string): string {
 <main>
 <h1>${esc(title)}</h1>
 <p class="muted">${metaLine(r)}</p>
-<p class="muted">${r.quotes.length} quotes · ${speakers.length} speaker${speakers.length === 1 ? "" : "s"} · ${r.entities.length} entities ·
+<p class="muted">${r.quotes.length} quotes · ${speakers.length} speaker${speakers.length === 1 ? '' : 's'} · ${r.entities.length} entities ·
 <span class="cue">cue</span> · <span class="speaker-mention spk-0">speaker mention</span></p>
 <p class="legend muted">${legend(r)}</p>
 <div class="article">
@@ -41,13 +41,22 @@ function quoteMarks(r: ArticleRecord, byQuote: ReadonlyMap<string, ArticleSpeake
     const s = byQuote.get(q.id)!;
     const tip = `${q.id} · ${q.type} · ${s.name} · confidence ${q.confidence}`;
     const attrs = `class="quote ${s.cls} qt-${q.type}" data-quote="${esc(q.id)}" title="${esc(tip)}"`;
-    marks.push({ start: q.start, end: q.end, rank: 0, open: `<span ${attrs}>`, firstOpen: `<span id="${esc(q.id)}" ${attrs}>` });
+    marks.push({
+      start: q.start,
+      end: q.end,
+      rank: 0,
+      open: `<span ${attrs}>`,
+      firstOpen: `<span id="${esc(q.id)}" ${attrs}>`,
+    });
   }
 }
 
 /** Cues and speaker mentions. One can serve several quotes ("…," said X. "…"): one mark lists all of them. */
 function sharedMarks(r: ArticleRecord, byQuote: ReadonlyMap<string, ArticleSpeaker>, marks: Mark[]): void {
-  const shared = new Map<string, { start: number; end: number; rank: number; cls: string; kind: string; ids: string[] }>();
+  const shared = new Map<
+    string,
+    { start: number; end: number; rank: number; cls: string; kind: string; ids: string[] }
+  >();
   const share = (start: number, end: number, rank: number, cls: string, kind: string, id: string): void => {
     const k = `${rank}:${start}:${end}`;
     const m = shared.get(k);
@@ -60,8 +69,13 @@ function sharedMarks(r: ArticleRecord, byQuote: ReadonlyMap<string, ArticleSpeak
     if (mention) share(mention.start, mention.end, 2, `speaker-mention ${byQuote.get(q.id)!.cls}`, 'speaker', q.id);
   }
   for (const m of shared.values()) {
-    marks.push({ start: m.start, end: m.end, rank: m.rank, firstOpen: null,
-      open: `<span class="${m.cls}" data-${m.kind}-of="${esc(m.ids.join(' '))}" title="${m.kind} of ${esc(m.ids.join(', '))}">` });
+    marks.push({
+      start: m.start,
+      end: m.end,
+      rank: m.rank,
+      firstOpen: null,
+      open: `<span class="${m.cls}" data-${m.kind}-of="${esc(m.ids.join(' '))}" title="${m.kind} of ${esc(m.ids.join(', '))}">`,
+    });
   }
 }
 
@@ -82,19 +96,27 @@ function metaLine(r: ArticleRecord): string {
     r.meta.siteName ? esc(r.meta.siteName) : '',
     url ? `<a href="${esc(url)}" rel="noreferrer">${esc(url)}</a>` : '',
     `source <code>${esc(r.source.path)}</code> (${esc(r.source.format)})`,
-  ].filter(Boolean).join(' · ');
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 /** The side list: each speaker with their quotes. */
 function sideList(speakers: readonly ArticleSpeaker[]): string {
-  return speakers.map((s) => `<section class="speaker ${s.cls}" data-speaker="${esc(s.key)}">
+  return speakers
+    .map(
+      (s) => `<section class="speaker ${s.cls}" data-speaker="${esc(s.key)}">
 <h3>${esc(s.name)} <span class="muted">(${s.quotes.length})</span></h3>
 <ol>${s.quotes.map((q) => `<li><a href="#${esc(q.id)}">${esc(q.id)}</a> <span class="muted">${esc(q.type)}</span> ${esc(q.text)}</li>`).join('')}</ol>
-</section>`).join('\n');
+</section>`,
+    )
+    .join('\n');
 }
 
 /** The entity types of the article, with their colours. */
 function legend(r: ArticleRecord): string {
   const types = [...new Set(r.entities.map((e) => e.type))].sort();
-  return types.map((t) => `<span><i class="swatch" style="background:${entityTypeColour(t)}"></i>${esc(t)}</span>`).join('');
+  return types
+    .map((t) => `<span><i class="swatch" style="background:${entityTypeColour(t)}"></i>${esc(t)}</span>`)
+    .join('');
 }

@@ -2,7 +2,14 @@
 
 // A raw CR would be folded into the following LF by the HTML parser; as a character reference it survives,
 // so the page's text is the article's text to the code point.
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '\r': '&#13;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '\r': '&#13;',
+};
 
 /** Escapes text for HTML element content and double- or single-quoted attribute values. */
 export function esc(s: string): string {

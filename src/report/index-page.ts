@@ -12,10 +12,19 @@ export function indexPage(s: CorpusStats): string {
   const figure = (label: string, n: number): string => `<div class="figure"><b>${n}</b>${esc(label)}</div>`;
   const byType = ['direct', 'indirect', 'mixed'].map((t) => [t, s.quotesByType.get(t) ?? 0] as [string, number]);
   const types = ranked(s.entityTypes);
-  const typeRows = types.map(([t, n]) =>
-    `<tr><td><i class="swatch" style="background:${entityTypeColour(t)}"></i>${esc(t)}</td><td class="n">${n}</td></tr>`).join('');
-  const articleRows = s.articles.map((a) => `<tr><td><a href="articles/${esc(a.file)}">${esc(a.id)}</a></td>` +
-    `<td>${esc(a.title ?? '')}</td><td class="n">${a.quotes}</td><td class="n">${a.entities}</td><td>${esc(a.topSpeaker ?? '')}</td></tr>`).join('\n');
+  const typeRows = types
+    .map(
+      ([t, n]) =>
+        `<tr><td><i class="swatch" style="background:${entityTypeColour(t)}"></i>${esc(t)}</td><td class="n">${n}</td></tr>`,
+    )
+    .join('');
+  const articleRows = s.articles
+    .map(
+      (a) =>
+        `<tr><td><a href="articles/${esc(a.file)}">${esc(a.id)}</a></td>` +
+        `<td>${esc(a.title ?? '')}</td><td class="n">${a.quotes}</td><td class="n">${a.entities}</td><td>${esc(a.topSpeaker ?? '')}</td></tr>`,
+    )
+    .join('\n');
   const body = `<header class="top"><h1>Quote pipeline report</h1></header>
 <main>
 <div class="figures">

@@ -1,6 +1,17 @@
 // writeReport: dataset.jsonl → a static HTML report (index.html and one page per article), streaming the dataset.
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readdirSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  readSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { ArticleRecord } from '../schema.ts';
 import { readDatasetSync } from '../tables/read-dataset.ts';
@@ -54,7 +65,8 @@ export class ReportWriter {
     // Pages of articles no longer in the dataset must not linger. Pages are overwritten in place rather than
     // the folder emptied first: deleting a thousand files costs more than writing them. The folder is listed
     // now, not when the writer opened, so that a page written for an article that then failed goes too.
-    for (const file of readdirSync(this.articlesDir)) if (!this.pages.has(file)) rmSync(join(this.articlesDir, file), { force: true });
+    for (const file of readdirSync(this.articlesDir))
+      if (!this.pages.has(file)) rmSync(join(this.articlesDir, file), { force: true });
     writeIfChanged(join(this.reportDir, 'index.html'), indexPage(this.stats));
   }
 }

@@ -11,8 +11,17 @@ export function speakerColour(i: number): number {
 }
 
 const TYPE_COLOURS: Record<string, string> = {
-  PERSON: '#c0392b', ORG: '#1f6fb2', GPE: '#1e8449', LOC: '#117a65', NORP: '#8e44ad', FAC: '#7e5109',
-  EVENT: '#b9770e', LAW: '#5d6d7e', PRODUCT: '#a04000', WORK_OF_ART: '#6c3483', LANGUAGE: '#2e4053',
+  PERSON: '#c0392b',
+  ORG: '#1f6fb2',
+  GPE: '#1e8449',
+  LOC: '#117a65',
+  NORP: '#8e44ad',
+  FAC: '#7e5109',
+  EVENT: '#b9770e',
+  LAW: '#5d6d7e',
+  PRODUCT: '#a04000',
+  WORK_OF_ART: '#6c3483',
+  LANGUAGE: '#2e4053',
 };
 
 /** Underline colour of an entity type; numeric and date types share a quiet grey. */
@@ -22,8 +31,7 @@ export function entityTypeColour(type: string): string {
 
 /** The CSS rules for speaker tints and entity underlines. */
 export function paletteCss(): string {
-  const spk = SPEAKER_HUES.map((h, i) =>
-    `.spk-${i}{--spk:hsl(${h} 70% 88%);--spk-ink:hsl(${h} 60% 32%)}`).join('\n');
+  const spk = SPEAKER_HUES.map((h, i) => `.spk-${i}{--spk:hsl(${h} 70% 88%);--spk-ink:hsl(${h} 60% 32%)}`).join('\n');
   const ent = ENTITY_TYPES.map((t) => `.ent-${t}{text-decoration-color:${entityTypeColour(t)}}`).join('\n');
   return `${spk}\n.spk-none{--spk:hsl(0 0% 88%);--spk-ink:hsl(0 0% 35%)}\n${ent}`;
 }

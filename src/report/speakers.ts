@@ -15,14 +15,19 @@ export interface ArticleSpeaker {
 }
 
 /** Groups an article's quotes by speaker and gives each speaker a colour class. */
-export function articleSpeakers(record: ArticleRecord): { speakers: ArticleSpeaker[]; byQuote: Map<string, ArticleSpeaker> } {
+export function articleSpeakers(record: ArticleRecord): {
+  speakers: ArticleSpeaker[];
+  byQuote: Map<string, ArticleSpeaker>;
+} {
   const byKey = new Map<string, ArticleSpeaker>();
   const byQuote = new Map<string, ArticleSpeaker>();
   for (const q of record.quotes) {
     const key = q.speaker ? (q.speaker.entityId ?? `phrase:${q.speaker.name}`) : 'unknown';
     let s = byKey.get(key);
     if (!s) {
-      const cls = q.speaker ? `spk-${speakerColour([...byKey.values()].filter((x) => x.key !== 'unknown').length)}` : 'spk-none';
+      const cls = q.speaker
+        ? `spk-${speakerColour([...byKey.values()].filter((x) => x.key !== 'unknown').length)}`
+        : 'spk-none';
       s = { key, name: q.speaker?.name ?? 'Unknown speaker', entityId: q.speaker?.entityId ?? null, cls, quotes: [] };
       byKey.set(key, s);
     }

@@ -27,8 +27,18 @@ export interface CorpusStats {
 
 /** An empty tally. */
 export function emptyStats(): CorpusStats {
-  return { articles: [], sentences: 0, entities: 0, mentions: 0, quotes: 0, quotesByType: new Map(), speakers: new Map(),
-    phraseSpeakerQuotes: 0, unattributedQuotes: 0, entityTypes: new Map() };
+  return {
+    articles: [],
+    sentences: 0,
+    entities: 0,
+    mentions: 0,
+    quotes: 0,
+    quotesByType: new Map(),
+    speakers: new Map(),
+    phraseSpeakerQuotes: 0,
+    unattributedQuotes: 0,
+    entityTypes: new Map(),
+  };
 }
 
 const bump = (m: Map<string, number>, k: string, by = 1): void => {
@@ -71,10 +81,23 @@ export function articleTally(r: ArticleRecord, file: string): ArticleTally {
     else bump(speakers, q.speaker.name);
   }
   return {
-    summary: { id: r.id, title: r.meta.title ?? null, file, quotes: r.quotes.length, entities: r.entities.length,
-      topSpeaker: ranked(speakers, 1)[0]?.[0] ?? null },
-    sentences: r.sentences.length, entities: r.entities.length, mentions, quotes: r.quotes.length,
-    quotesByType: [...quotesByType], speakers: [...speakers], phraseSpeakerQuotes, unattributedQuotes, entityTypes: [...entityTypes],
+    summary: {
+      id: r.id,
+      title: r.meta.title ?? null,
+      file,
+      quotes: r.quotes.length,
+      entities: r.entities.length,
+      topSpeaker: ranked(speakers, 1)[0]?.[0] ?? null,
+    },
+    sentences: r.sentences.length,
+    entities: r.entities.length,
+    mentions,
+    quotes: r.quotes.length,
+    quotesByType: [...quotesByType],
+    speakers: [...speakers],
+    phraseSpeakerQuotes,
+    unattributedQuotes,
+    entityTypes: [...entityTypes],
   };
 }
 

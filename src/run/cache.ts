@@ -27,7 +27,8 @@ const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).
 
 let codeHash: string | undefined;
 
-const IMPORT = /^[ \t]*(?:import|export)\s[^'"]*?from\s*['"](\.{1,2}\/[^'"]+)['"]|\bimport\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/gm;
+const IMPORT =
+  /^[ \t]*(?:import|export)\s[^'"]*?from\s*['"](\.{1,2}\/[^'"]+)['"]|\bimport\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/gm;
 
 /** A hash of the source files an entry depends on (everything src/pipeline.ts and the serialiser import,
  * followed through relative imports: the stages, and the table and report code that makes the cached CSV and
@@ -39,7 +40,10 @@ export function codeVersion(): string {
   const root = fileURLToPath(new URL('../../', import.meta.url));
   const h = createHash('sha256');
   const seen = new Set<string>();
-  const queue = [fileURLToPath(new URL('../pipeline.ts', import.meta.url)), fileURLToPath(new URL('./outcome.ts', import.meta.url))];
+  const queue = [
+    fileURLToPath(new URL('../pipeline.ts', import.meta.url)),
+    fileURLToPath(new URL('./outcome.ts', import.meta.url)),
+  ];
   while (queue.length) {
     const file = queue.shift()!;
     if (seen.has(file)) continue;
@@ -56,7 +60,9 @@ export function codeVersion(): string {
   const walk = (dir: string) => {
     let names: string[];
     try {
-      names = readdirSync(dir, { withFileTypes: true }).map((d) => (d.isDirectory() ? `${d.name}/` : d.name)).sort();
+      names = readdirSync(dir, { withFileTypes: true })
+        .map((d) => (d.isDirectory() ? `${d.name}/` : d.name))
+        .sort();
     } catch {
       return;
     }
@@ -100,7 +106,12 @@ export class ArticleCache {
   readonly dir: string;
   private readonly seen = new Set<string>();
 
-  constructor(outputDir: string, private readonly fingerprint: string, readonly readable = true, readonly writable = true) {
+  constructor(
+    outputDir: string,
+    private readonly fingerprint: string,
+    readonly readable = true,
+    readonly writable = true,
+  ) {
     this.dir = join(outputDir, CACHE_DIR, 'articles');
   }
 
@@ -136,7 +147,7 @@ export class ArticleCache {
       if (sizes?.line !== body.length) return undefined;
       const line = body;
       if (o.status !== 'ok' && o.status !== 'rejected') return undefined;
-      if ((o.status === 'ok') !== (line.length > 0) || !Array.isArray(o.messages)) return undefined;
+      if ((o.status === 'ok') !== line.length > 0 || !Array.isArray(o.messages)) return undefined;
       const hit: ArticleOutcome = { ...o, cached: true };
       if (line) hit.line = line;
       if (typeof header.pageSha === 'string') hit.pageSha = header.pageSha;
@@ -185,9 +196,24 @@ const madeDirs = new Set<string>();
 export function writeCacheEntry(dir: string, path: string, key: string, outcome: ArticleOutcome): void {
   const file = join(dir, entryName(path));
   // the table bytes and the index tally are made again from the line on a hit, never stored
-  const { line = '', cached: _cached, page, pageSha, pageWritten: _written, tables: _tables, tally: _tally, ...rest } = outcome;
+  const {
+    line = '',
+    cached: _cached,
+    page,
+    pageSha,
+    pageWritten: _written,
+    tables: _tables,
+    tally: _tally,
+    ...rest
+  } = outcome;
   const body = line;
-  const header: EntryHeader = { format: ENTRY_FORMAT, key, bodySha: sha256(body), sizes: { line: line.length }, outcome: rest };
+  const header: EntryHeader = {
+    format: ENTRY_FORMAT,
+    key,
+    bodySha: sha256(body),
+    sizes: { line: line.length },
+    outcome: rest,
+  };
   const sha = page !== undefined ? sha256(page) : pageSha;
   if (sha !== undefined) header.pageSha = sha;
   try {

@@ -43,7 +43,13 @@ export function compareOutputFolders(committed: string, fresh: string): Drift[] 
     }
     const at = firstDifference(have, join(fresh, file));
     if (at === undefined) continue;
-    drifts.push({ file, summary: file === DATASET ? datasetDiff(have, join(fresh, file)) : differs(at, st.size, statSync(join(fresh, file)).size) });
+    drifts.push({
+      file,
+      summary:
+        file === DATASET
+          ? datasetDiff(have, join(fresh, file))
+          : differs(at, st.size, statSync(join(fresh, file)).size),
+    });
   }
   for (const dir of OWNED_DIRS) {
     for (const file of listFiles(committed, dir)) {
@@ -111,7 +117,10 @@ function readFull(fd: number, buf: Buffer, pos: number): number {
 }
 
 function differs(at: number, committedBytes: number, freshBytes: number): string {
-  const sizes = committedBytes === freshBytes ? `both ${freshBytes} bytes` : `${committedBytes} bytes committed, ${freshBytes} regenerated`;
+  const sizes =
+    committedBytes === freshBytes
+      ? `both ${freshBytes} bytes`
+      : `${committedBytes} bytes committed, ${freshBytes} regenerated`;
   return `differs from the regenerated file from byte ${at} (${sizes})`;
 }
 
@@ -138,5 +147,7 @@ function datasetDiff(committed: string, fresh: string): string {
   const list = (xs: string[]) => (xs.length ? ` (${xs.slice(0, 5).join(', ')}${xs.length > 5 ? ', …' : ''})` : '');
   const summary = `${changed.length} records changed${list(changed)}, ${added.length} added${list(added)}, ${removed.length} removed${list(removed)}`;
   // same records, other bytes: a missing final newline, a blank line, another order
-  return changed.length || added.length || removed.length ? summary : `${summary}; the bytes differ (order, blank lines or line ends)`;
+  return changed.length || added.length || removed.length
+    ? summary
+    : `${summary}; the bytes differ (order, blank lines or line ends)`;
 }

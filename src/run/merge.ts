@@ -37,10 +37,14 @@ function checkParts(parts: Part[]): void {
   for (const p of parts) {
     const m = p.manifest;
     for (const key of ['schemaVersion', 'pipelineVersion', 'configHash'] as const) {
-      if (m[key] !== first[key]) throw new MergeError(`${p.dir}: ${key} ${m[key]} differs from ${parts[0]!.dir}'s ${first[key]}`);
+      if (m[key] !== first[key])
+        throw new MergeError(`${p.dir}: ${key} ${m[key]} differs from ${parts[0]!.dir}'s ${first[key]}`);
     }
     if (p.schema !== parts[0]!.schema) throw new MergeError(`${p.dir}: schema.json differs from ${parts[0]!.dir}'s`);
-    if (m.shard!.count !== count) throw new MergeError(`${p.dir}: shard ${m.shard!.index}/${m.shard!.count} is from a split into ${m.shard!.count}, not ${count}`);
+    if (m.shard!.count !== count)
+      throw new MergeError(
+        `${p.dir}: shard ${m.shard!.index}/${m.shard!.count} is from a split into ${m.shard!.count}, not ${count}`,
+      );
     const other = seen.get(m.shard!.index);
     if (other) throw new MergeError(`shard ${m.shard!.index}/${count} given twice: ${other} and ${p.dir}`);
     seen.set(m.shard!.index, p.dir);
@@ -68,7 +72,9 @@ async function advance(c: Cursor): Promise<void> {
   try {
     next = await c.lines.next();
   } catch (err) {
-    throw new MergeError(`${c.part.dir}: cannot read ${DATASET} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    throw new MergeError(
+      `${c.part.dir}: cannot read ${DATASET} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+    );
   }
   if (next.done) {
     delete c.line;
@@ -94,7 +100,9 @@ export async function mergeShards(dirs: string[], openSink: () => OutputSink): P
   const sink = openSink(); // only once the parts check out, so a refused merge leaves no output folder
   const cursors: Cursor[] = parts.map((part) => ({
     part,
-    lines: createInterface({ input: createReadStream(join(part.dir, DATASET)), crlfDelay: Infinity })[Symbol.asyncIterator](),
+    lines: createInterface({ input: createReadStream(join(part.dir, DATASET)), crlfDelay: Infinity })[
+      Symbol.asyncIterator
+    ](),
     count: 0,
   }));
   sink.openDataset();
@@ -106,13 +114,17 @@ export async function mergeShards(dirs: string[], openSink: () => OutputSink): P
       let best: Cursor | undefined;
       for (const c of cursors) if (c.id !== undefined && (!best || c.id < best.id!)) best = c;
       if (!best) break;
-      if (lastId !== undefined && best.id! <= lastId) throw new MergeError(`${best.part.dir}: id ${best.id} is out of order or in two shards`);
+      if (lastId !== undefined && best.id! <= lastId)
+        throw new MergeError(`${best.part.dir}: id ${best.id} is out of order or in two shards`);
       lastId = best.id;
       sink.appendDataset(`${best.line!}\n`);
       await advance(best);
     }
     for (const c of cursors) {
-      if (c.count !== c.part.manifest.counts.ok) throw new MergeError(`${c.part.dir}: ${DATASET} has ${c.count} records, its manifest says ${c.part.manifest.counts.ok}`);
+      if (c.count !== c.part.manifest.counts.ok)
+        throw new MergeError(
+          `${c.part.dir}: ${DATASET} has ${c.count} records, its manifest says ${c.part.manifest.counts.ok}`,
+        );
     }
     const first = parts[0]!.manifest;
     const manifest = buildManifest({
@@ -127,7 +139,12 @@ export async function mergeShards(dirs: string[], openSink: () => OutputSink): P
     sink.writeFile('schema.json', parts[0]!.schema);
     sink.writeFile('manifest.json', manifestText(manifest));
     sink.commit();
-    return { parts: parts.length, inputs: manifest.counts.inputs, ok: manifest.counts.ok, rejected: manifest.counts.rejected };
+    return {
+      parts: parts.length,
+      inputs: manifest.counts.inputs,
+      ok: manifest.counts.ok,
+      rejected: manifest.counts.rejected,
+    };
   } catch (err) {
     sink.abort();
     throw err;

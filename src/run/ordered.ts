@@ -2,7 +2,11 @@
 // workers finish in, and memory holds at most `limit` pending results, not the corpus.
 
 /** Maps items through fn, starting at most `limit` ahead of the one being yielded, and yields in input order. */
-export async function* mapInOrder<T, R>(items: Iterable<T>, limit: number, fn: (item: T, index: number) => R | Promise<R>): AsyncGenerator<R> {
+export async function* mapInOrder<T, R>(
+  items: Iterable<T>,
+  limit: number,
+  fn: (item: T, index: number) => R | Promise<R>,
+): AsyncGenerator<R> {
   const pending: Promise<R>[] = [];
   const it = items[Symbol.iterator]();
   let index = 0;

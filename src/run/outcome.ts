@@ -26,9 +26,23 @@ export interface ArticleOutcome extends ArticleOutputs {
 
 /** Runs one article through the stages, serialises its record and makes the wanted per-article outputs. Never
  * throws (processArticle does not, and the outputs are made from a record the schema has validated). */
-export function processToOutcome(raw: RawArticle, config: Config, timings?: StageTimings, want?: OutputsWanted): ArticleOutcome {
+export function processToOutcome(
+  raw: RawArticle,
+  config: Config,
+  timings?: StageTimings,
+  want?: OutputsWanted,
+): ArticleOutcome {
   const r = processArticle(raw, config, timings);
-  const outcome: ArticleOutcome = { id: r.id, path: r.path, sha256: r.sha256, status: r.status, messages: r.messages, quotes: 0, entities: 0, cached: false };
+  const outcome: ArticleOutcome = {
+    id: r.id,
+    path: r.path,
+    sha256: r.sha256,
+    status: r.status,
+    messages: r.messages,
+    quotes: 0,
+    entities: 0,
+    cached: false,
+  };
   if (r.record) {
     outcome.line = JSON.stringify(r.record);
     outcome.quotes = r.record.quotes.length;

@@ -49,7 +49,10 @@ export class FolderSink implements OutputSink {
   /** What opening the folder had to repair after an earlier killed run. */
   readonly recovered: Recovery;
 
-  constructor(private readonly dir: string, private readonly hooks: CommitHooks = {}) {
+  constructor(
+    private readonly dir: string,
+    private readonly hooks: CommitHooks = {},
+  ) {
     mkdirSync(dir, { recursive: true });
     this.recovered = recoverFolder(dir);
   }
@@ -140,7 +143,8 @@ export function checkOutputFolder(dir: string): string[] {
       continue;
     }
     const sha = createHash('sha256').update(buf).digest('hex');
-    if (sha !== want.sha256 || buf.length !== want.bytes) problems.push(`${name}: sha256 ${sha.slice(0, 12)}… differs from the manifest's ${want.sha256.slice(0, 12)}…`);
+    if (sha !== want.sha256 || buf.length !== want.bytes)
+      problems.push(`${name}: sha256 ${sha.slice(0, 12)}… differs from the manifest's ${want.sha256.slice(0, 12)}…`);
     else if (name.endsWith('.json')) {
       try {
         JSON.parse(buf.toString('utf8'));
@@ -157,7 +161,8 @@ export function checkOutputFolder(dir: string): string[] {
           problems.push(`${DATASET}: line ${i + 1} is not valid JSON`);
         }
       });
-      if (manifest.counts?.ok !== undefined && manifest.counts.ok !== lines.length) problems.push(`${DATASET}: ${lines.length} lines, the manifest counts ${manifest.counts.ok} ok`);
+      if (manifest.counts?.ok !== undefined && manifest.counts.ok !== lines.length)
+        problems.push(`${DATASET}: ${lines.length} lines, the manifest counts ${manifest.counts.ok} ok`);
     }
   }
   return problems;

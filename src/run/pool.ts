@@ -42,7 +42,10 @@ function workerExecArgv(): string[] {
 export class ArticlePool {
   private readonly piscina: Piscina<WorkerTask, WorkerReply>;
 
-  constructor(readonly threads: number, readonly config: Config) {
+  constructor(
+    readonly threads: number,
+    readonly config: Config,
+  ) {
     this.piscina = new Piscina<WorkerTask, WorkerReply>({
       filename: workerUrl.href,
       minThreads: threads,

@@ -3,7 +3,10 @@
 import type { RunSummary } from './runner.ts';
 
 /** A progress callback for RunOptions.onArticle: done/total, cached, articles/s and ETA, redrawn in place. */
-export function progressLine(stream: NodeJS.WriteStream, t0: number): (done: number, total: number, cached: number) => void {
+export function progressLine(
+  stream: NodeJS.WriteStream,
+  t0: number,
+): (done: number, total: number, cached: number) => void {
   let last = 0;
   return (done, total, cached) => {
     const now = performance.now();

@@ -95,15 +95,29 @@ function plan(opts: RunOptions): Plan {
     const id = stripExtension(s.path);
     if (!inShard(id, shard)) continue;
     if (s.reason === 'duplicate-id') {
-      duplicates.push({ id, path: s.path, sha256: '', status: 'rejected', messages: [message('ingest/duplicate-id', 'ingest', { id, kept: s.kept ?? '', path: s.path })] });
+      duplicates.push({
+        id,
+        path: s.path,
+        sha256: '',
+        status: 'rejected',
+        messages: [message('ingest/duplicate-id', 'ingest', { id, kept: s.kept ?? '', path: s.path })],
+      });
     } else if (s.reason === 'symlink') {
       // a link is never followed, and the article it stands for is missing from the dataset: a rejection (exit 2)
-      duplicates.push({ id, path: s.path, sha256: '', status: 'rejected', messages: [message('ingest/symlink-not-followed', 'ingest', { path: s.path })] });
+      duplicates.push({
+        id,
+        path: s.path,
+        sha256: '',
+        status: 'rejected',
+        messages: [message('ingest/symlink-not-followed', 'ingest', { path: s.path })],
+      });
     }
   }
   const articles = found.articles.filter((a) => inShard(a.id, shard));
   const useCache = opts.cacheDir !== undefined && config.run.cache;
-  const cache = useCache ? new ArticleCache(opts.cacheDir!, cacheFingerprint(config), !opts.force, !opts.readOnlyCache) : undefined;
+  const cache = useCache
+    ? new ArticleCache(opts.cacheDir!, cacheFingerprint(config), !opts.force, !opts.readOnlyCache)
+    : undefined;
   const read = opts.reader ?? articleReader({ root: input, maxBytes: config.limits.maxBytes });
   const want = { tables: opts.outputs?.tablesOutDir !== undefined, report: opts.outputs?.reportDir !== undefined };
   return { articles, want, duplicates, symlinks, read, ...(cache ? { cache } : {}) };
@@ -115,7 +129,19 @@ type Prepared = { outcome: ArticleOutcome } | { bytes: Uint8Array; key?: string 
 function prepare(a: Discovered, p: Plan): Prepared {
   const { cache } = p;
   const read = p.read(a.absolute);
-  if ('error' in read) return { outcome: { id: a.id, path: a.path, sha256: '', status: 'rejected', messages: [read.error], quotes: 0, entities: 0, cached: false } };
+  if ('error' in read)
+    return {
+      outcome: {
+        id: a.id,
+        path: a.path,
+        sha256: '',
+        status: 'rejected',
+        messages: [read.error],
+        quotes: 0,
+        entities: 0,
+        cached: false,
+      },
+    };
   if (!cache) return { bytes: read.bytes };
   const key = cache.keyOf(a.id, a.path, createHash('sha256').update(read.bytes).digest('hex'));
   const hit = cache.get(a.path, key);
@@ -138,7 +164,11 @@ class Batch {
   private tables?: TablesWriter;
   private report?: ReportWriter;
 
-  constructor(private readonly opts: RunOptions, private readonly plan: Plan, private readonly workers: number) {}
+  constructor(
+    private readonly opts: RunOptions,
+    private readonly plan: Plan,
+    private readonly workers: number,
+  ) {}
 
   /** Opens the dataset stream and the writers of the tables and the report. */
   open(): void {
@@ -231,7 +261,12 @@ function runInProcess(opts: RunOptions, p: Plan, processToOutcome: ArticleProces
         batch.add(prep.outcome);
         continue;
       }
-      const outcome = processToOutcome({ id: a.id, path: a.path, bytes: prep.bytes }, opts.config, opts.timings, p.want);
+      const outcome = processToOutcome(
+        { id: a.id, path: a.path, bytes: prep.bytes },
+        opts.config,
+        opts.timings,
+        p.want,
+      );
       batch.add(storeOutcome(outcome, batch.storeTarget(prep.key)));
     }
     return batch.finish();
@@ -251,7 +286,8 @@ export function runPipelineWith(opts: RunOptions, processor: ArticleProcessor): 
  * same output bytes as runPipeline. Throws RunError only when the run itself cannot go on. */
 export async function runPipelineAsync(opts: RunOptions): Promise<RunSummary> {
   const p = plan(opts);
-  if (opts.pool && configHash(opts.pool.config) !== configHash(opts.config)) throw new RunError('the worker pool was started with another config');
+  if (opts.pool && configHash(opts.pool.config) !== configHash(opts.config))
+    throw new RunError('the worker pool was started with another config');
   const threads = opts.pool?.threads ?? workerCount(opts.config.run.concurrency, p.articles.length);
   if (threads === 0) return runInProcess(opts, p, (await import('./outcome.ts')).processToOutcome);
   // started on the first cache miss, so a run with nothing to do never pays for loading the model in workers
@@ -270,13 +306,30 @@ export async function runPipelineAsync(opts: RunOptions): Promise<RunSummary> {
     pool ??= new ArticlePool(threads, opts.config);
     try {
       // the worker writes the cache entry and the page itself: the main thread gets the line
-      const reply = await pool.run({ id: a.id, path: a.path, bytes: prep.bytes, timings: wantTimings, outputs: workerWants, store: batch.storeTarget(prep.key) });
-      if (reply.timings && opts.timings) for (const [k, v] of Object.entries(reply.timings)) opts.timings[k] = (opts.timings[k] ?? 0) + v;
+      const reply = await pool.run({
+        id: a.id,
+        path: a.path,
+        bytes: prep.bytes,
+        timings: wantTimings,
+        outputs: workerWants,
+        store: batch.storeTarget(prep.key),
+      });
+      if (reply.timings && opts.timings)
+        for (const [k, v] of Object.entries(reply.timings)) opts.timings[k] = (opts.timings[k] ?? 0) + v;
       return reply.outcome;
     } catch (err) {
       // the worker died on this article (out of memory, a native crash): reject the article, keep the batch
       const reason = err instanceof Error ? err.message.split('\n')[0]! : String(err);
-      return { id: a.id, path: a.path, sha256: '', status: 'rejected', messages: [message('pipeline/stage-failed', 'worker', { stage: 'worker', reason })], quotes: 0, entities: 0, cached: false };
+      return {
+        id: a.id,
+        path: a.path,
+        sha256: '',
+        status: 'rejected',
+        messages: [message('pipeline/stage-failed', 'worker', { stage: 'worker', reason })],
+        quotes: 0,
+        entities: 0,
+        cached: false,
+      };
     }
   };
   try {

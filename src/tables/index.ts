@@ -28,7 +28,10 @@ class TableWriter {
   private readonly csv: CsvSink;
   private readonly parquet: ParquetSink;
 
-  constructor(dir: string, private readonly spec: TableSpec) {
+  constructor(
+    dir: string,
+    private readonly spec: TableSpec,
+  ) {
     this.values = spec.columns.map(() => new ByteBuf(1 << 16));
     this.defs = spec.columns.map((c) => (c.nullable ? new ByteBuf(1 << 12) : null));
     this.csv = new CsvSink(join(dir, `${spec.name}.csv`), spec);
@@ -60,7 +63,10 @@ class TableWriter {
   }
 
   flush(): void {
-    this.parquet.writeGroup(this.values.map((v, i) => ({ values: v.view(), defs: this.defs[i]?.view() ?? null })), this.rows);
+    this.parquet.writeGroup(
+      this.values.map((v, i) => ({ values: v.view(), defs: this.defs[i]?.view() ?? null })),
+      this.rows,
+    );
     for (const v of this.values) v.reset();
     for (const d of this.defs) d?.reset();
     this.rows = 0;

@@ -45,12 +45,17 @@ export class ParquetSink {
   private offset = 0;
   private rows = 0n;
 
-  constructor(private readonly path: string, private readonly spec: TableSpec) {
+  constructor(
+    private readonly path: string,
+    private readonly spec: TableSpec,
+  ) {
     this.tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
     // The schema comes from the spec, never from the data: a batch whose column is all null would otherwise give
     // another type. hyparquet-writer's schemaFromColumnData gives STRING as a UTF8 byte array, REQUIRED unless the
     // column is nullable.
-    this.schema = schemaFromColumnData({ columnData: spec.columns.map((c) => ({ name: c.name, type: c.type, nullable: c.nullable, data: [] })) });
+    this.schema = schemaFromColumnData({
+      columnData: spec.columns.map((c) => ({ name: c.name, type: c.type, nullable: c.nullable, data: [] })),
+    });
     snappy ??= snappyCompressor();
     this.fd = openSync(this.tmp, 'w');
     this.append(MAGIC);
@@ -68,13 +73,24 @@ export class ParquetSink {
       chunks.push(chunk);
     });
     this.rows += BigInt(rows);
-    this.rowGroups.push({ columns: chunks, total_byte_size: uncompressed, num_rows: BigInt(rows), total_compressed_size: BigInt(this.offset - start) });
+    this.rowGroups.push({
+      columns: chunks,
+      total_byte_size: uncompressed,
+      num_rows: BigInt(rows),
+      total_compressed_size: BigInt(this.offset - start),
+    });
   }
 
   /** Writes the footer and syncs the file. */
   finish(): void {
     const footer = new ByteWriter();
-    const metadata = { version: 2, created_by: PARQUET_CREATED_BY, schema: this.schema, num_rows: this.rows, row_groups: this.rowGroups } as FileMetaData;
+    const metadata = {
+      version: 2,
+      created_by: PARQUET_CREATED_BY,
+      schema: this.schema,
+      num_rows: this.rows,
+      row_groups: this.rowGroups,
+    } as FileMetaData;
     writeMetadata(footer, metadata); // the thrift footer and its length
     this.append(footer.getBytes());
     this.append(MAGIC);
@@ -122,8 +138,13 @@ export class ParquetSink {
       uncompressed_page_size: levels.length + col.values.length,
       compressed_page_size: levels.length + compressed.length,
       data_page_header_v2: {
-        num_values: rows, num_nulls: nulls, num_rows: rows, encoding: 'PLAIN',
-        definition_levels_byte_length: levels.length, repetition_levels_byte_length: 0, is_compressed: true,
+        num_values: rows,
+        num_nulls: nulls,
+        num_rows: rows,
+        encoding: 'PLAIN',
+        definition_levels_byte_length: levels.length,
+        repetition_levels_byte_length: 0,
+        is_compressed: true,
       },
     });
     const headerBytes = header.getBytes();
@@ -152,7 +173,11 @@ export class ParquetSink {
 /** The least and greatest of `count` PLAIN values: signed for INT32, numeric for DOUBLE (NaN skipped, zero as -0
  * for a min and +0 for a max, as the format asks), unsigned byte order for strings (UTF-8 byte order is code point
  * order); writeMetadata truncates long strings the way the format allows. */
-function minMax(c: ColumnSpec, values: Uint8Array, count: number): { min?: number | Uint8Array; max?: number | Uint8Array } {
+function minMax(
+  c: ColumnSpec,
+  values: Uint8Array,
+  count: number,
+): { min?: number | Uint8Array; max?: number | Uint8Array } {
   if (!count) return {};
   const view = new DataView(values.buffer, values.byteOffset, values.byteLength);
   if (c.type === 'INT32') {

@@ -11,13 +11,15 @@ export interface ExampleQuery {
 export function duckdbViews(tablesDir: string): string {
   const dir = tablesDir.replace(/'/g, "''");
   return ['articles', 'entities', 'mentions', 'quotes']
-    .map((t) => `CREATE VIEW ${t} AS SELECT * FROM read_parquet('${dir}/${t}.parquet');`).join('\n');
+    .map((t) => `CREATE VIEW ${t} AS SELECT * FROM read_parquet('${dir}/${t}.parquet');`)
+    .join('\n');
 }
 
 export const EXAMPLE_QUERIES: readonly ExampleQuery[] = [
   {
     name: 'Top quoted people',
-    description: 'Speakers that are named entities, by number of quotes, with the number of articles they are quoted in.',
+    description:
+      'Speakers that are named entities, by number of quotes, with the number of articles they are quoted in.',
     sql: `SELECT speaker_name, count(*) AS quotes, count(DISTINCT article_id) AS articles
 FROM quotes
 WHERE speaker_entity_id IS NOT NULL
@@ -27,7 +29,8 @@ LIMIT 20;`,
   },
   {
     name: 'Quotes per speaker per source',
-    description: 'Quote counts by speaker and source: the publishing site when the input names it, else the input file. ' +
+    description:
+      'Quote counts by speaker and source: the publishing site when the input names it, else the input file. ' +
       'Direct, indirect and mixed quotes are counted apart.',
     sql: `SELECT q.speaker_name,
        coalesce(a.site_name, a.source_path) AS source,
@@ -43,7 +46,8 @@ LIMIT 50;`,
   },
   {
     name: 'Entities co-occurring with a speaker',
-    description: 'Other entities named in the articles where Antony Blinken is quoted, by number of such articles and mentions.',
+    description:
+      'Other entities named in the articles where Antony Blinken is quoted, by number of such articles and mentions.',
     sql: `WITH speaker_articles AS (
   SELECT DISTINCT article_id, speaker_entity_id
   FROM quotes

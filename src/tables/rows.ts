@@ -34,30 +34,63 @@ export function emitRows(r: ArticleRecord, out: Record<TableName, RowSink>): voi
   let mentionCount = 0;
   for (const e of r.entities) mentionCount += e.mentions.length;
   const a = out.articles;
-  a.str(r.id); a.str(r.source.path); a.str(r.source.sha256); a.str(r.source.format);
-  a.str(m.title); a.str(m.byline); a.str(m.published); a.str(m.url); a.str(m.siteName); a.str(m.language);
-  a.int(codePointLength(r.text)); a.int(r.sentences.length); a.int(r.entities.length); a.int(mentionCount);
-  a.int(r.quotes.length); a.str(r.text);
+  a.str(r.id);
+  a.str(r.source.path);
+  a.str(r.source.sha256);
+  a.str(r.source.format);
+  a.str(m.title);
+  a.str(m.byline);
+  a.str(m.published);
+  a.str(m.url);
+  a.str(m.siteName);
+  a.str(m.language);
+  a.int(codePointLength(r.text));
+  a.int(r.sentences.length);
+  a.int(r.entities.length);
+  a.int(mentionCount);
+  a.int(r.quotes.length);
+  a.str(r.text);
   a.end();
   const ent = out.entities;
   const men = out.mentions;
   for (const e of r.entities) {
-    ent.str(r.id); ent.str(e.id); ent.str(e.type); ent.str(e.name); ent.str(e.title);
-    ent.int(e.mentions.length); ent.int(e.mentions[0]?.start);
+    ent.str(r.id);
+    ent.str(e.id);
+    ent.str(e.type);
+    ent.str(e.name);
+    ent.str(e.title);
+    ent.int(e.mentions.length);
+    ent.int(e.mentions[0]?.start);
     ent.end();
     for (let i = 0; i < e.mentions.length; i++) {
       const mn = e.mentions[i]!;
-      men.str(r.id); men.str(e.id); men.str(e.type); men.str(e.name);
-      men.int(i + 1); men.int(mn.start); men.int(mn.end); men.str(mn.text);
+      men.str(r.id);
+      men.str(e.id);
+      men.str(e.type);
+      men.str(e.name);
+      men.int(i + 1);
+      men.int(mn.start);
+      men.int(mn.end);
+      men.str(mn.text);
       men.end();
     }
   }
   const qs = out.quotes;
   for (const q of r.quotes) {
-    qs.str(r.id); qs.str(q.id); qs.str(q.type); qs.str(q.text); qs.int(q.start); qs.int(q.end);
-    qs.str(q.speaker?.name); qs.str(q.speaker?.entityId);
-    qs.str(q.speaker?.mention?.text); qs.int(q.speaker?.mention?.start); qs.int(q.speaker?.mention?.end);
-    qs.str(q.cue?.text); qs.int(q.cue?.start); qs.int(q.cue?.end);
+    qs.str(r.id);
+    qs.str(q.id);
+    qs.str(q.type);
+    qs.str(q.text);
+    qs.int(q.start);
+    qs.int(q.end);
+    qs.str(q.speaker?.name);
+    qs.str(q.speaker?.entityId);
+    qs.str(q.speaker?.mention?.text);
+    qs.int(q.speaker?.mention?.start);
+    qs.int(q.speaker?.mention?.end);
+    qs.str(q.cue?.text);
+    qs.int(q.cue?.start);
+    qs.int(q.cue?.end);
     qs.dbl(q.confidence);
     qs.end();
   }
@@ -71,8 +104,21 @@ export function articleRows(r: ArticleRecord): TableRows {
     const cell = (v: string | number | null | undefined): void => {
       row.push(v ?? null);
     };
-    return { str: cell, int: cell, dbl: cell, end: () => { list.push(row); row = []; } };
+    return {
+      str: cell,
+      int: cell,
+      dbl: cell,
+      end: () => {
+        list.push(row);
+        row = [];
+      },
+    };
   };
-  emitRows(r, { articles: sink(rows.articles), entities: sink(rows.entities), mentions: sink(rows.mentions), quotes: sink(rows.quotes) });
+  emitRows(r, {
+    articles: sink(rows.articles),
+    entities: sink(rows.entities),
+    mentions: sink(rows.mentions),
+    quotes: sink(rows.quotes),
+  });
   return rows;
 }

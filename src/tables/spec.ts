@@ -23,8 +23,18 @@ export interface TableSpec {
   columns: ColumnSpec[];
 }
 
-const str = (name: string, description: string, nullable = false): ColumnSpec => ({ name, type: 'STRING', nullable, description });
-const int = (name: string, description: string, nullable = false): ColumnSpec => ({ name, type: 'INT32', nullable, description });
+const str = (name: string, description: string, nullable = false): ColumnSpec => ({
+  name,
+  type: 'STRING',
+  nullable,
+  description,
+});
+const int = (name: string, description: string, nullable = false): ColumnSpec => ({
+  name,
+  type: 'INT32',
+  nullable,
+  description,
+});
 
 // Offsets keep the dataset's meaning (Unicode code points into the article text, half-open) and are named
 // *_start/*_end rather than start/end: END is an SQL keyword, and a column named end must be quoted in DuckDB.
@@ -59,7 +69,7 @@ export const TABLES: readonly TableSpec[] = [
       str('entity_id', 'Entity id, unique within the article (e1, e2, …).'),
       str('type', 'OntoNotes type (PERSON, ORG, GPE, …).'),
       str('name', 'Canonical name in this article.'),
-      str('title', 'Title written before a person\'s name, null when none.', true),
+      str('title', "Title written before a person's name, null when none.", true),
       int('mention_count', 'Number of mentions.'),
       int('first_start', 'Code point offset of the first mention.'),
     ],
@@ -72,7 +82,7 @@ export const TABLES: readonly TableSpec[] = [
       str('entity_id', 'Entity mentioned (joins entities on article_id, entity_id).'),
       str('entity_type', 'Type of the entity (copied from entities for convenience).'),
       str('entity_name', 'Canonical name of the entity (copied from entities for convenience).'),
-      int('mention_index', 'Position of the mention among the entity\'s mentions, from 1, in text order.'),
+      int('mention_index', "Position of the mention among the entity's mentions, from 1, in text order."),
       int('start_offset', 'Code point offset where the mention starts (inclusive).'),
       int('end_offset', 'Code point offset where the mention ends (exclusive).'),
       str('text', 'The mention as written.'),
@@ -89,7 +99,11 @@ export const TABLES: readonly TableSpec[] = [
       int('start_offset', 'Code point offset where the quote text starts (inclusive).'),
       int('end_offset', 'Code point offset where the quote text ends (exclusive).'),
       str('speaker_name', 'Canonical speaker name, or the phrase as written; null when the speaker is unknown.', true),
-      str('speaker_entity_id', 'Entity that speaks (joins entities), null when no named entity speaks or unknown.', true),
+      str(
+        'speaker_entity_id',
+        'Entity that speaks (joins entities), null when no named entity speaks or unknown.',
+        true,
+      ),
       str('speaker_mention_text', 'Words naming the speaker for this quote (name, pronoun, phrase), or null.', true),
       int('speaker_mention_start', 'Code point offset of the speaker mention, or null.', true),
       int('speaker_mention_end', 'Code point end offset (exclusive) of the speaker mention, or null.', true),

@@ -9,7 +9,9 @@ const corpus = new URL('../../corpus/', import.meta.url);
 const config = loadConfig(new URL('../../pipeline.config.json', import.meta.url).pathname, true);
 
 describe('golden records', () => {
-  const names = readdirSync(corpus).filter((n) => /\.(txt|md|html?)$/.test(n)).sort();
+  const names = readdirSync(corpus)
+    .filter((n) => /\.(txt|md|html?)$/.test(n))
+    .sort();
   it('has articles to check', () => expect(names.length).toBeGreaterThan(0));
   for (const name of names) {
     it(name, () => {

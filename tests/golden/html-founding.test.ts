@@ -22,13 +22,15 @@ describe('the founding article as an HTML page', () => {
   });
 
   it('yields the same quotes', () => {
-    const view = (r: ArticleRecord) => r.quotes.map((q) => ({ type: q.type, text: q.text, cue: q.cue?.text ?? null, speaker: q.speaker?.name ?? null }));
+    const view = (r: ArticleRecord) =>
+      r.quotes.map((q) => ({ type: q.type, text: q.text, cue: q.cue?.text ?? null, speaker: q.speaker?.name ?? null }));
     expect(view(html)).toEqual(view(text));
     expect(html.quotes).toHaveLength(8);
   });
 
   it('yields the same entities', () => {
-    const view = (r: ArticleRecord) => r.entities.map((e) => ({ type: e.type, name: e.name, mentions: e.mentions.map((m) => m.text) }));
+    const view = (r: ArticleRecord) =>
+      r.entities.map((e) => ({ type: e.type, name: e.name, mentions: e.mentions.map((m) => m.text) }));
     expect(view(html)).toEqual(view(text));
   });
 

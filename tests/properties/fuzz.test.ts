@@ -16,8 +16,11 @@ describe('property: fuzzed articles', () => {
   });
 
   it('never crash, always validate, spans match offsets, quotes never overlap their cue', () => {
-    fc.assert(fc.property(articleFile, (file) => {
-      expect(problemsOf(file, config)).toEqual([]);
-    }), { numRuns: 300, seed });
+    fc.assert(
+      fc.property(articleFile, (file) => {
+        expect(problemsOf(file, config)).toEqual([]);
+      }),
+      { numRuns: 300, seed },
+    );
   });
 });

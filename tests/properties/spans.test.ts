@@ -6,12 +6,68 @@ import { ArticleRecordSchema, type ArticleRecord } from '../../src/schema.ts';
 import { cpSlice, record } from '../helpers.ts';
 import { spansOf } from '../robustness/harness.ts';
 
-const PIECES = ['Jane Smith', 'said', 'told reporters', 'according to', 'Secretary Blinken', 'the U.S.', 'he', 'she',
-  '“', '”', '"', '‘', '’', '«', '»', '[W]e', '[and]', ',', '.', ':', '?', '😀', '👩‍👩‍👧', '𝒜', 'é', 'e\u0301', '\u00a0', '\t', '\u2028',
-  '\u000b', '\f', '\u3000', '\ufeff', '\u200b', '\n', '\n\n', '\r\n', '  ', 'Ukraine', 'NATO', '$40m', '5%', 'on Tuesday', '2022',
-  'Россия', '日本語', 'שלום', 'the', 'plan', 'would', 'fail', 'We', 'will', 'win'];
+const PIECES = [
+  'Jane Smith',
+  'said',
+  'told reporters',
+  'according to',
+  'Secretary Blinken',
+  'the U.S.',
+  'he',
+  'she',
+  '“',
+  '”',
+  '"',
+  '‘',
+  '’',
+  '«',
+  '»',
+  '[W]e',
+  '[and]',
+  ',',
+  '.',
+  ':',
+  '?',
+  '😀',
+  '👩‍👩‍👧',
+  '𝒜',
+  'é',
+  'e\u0301',
+  '\u00a0',
+  '\t',
+  '\u2028',
+  '\u000b',
+  '\f',
+  '\u3000',
+  '\ufeff',
+  '\u200b',
+  '\n',
+  '\n\n',
+  '\r\n',
+  '  ',
+  'Ukraine',
+  'NATO',
+  '$40m',
+  '5%',
+  'on Tuesday',
+  '2022',
+  'Россия',
+  '日本語',
+  'שלום',
+  'the',
+  'plan',
+  'would',
+  'fail',
+  'We',
+  'will',
+  'win',
+];
 
-export const articleText = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 6 }), fc.string({ unit: 'grapheme', maxLength: 3 })), { minLength: 1, maxLength: 60 })
+export const articleText = fc
+  .array(
+    fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 6 }), fc.string({ unit: 'grapheme', maxLength: 3 })),
+    { minLength: 1, maxLength: 60 },
+  )
   .map((parts) => parts.join(' '));
 
 describe('property: spans and records', () => {

@@ -19,7 +19,9 @@ const FOUNDING = '000_c15b9b24642192a5';
 
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) {
-  console.warn(`browser tests skipped: ${CHROMIUM} not found (CI: command -v chromium || (apt-get update && apt-get install -y chromium))`);
+  console.warn(
+    `browser tests skipped: ${CHROMIUM} not found (CI: command -v chromium || (apt-get update && apt-get install -y chromium))`,
+  );
 }
 
 // Browser-side code stays a string: the project compiles without the DOM library.
@@ -46,10 +48,15 @@ describe.skipIf(!hasChromium)('report in headless chromium', () => {
   // Opens a page from disk, recording console errors, page errors, failed requests and dialogs.
   async function open(file: string): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    });
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()}`));
-    page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); void d.dismiss(); });
+    page.on('dialog', (d) => {
+      problems.push(`dialog: ${d.message()}`);
+      void d.dismiss();
+    });
     await page.goto(pathToFileURL(file).href);
     return page;
   }
@@ -59,8 +66,16 @@ describe.skipIf(!hasChromium)('report in headless chromium', () => {
     // playwright gives every launch a new empty profile folder itself (it refuses --user-data-dir in args).
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   }, 30_000);
 
@@ -72,15 +87,15 @@ describe.skipIf(!hasChromium)('report in headless chromium', () => {
     const record = JSON.parse(readFileSync(DATASET, 'utf8').split('\n')[0]!) as ArticleRecord;
     expect(record.id).toBe(FOUNDING);
     const page = await open(join(REPORT, 'articles', articleFileName(FOUNDING)));
-    const quotes = await page.evaluate(QUOTE_TEXTS) as Record<string, string>;
+    const quotes = (await page.evaluate(QUOTE_TEXTS)) as Record<string, string>;
     const cps = Array.from(record.text);
     expect(Object.keys(quotes).sort()).toEqual(record.quotes.map((q) => q.id).sort());
     for (const q of record.quotes) {
       expect(quotes[q.id], q.id).toBe(q.text);
       expect(cps.slice(q.start, q.end).join(''), q.id).toBe(q.text);
     }
-    const cues = await page.evaluate(MARKED_TEXTS('data-cue-of')) as Record<string, string>;
-    const speakers = await page.evaluate(MARKED_TEXTS('data-speaker-of')) as Record<string, string>;
+    const cues = (await page.evaluate(MARKED_TEXTS('data-cue-of'))) as Record<string, string>;
+    const speakers = (await page.evaluate(MARKED_TEXTS('data-speaker-of'))) as Record<string, string>;
     for (const q of record.quotes) {
       expect(cues[q.id] ?? null, `cue of ${q.id}`).toBe(q.cue?.text ?? null);
       expect(speakers[q.id] ?? null, `speaker of ${q.id}`).toBe(q.speaker?.mention?.text ?? null);
@@ -88,7 +103,9 @@ describe.skipIf(!hasChromium)('report in headless chromium', () => {
     const side = await page.evaluate(`document.querySelector('aside .speaker h3').textContent`);
     expect(side).toBe('Antony Blinken (8)');
     // The committed screenshot (README) is rewritten only on request: PNG bytes differ from run to run.
-    const shot = process.env.UPDATE_SCREENSHOT ? join(REPORT, 'screenshot.png') : join(tmpdir(), `report-screenshot-${process.pid}.png`);
+    const shot = process.env.UPDATE_SCREENSHOT
+      ? join(REPORT, 'screenshot.png')
+      : join(tmpdir(), `report-screenshot-${process.pid}.png`);
     await page.screenshot({ path: shot, fullPage: true });
     expect(problems).toEqual([]);
   });

@@ -9,7 +9,14 @@ function fragments(html: string): { text: string; byMark: Map<string, string> } 
   const byMark = new Map<string, string>();
   const stack: string[] = [];
   let text = '';
-  const decode = (s: string): string => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&#13;/g, '\r').replace(/&amp;/g, '&');
+  const decode = (s: string): string =>
+    s
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&#13;/g, '\r')
+      .replace(/&amp;/g, '&');
   for (const part of html.split(/(<span data-m="\d+">|<\/span>)/)) {
     const open = /^<span data-m="(\d+)">$/.exec(part);
     if (open) stack.push(open[1]!);
@@ -27,22 +34,30 @@ function fragments(html: string): { text: string; byMark: Map<string, string> } 
 
 describe('markUp', () => {
   it('splits crossing marks and keeps every slice whole', () => {
-    fc.assert(fc.property(
-      fc.string({ unit: fc.constantFrom('a', ' ', '😀', '<', '>', '&', '"', "'", '\n', '\r', 'é'), minLength: 1, maxLength: 40 }),
-      fc.array(fc.tuple(fc.nat(), fc.nat(), fc.integer({ min: 0, max: 3 })), { maxLength: 8 }),
-      (text, raw) => {
-        const n = Array.from(text).length;
-        const marks: Mark[] = raw.map(([a, b, rank], i) => {
-          const start = a % (n + 1);
-          const end = start + (b % (n + 1 - start));
-          return { start, end, rank, open: `<span data-m="${i}">`, firstOpen: null };
-        });
-        const { text: plain, byMark } = fragments(markUp(text, marks));
-        expect(plain).toBe(text);
-        marks.forEach((m, i) => {
-          if (m.start < m.end) expect(byMark.get(String(i))).toBe(Array.from(text).slice(m.start, m.end).join(''));
-        });
-      }), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom('a', ' ', '😀', '<', '>', '&', '"', "'", '\n', '\r', 'é'),
+          minLength: 1,
+          maxLength: 40,
+        }),
+        fc.array(fc.tuple(fc.nat(), fc.nat(), fc.integer({ min: 0, max: 3 })), { maxLength: 8 }),
+        (text, raw) => {
+          const n = Array.from(text).length;
+          const marks: Mark[] = raw.map(([a, b, rank], i) => {
+            const start = a % (n + 1);
+            const end = start + (b % (n + 1 - start));
+            return { start, end, rank, open: `<span data-m="${i}">`, firstOpen: null };
+          });
+          const { text: plain, byMark } = fragments(markUp(text, marks));
+          expect(plain).toBe(text);
+          marks.forEach((m, i) => {
+            if (m.start < m.end) expect(byMark.get(String(i))).toBe(Array.from(text).slice(m.start, m.end).join(''));
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('escapes tags in the text', () => {

@@ -15,7 +15,10 @@ describe('writeReport', () => {
     const b = mkdtempSync(join(tmpdir(), 'report-'));
     await writeReport(DATASET, a);
     await writeReport(DATASET, b);
-    const ids = readFileSync(DATASET, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { id: string }).id);
+    const ids = readFileSync(DATASET, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => (JSON.parse(l) as { id: string }).id);
     expect(readdirSync(join(a, 'articles')).sort()).toEqual(ids.map(articleFileName).sort());
     for (const f of ['index.html', ...ids.map((id) => `articles/${articleFileName(id)}`)]) {
       expect(readFileSync(join(a, f), 'utf8')).toBe(readFileSync(join(b, f), 'utf8'));

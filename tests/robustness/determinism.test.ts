@@ -24,7 +24,8 @@ const FILES: Record<string, string> = {
   'dup.md': 'Jane said so.',
   'dup.txt': 'Jane said so too.',
 };
-const bytesOf = (files: Record<string, string>) => Object.fromEntries(Object.entries(files).map(([k, v]) => [k, k === 'bad/latin1.txt' ? Buffer.from(v, 'latin1') : v]));
+const bytesOf = (files: Record<string, string>) =>
+  Object.fromEntries(Object.entries(files).map(([k, v]) => [k, k === 'bad/latin1.txt' ? Buffer.from(v, 'latin1') : v]));
 
 describe('determinism', () => {
   it('discovery gives the same articles whatever order the file system lists them in (property)', () => {
@@ -55,14 +56,20 @@ describe('determinism', () => {
     const b = writeCorpus(Object.fromEntries(entries.reverse()));
     const ra = runCorpus(a);
     const rb = runCorpus(b);
-    for (const f of ['dataset.jsonl', 'schema.json', 'manifest.json']) expect(readFileSync(join(rb.out, f), 'utf8'), f).toBe(readFileSync(join(ra.out, f), 'utf8'));
+    for (const f of ['dataset.jsonl', 'schema.json', 'manifest.json'])
+      expect(readFileSync(join(rb.out, f), 'utf8'), f).toBe(readFileSync(join(ra.out, f), 'utf8'));
   });
 
   describe('through the CLI: worker count and cache (the pool and cache of src/run/)', () => {
     // built-in defaults, not the repository's pipeline.config.json (which others edit)
     const config = join(tempDir('det-config-'), 'config.json');
     writeFileSync(config, '{}\n');
-    const cli = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli.ts'), '--quiet', '--config', config, ...args], { cwd: ROOT, encoding: 'utf8' });
+    const cli = (args: string[]) =>
+      spawnSync(
+        process.execPath,
+        ['--import', 'tsx', join(ROOT, 'src/cli.ts'), '--quiet', '--config', config, ...args],
+        { cwd: ROOT, encoding: 'utf8' },
+      );
     const dataset = (dir: string) => readFileSync(join(dir, 'dataset.jsonl'), 'utf8');
     let corpus: string;
     let one: string;
@@ -77,7 +84,13 @@ describe('determinism', () => {
 
     it('exits 2 on the bad inputs, naming each with its message id on stderr', () => {
       expect(cold.status, cold.stderr).toBe(2);
-      for (const id of ['ingest/empty', 'ingest/invalid-encoding', 'ingest/duplicate-id', 'ingest/symlink-not-followed']) expect(cold.stderr).toContain(`[${id}]`);
+      for (const id of [
+        'ingest/empty',
+        'ingest/invalid-encoding',
+        'ingest/duplicate-id',
+        'ingest/symlink-not-followed',
+      ])
+        expect(cold.stderr).toContain(`[${id}]`);
       expect(cold.stderr).not.toMatch(/\n\s+at /);
     });
 

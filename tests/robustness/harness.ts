@@ -40,7 +40,11 @@ export interface RunResult {
 }
 
 /** Runs the pipeline in this process over a corpus folder into a fresh output folder. */
-export function runCorpus(input: string, limits: Partial<Config['limits']> = {}, extra: Partial<RunOptions> = {}): RunResult {
+export function runCorpus(
+  input: string,
+  limits: Partial<Config['limits']> = {},
+  extra: Partial<RunOptions> = {},
+): RunResult {
   const out = tempDir('robust-out-');
   const config = parseConfig({ limits, run: { concurrency: 'off', cache: false } });
   const summary = runPipeline({ input, config, sink: new FolderSink(out), ...extra });

@@ -1,7 +1,17 @@
 // Every class of broken input a scraper batch meets: each gets its message id in the manifest, is rejected or
 // processed with a note, and never stops the rest of the batch (the summary's rejected count is what makes the
 // CLI exit 2; tests/robustness/determinism.test.ts checks that exit code through the CLI).
-import { closeSync, mkdirSync, openSync, symlinkSync, unlinkSync, writeFileSync, appendFileSync, ftruncateSync, chmodSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+  appendFileSync,
+  ftruncateSync,
+  chmodSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -37,13 +47,15 @@ beforeAll(() => {
     'bom.txt': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(ARTICLE)]),
     'crlf.txt': ARTICLE.replace(/\n/g, '\r\n'),
     'cr.txt': ARTICLE.replace(/\n/g, '\r'),
-    'quotes.txt': '“He said “nested” words,” she said. ‘Single ‘inside’ too’, Jane Smith said.\n“Unbalanced ” ” ” close marks.\n« Open guillemet never closes, said Paul Lee.\n"Open straight quote that never closes\n\nA new paragraph, said Jane Smith.',
+    'quotes.txt':
+      '“He said “nested” words,” she said. ‘Single ‘inside’ too’, Jane Smith said.\n“Unbalanced ” ” ” close marks.\n« Open guillemet never closes, said Paul Lee.\n"Open straight quote that never closes\n\nA new paragraph, said Jane Smith.',
     // 100,000 marks in one paragraph ('"a" ' repeated is quadratic in the quote stage: see docs/robustness.md)
     'marks.txt': '" '.repeat(100_000),
     'russian.txt': 'Президент Владимир Путин заявил: «Мы победим», — сказал он журналистам.',
     'chinese.txt': '习近平说：“我们将继续改革开放。”他在北京对记者说。',
     'arabic.txt': 'قال الرئيس إن "الخطة ستنجح" في العام المقبل.',
-    'mixed.txt': 'Angela Merkel sagte: „Wir schaffen das.“ 😀 The 👩‍👩‍👧 family said “😀 is fine,” according to Jane Smith.',
+    'mixed.txt':
+      'Angela Merkel sagte: „Wir schaffen das.“ 😀 The 👩‍👩‍👧 family said “😀 is fine,” according to Jane Smith.',
     'page.html': HTML,
     'a/dup.md': 'Jane said so in the markdown version.',
     'a/dup.txt': 'Jane said so in the text version.',
@@ -72,7 +84,11 @@ describe('robustness: broken inputs never stop the batch', () => {
     expect(run.ids('blank.txt')).toContain('ingest/whitespace-only');
   });
 
-  it.each([['image.txt', 'PNG image'], ['paper.md', 'PDF document'], ['archive.html', 'gzip archive']])('rejects binary %s, naming what it is', (path, kind) => {
+  it.each([
+    ['image.txt', 'PNG image'],
+    ['paper.md', 'PDF document'],
+    ['archive.html', 'gzip archive'],
+  ])('rejects binary %s, naming what it is', (path, kind) => {
     const e = run.entry(path);
     expect(e.status).toBe('rejected');
     expect(e.messages.map((m) => m.id)).toEqual(['ingest/binary']);
@@ -86,14 +102,17 @@ describe('robustness: broken inputs never stop the batch', () => {
     expect(e.messages[0]!.text).toContain('0xe9 at offset 3');
   });
 
-  it.each(['utf16le.txt', 'utf16be.txt', 'bom.txt', 'crlf.txt', 'cr.txt'])('reads %s exactly like the plain UTF-8 file', (path) => {
-    const plain = run.records.get('ok.txt')!;
-    const r = run.records.get(path)!;
-    expect(r.text).toBe(plain.text);
-    expect(r.meta).toEqual(plain.meta); // the header block is read whatever the line ends
-    expect(r.quotes).toEqual(plain.quotes);
-    if (path.startsWith('utf16') || path === 'bom.txt') expect(run.ids(path)).toContain('ingest/bom');
-  });
+  it.each(['utf16le.txt', 'utf16be.txt', 'bom.txt', 'crlf.txt', 'cr.txt'])(
+    'reads %s exactly like the plain UTF-8 file',
+    (path) => {
+      const plain = run.records.get('ok.txt')!;
+      const r = run.records.get(path)!;
+      expect(r.text).toBe(plain.text);
+      expect(r.meta).toEqual(plain.meta); // the header block is read whatever the line ends
+      expect(r.quotes).toEqual(plain.quotes);
+      if (path.startsWith('utf16') || path === 'bom.txt') expect(run.ids(path)).toContain('ingest/bom');
+    },
+  );
 
   it('rejects a 50 MB file by limits.maxBytes, naming the size and the limit', () => {
     const e = run.entry('huge.txt');
@@ -114,12 +133,15 @@ describe('robustness: broken inputs never stop the batch', () => {
     for (const s of spansOf(r)) expect(cpSlice(r.text, s.start, s.end)).toBe(s.text);
   });
 
-  it.each(['russian.txt', 'chinese.txt', 'arabic.txt', 'mixed.txt'])('processes %s in another language or script with valid spans', (path) => {
-    const r = run.records.get(path)!;
-    expect(run.entry(path).status).toBe('ok');
-    expect(r.text.length).toBeGreaterThan(0);
-    for (const s of spansOf(r)) expect(cpSlice(r.text, s.start, s.end)).toBe(s.text);
-  });
+  it.each(['russian.txt', 'chinese.txt', 'arabic.txt', 'mixed.txt'])(
+    'processes %s in another language or script with valid spans',
+    (path) => {
+      const r = run.records.get(path)!;
+      expect(run.entry(path).status).toBe('ok');
+      expect(r.text.length).toBeGreaterThan(0);
+      for (const s of spansOf(r)) expect(cpSlice(r.text, s.start, s.end)).toBe(s.text);
+    },
+  );
 
   it('never executes HTML scripts, iframes or event handlers, and keeps them out of the text', () => {
     const r = run.records.get('page.html')!;
@@ -171,30 +193,44 @@ describe('robustness: the file system misbehaving', () => {
     // as root (CI containers) chmod 000 does not stop reads, so the reader is injected for the batch part
     const corpus = writeCorpus({ 'locked.txt': 'Locked away.', 'ok.txt': 'Jane Smith said the plan would fail.' });
     const real = articleReader({ root: corpus });
-    const r = runCorpus(corpus, {}, {
-      reader: (abs) => (abs.endsWith('locked.txt') ? { error: readErrorMessage(Object.assign(new Error('denied'), { code: 'EACCES' })) } : real(abs)),
-    });
+    const r = runCorpus(
+      corpus,
+      {},
+      {
+        reader: (abs) =>
+          abs.endsWith('locked.txt')
+            ? { error: readErrorMessage(Object.assign(new Error('denied'), { code: 'EACCES' })) }
+            : real(abs),
+      },
+    );
     expect(r.ids('locked.txt')).toEqual(['ingest/unreadable']);
     expect(r.entry('locked.txt').messages[0]!.text).toContain('permission denied');
     expect(r.entry('ok.txt').status).toBe('ok');
   });
 
-  it.skipIf(process.getuid?.() === 0)('reports a chmod 000 file as unreadable (skipped as root: root reads it anyway)', () => {
-    const corpus = writeCorpus({ 'locked.txt': 'Locked away.' });
-    chmodSync(join(corpus, 'locked.txt'), 0o000);
-    const r = readArticleFile(join(corpus, 'locked.txt'), { root: corpus });
-    expect('error' in r && r.error.id).toBe('ingest/unreadable');
-  });
+  it.skipIf(process.getuid?.() === 0)(
+    'reports a chmod 000 file as unreadable (skipped as root: root reads it anyway)',
+    () => {
+      const corpus = writeCorpus({ 'locked.txt': 'Locked away.' });
+      chmodSync(join(corpus, 'locked.txt'), 0o000);
+      const r = readArticleFile(join(corpus, 'locked.txt'), { root: corpus });
+      expect('error' in r && r.error.id).toBe('ingest/unreadable');
+    },
+  );
 
   it('reports a file that vanishes before it is read, and goes on', () => {
     const corpus = writeCorpus({ 'gone.txt': 'Soon gone.', 'ok.txt': 'Jane Smith said the plan would fail.' });
     const real = articleReader({ root: corpus });
-    const r = runCorpus(corpus, {}, {
-      reader: (abs) => {
-        if (abs.endsWith('gone.txt')) unlinkSync(abs); // deleted between discovery and reading
-        return real(abs);
+    const r = runCorpus(
+      corpus,
+      {},
+      {
+        reader: (abs) => {
+          if (abs.endsWith('gone.txt')) unlinkSync(abs); // deleted between discovery and reading
+          return real(abs);
+        },
       },
-    });
+    );
     expect(r.ids('gone.txt')).toEqual(['ingest/vanished']);
     expect(r.entry('ok.txt').status).toBe('ok');
   });
@@ -202,7 +238,10 @@ describe('robustness: the file system misbehaving', () => {
   it('reports a file that changes while it is read, never half-read bytes', () => {
     const corpus = writeCorpus({ 'growing.txt': 'First version of the text.' });
     const abs = join(corpus, 'growing.txt');
-    const r = readArticleFile(abs, { root: corpus, afterOpen: () => appendFileSync(abs, ' And a second half written meanwhile.') });
+    const r = readArticleFile(abs, {
+      root: corpus,
+      afterOpen: () => appendFileSync(abs, ' And a second half written meanwhile.'),
+    });
     expect('error' in r && r.error.id).toBe('ingest/vanished');
     expect('error' in r && r.error.text).toContain('changed while it was read');
   });

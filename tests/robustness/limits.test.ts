@@ -6,7 +6,8 @@ import { processArticle } from '../../src/pipeline.ts';
 import { MAX_RUN_CHARS } from '../../src/stages/ingest/normalize.ts';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
-const process = (text: string, limits: Record<string, number> = {}) => processArticle({ id: 'a', path: 'a.txt', bytes: bytes(text) }, parseConfig({ limits }));
+const process = (text: string, limits: Record<string, number> = {}) =>
+  processArticle({ id: 'a', path: 'a.txt', bytes: bytes(text) }, parseConfig({ limits }));
 const ids = (r: ReturnType<typeof process>) => r.messages.map((m) => m.id);
 const PROSE = 'Jane Smith said the plan would fail. “We will win,” she told reporters. ';
 

@@ -15,8 +15,15 @@ const CHILD = join(ROOT, 'tests/robustness/kill-child.ts');
 function child(dir: string, version: string, point: string) {
   return spawnSync(process.execPath, ['--import', 'tsx', CHILD, dir, version, point], { cwd: ROOT, encoding: 'utf8' });
 }
-const versionOf = (dir: string) => (JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { version: string }).version;
-const datasetVersions = (dir: string) => new Set(readFileSync(join(dir, 'dataset.jsonl'), 'utf8').trimEnd().split('\n').map((l) => (JSON.parse(l) as { version: string }).version));
+const versionOf = (dir: string) =>
+  (JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { version: string }).version;
+const datasetVersions = (dir: string) =>
+  new Set(
+    readFileSync(join(dir, 'dataset.jsonl'), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { version: string }).version),
+  );
 
 function write(dir: string, lines: string[]) {
   const sink = new FolderSink(dir);
@@ -52,7 +59,7 @@ describe('robustness: outputs are written as one consistent set', () => {
     expect(mem.files.get('manifest.json')).toBe(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   });
 
-  it('removes stale temporary files of dead writers and leaves a live writer\'s alone', () => {
+  it("removes stale temporary files of dead writers and leaves a live writer's alone", () => {
     const dir = tempDir();
     write(dir, ['{"id":"a"}\n']);
     writeFileSync(join(dir, '.dataset.jsonl.999999999.0badf00d.tmp'), 'torn');
@@ -73,7 +80,8 @@ describe('robustness: outputs are written as one consistent set', () => {
       const r = child(dir, `v${k + 1}`, point);
       expect(r.signal, point).toBe('SIGKILL');
       // what the crash left: no final file is ever torn (every one parses); a half-done commit has its journal
-      for (const f of ['manifest.json', 'schema.json']) expect(() => JSON.parse(readFileSync(join(dir, f), 'utf8')), `${point} ${f}`).not.toThrow();
+      for (const f of ['manifest.json', 'schema.json'])
+        expect(() => JSON.parse(readFileSync(join(dir, f), 'utf8')), `${point} ${f}`).not.toThrow();
       expect(existsSync(join(dir, JOURNAL)), point).toBe(point !== 'stream:120');
       recoverFolder(dir); // what the next run does first
       expect(checkOutputFolder(dir), point).toEqual([]);
@@ -81,7 +89,10 @@ describe('robustness: outputs are written as one consistent set', () => {
       expect([before, `v${k + 1}`], point).toContain(after);
       expect(after, point).toBe(point === 'stream:120' ? before : `v${k + 1}`); // a journaled commit rolls forward
       expect(datasetVersions(dir), point).toEqual(new Set([after]));
-      expect(readdirSync(dir).filter((n) => n.startsWith('.')), point).toEqual([]);
+      expect(
+        readdirSync(dir).filter((n) => n.startsWith('.')),
+        point,
+      ).toEqual([]);
     });
     expect(child(dir, 'final', 'none').status).toBe(0);
     expect(checkOutputFolder(dir)).toEqual([]);

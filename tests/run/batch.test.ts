@@ -15,18 +15,29 @@ import { makeCorpus, tempDir } from './corpus.ts';
 
 const FILES = ['dataset.jsonl', 'schema.json', 'manifest.json'];
 /** Every file of an output folder but the cache, by relative path. */
-const read = (dir: string): Record<string, string> => Object.fromEntries(
-  readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile())
-    .map((d) => join(d.parentPath, d.name).slice(dir.length + 1))
-    .filter((f) => !f.startsWith('.cache'))
-    .sort()
-    .map((f) => [f, readFileSync(join(dir, f), 'latin1')]));
+const read = (dir: string): Record<string, string> =>
+  Object.fromEntries(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((d) => d.isFile())
+      .map((d) => join(d.parentPath, d.name).slice(dir.length + 1))
+      .filter((f) => !f.startsWith('.cache'))
+      .sort()
+      .map((f) => [f, readFileSync(join(dir, f), 'latin1')]),
+  );
 const config = (run: Partial<Config['run']> = {}, rest: Record<string, unknown> = {}) => parseConfig({ ...rest, run });
-const withOutputs = (out: string): Partial<RunOptions> => ({ outputs: { tablesOutDir: out, reportDir: join(out, 'report') } });
+const withOutputs = (out: string): Partial<RunOptions> => ({
+  outputs: { tablesOutDir: out, reportDir: join(out, 'report') },
+});
 
 async function runInto(out: string, cfg: Config, extra: Partial<RunOptions> = {}) {
-  return runPipelineAsync({ input: corpus, config: cfg, sink: new FolderSink(out), cacheDir: out, ...withOutputs(out), ...extra });
+  return runPipelineAsync({
+    input: corpus,
+    config: cfg,
+    sink: new FolderSink(out),
+    cacheDir: out,
+    ...withOutputs(out),
+    ...extra,
+  });
 }
 
 let corpus: string;
@@ -35,7 +46,12 @@ let reference: Record<string, string>;
 beforeAll(() => {
   corpus = makeCorpus();
   const out = tempDir();
-  runPipeline({ input: corpus, config: config({ concurrency: 'off', cache: false }), sink: new FolderSink(out), ...withOutputs(out) });
+  runPipeline({
+    input: corpus,
+    config: config({ concurrency: 'off', cache: false }),
+    sink: new FolderSink(out),
+    ...withOutputs(out),
+  });
   reference = read(out);
 });
 
@@ -48,7 +64,8 @@ describe('tables and report of a run', () => {
     await writeTables(join(apart, 'dataset.jsonl'), apart);
     await writeReport(join(apart, 'dataset.jsonl'), join(apart, 'report'));
     const standalone = read(apart);
-    const outputs = (files: Record<string, string>) => Object.fromEntries(Object.entries(files).filter(([f]) => /^(tables|report)\//.test(f)));
+    const outputs = (files: Record<string, string>) =>
+      Object.fromEntries(Object.entries(files).filter(([f]) => /^(tables|report)\//.test(f)));
     expect(outputs(reference)).toEqual(outputs(standalone));
   });
 
@@ -74,7 +91,9 @@ describe('worker pool', () => {
   });
 
   it('keeps each record independent of the articles a worker saw before', () => {
-    const lines = reference['dataset.jsonl']!.trimEnd().split('\n').map((l) => JSON.parse(l) as { id: string; entities: { mentions: { text: string }[] }[] });
+    const lines = reference['dataset.jsonl']!.trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; entities: { mentions: { text: string }[] }[] });
     const collapse = lines.find((l) => l.id === 'b-rubio-collapse')!;
     // alone, wink splits the possessive; after an article that taught it "Rubio’s" whole, it used not to
     expect(collapse.entities.flatMap((e) => e.mentions.map((m) => m.text))).toContain('Marco Rubio');
@@ -129,7 +148,8 @@ describe('cache', () => {
   it('completes entries written by a run without tables and report, once', async () => {
     const out = tempDir();
     await runInto(out, config({ concurrency: 'off' }), { outputs: {} });
-    const entries = () => readdirSync(join(out, '.cache', 'articles')).map((e) => readFileSync(join(out, '.cache', 'articles', e), 'utf8'));
+    const entries = () =>
+      readdirSync(join(out, '.cache', 'articles')).map((e) => readFileSync(join(out, '.cache', 'articles', e), 'utf8'));
     expect(entries().filter((b) => b.includes('"pageSha"'))).toHaveLength(0);
     const warm = await runInto(out, config({ concurrency: 2 }));
     expect(warm.cached).toBe(13);
@@ -154,7 +174,10 @@ describe('cache', () => {
     await runInto(out, config({ concurrency: 'off' }));
     const pages = join(out, 'report', 'articles');
     const [first, second] = readdirSync(pages).sort();
-    writeFileSync(join(pages, first!), readFileSync(join(pages, first!), 'utf8').replace('<!DOCTYPE html>', '<!DOCTYPE HTML>'));
+    writeFileSync(
+      join(pages, first!),
+      readFileSync(join(pages, first!), 'utf8').replace('<!DOCTYPE html>', '<!DOCTYPE HTML>'),
+    );
     rmSync(join(pages, second!));
     const s = await runInto(out, config({ concurrency: 2 }));
     expect(s.cached).toBe(13);
@@ -174,7 +197,10 @@ describe('cache', () => {
   });
 
   it('reprocesses only the article that changed', async () => {
-    const dir = makeCorpus({ 'x.txt': 'Jane Smith said the vote would be close.', 'y.txt': 'John Brown said it would not.' });
+    const dir = makeCorpus({
+      'x.txt': 'Jane Smith said the vote would be close.',
+      'y.txt': 'John Brown said it would not.',
+    });
     const out = tempDir();
     const cfg = config({ concurrency: 'off' });
     await runPipelineAsync({ input: dir, config: cfg, sink: new FolderSink(out), cacheDir: out });

@@ -2,7 +2,16 @@
 // only those: the comparison itself on small folders, then the command line on a real output with one file made
 // stale, missing or extra at a time.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -27,7 +36,13 @@ describe('compareOutputFolders', () => {
   it('finds nothing when every file the run makes is there with the same bytes, whatever else the folder holds', () => {
     const fresh = folder(made);
     // the browser test's screenshot, the cache, a stray file at the top: no run writes or deletes them
-    const committed = folder({ ...made, 'report/screenshot.png': 'png', '.cache/articles/x.entry': 'e', 'notes.txt': 'n', 'tables/.keep': '' });
+    const committed = folder({
+      ...made,
+      'report/screenshot.png': 'png',
+      '.cache/articles/x.entry': 'e',
+      'notes.txt': 'n',
+      'tables/.keep': '',
+    });
     expect(compareOutputFolders(committed, fresh)).toEqual([]);
   });
 
@@ -41,19 +56,30 @@ describe('compareOutputFolders', () => {
     });
     rmSync(join(committed, 'report/articles/a.html'));
     const drift = compareOutputFolders(committed, fresh);
-    expect(drift.map((d) => d.file)).toEqual(['report/articles/a.html', 'report/articles/gone.html', 'tables/quotes.csv', 'tables/quotes.parquet']);
+    expect(drift.map((d) => d.file)).toEqual([
+      'report/articles/a.html',
+      'report/articles/gone.html',
+      'tables/quotes.csv',
+      'tables/quotes.parquet',
+    ]);
     expect(drift[0]!.summary).toBe('missing');
     expect(drift[1]!.summary).toMatch(/^extra/);
     expect(drift[2]!.summary).toBe('differs from the regenerated file from byte 13 (both 16 bytes)');
-    expect(drift[3]!.summary).toBe('differs from the regenerated file from byte 7 (12 bytes committed, 11 regenerated)');
+    expect(drift[3]!.summary).toBe(
+      'differs from the regenerated file from byte 7 (12 bytes committed, 11 regenerated)',
+    );
   });
 
   it('names the records that changed in the dataset', () => {
     const fresh = folder(made);
     const committed = folder({ ...made, 'dataset.jsonl': '{"id":"a","x":0}\n{"id":"c","x":3}\n' });
-    expect(compareOutputFolders(committed, fresh)).toEqual([{ file: 'dataset.jsonl', summary: '1 records changed (a), 1 added (b), 1 removed (c)' }]);
+    expect(compareOutputFolders(committed, fresh)).toEqual([
+      { file: 'dataset.jsonl', summary: '1 records changed (a), 1 added (b), 1 removed (c)' },
+    ]);
     const noNewline = folder({ ...made, 'dataset.jsonl': made['dataset.jsonl'].trimEnd() });
-    expect(compareOutputFolders(noNewline, fresh)[0]!.summary).toMatch(/0 records changed, 0 added, 0 removed; the bytes differ/);
+    expect(compareOutputFolders(noNewline, fresh)[0]!.summary).toMatch(
+      /0 records changed, 0 added, 0 removed; the bytes differ/,
+    );
   });
 
   it('compares large files chunk by chunk, a difference past the first chunk or only in length included', () => {
@@ -62,9 +88,13 @@ describe('compareOutputFolders', () => {
     expect(compareOutputFolders(folder({ 'tables/articles.csv': big }), fresh)).toEqual([]);
     const late = Buffer.from(big);
     late[(2 << 20) + 5] = 8;
-    expect(compareOutputFolders(folder({ 'tables/articles.csv': late }), fresh)[0]!.summary).toContain(`from byte ${(2 << 20) + 5} `);
+    expect(compareOutputFolders(folder({ 'tables/articles.csv': late }), fresh)[0]!.summary).toContain(
+      `from byte ${(2 << 20) + 5} `,
+    );
     const longer = Buffer.concat([big, Buffer.from([7])]);
-    expect(compareOutputFolders(folder({ 'tables/articles.csv': longer }), fresh)[0]!.summary).toContain(`from byte ${3 << 20} (${(3 << 20) + 1} bytes committed`);
+    expect(compareOutputFolders(folder({ 'tables/articles.csv': longer }), fresh)[0]!.summary).toContain(
+      `from byte ${3 << 20} (${(3 << 20) + 1} bytes committed`,
+    );
   });
 });
 
@@ -72,7 +102,11 @@ describe('pipeline --check', () => {
   let reference: string;
 
   function cli(args: string[]) {
-    const r = spawnSync(TSX, [join(ROOT, 'src/cli.ts'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+    const r = spawnSync(TSX, [join(ROOT, 'src/cli.ts'), ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, FORCE_COLOR: '0' },
+    });
     return { code: r.status, stderr: r.stderr };
   }
 
@@ -109,17 +143,37 @@ describe('pipeline --check', () => {
   });
 
   const cases: [string, string, (out: string) => void, RegExp][] = [
-    ['a stale table CSV', 'tables/quotes.csv', (o) => appendFileSync(join(o, 'tables/quotes.csv'), 'q99,stale\r\n'), /differs from the regenerated file/],
-    ['a stale Parquet file', 'tables/entities.parquet', (o) => {
-      // one byte inside the file, its length unchanged: what an old writer's bytes look like to the check
-      const bytes = readFileSync(join(o, 'tables/entities.parquet'));
-      bytes[10] = bytes[10]! ^ 0xff;
-      writeFileSync(join(o, 'tables/entities.parquet'), bytes);
-    }, /differs from the regenerated file from byte 10 /],
-    ['a stale report page', page, (o) => writeFileSync(join(o, page), readFileSync(join(o, page), 'utf8').replace('Blinken', 'Blinkin')), /differs/],
+    [
+      'a stale table CSV',
+      'tables/quotes.csv',
+      (o) => appendFileSync(join(o, 'tables/quotes.csv'), 'q99,stale\r\n'),
+      /differs from the regenerated file/,
+    ],
+    [
+      'a stale Parquet file',
+      'tables/entities.parquet',
+      (o) => {
+        // one byte inside the file, its length unchanged: what an old writer's bytes look like to the check
+        const bytes = readFileSync(join(o, 'tables/entities.parquet'));
+        bytes[10] = bytes[10]! ^ 0xff;
+        writeFileSync(join(o, 'tables/entities.parquet'), bytes);
+      },
+      /differs from the regenerated file from byte 10 /,
+    ],
+    [
+      'a stale report page',
+      page,
+      (o) => writeFileSync(join(o, page), readFileSync(join(o, page), 'utf8').replace('Blinken', 'Blinkin')),
+      /differs/,
+    ],
     ['a missing report page', 'report/index.html', (o) => rmSync(join(o, 'report/index.html')), /missing/],
     ['a missing article page', page, (o) => rmSync(join(o, page)), /missing/],
-    ['an article page the run would delete', 'report/articles/old.html', (o) => writeFileSync(join(o, 'report/articles/old.html'), '<html></html>'), /extra/],
+    [
+      'an article page the run would delete',
+      'report/articles/old.html',
+      (o) => writeFileSync(join(o, 'report/articles/old.html'), '<html></html>'),
+      /extra/,
+    ],
   ];
   it.each(cases)('fails with exit 3 on %s, naming the file', (_, file, edit, summary) => {
     const out = outputWith(edit);

@@ -34,7 +34,9 @@ describe('shards and merge', () => {
   }, 120_000); // four CLI runs, each loading wink
 
   it('splits the corpus into disjoint partial datasets', () => {
-    const ids = parts.flatMap((p) => (JSON.parse(read(p, 'manifest.json')) as { inputs: { id: string }[] }).inputs.map((x) => x.id));
+    const ids = parts.flatMap((p) =>
+      (JSON.parse(read(p, 'manifest.json')) as { inputs: { id: string }[] }).inputs.map((x) => x.id),
+    );
     const all = (JSON.parse(read(single, 'manifest.json')) as { inputs: { id: string }[] }).inputs.map((x) => x.id);
     expect(ids.slice().sort()).toEqual(all.slice().sort());
     for (const p of parts) expect(JSON.parse(read(p, 'manifest.json')).shard.count).toBe(3);

@@ -14,7 +14,9 @@ describe('shards', () => {
     ['2/3', { index: 2, count: 3 }],
   ])('parses %s', (text, shard) => expect(parseShard(text)).toEqual(shard));
 
-  it.each(['3/3', '-1/2', '1', 'a/b', '0/0', '1/2/3'])('rejects %s', (text) => expect(() => parseShard(text)).toThrow(/i\/N/));
+  it.each(['3/3', '-1/2', '1', 'a/b', '0/0', '1/2/3'])('rejects %s', (text) =>
+    expect(() => parseShard(text)).toThrow(/i\/N/),
+  );
 
   it('assigns every id to exactly one shard, stably', () => {
     const ids = Array.from({ length: 300 }, (_, i) => `2024/article-${i}`);
@@ -42,7 +44,8 @@ describe('mapInOrder', () => {
       await new Promise((r) => setTimeout(r, delays[i]));
       inFlight--;
       return i;
-    })) out.push(v);
+    }))
+      out.push(v);
     expect(out).toEqual([...delays.keys()]);
     expect(peak).toBeLessThanOrEqual(3);
   });
@@ -53,7 +56,8 @@ describe('mapInOrder', () => {
       for await (const v of mapInOrder([1, 2, 3], 2, (i) => {
         if (i === 2) throw new Error('boom');
         return i;
-      })) seen.push(v);
+      }))
+        seen.push(v);
     };
     await expect(run()).rejects.toThrow('boom');
     expect(seen).toEqual([1]);
@@ -75,7 +79,10 @@ describe('article outputs', () => {
   it('makes the same page from the record object as from its parsed dataset line', () => {
     const tricky = trickyRecord();
     // a -0 confidence passes the schema and serialises as 0; absent optional keys stay absent
-    const negativeZero = ArticleRecordSchema.parse({ ...tricky, quotes: tricky.quotes.map((q, i) => (i ? q : { ...q, confidence: -0 })) });
+    const negativeZero = ArticleRecordSchema.parse({
+      ...tricky,
+      quotes: tricky.quotes.map((q, i) => (i ? q : { ...q, confidence: -0 })),
+    });
     for (const record of [tricky, negativeZero]) {
       const line = JSON.stringify(record);
       const want = { tables: true, report: true };

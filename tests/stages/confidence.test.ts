@@ -2,8 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { loadData } from '../../src/lexicon/load.ts';
 import { confidenceOf, evidenceKey, signatureConfidence, type Evidence } from '../../src/stages/quotes/confidence.ts';
 
-const table = loadData<{ lemmas: Record<string, number>; levels: Record<string, number>[]; prior: number }>('lexicon/confidence.json');
-const base: Evidence = { kind: 'subject-cue', type: 'indirect', complementizer: true, strength: 0.7, speakerVia: 'name' };
+const table = loadData<{ lemmas: Record<string, number>; levels: Record<string, number>[]; prior: number }>(
+  'lexicon/confidence.json',
+);
+const base: Evidence = {
+  kind: 'subject-cue',
+  type: 'indirect',
+  complementizer: true,
+  strength: 0.7,
+  speakerVia: 'name',
+};
 
 describe('confidence', () => {
   it('uses the precision of a listed cue lemma before the signatures', () => {

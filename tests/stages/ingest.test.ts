@@ -9,16 +9,29 @@ const raw = (text: string, path = 'a.txt') => ({ id: 'a', path, bytes: new TextE
 
 describe('ingest', () => {
   it('removes boilerplate lines by the data-file rules and reports each removal', () => {
-    const r = removeBoilerplate('Your browser doesn’t support HTML5\nReal text.\nShare this article\nAdvertisement\nMore text.', rules);
+    const r = removeBoilerplate(
+      'Your browser doesn’t support HTML5\nReal text.\nShare this article\nAdvertisement\nMore text.',
+      rules,
+    );
     expect(r.text).toBe('Real text.\nMore text.');
-    expect(r.messages.map((m) => m.id)).toEqual(['ingest/boilerplate-removed', 'ingest/boilerplate-removed', 'ingest/boilerplate-removed']);
+    expect(r.messages.map((m) => m.id)).toEqual([
+      'ingest/boilerplate-removed',
+      'ingest/boilerplate-removed',
+      'ingest/boilerplate-removed',
+    ]);
   });
 
   it('removes bylines and time stamps told by their shape, and keeps prose that starts like them', () => {
-    const text = 'By Sarah Jones, Staff Writer\nPublished 3:45 p.m. ET March 12, 2019\nUpdated: Nov. 3, 2020 at 10:15 a.m.\nBy the end of the day, nothing changed.\nPublished by the city in 2019 to wide acclaim.\nBy Jonathan Swan, Maggie Haberman and Charlie Savage';
+    const text =
+      'By Sarah Jones, Staff Writer\nPublished 3:45 p.m. ET March 12, 2019\nUpdated: Nov. 3, 2020 at 10:15 a.m.\nBy the end of the day, nothing changed.\nPublished by the city in 2019 to wide acclaim.\nBy Jonathan Swan, Maggie Haberman and Charlie Savage';
     const r = removeBoilerplate(text, rules);
     expect(r.text).toBe('By the end of the day, nothing changed.\nPublished by the city in 2019 to wide acclaim.');
-    expect(r.messages.map((m) => m.text.match(/rule (\w+)/)?.[1])).toEqual(['byline', 'timestamp', 'timestamp', 'byline']);
+    expect(r.messages.map((m) => m.text.match(/rule (\w+)/)?.[1])).toEqual([
+      'byline',
+      'timestamp',
+      'timestamp',
+      'byline',
+    ]);
   });
 
   it('keeps prose that merely starts like boilerplate', () => {
@@ -33,19 +46,55 @@ describe('ingest', () => {
   });
 
   it('a settled normalisation is a fixed point (ingest then skips its second pass when no line was removed)', () => {
-    const alphabet = ['a', 'e', 'Z', ' ', '  ', '\n', '\n\n', '\r\n', '\u0301', '\u0308', '\u200b', '\u200d', '\u00ad', '\u0007', '\u0085', '\u2028',
-      '\u00a0', '\t', '\ufeff', '\u3000', 'x'.repeat(501), 'é', 'e\u0301', '\u1100', '\u1161', '😀'];
-    fc.assert(fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 40 }).map((a) => a.join('')), (input) => {
-      const once = normalizeText(input);
-      if (once.settled) expect(normalizeText(once.text).text).toBe(once.text);
-    }), { numRuns: 5000, seed: 3 });
+    const alphabet = [
+      'a',
+      'e',
+      'Z',
+      ' ',
+      '  ',
+      '\n',
+      '\n\n',
+      '\r\n',
+      '\u0301',
+      '\u0308',
+      '\u200b',
+      '\u200d',
+      '\u00ad',
+      '\u0007',
+      '\u0085',
+      '\u2028',
+      '\u00a0',
+      '\t',
+      '\ufeff',
+      '\u3000',
+      'x'.repeat(501),
+      'é',
+      'e\u0301',
+      '\u1100',
+      '\u1161',
+      '😀',
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...alphabet), { maxLength: 40 }).map((a) => a.join('')),
+        (input) => {
+          const once = normalizeText(input);
+          if (once.settled) expect(normalizeText(once.text).text).toBe(once.text);
+        },
+      ),
+      { numRuns: 5000, seed: 3 },
+    );
     // removing a zero-width joiner between a letter and a combining mark leaves them for NFC to join
     expect(normalizeText('e\u200d\u0301').settled).toBe(false);
   });
 
   it('keeps provenance: path, format and the sha256 of the raw bytes', () => {
     const a = ingest(raw('Hello world.'), defaults, rules);
-    expect(a.source).toEqual({ path: 'a.txt', sha256: '2ef7bde608ce5404e97d5f042f95f89f1c232871d3d7f1b77b6a5d5d3e6d8b4f'.length === 64 ? a.source.sha256 : '', format: 'text' });
+    expect(a.source).toEqual({
+      path: 'a.txt',
+      sha256: '2ef7bde608ce5404e97d5f042f95f89f1c232871d3d7f1b77b6a5d5d3e6d8b4f'.length === 64 ? a.source.sha256 : '',
+      format: 'text',
+    });
     expect(a.source.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(a.text).toBe('Hello world.');
   });
@@ -63,7 +112,11 @@ describe('ingest', () => {
   });
 
   it('does not crash on HTML', () => {
-    const a = ingest(raw('<html><body><p>Hello there, world.</p><script>alert(1)</script></body></html>', 'a.html'), defaults, rules);
+    const a = ingest(
+      raw('<html><body><p>Hello there, world.</p><script>alert(1)</script></body></html>', 'a.html'),
+      defaults,
+      rules,
+    );
     expect(a.source.format).toBe('html');
     expect(a.text).toContain('Hello there, world.');
     expect(a.text).not.toContain('alert');

@@ -14,21 +14,36 @@ describe('segment', () => {
   });
 
   it('never lets a sentence cross a line break', () => {
-    expect(sentencesOf('First line without stop\nSecond line. Third sentence.')).toEqual(['First line without stop', 'Second line.', 'Third sentence.']);
+    expect(sentencesOf('First line without stop\nSecond line. Third sentence.')).toEqual([
+      'First line without stop',
+      'Second line.',
+      'Third sentence.',
+    ]);
   });
 
   it('mends the breaks wink makes after a quoted question and before a comma', () => {
-    expect(sentencesOf('“Is this right?” she asked. Then she left.')).toEqual(['“Is this right?” she asked.', 'Then she left.']);
+    expect(sentencesOf('“Is this right?” she asked. Then she left.')).toEqual([
+      '“Is this right?” she asked.',
+      'Then she left.',
+    ]);
     expect(sentencesOf('Rep. Nancy Pelosi (D-Calif.), spoke.')).toEqual(['Rep. Nancy Pelosi (D-Calif.), spoke.']);
     // A straight closing mark wink puts at the start of the next sentence goes back to its quote.
     expect(sentencesOf('"It is great!!!" Smith wrote.')).toEqual(['"It is great!!!"', 'Smith wrote.']);
-    expect(sentencesOf("''Is it right?'' asked Mr. Smith. Then he left.")).toEqual(["''Is it right?'' asked Mr. Smith.", 'Then he left.']);
+    expect(sentencesOf("''Is it right?'' asked Mr. Smith. Then he left.")).toEqual([
+      "''Is it right?'' asked Mr. Smith.",
+      'Then he left.',
+    ]);
     expect(sentencesOf('Rep. Tim Scott, R-S.C., said the bill was fair.')).toHaveLength(1);
   });
 
   it('keeps a title abbreviation after a hyphen inside its sentence', () => {
-    expect(sentencesOf('He said the gap between Clinton and then-Sen. Barack Obama was narrow. It grew.')).toHaveLength(2);
-    expect(sentencesOf('"This is good," said the Rev. Peter Wherry, of Mayfield Church. He left.')).toEqual(['"This is good," said the Rev. Peter Wherry, of Mayfield Church.', 'He left.']);
+    expect(sentencesOf('He said the gap between Clinton and then-Sen. Barack Obama was narrow. It grew.')).toHaveLength(
+      2,
+    );
+    expect(sentencesOf('"This is good," said the Rev. Peter Wherry, of Mayfield Church. He left.')).toEqual([
+      '"This is good," said the Rev. Peter Wherry, of Mayfield Church.',
+      'He left.',
+    ]);
   });
 
   it('ends a sentence at "no." before a capitalised word, not before a numeral', () => {
@@ -53,7 +68,11 @@ describe('segment', () => {
   });
 
   it('finds paragraphs as non-empty lines', () => {
-    expect(findParagraphs('a\n\nb\nc')).toEqual([{ start: 0, end: 1 }, { start: 3, end: 4 }, { start: 5, end: 6 }]);
+    expect(findParagraphs('a\n\nb\nc')).toEqual([
+      { start: 0, end: 1 },
+      { start: 3, end: 4 },
+      { start: 5, end: 6 },
+    ]);
   });
 
   it('keeps wink dates and amounts as token ranges', () => {

@@ -21,7 +21,8 @@ const tmp = (): string => mkdtempSync(join(tmpdir(), 'tables-'));
 
 let db: DuckDBInstance;
 let con: DuckDBConnection;
-const rows = async (sql: string): Promise<Record<string, unknown>[]> => (await con.runAndReadAll(sql)).getRowObjectsJS();
+const rows = async (sql: string): Promise<Record<string, unknown>[]> =>
+  (await con.runAndReadAll(sql)).getRowObjectsJS();
 
 beforeAll(async () => {
   db = await DuckDBInstance.create(':memory:');
@@ -50,13 +51,17 @@ describe('tables of the founding dataset', () => {
   beforeAll(async () => {
     out = tmp();
     await writeTables(DATASET, out);
-    records = readFileSync(DATASET, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as ArticleRecord);
+    records = readFileSync(DATASET, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as ArticleRecord);
     await con.run(duckdbViews(join(out, 'tables')).replace(/CREATE VIEW/g, 'CREATE OR REPLACE VIEW'));
   });
 
   it('writes the eight files', () => {
     expect(readdirSync(join(out, 'tables')).sort()).toEqual(
-      TABLES.flatMap((t) => [`${t.name}.csv`, `${t.name}.parquet`]).sort());
+      TABLES.flatMap((t) => [`${t.name}.csv`, `${t.name}.parquet`]).sort(),
+    );
   });
 
   it('has as many rows as the dataset has articles, entities, mentions and quotes, in CSV and Parquet alike', async () => {
@@ -76,20 +81,36 @@ describe('tables of the founding dataset', () => {
 
   it('keeps quote text, offsets, speaker, cue and confidence', async () => {
     const got = await rows('SELECT * FROM quotes ORDER BY article_id, start_offset');
-    const want = records.flatMap((r) => r.quotes.map((q) => ({
-      article_id: r.id, quote_id: q.id, type: q.type, text: q.text, start_offset: q.start, end_offset: q.end,
-      speaker_name: q.speaker?.name ?? null, speaker_entity_id: q.speaker?.entityId ?? null,
-      speaker_mention_text: q.speaker?.mention?.text ?? null, speaker_mention_start: q.speaker?.mention?.start ?? null,
-      speaker_mention_end: q.speaker?.mention?.end ?? null, cue_text: q.cue?.text ?? null, cue_start: q.cue?.start ?? null,
-      cue_end: q.cue?.end ?? null, confidence: q.confidence,
-    })));
+    const want = records.flatMap((r) =>
+      r.quotes.map((q) => ({
+        article_id: r.id,
+        quote_id: q.id,
+        type: q.type,
+        text: q.text,
+        start_offset: q.start,
+        end_offset: q.end,
+        speaker_name: q.speaker?.name ?? null,
+        speaker_entity_id: q.speaker?.entityId ?? null,
+        speaker_mention_text: q.speaker?.mention?.text ?? null,
+        speaker_mention_start: q.speaker?.mention?.start ?? null,
+        speaker_mention_end: q.speaker?.mention?.end ?? null,
+        cue_text: q.cue?.text ?? null,
+        cue_start: q.cue?.start ?? null,
+        cue_end: q.cue?.end ?? null,
+        confidence: q.confidence,
+      })),
+    );
     expect(got).toEqual(want);
   });
 
   it('answers the example queries: Antony Blinken, 8 quotes', async () => {
     const [top, perSource, cooccur] = await Promise.all(EXAMPLE_QUERIES.map((q) => rows(q.sql)));
     expect(top?.[0]).toEqual({ speaker_name: 'Antony Blinken', quotes: 8n, articles: 1n });
-    expect(perSource?.[0]).toMatchObject({ speaker_name: 'Antony Blinken', source: '000_c15b9b24642192a5.txt', quotes: 8n });
+    expect(perSource?.[0]).toMatchObject({
+      speaker_name: 'Antony Blinken',
+      source: '000_c15b9b24642192a5.txt',
+      quotes: 8n,
+    });
     const names = (cooccur ?? []).map((r) => r.name);
     expect(names).toEqual(expect.arrayContaining(['Japan', 'United States']));
     expect(names).not.toContain('Antony Blinken');
@@ -101,7 +122,9 @@ describe('tables of the founding dataset', () => {
     for (const f of readdirSync(join(out, 'tables'))) {
       expect(readFileSync(join(again, 'tables', f)).equals(readFileSync(join(out, 'tables', f))), f).toBe(true);
     }
-    const meta = await rows(`SELECT DISTINCT created_by FROM parquet_file_metadata('${join(out, 'tables')}/*.parquet')`);
+    const meta = await rows(
+      `SELECT DISTINCT created_by FROM parquet_file_metadata('${join(out, 'tables')}/*.parquet')`,
+    );
     expect(meta).toEqual([{ created_by: PARQUET_CREATED_BY }]);
     const kv = await rows(`SELECT count(*)::INT AS n FROM parquet_kv_metadata('${join(out, 'tables')}/*.parquet')`);
     expect(kv).toEqual([{ n: 0 }]);
@@ -120,20 +143,38 @@ describe('awkward text', () => {
   });
 
   it('round-trips delimiters, quotes, CR/LF, emoji, tags and nulls through CSV and Parquet', async () => {
-    for (const source of [`read_parquet('${dir}/quotes.parquet')`,
-      `read_csv('${dir}/quotes.csv', header = true, all_varchar = true)`]) {
+    for (const source of [
+      `read_parquet('${dir}/quotes.parquet')`,
+      `read_csv('${dir}/quotes.csv', header = true, all_varchar = true)`,
+    ]) {
       const got = await rows(`SELECT quote_id, text, speaker_name, cue_text FROM ${source} ORDER BY quote_id`);
-      expect(got).toEqual(record.quotes.map((q) => ({ quote_id: q.id, text: q.text, speaker_name: q.speaker?.name ?? null, cue_text: q.cue?.text ?? null })));
+      expect(got).toEqual(
+        record.quotes.map((q) => ({
+          quote_id: q.id,
+          text: q.text,
+          speaker_name: q.speaker?.name ?? null,
+          cue_text: q.cue?.text ?? null,
+        })),
+      );
     }
-    const [article] = await rows(`SELECT text, title, url, text_length FROM read_csv('${dir}/articles.csv', header = true) WHERE article_id = '${record.id.replace(/'/g, "''")}'`);
-    expect(article).toEqual({ text: record.text, title: record.meta.title, url: record.meta.url, text_length: BigInt(Array.from(record.text).length) });
+    const [article] = await rows(
+      `SELECT text, title, url, text_length FROM read_csv('${dir}/articles.csv', header = true) WHERE article_id = '${record.id.replace(/'/g, "''")}'`,
+    );
+    expect(article).toEqual({
+      text: record.text,
+      title: record.meta.title,
+      url: record.meta.url,
+      text_length: BigInt(Array.from(record.text).length),
+    });
   });
 
   it('writes the header of an empty table and a Parquet file with no rows', async () => {
     const out = tmp();
     writeFileSync(join(out, 'dataset.jsonl'), '');
     await writeTables(join(out, 'dataset.jsonl'), out);
-    expect(readFileSync(join(out, 'tables/quotes.csv'), 'utf8')).toMatch(/^article_id,quote_id,type,text,.*confidence\r\n$/);
+    expect(readFileSync(join(out, 'tables/quotes.csv'), 'utf8')).toMatch(
+      /^article_id,quote_id,type,text,.*confidence\r\n$/,
+    );
     const [n] = await rows(`SELECT count(*)::INT AS n FROM read_parquet('${out}/tables/quotes.parquet')`);
     expect(n).toEqual({ n: 0 });
   });
@@ -164,24 +205,41 @@ describe('row groups', () => {
   const record = (k: number): ArticleRecord => {
     const text = 'ab '.repeat(MENTIONS);
     return {
-      ...trickyRecord(`big-${k}`), text, sentences: [{ start: 0, end: text.length }], quotes: [],
-      entities: [{ id: 'e1', type: 'ORG', name: 'ab', mentions: Array.from({ length: MENTIONS }, (_, i) => ({ start: 3 * i, end: 3 * i + 2, text: 'ab' })) }],
-    } as ArticleRecord;
+      ...trickyRecord(`big-${k}`),
+      text,
+      sentences: [{ start: 0, end: text.length }],
+      quotes: [],
+      entities: [
+        {
+          id: 'e1',
+          type: 'ORG',
+          name: 'ab',
+          mentions: Array.from({ length: MENTIONS }, (_, i) => ({ start: 3 * i, end: 3 * i + 2, text: 'ab' })),
+        },
+      ],
+    };
   };
 
   it('keeps every row when a row group is cut in the middle of an article', async () => {
     const out = tmp();
-    writeFileSync(join(out, 'dataset.jsonl'), Array.from({ length: 7 }, (_, k) => `${JSON.stringify(record(k))}\n`).join(''));
+    writeFileSync(
+      join(out, 'dataset.jsonl'),
+      Array.from({ length: 7 }, (_, k) => `${JSON.stringify(record(k))}\n`).join(''),
+    );
     await writeTables(join(out, 'dataset.jsonl'), out);
     const dir = join(out, 'tables');
-    const groups = await rows(`SELECT row_group_id, any_value(row_group_num_rows)::INT AS n FROM parquet_metadata('${dir}/mentions.parquet') GROUP BY ALL ORDER BY 1`);
+    const groups = await rows(
+      `SELECT row_group_id, any_value(row_group_num_rows)::INT AS n FROM parquet_metadata('${dir}/mentions.parquet') GROUP BY ALL ORDER BY 1`,
+    );
     expect(groups.map((g) => g.n)).toEqual([20_000, 7 * MENTIONS - 20_000]);
     // the same rows in the same order as the CSV, which has no row groups
     const diff = await rows(`SELECT count(*)::INT AS n FROM (
       SELECT row_number() OVER () AS i, article_id, mention_index, start_offset FROM read_parquet('${dir}/mentions.parquet')
       EXCEPT SELECT row_number() OVER () AS i, article_id, mention_index, start_offset FROM read_csv('${dir}/mentions.csv', header = true))`);
     expect(diff).toEqual([{ n: 0 }]);
-    const [last] = await rows(`SELECT count(*)::INT AS n, max(mention_index)::INT AS top FROM read_parquet('${dir}/mentions.parquet') WHERE article_id = 'big-6'`);
+    const [last] = await rows(
+      `SELECT count(*)::INT AS n, max(mention_index)::INT AS top FROM read_parquet('${dir}/mentions.parquet') WHERE article_id = 'big-6'`,
+    );
     expect(last).toEqual({ n: MENTIONS, top: MENTIONS });
   });
 });
@@ -189,7 +247,10 @@ describe('row groups', () => {
 describe('writeOutputs', () => {
   it('writes the same bytes as writeTables and writeReport, from one read of the dataset', async () => {
     const dataset = tmp();
-    writeFileSync(join(dataset, 'dataset.jsonl'), `${readFileSync(DATASET, 'utf8')}${JSON.stringify(trickyRecord())}\n`);
+    writeFileSync(
+      join(dataset, 'dataset.jsonl'),
+      `${readFileSync(DATASET, 'utf8')}${JSON.stringify(trickyRecord())}\n`,
+    );
     const apart = tmp();
     await writeTables(join(dataset, 'dataset.jsonl'), apart);
     await writeReport(join(dataset, 'dataset.jsonl'), join(apart, 'report'));
@@ -207,7 +268,9 @@ describe('writeOutputs', () => {
   it('leaves no new table behind when a line is broken', async () => {
     const out = tmp();
     writeFileSync(join(out, 'dataset.jsonl'), `${JSON.stringify(trickyRecord())}\n{"id": \n`);
-    await expect(writeOutputs(join(out, 'dataset.jsonl'), { tablesOutDir: out, reportDir: join(out, 'report') })).rejects.toThrow(/dataset\.jsonl:2/);
+    await expect(
+      writeOutputs(join(out, 'dataset.jsonl'), { tablesOutDir: out, reportDir: join(out, 'report') }),
+    ).rejects.toThrow(/dataset\.jsonl:2/);
     expect(readdirSync(join(out, 'tables'))).toEqual([]);
   });
 });

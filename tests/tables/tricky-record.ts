@@ -16,7 +16,7 @@ export function span(part: string, from = 0): { start: number; end: number; text
 
 /** The record, validated against the dataset schema so it is one the pipeline could emit. */
 export function trickyRecord(id = 'odd/<id> & "x"'): ArticleRecord {
-  const jane = span('Jane, O\'Hara');
+  const jane = span("Jane, O'Hara");
   const she = span('She');
   const script = span('<script>alert(1)</script>');
   const q1 = span('a, "b"\nc');
@@ -27,13 +27,27 @@ export function trickyRecord(id = 'odd/<id> & "x"'): ArticleRecord {
     text: TEXT,
     sentences: [{ start: 0, end: Array.from(TEXT).length }],
     entities: [
-      { id: 'e1', type: 'PERSON', name: 'Jane, O\'Hara', mentions: [jane, she] },
+      { id: 'e1', type: 'PERSON', name: "Jane, O'Hara", mentions: [jane, she] },
       { id: 'e2', type: 'WORK_OF_ART', name: '<script>alert(1)</script>', title: '<i>Dr.</i>', mentions: [script] },
     ],
     quotes: [
-      { id: 'q1', type: 'direct', ...q1, cue: span('added'), speaker: { name: 'Jane, O\'Hara', entityId: 'e1', mention: she }, confidence: 0.5 },
+      {
+        id: 'q1',
+        type: 'direct',
+        ...q1,
+        cue: span('added'),
+        speaker: { name: "Jane, O'Hara", entityId: 'e1', mention: she },
+        confidence: 0.5,
+      },
       { id: 'q2', type: 'indirect', ...span('<b>bold</b>'), cue: null, speaker: null, confidence: 1 },
-      { id: 'q3', type: 'mixed', ...span('co.'), cue: null, speaker: { name: '"aides"', entityId: null, mention: null }, confidence: 0 },
+      {
+        id: 'q3',
+        type: 'mixed',
+        ...span('co.'),
+        cue: null,
+        speaker: { name: '"aides"', entityId: null, mention: null },
+        confidence: 0,
+      },
     ],
   });
 }

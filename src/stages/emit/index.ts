@@ -61,7 +61,13 @@ export function emitRecord(a: QuotedArticle): ArticleRecord {
       start: cp(q.start),
       end: cp(q.end),
       cue: q.cue ? sp(q.cue) : null,
-      speaker: q.speaker ? { name: q.speaker.name, entityId: q.speaker.entityId, mention: q.speaker.mention ? sp(q.speaker.mention) : null } : null,
+      speaker: q.speaker
+        ? {
+            name: q.speaker.name,
+            entityId: q.speaker.entityId,
+            mention: q.speaker.mention ? sp(q.speaker.mention) : null,
+          }
+        : null,
       confidence: q.confidence,
     })),
   };

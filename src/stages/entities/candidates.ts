@@ -15,7 +15,26 @@ export interface Candidate {
 }
 
 // Not "and" or "for": they join two names far more often than they sit inside one.
-const CONNECTORS = new Set(['of', 'de', 'von', 'van', 'der', 'den', 'du', 'da', 'di', 'del', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'y', '&']);
+const CONNECTORS = new Set([
+  'of',
+  'de',
+  'von',
+  'van',
+  'der',
+  'den',
+  'du',
+  'da',
+  'di',
+  'del',
+  'la',
+  'le',
+  'bin',
+  'ibn',
+  'al',
+  'el',
+  'y',
+  '&',
+]);
 
 function isNameToken(t: Token): boolean {
   return t.pos === 'PROPN' && startsUpper(t.value);
@@ -44,8 +63,16 @@ export function propnCandidates(tokens: readonly Token[], isPlace: (t: Token) =>
       const next = tokens[last + 1];
       const prev = tokens[last - 1]!;
       // A hyphen written tight between two names joins them unless either side is a place.
-      if (HYPHENS.has(t.value) && next && next.sentence === sentence && prev.end === t.start && t.end === next.start
-        && isNameToken(next) && !isPlace(prev) && !isPlace(next)) {
+      if (
+        HYPHENS.has(t.value) &&
+        next &&
+        next.sentence === sentence &&
+        prev.end === t.start &&
+        t.end === next.start &&
+        isNameToken(next) &&
+        !isPlace(prev) &&
+        !isPlace(next)
+      ) {
         last += 2;
         continue;
       }

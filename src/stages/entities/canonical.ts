@@ -12,14 +12,29 @@ export interface PendingMention extends Mention {
 
 /** Name tokens of a mention: words only, lower-cased, possessive dropped. */
 function nameParts(text: string): string[] {
-  return text.toLowerCase().replace(/['’]s$/, '').split(/[\s-]+/).filter((w) => /\p{L}/u.test(w));
+  return text
+    .toLowerCase()
+    .replace(/['’]s$/, '')
+    .split(/[\s-]+/)
+    .filter((w) => /\p{L}/u.test(w));
 }
 
-const NUMERIC: ReadonlySet<EntityType> = new Set(['DATE', 'TIME', 'MONEY', 'PERCENT', 'QUANTITY', 'CARDINAL', 'ORDINAL']);
+const NUMERIC: ReadonlySet<EntityType> = new Set([
+  'DATE',
+  'TIME',
+  'MONEY',
+  'PERCENT',
+  'QUANTITY',
+  'CARDINAL',
+  'ORDINAL',
+]);
 
 /** Initials of a multi-word name ("Assembly of First Nations" -> "AFN"); '' when too short to tell. */
 function initials(name: string): string {
-  const caps = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]);
+  const caps = name
+    .split(/\s+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0]);
   return caps.length >= 2 ? caps.join('') : '';
 }
 
@@ -68,7 +83,7 @@ export function groupMentions(mentions: readonly PendingMention[], tokens: reado
     }
     if (!g) {
       const name = m.canonical ?? stripPossessive(m.text);
-      g = open(m, `${m.type}|${(m.type === 'PERSON' ? name : m.canonical ?? m.text).toLowerCase()}`, name);
+      g = open(m, `${m.type}|${(m.type === 'PERSON' ? name : (m.canonical ?? m.text)).toLowerCase()}`, name);
     }
     g.mentions.push(m);
     g.lastSeen = m.start;
@@ -129,7 +144,13 @@ function personGroup(parts: readonly string[], groups: readonly Group[], gender?
     if (g.type !== 'PERSON') continue;
     let rank = matchRank(parts, g.parts);
     if (rank > 0 && rank < 3 && gender && g.gender && gender !== g.gender) rank = 0;
-    if (rank > bestRank || (rank === bestRank && rank > 0 && (g.mentions.length > best!.mentions.length || (g.mentions.length === best!.mentions.length && g.lastSeen > best!.lastSeen)))) {
+    if (
+      rank > bestRank ||
+      (rank === bestRank &&
+        rank > 0 &&
+        (g.mentions.length > best!.mentions.length ||
+          (g.mentions.length === best!.mentions.length && g.lastSeen > best!.lastSeen)))
+    ) {
       best = g;
       bestRank = rank;
     }

@@ -41,7 +41,13 @@ function placeType(key: string, lex: EntityLexicons): EntityType | undefined {
  * Type of a candidate name span [first, last) (title already split off). With `lexiconOnly`, a span the
  * tagger did not propose is typed only when a lexicon knows it: the tagger's silence is evidence too.
  */
-export function classify(tokens: readonly Token[], c: Candidate, hasTitle: boolean, lex: EntityLexicons, lexiconOnly = false): Classified | undefined {
+export function classify(
+  tokens: readonly Token[],
+  c: Candidate,
+  hasTitle: boolean,
+  lex: EntityLexicons,
+  lexiconOnly = false,
+): Classified | undefined {
   const key = spanKey(tokens, c.first, c.last);
   const alias = lex.aliases.get(key);
   if (alias) return { type: alias.type, canonical: alias.name };
@@ -50,7 +56,13 @@ export function classify(tokens: readonly Token[], c: Candidate, hasTitle: boole
   if (place && (c.split || (c.label !== 'PER' && c.label !== 'ORG'))) return { type: place };
   // "Louisiana Gov. John Bel Edwards": a lone country or state name right before a title is the place the title
   // belongs to, though the tagger read the whole as an organisation.
-  if (c.label === 'ORG' && c.last - c.first === 1 && (lex.countries.has(key) || lex.regions.has(key)) && titleAt(tokens, c.last, tokens.length, lex)) return { type: 'GPE' };
+  if (
+    c.label === 'ORG' &&
+    c.last - c.first === 1 &&
+    (lex.countries.has(key) || lex.regions.has(key)) &&
+    titleAt(tokens, c.last, tokens.length, lex)
+  )
+    return { type: 'GPE' };
   if (lex.demonyms.has(key)) return { type: 'NORP' };
   if (lex.organizations.has(key)) return { type: 'ORG' };
   const n = c.last - c.first;
@@ -59,10 +71,17 @@ export function classify(tokens: readonly Token[], c: Candidate, hasTitle: boole
   if (n > 1 && c.label !== 'PER' && lex.lawHeads.has(lastToken.lower)) return { type: 'LAW' };
   // "Trump Tower" is a building even when the tagger reads a person in it ("Arsenio Hall" keeps a first name);
   // a place the tagger found ("Wembley Stadium") stays a place.
-  if (n > 1 && lex.facHeads.has(lastToken.lower) && !lex.firstNames.has(firstToken.lower) && (c.label === 'PER' || c.label === undefined)) return { type: 'FAC' };
+  if (
+    n > 1 &&
+    lex.facHeads.has(lastToken.lower) &&
+    !lex.firstNames.has(firstToken.lower) &&
+    (c.label === 'PER' || c.label === undefined)
+  )
+    return { type: 'FAC' };
 
   // A title makes a person of an unlabelled name, not of one the tagger read as an organisation or a place.
-  if (c.label === 'PER' || (hasTitle && c.label !== 'ORG' && c.label !== 'LOC')) return { type: 'PERSON', ...genderOf(firstToken, n) };
+  if (c.label === 'PER' || (hasTitle && c.label !== 'ORG' && c.label !== 'LOC'))
+    return { type: 'PERSON', ...genderOf(firstToken, n) };
   if (c.label === 'ORG') return { type: 'ORG' };
   if (c.label === 'LOC') return { type: place ?? (lex.regions.has(key) ? 'GPE' : 'LOC') };
   if (c.label === 'MISC') return undefined;

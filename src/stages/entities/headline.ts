@@ -14,7 +14,11 @@ const MIN_TITLED_SHARE = 0.85;
 const NOT_NAME_POS = new Set(['VERB', 'AUX', 'ADP', 'PRON', 'ADV', 'DET', 'CCONJ', 'SCONJ', 'PART']);
 
 /** Indexes of the sentences written in title case. */
-export function titleCaseSentences(tokens: readonly Token[], sentences: readonly Sentence[], lex: EntityLexicons): Set<number> {
+export function titleCaseSentences(
+  tokens: readonly Token[],
+  sentences: readonly Sentence[],
+  lex: EntityLexicons,
+): Set<number> {
   const out = new Set<number>();
   let lowerWords: Set<string> | undefined;
   for (let s = 0; s < sentences.length; s++) {
@@ -57,8 +61,12 @@ const POSSESSIVE = /['’]s$/;
  * first name (and initials) before a surname.
  */
 export function repairHeadlineMentions(
-  mentions: readonly PendingMention[], tokens: readonly Token[], text: string, titleCase: ReadonlySet<number>,
-  known: (key: string) => boolean, fullName: (first: number, last: number) => boolean,
+  mentions: readonly PendingMention[],
+  tokens: readonly Token[],
+  text: string,
+  titleCase: ReadonlySet<number>,
+  known: (key: string) => boolean,
+  fullName: (first: number, last: number) => boolean,
 ): PendingMention[] {
   if (titleCase.size === 0) return [...mentions];
   const inHeadline = (m: PendingMention) => titleCase.has(tokens[m.firstToken]!.sentence);
@@ -69,7 +77,8 @@ export function repairHeadlineMentions(
     const key = m.text.toLowerCase().replace(POSSESSIVE, '');
     if (!body.has(key)) body.set(key, m.canonical ? { type: m.type, canonical: m.canonical } : { type: m.type });
     const words = key.split(/\s+/);
-    if (m.type === 'PERSON' && words.length >= 2 && !body.has(words.at(-1)!)) body.set(words.at(-1)!, { type: 'PERSON' });
+    if (m.type === 'PERSON' && words.length >= 2 && !body.has(words.at(-1)!))
+      body.set(words.at(-1)!, { type: 'PERSON' });
   }
   const out: PendingMention[] = [];
   for (const m of mentions) {
@@ -90,7 +99,14 @@ export function repairHeadlineMentions(
       const [first, last, hit] = part;
       const start = tokens[first]!.start;
       const end = tokens[last - 1]!.end;
-      const cut: PendingMention = { type: hit.type, start, end, text: text.slice(start, end), firstToken: first, lastToken: last };
+      const cut: PendingMention = {
+        type: hit.type,
+        start,
+        end,
+        text: text.slice(start, end),
+        firstToken: first,
+        lastToken: last,
+      };
       if (hit.canonical) cut.canonical = hit.canonical;
       if (m.title && first === m.firstToken) cut.title = m.title;
       out.push(cut);
@@ -105,7 +121,10 @@ const MAX_NAME_TOKENS = 4;
 /** Names the body gives a person or an organisation, written in a title-case line where the tagger found nothing
  * ("Pat Caddell: Democrat Voters Worried …", "Pence: …"): the capitals of such a line hide them from it. */
 function bodyNamesInHeadlines(
-  kept: readonly PendingMention[], tokens: readonly Token[], text: string, titleCase: ReadonlySet<number>,
+  kept: readonly PendingMention[],
+  tokens: readonly Token[],
+  text: string,
+  titleCase: ReadonlySet<number>,
   body: ReadonlyMap<string, { type: EntityType; canonical?: string }>,
 ): PendingMention[] {
   const covered = new Set<number>();
@@ -122,7 +141,14 @@ function bodyNamesInHeadlines(
       if (!hit || (hit.type !== 'PERSON' && hit.type !== 'ORG')) continue;
       const start = tokens[a]!.start;
       const end = tokens[b - 1]!.end;
-      const m: PendingMention = { type: hit.type, start, end, text: text.slice(start, end), firstToken: a, lastToken: b };
+      const m: PendingMention = {
+        type: hit.type,
+        start,
+        end,
+        text: text.slice(start, end),
+        firstToken: a,
+        lastToken: b,
+      };
       if (hit.canonical) m.canonical = hit.canonical;
       added.push(m);
       a = b - 1;
@@ -134,7 +160,9 @@ function bodyNamesInHeadlines(
 
 /** The longest token range inside the mention whose text the body names, leftmost first. */
 function longestNamedPart(
-  m: PendingMention, tokens: readonly Token[], body: ReadonlyMap<string, { type: EntityType; canonical?: string }>,
+  m: PendingMention,
+  tokens: readonly Token[],
+  body: ReadonlyMap<string, { type: EntityType; canonical?: string }>,
 ): [number, number, { type: EntityType; canonical?: string }] | null {
   for (let n = m.lastToken - m.firstToken; n >= 1; n--) {
     for (let a = m.firstToken; a + n <= m.lastToken; a++) {

@@ -16,15 +16,22 @@ import { taggerCandidates } from './tagged.ts';
 export function findEntities(article: SegmentedArticle, config: Config): EntityArticle {
   const lex = entityLexicons();
   const { tokens, text } = article;
-  const isPlace = (t: Token) => lex.countries.has(t.lower) || lex.aliases.has(t.lower) || lex.regions.has(t.lower) || lex.cities.has(t.lower);
+  const isPlace = (t: Token) =>
+    lex.countries.has(t.lower) || lex.aliases.has(t.lower) || lex.regions.has(t.lower) || lex.cities.has(t.lower);
   const tagging = config.entities.tagger;
-  const knownKey = (key: string) => lex.aliases.has(key) || lex.countries.has(key) || lex.organizations.has(key) || lex.regions.has(key) || lex.cities.has(key);
+  const knownKey = (key: string) =>
+    lex.aliases.has(key) ||
+    lex.countries.has(key) ||
+    lex.organizations.has(key) ||
+    lex.regions.has(key) ||
+    lex.cities.has(key);
   const known = (c: Candidate) => knownKey(spanKey(tokens, c.first, c.last));
   // Proper nouns that may end a person's name: no organisation head word, weekday or place.
   const surnameTail = (from: number, to: number) => {
     for (let k = from; k < to; k++) {
       const t = tokens[k]!;
-      if (lex.orgHeads.has(t.lower) || lex.calendar.has(t.lower) || isPlace(t) || !/^\p{Lu}\p{Ll}/u.test(t.value)) return false;
+      if (lex.orgHeads.has(t.lower) || lex.calendar.has(t.lower) || isPlace(t) || !/^\p{Lu}\p{Ll}/u.test(t.value))
+        return false;
     }
     return true;
   };
@@ -37,12 +44,21 @@ export function findEntities(article: SegmentedArticle, config: Config): EntityA
   const firstNamesAt = (from: number, to: number) => {
     for (let k = from; k < to; k++) {
       const t = tokens[k]!;
-      if (!lex.firstNames.has(t.lower) || lex.titles.has(t.lower) || isPlace(t) || !/^\p{Lu}\p{Ll}/u.test(t.value)) return false;
+      if (!lex.firstNames.has(t.lower) || lex.titles.has(t.lower) || isPlace(t) || !/^\p{Lu}\p{Ll}/u.test(t.value))
+        return false;
     }
     return true;
   };
   const tagged = tagging ? splitAtLowercase(tokens, taggerCandidates(article)) : [];
-  const candidates = joinOrgComplements(tokens, mergeCandidates(tagged, propnCandidates(tokens, isPlace), known, { person: personSpan, surname: surnameTail, firstName: firstNamesAt }), lex);
+  const candidates = joinOrgComplements(
+    tokens,
+    mergeCandidates(tagged, propnCandidates(tokens, isPlace), known, {
+      person: personSpan,
+      surname: surnameTail,
+      firstName: firstNamesAt,
+    }),
+    lex,
+  );
 
   const mentions: PendingMention[] = [];
   const unresolved: Candidate[] = [];
@@ -50,19 +66,36 @@ export function findEntities(article: SegmentedArticle, config: Config): EntityA
     const trimmed = trimEdges(tokens, c, lex);
     if (!trimmed) continue;
     // "Howard Dean Tells Guns Are …", "Trevor Noah Says …": in a title-case headline the verb joins the name.
-    if (trimmed.last - trimmed.first >= 3 && lex.reportingVerbs.has(tokens[trimmed.last - 1]!.lower) && startsUpper(tokens[trimmed.last - 1]!.value)) trimmed.last--;
+    if (
+      trimmed.last - trimmed.first >= 3 &&
+      lex.reportingVerbs.has(tokens[trimmed.last - 1]!.lower) &&
+      startsUpper(tokens[trimmed.last - 1]!.value)
+    )
+      trimmed.last--;
     // "Rick Perry Just Said …": an adverb the headline capitalised ends no name either.
     while (trimmed.last - trimmed.first >= 3 && lex.openers.has(tokens[trimmed.last - 1]!.lower)) trimmed.last--;
     // "commander in chief Wednesday": a lone day or month name is a date (wink's), whatever stands before it; "May"
     // is also a surname.
-    if (trimmed.last - trimmed.first === 1 && lex.calendar.has(tokens[trimmed.first]!.lower) && tokens[trimmed.first]!.lower !== 'may') continue;
+    if (
+      trimmed.last - trimmed.first === 1 &&
+      lex.calendar.has(tokens[trimmed.first]!.lower) &&
+      tokens[trimmed.first]!.lower !== 'may'
+    )
+      continue;
     // "(R-Ariz.)", "D-N.Y.": the state of a party tag is no name of its own here.
     if (partyTagState(tokens, trimmed.first)) continue;
     const split = splitTitle(tokens, trimmed.first, trimmed.last, lex, trimmed.label === 'PER');
     const name: Candidate = { ...trimmed, first: split.nameFirst };
     // A tagger span that held a title ("State John F. Kerry" as ORG) was labelled for the whole span: a first name
     // after the title says person.
-    if (split.title && split.nameFirst > trimmed.first && name.label !== 'PER' && name.last - name.first >= 2 && lex.firstNames.has(tokens[name.first]!.lower)) name.label = 'PER';
+    if (
+      split.title &&
+      split.nameFirst > trimmed.first &&
+      name.label !== 'PER' &&
+      name.last - name.first >= 2 &&
+      lex.firstNames.has(tokens[name.first]!.lower)
+    )
+      name.label = 'PER';
     const kind = classify(tokens, name, split.title !== undefined, lex, tagging && name.label === undefined);
     if (!kind) {
       if (name.last - name.first === 1) unresolved.push(name);
@@ -80,9 +113,22 @@ export function findEntities(article: SegmentedArticle, config: Config): EntityA
   mentions.push(...resolveSingles(unresolved, mentions, text, tokens, lex));
   mentions.sort((a, b) => a.start - b.start);
   const headlines = titleCaseSentences(tokens, article.sentences, lex);
-  const named = repairHeadlineMentions(mentions, tokens, text, headlines, (key) => knownKey(key) || lex.people.has(key) || lex.demonyms.has(key),
-    (first, last) => last - first >= 2 && last - first <= 3 && lex.firstNames.has(tokens[first]!.lower)
-      && tokens.slice(first + 1, last).every((t) => /^\p{Lu}/u.test(t.value) && !lex.headlineSmallWords.has(t.lower) && !lex.reportingVerbs.has(t.lower)));
+  const named = repairHeadlineMentions(
+    mentions,
+    tokens,
+    text,
+    headlines,
+    (key) => knownKey(key) || lex.people.has(key) || lex.demonyms.has(key),
+    (first, last) =>
+      last - first >= 2 &&
+      last - first <= 3 &&
+      lex.firstNames.has(tokens[first]!.lower) &&
+      tokens
+        .slice(first + 1, last)
+        .every(
+          (t) => /^\p{Lu}/u.test(t.value) && !lex.headlineSmallWords.has(t.lower) && !lex.reportingVerbs.has(t.lower),
+        ),
+  );
   personByName(named);
   const split = splitOrgBeforePerson(named, tokens, text, lex);
   split.push(...numericMentions(article));
@@ -97,7 +143,14 @@ const isEdge = (v: string) => !startsAsciiAlnum(v) && EDGE.test(v);
 function partyTagState(tokens: readonly Token[], k: number): boolean {
   const dash = tokens[k - 1];
   const party = tokens[k - 2];
-  return dash !== undefined && party !== undefined && dash.value === '-' && /^[RDI]$/.test(party.value) && party.end === dash.start && dash.end === tokens[k]!.start;
+  return (
+    dash !== undefined &&
+    party !== undefined &&
+    dash.value === '-' &&
+    /^[RDI]$/.test(party.value) &&
+    party.end === dash.start &&
+    dash.end === tokens[k]!.start
+  );
 }
 
 /** The candidate without punctuation or "'s" at its edges; null when nothing is left. */
@@ -106,13 +159,24 @@ function trimEdges(tokens: readonly Token[], c: Candidate, lex: EntityLexicons):
   while (first < last && isEdge(tokens[first]!.value)) first++;
   // "Even Lindsey Graham said", "But Mr. Guerrero": a capitalised adverb or conjunction opening the sentence is
   // not the first word of the name after it.
-  while (last - first >= 2 && lex.openers.has(tokens[first]!.lower) && tokens[first]!.value !== tokens[first]!.value.toUpperCase()) first++;
+  while (
+    last - first >= 2 &&
+    lex.openers.has(tokens[first]!.lower) &&
+    tokens[first]!.value !== tokens[first]!.value.toUpperCase()
+  )
+    first++;
   while (last > first && isEdge(tokens[last - 1]!.value) && !/^\p{L}\.$/u.test(tokens[last - 1]!.value)) last--;
   return last > first ? { ...c, first, last } : null;
 }
 
 /** A mention over tokens [first, last). */
-function mention(text: string, tokens: readonly Token[], first: number, last: number, type: EntityType): PendingMention {
+function mention(
+  text: string,
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  type: EntityType,
+): PendingMention {
   const start = tokens[first]!.start;
   const end = tokens[last - 1]!.end;
   return { type, start, end, text: text.slice(start, end), firstToken: first, lastToken: last };
@@ -130,7 +194,12 @@ interface NameEdges {
  * Tagger spans win; a proper-noun run is added where the tagger found nothing that overlaps it, and replaces the
  * tagger's spans inside it when the whole run is a name a lexicon knows ("Republic of Korea", not "Korea").
  */
-function mergeCandidates(tagged: Candidate[], runs: Candidate[], known: (c: Candidate) => boolean, edges: NameEdges): Candidate[] {
+function mergeCandidates(
+  tagged: Candidate[],
+  runs: Candidate[],
+  known: (c: Candidate) => boolean,
+  edges: NameEdges,
+): Candidate[] {
   if (tagged.length === 0) return runs;
   // Both lists are in text order: walk them together (linear, however long the article).
   const dropped = new Set<Candidate>();
@@ -141,10 +210,19 @@ function mergeCandidates(tagged: Candidate[], runs: Candidate[], known: (c: Cand
     const overlapping: Candidate[] = [];
     for (let k = t; k < tagged.length && tagged[k]!.first < r.last; k++) overlapping.push(tagged[k]!);
     if (overlapping.length === 0) added.push(r);
-    else if (known(r) && overlapping.every((x) => x.first >= r.first && x.last <= r.last) && overlapping.some((x) => x.last - x.first < r.last - r.first)) {
+    else if (
+      known(r) &&
+      overlapping.every((x) => x.first >= r.first && x.last <= r.last) &&
+      overlapping.some((x) => x.last - x.first < r.last - r.first)
+    ) {
       for (const x of overlapping) dropped.add(x);
       added.push(r);
-    } else if (overlapping.length === 1 && overlapping[0]!.split && overlapping[0]!.first === r.first && overlapping[0]!.last < r.last) {
+    } else if (
+      overlapping.length === 1 &&
+      overlapping[0]!.split &&
+      overlapping[0]!.first === r.first &&
+      overlapping[0]!.last < r.last
+    ) {
       // "Texas-based consultant John" + "Smith": a piece of a tagger span cut at a lower-case word, which the
       // proper-noun run goes on past, is the start of that run's name.
       dropped.add(overlapping[0]!);
@@ -157,7 +235,8 @@ function mergeCandidates(tagged: Candidate[], runs: Candidate[], known: (c: Cand
         // "Committee Chair Debbie Wasserman" + "Schultz": the tagger ended a person one or two proper nouns before
         // the run does; a surname it left untagged still belongs to the name (an organisation's head word does
         // not: "Clinton Foundation").
-        if (k === overlapping.length - 1 && last < r.last && r.last - last <= 2 && edges.surname(last, r.last)) last = r.last;
+        if (k === overlapping.length - 1 && last < r.last && r.last - last <= 2 && edges.surname(last, r.last))
+          last = r.last;
         // "Gen." + "Joseph" + "F. Dunford Jr.": a first name it left untagged before the person starts the name.
         const before = k > 0 ? overlapping[k - 1]!.last : r.first;
         if (first > before && first - before <= 2 && edges.firstName(before, first)) first = before;
@@ -181,13 +260,23 @@ function joinOrgComplements(tokens: readonly Token[], candidates: Candidate[], l
   for (let i = 0; i < candidates.length; i++) {
     const a = candidates[i]!;
     let k = a.last;
-    if (lex.orgHeads.has(tokens[a.last - 1]!.lower) && /^\p{Lu}/u.test(tokens[a.last - 1]!.value) && COMPLEMENT_WORDS.has(tokens[k]?.lower ?? '')) {
+    if (
+      lex.orgHeads.has(tokens[a.last - 1]!.lower) &&
+      /^\p{Lu}/u.test(tokens[a.last - 1]!.value) &&
+      COMPLEMENT_WORDS.has(tokens[k]?.lower ?? '')
+    ) {
       k++;
       if (COMPLEMENT_ARTICLES.has(tokens[k]?.lower ?? '')) k++;
       // The complement: capitalised words from there ("Justice", "American Progress"), whatever candidates they
       // were split into.
       let end = k;
-      while (end < tokens.length && tokens[end]!.sentence === tokens[a.first]!.sentence && /^\p{Lu}/u.test(tokens[end]!.value) && /\p{L}/u.test(tokens[end]!.value)) end++;
+      while (
+        end < tokens.length &&
+        tokens[end]!.sentence === tokens[a.first]!.sentence &&
+        /^\p{Lu}/u.test(tokens[end]!.value) &&
+        /\p{L}/u.test(tokens[end]!.value)
+      )
+        end++;
       if (end > k && !lex.calendar.has(tokens[k]!.lower)) {
         // "Suu Kyi's National League for Democracy": the organisation starts after a possessive.
         let first = a.first;
@@ -207,7 +296,34 @@ function joinOrgComplements(tokens: readonly Token[], candidates: Candidate[], l
 }
 
 // Lower-case words that do sit inside names ("Bank of America", "Committee for …", "Ursula von der Leyen").
-const NAME_INNER_WORDS = new Set(['of', 'for', 'and', 'the', 'on', 'in', 'de', 'du', 'da', 'di', 'del', 'des', 'la', 'le', 'von', 'van', 'der', 'den', 'al', 'el', 'bin', 'ibn', 'y', '&', 'at', 'to']);
+const NAME_INNER_WORDS = new Set([
+  'of',
+  'for',
+  'and',
+  'the',
+  'on',
+  'in',
+  'de',
+  'du',
+  'da',
+  'di',
+  'del',
+  'des',
+  'la',
+  'le',
+  'von',
+  'van',
+  'der',
+  'den',
+  'al',
+  'el',
+  'bin',
+  'ibn',
+  'y',
+  '&',
+  'at',
+  'to',
+]);
 
 const HYPHEN_TOKENS = new Set(['-', '‐', '‑']);
 const SPAN_BREAKS = new Set([',', ';', ':', '“', '”', '"', '(', ')']);
@@ -225,8 +341,21 @@ function splitAtLowercase(tokens: readonly Token[], spans: Candidate[]): Candida
       // "Fox, Cruz": a comma or other clause punctuation never sits inside a name either.
       const punctuation = SPAN_BREAKS.has(t.value);
       // "Ban Ki-moon": a lower-case noun glued to the name by a hyphen is part of it ("Texas-based" is no name).
-      const glued = i > c.first && t.pos === 'NOUN' && !/(?:ed|ing)$/.test(t.lower) && HYPHEN_TOKENS.has(tokens[i - 1]!.value) && tokens[i - 1]!.end === t.start && tokens[i - 2]?.end === tokens[i - 1]!.start;
-      if ((startsLower(t.value) && !glued && !NAME_INNER_WORDS.has(t.lower) && !t.value.includes('-') && !t.value.includes('.')) || punctuation) {
+      const glued =
+        i > c.first &&
+        t.pos === 'NOUN' &&
+        !/(?:ed|ing)$/.test(t.lower) &&
+        HYPHEN_TOKENS.has(tokens[i - 1]!.value) &&
+        tokens[i - 1]!.end === t.start &&
+        tokens[i - 2]?.end === tokens[i - 1]!.start;
+      if (
+        (startsLower(t.value) &&
+          !glued &&
+          !NAME_INNER_WORDS.has(t.lower) &&
+          !t.value.includes('-') &&
+          !t.value.includes('.')) ||
+        punctuation
+      ) {
         if (i > first) pieces.push({ ...c, first, last: i });
         first = i + 1;
         cut = true;
@@ -240,7 +369,8 @@ function splitAtLowercase(tokens: readonly Token[], spans: Candidate[]): Candida
       if (!cut) out.push(p);
       // The label was given to the names joined across the punctuation, not to a lone word of them ("Fox, Cruz");
       // a longer piece keeps it ("Joint Chiefs of Staff, Gen.").
-      else if (broken === 'other' || (broken === 'comma' && p.last - p.first === 1)) out.push({ first: p.first, last: p.last, split: true });
+      else if (broken === 'other' || (broken === 'comma' && p.last - p.first === 1))
+        out.push({ first: p.first, last: p.last, split: true });
       else out.push({ ...p, split: true });
     }
   }
@@ -254,7 +384,10 @@ function fullNamedPeople(mentions: readonly PendingMention[]): { names: Set<stri
   const surnames = new Set<string>();
   for (const m of mentions) {
     if (m.type !== 'PERSON') continue;
-    const words = m.text.toLowerCase().replace(/['’]s$/, '').split(/\s+/);
+    const words = m.text
+      .toLowerCase()
+      .replace(/['’]s$/, '')
+      .split(/\s+/);
     if (words.length < 2) continue;
     names.add(words.join(' '));
     surnames.add(words.at(-1)!);
@@ -274,14 +407,27 @@ export function personByName(mentions: PendingMention[]): void {
 
 /** "the Washington Post Trump said" (a comma left out): an organisation of three or more words whose last word is the
  * surname of a person the article names in full is the organisation and then that person. */
-export function splitOrgBeforePerson(mentions: PendingMention[], tokens: readonly Token[], text: string, lex: EntityLexicons): PendingMention[] {
+export function splitOrgBeforePerson(
+  mentions: PendingMention[],
+  tokens: readonly Token[],
+  text: string,
+  lex: EntityLexicons,
+): PendingMention[] {
   const { surnames } = fullNamedPeople(mentions);
   if (surnames.size === 0) return mentions;
   const out: PendingMention[] = [];
   for (const m of mentions) {
     const n = m.lastToken - m.firstToken;
     const last = tokens[m.lastToken - 1]!.lower;
-    if (m.type === 'ORG' && !m.canonical && n >= 3 && surnames.has(last) && !lex.orgSuffixes.has(last) && !lex.orgHeads.has(last) && startsUpper(tokens[m.lastToken - 2]!.value)) {
+    if (
+      m.type === 'ORG' &&
+      !m.canonical &&
+      n >= 3 &&
+      surnames.has(last) &&
+      !lex.orgSuffixes.has(last) &&
+      !lex.orgHeads.has(last) &&
+      startsUpper(tokens[m.lastToken - 2]!.value)
+    ) {
       out.push(mention(text, tokens, m.firstToken, m.lastToken - 1, 'ORG'));
       out.push(mention(text, tokens, m.lastToken - 1, m.lastToken, 'PERSON'));
     } else out.push(m);
@@ -290,7 +436,13 @@ export function splitOrgBeforePerson(mentions: PendingMention[], tokens: readonl
 }
 
 /** A lone capitalised word nothing typed is a person when it names a known person's surname or first name. */
-function resolveSingles(singles: readonly Candidate[], found: readonly PendingMention[], text: string, tokens: readonly Token[], lex: EntityLexicons): PendingMention[] {
+function resolveSingles(
+  singles: readonly Candidate[],
+  found: readonly PendingMention[],
+  text: string,
+  tokens: readonly Token[],
+  lex: EntityLexicons,
+): PendingMention[] {
   const personParts = new Set<string>();
   for (const m of found) if (m.type === 'PERSON') for (const w of m.text.toLowerCase().split(/\s+/)) personParts.add(w);
   const out: PendingMention[] = [];

@@ -44,9 +44,18 @@ export interface EntityLexicons {
   reportingVerbs: Set<string>;
 }
 
-interface TitlesFile { titles: string[]; male: string[]; female: string[]; modifiers: string[] }
-interface AliasesFile { entries: Record<string, { type: EntityType; aliases: string[] }> }
-type Gazetteers = Partial<Record<'country' | 'demonym' | 'region' | 'city' | 'firstName' | 'organization' | 'orgSuffix' | 'person', string[]>>;
+interface TitlesFile {
+  titles: string[];
+  male: string[];
+  female: string[];
+  modifiers: string[];
+}
+interface AliasesFile {
+  entries: Record<string, { type: EntityType; aliases: string[] }>;
+}
+type Gazetteers = Partial<
+  Record<'country' | 'demonym' | 'region' | 'city' | 'firstName' | 'organization' | 'orgSuffix' | 'person', string[]>
+>;
 
 let cached: EntityLexicons | undefined;
 
@@ -84,12 +93,22 @@ export function entityLexicons(): EntityLexicons {
     for (const alias of entry.aliases) aliases.set(alias.toLowerCase(), { name, type: entry.type });
   }
 
-  const words = loadData<{ lawHeads: string[]; facHeads: string[]; openers: string[]; orgHeads: string[]; calendar: string[]; headlineSmallWords: string[] }>('lexicon/entity-words.json');
+  const words = loadData<{
+    lawHeads: string[];
+    facHeads: string[];
+    openers: string[];
+    orgHeads: string[];
+    calendar: string[];
+    headlineSmallWords: string[];
+  }>('lexicon/entity-words.json');
   // The quote stage's cue verbs; forms are listed base, present, past, participle, gerund.
   const cues = loadData<{ verbs: Record<string, { forms: string[] }> }>('lexicon/cue-verbs.json');
   const reportingVerbs = new Set<string>();
-  for (const v of Object.values(cues.verbs)) for (const f of [v.forms[1], v.forms[2]]) if (f && !f.includes(' ')) reportingVerbs.add(f.toLowerCase());
-  const gz: Gazetteers = existsSync(dataUrl('gazetteers/gazetteers.json')) ? loadData<Gazetteers>('gazetteers/gazetteers.json') : {};
+  for (const v of Object.values(cues.verbs))
+    for (const f of [v.forms[1], v.forms[2]]) if (f && !f.includes(' ')) reportingVerbs.add(f.toLowerCase());
+  const gz: Gazetteers = existsSync(dataUrl('gazetteers/gazetteers.json'))
+    ? loadData<Gazetteers>('gazetteers/gazetteers.json')
+    : {};
   const set = (k: keyof Gazetteers) => new Set((gz[k] ?? []).map((x) => x.toLowerCase()));
   cached = {
     titles,

@@ -18,7 +18,8 @@ export function taggerCandidates(article: SegmentedArticle): Candidate[] {
   const ctx = createDocContext();
   const out: Candidate[] = [];
   let base = 0;
-  const push = (type: number, first: number, last: number) => void out.push({ first: base + first, last: base + last, label: TYPES[type]! });
+  const push = (type: number, first: number, last: number) =>
+    void out.push({ first: base + first, last: base + last, label: TYPES[type]! });
   for (const s of article.sentences) {
     base = s.firstToken;
     tagSentenceSpans(m, article.tokens, s.firstToken, s.lastToken, ctx, article.wordIds, article.lexicon, push);

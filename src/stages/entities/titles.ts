@@ -11,7 +11,12 @@ export interface TitleSplit {
 }
 
 /** Longest title written at token `at` (case-insensitive), as a token count and its info. */
-export function titleAt(tokens: readonly Token[], at: number, end: number, lex: EntityLexicons): [number, TitleInfo] | undefined {
+export function titleAt(
+  tokens: readonly Token[],
+  at: number,
+  end: number,
+  lex: EntityLexicons,
+): [number, TitleInfo] | undefined {
   let key = '';
   let best: [number, TitleInfo] | undefined;
   for (let n = 1; n <= lex.maxTitleTokens && at + n <= end; n++) {
@@ -28,7 +33,13 @@ export function titleAt(tokens: readonly Token[], at: number, end: number, lex: 
  * Descriptors ("former", "Democrat", "U.S.") go with a title that follows them, or stand alone before a name the
  * tagger read as a person; before anything else ("U.S. Agriculture Department") they are part of the name.
  */
-export function splitTitle(tokens: readonly Token[], first: number, last: number, lex: EntityLexicons, person = false): TitleSplit {
+export function splitTitle(
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  lex: EntityLexicons,
+  person = false,
+): TitleSplit {
   let at = first;
   let title: TitleInfo | undefined;
   // "Secretary of State John F. Kerry" tagged from "State": a title begun before the span and ending inside it.
@@ -53,7 +64,12 @@ export function splitTitle(tokens: readonly Token[], first: number, last: number
     const hit = titleAt(tokens, at, last - 1, lex); // at least one name token must remain
     if (!hit) break;
     const [n, info] = hit;
-    title = title ? { title: `${title.title} ${info.title}`, ...(info.gender ?? title.gender ? { gender: info.gender ?? title.gender } : {}) } : info;
+    title = title
+      ? {
+          title: `${title.title} ${info.title}`,
+          ...((info.gender ?? title.gender) ? { gender: info.gender ?? title.gender } : {}),
+        }
+      : info;
     at += n;
   }
   if (modifiers.length) {

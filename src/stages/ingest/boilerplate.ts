@@ -14,8 +14,9 @@ let compiled: BoilerplateRule[] | undefined;
 /** The boilerplate rules from data/lexicon/boilerplate.json, compiled once per process. */
 export function loadBoilerplateRules(): BoilerplateRule[] {
   // Rules match case-insensitively unless they say otherwise (a byline is told by its capitals).
-  compiled ??= loadData<{ rules: { id: string; pattern: string; caseSensitive?: boolean }[] }>('lexicon/boilerplate.json').rules
-    .map((r) => ({ id: r.id, pattern: new RegExp(r.pattern, r.caseSensitive ? 'u' : 'iu') }));
+  compiled ??= loadData<{ rules: { id: string; pattern: string; caseSensitive?: boolean }[] }>(
+    'lexicon/boilerplate.json',
+  ).rules.map((r) => ({ id: r.id, pattern: new RegExp(r.pattern, r.caseSensitive ? 'u' : 'iu') }));
   return compiled;
 }
 
@@ -23,12 +24,18 @@ export function loadBoilerplateRules(): BoilerplateRule[] {
 const MAX_BOILERPLATE_LINE = 240;
 
 /** Drops whole lines that match a rule, returning the kept text and one message per removal. */
-export function removeBoilerplate(text: string, rules: readonly BoilerplateRule[]): { text: string; messages: Message[] } {
+export function removeBoilerplate(
+  text: string,
+  rules: readonly BoilerplateRule[],
+): { text: string; messages: Message[] } {
   const messages: Message[] = [];
   const kept: string[] = [];
   for (const line of text.split('\n')) {
     const trimmed = line.trim();
-    const rule = trimmed.length > 0 && trimmed.length <= MAX_BOILERPLATE_LINE ? rules.find((r) => r.pattern.test(trimmed)) : undefined;
+    const rule =
+      trimmed.length > 0 && trimmed.length <= MAX_BOILERPLATE_LINE
+        ? rules.find((r) => r.pattern.test(trimmed))
+        : undefined;
     if (rule) messages.push(message('ingest/boilerplate-removed', 'ingest', { line: trimmed, rule: rule.id }));
     else kept.push(line);
   }

@@ -7,14 +7,31 @@ const PRESCAN_BYTES = 1024;
 
 // WHATWG: these labels all mean windows-1252 (browsers never decode real ISO-8859-1 or ASCII).
 const WINDOWS_1252_LABELS = new Set([
-  'ansi_x3.4-1968', 'ascii', 'cp1252', 'cp819', 'csisolatin1', 'ibm819', 'iso-8859-1', 'iso-ir-100', 'iso8859-1',
-  'iso88591', 'iso_8859-1', 'iso_8859-1:1987', 'l1', 'latin1', 'us-ascii', 'windows-1252', 'x-cp1252',
+  'ansi_x3.4-1968',
+  'ascii',
+  'cp1252',
+  'cp819',
+  'csisolatin1',
+  'ibm819',
+  'iso-8859-1',
+  'iso-ir-100',
+  'iso8859-1',
+  'iso88591',
+  'iso_8859-1',
+  'iso_8859-1:1987',
+  'l1',
+  'latin1',
+  'us-ascii',
+  'windows-1252',
+  'x-cp1252',
 ]);
 
 /** Returns the charset label declared by <meta charset> or http-equiv Content-Type in the first 1024 bytes. */
 export function sniffHtmlCharset(bytes: Uint8Array): string | undefined {
   // Latin-1 maps every byte to one char, so ASCII markup is readable whatever the real encoding.
-  const head = stripComments(Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, PRESCAN_BYTES)).toString('latin1'));
+  const head = stripComments(
+    Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, PRESCAN_BYTES)).toString('latin1'),
+  );
   // [^<>] rather than [^>]: an unclosed "<meta" then stops at the next tag instead of rescanning to the end
   for (const tag of head.match(/<meta\b[^<>]*>/gi) ?? []) {
     const charset = /\bcharset\s*=\s*["']?\s*([\w.:-]+)/i.exec(tag);

@@ -7,7 +7,8 @@ import type { Message, SourceFormat } from '../../types.ts';
 import { detectBinary } from './binary.ts';
 import { decoderFor, sniffHtmlCharset } from './charset.ts';
 
-export type Decoded = { ok: true; text: string; encoding: string; messages: Message[] } | { ok: false; messages: Message[] };
+export type Decoded =
+  { ok: true; text: string; encoding: string; messages: Message[] } | { ok: false; messages: Message[] };
 
 const STAGE = 'ingest';
 
@@ -24,7 +25,8 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
-    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    const length =
+      b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
     if (length === 0) return i;
     for (let k = 1; k < length; k++) {
       const c = bytes[i + k];
@@ -32,7 +34,13 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
     }
     // Overlong, surrogate and beyond-U+10FFFF forms are invalid too.
     const second = bytes[i + 1] ?? 0;
-    if ((b === 0xe0 && second < 0xa0) || (b === 0xed && second > 0x9f) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second > 0x8f)) return i;
+    if (
+      (b === 0xe0 && second < 0xa0) ||
+      (b === 0xed && second > 0x9f) ||
+      (b === 0xf0 && second < 0x90) ||
+      (b === 0xf4 && second > 0x8f)
+    )
+      return i;
     i += length;
   }
   return -1;
@@ -48,7 +56,10 @@ function strict(encoding: string, bytes: Uint8Array): string | undefined {
 
 function invalidUtf8(bytes: Uint8Array): Message {
   const offset = firstInvalidUtf8(bytes);
-  return message('ingest/invalid-encoding', STAGE, { encoding: 'UTF-8', detail: `invalid byte 0x${(bytes[offset] ?? 0).toString(16).padStart(2, '0')} at offset ${offset}` });
+  return message('ingest/invalid-encoding', STAGE, {
+    encoding: 'UTF-8',
+    detail: `invalid byte 0x${(bytes[offset] ?? 0).toString(16).padStart(2, '0')} at offset ${offset}`,
+  });
 }
 
 // Windows (CRLF) and old Mac (CR) line ends become \n before any extractor reads lines: the plain-text header
@@ -60,7 +71,9 @@ const LINE_END = /\r\n?/g;
 export function decodeBytes(bytes: Uint8Array, format: SourceFormat): Decoded {
   const decoded = decodeRaw(bytes, format);
   // indexOf first: most pages have no \r, and finding none is a fast scan where the regex is a slow one.
-  return decoded.ok && decoded.text.includes('\r') ? { ...decoded, text: decoded.text.replace(LINE_END, '\n') } : decoded;
+  return decoded.ok && decoded.text.includes('\r')
+    ? { ...decoded, text: decoded.text.replace(LINE_END, '\n') }
+    : decoded;
 }
 
 function decodeRaw(bytes: Uint8Array, format: SourceFormat): Decoded {
@@ -77,7 +90,10 @@ function decodeRaw(bytes: Uint8Array, format: SourceFormat): Decoded {
     const text = strict(bom.encoding, body);
     if (text === undefined) {
       const detail = bom.encoding === 'utf-8' ? invalidUtf8(body).text : 'unpaired surrogate or odd byte count';
-      return fail(bomMessage, message('ingest/invalid-encoding', STAGE, { encoding: bom.encoding.toUpperCase(), detail }));
+      return fail(
+        bomMessage,
+        message('ingest/invalid-encoding', STAGE, { encoding: bom.encoding.toUpperCase(), detail }),
+      );
     }
     return { ok: true, text, encoding: bom.encoding, messages: [bomMessage] };
   }
@@ -90,9 +106,15 @@ function decodeRaw(bytes: Uint8Array, format: SourceFormat): Decoded {
   if (format !== 'html') return fail(invalidUtf8(bytes));
 
   const decoder = declared === undefined ? undefined : decoderFor(declared);
-  const [encoding, reason] = decoder !== undefined && decoder !== 'utf-8'
-    ? [decoder, `declared as "${declared}" in the page`]
-    : ['windows-1252', declared === undefined ? 'not valid UTF-8 and no charset declared' : `declared as "${declared}" but not valid as that`];
+  const [encoding, reason] =
+    decoder !== undefined && decoder !== 'utf-8'
+      ? [decoder, `declared as "${declared}" in the page`]
+      : [
+          'windows-1252',
+          declared === undefined
+            ? 'not valid UTF-8 and no charset declared'
+            : `declared as "${declared}" but not valid as that`,
+        ];
   const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), encoding);
   return { ok: true, text, encoding, messages: [message('ingest/decoded-legacy', STAGE, { encoding, reason })] };
 }
@@ -106,7 +128,8 @@ export interface Utf8Bytes {
 /** Decodes a Utf8Bytes (or any UTF-8 bytes held one char per byte). */
 export const decodeLatin1Utf8 = (latin1: string): string => Buffer.from(latin1, 'latin1').toString('utf8');
 
-export type DecodedHtml = { ok: true; html: string | Utf8Bytes; encoding: string; messages: Message[] } | { ok: false; messages: Message[] };
+export type DecodedHtml =
+  { ok: true; html: string | Utf8Bytes; encoding: string; messages: Message[] } | { ok: false; messages: Message[] };
 
 /** decodeBytes for an HTML page, leaving a page in UTF-8 undecoded: the same checks in the same order (no BOM,
  * not binary, valid UTF-8; isUtf8 validates as strictly as the fatal TextDecoder), else decodeBytes itself. */
@@ -115,8 +138,15 @@ export function decodeHtmlBytes(bytes: Uint8Array): DecodedHtml {
   if (bytes.length > 0 && !bom && detectBinary(bytes) === undefined && isUtf8(bytes)) {
     const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
     // \r never occurs inside a multi-byte character, so line ends are found in the bytes as in the text.
-    return { ok: true, html: { latin1: latin1.includes('\r') ? latin1.replace(LINE_END, '\n') : latin1 }, encoding: 'utf-8', messages: [] };
+    return {
+      ok: true,
+      html: { latin1: latin1.includes('\r') ? latin1.replace(LINE_END, '\n') : latin1 },
+      encoding: 'utf-8',
+      messages: [],
+    };
   }
   const decoded = decodeBytes(bytes, 'html');
-  return decoded.ok ? { ok: true, html: decoded.text, encoding: decoded.encoding, messages: decoded.messages } : decoded;
+  return decoded.ok
+    ? { ok: true, html: decoded.text, encoding: decoded.encoding, messages: decoded.messages }
+    : decoded;
 }

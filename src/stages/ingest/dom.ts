@@ -46,7 +46,7 @@ export const TEXT_NODE = 3;
 export function parseDocument(html: string): DomDocument {
   // linkedom only builds a tree from htmlparser2 events; it has no script engine and no network loader.
   // DOMParser rather than parseHTML: parseHTML also builds a whole window object, a fixed cost on every page.
-  return new DOMParser().parseFromString(wrapFragment(html), 'text/html') as unknown as DomDocument;
+  return new DOMParser().parseFromString(wrapFragment(html), 'text/html');
 }
 
 /** Gives a fragment (an RSS item's HTML, a pasted snippet) the html/body it lacks: linkedom adds none itself.
@@ -95,7 +95,12 @@ export function attributeList(el: DomElement): ArrayLike<{ readonly name: string
   const link = linksOf(el);
   if (link === null) return el.attributes;
   const found: Linked[] = [];
-  for (let node = (el as unknown as Linked)[link.next]; node !== undefined && node.nodeType === ATTRIBUTE_NODE; node = node[link.next]) found.push(node);
+  for (
+    let node = (el as unknown as Linked)[link.next];
+    node !== undefined && node.nodeType === ATTRIBUTE_NODE;
+    node = node[link.next]
+  )
+    found.push(node);
   return found as unknown as { name: string; value: string }[];
 }
 

@@ -7,7 +7,8 @@ import { ENTER, SKIP_CHILDREN, walkElements, type DomDocument, type DomElement }
 // from scoring it. The body-text fallback has no Readability to tell furniture from content, so it also drops
 // header, footer, aside and form regions.
 // Class/id words of share bars, ad slots, pagers and teaser boxes.
-export const FURNITURE = /(?:^|[\s_-])(?:share|sharing|social|sharebar|ad|ads|advert|advertisement|sponsored|promo|newsletter|related|recommended|subscribe|nav|pagination|pager)(?:$|[\s_-])/i;
+export const FURNITURE =
+  /(?:^|[\s_-])(?:share|sharing|social|sharebar|ad|ads|advert|advertisement|sponsored|promo|newsletter|related|recommended|subscribe|nav|pagination|pager)(?:$|[\s_-])/i;
 // Captions and photo credits: boilerplate next to an article, but the content of a photo gallery.
 const CAPTION = /(?:^|[\s_-])(?:caption|wp-caption-text)(?:$|[\s_-])/i;
 export const CREDIT = /(?:^|[\s_-])(?:credit|credits|copyright|photographer|photo-credit)(?:$|[\s_-])/i;
@@ -16,7 +17,10 @@ export const MAX_FURNITURE_CHARS = 300;
 export const NEVER_FURNITURE = new Set(['html', 'body', 'main', 'article']);
 
 // linkedom answers getAttribute('class') by building a token list, so elements without class or id skip it.
-const classAndId = (el: DomElement): string => (el.hasAttribute('class') || el.hasAttribute('id') ? `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}` : ' ');
+const classAndId = (el: DomElement): string =>
+  el.hasAttribute('class') || el.hasAttribute('id')
+    ? `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`
+    : ' ';
 const squash = (s: string | null): string => (s ?? '').replace(/\s+/g, ' ').trim();
 
 /** Whether an element is a caption (figcaption or a caption class). */
@@ -31,7 +35,9 @@ export function isCredit(el: DomElement): boolean {
 
 /** A <time> standing alone in its block is a dateline ("March 5, 2024"), which meta.published already holds. */
 export function isDateline(el: DomElement): boolean {
-  return el.localName === 'time' && el.parentNode !== null && squash(el.parentNode.textContent) === squash(el.textContent);
+  return (
+    el.localName === 'time' && el.parentNode !== null && squash(el.parentNode.textContent) === squash(el.textContent)
+  );
 }
 
 /** Whether an element is a short share bar, ad slot, pager or teaser box. */
@@ -45,20 +51,32 @@ function isFurnitureOrCredit(el: DomElement): boolean {
   if (!el.hasAttributes() || (!el.hasAttribute('class') && !el.hasAttribute('id'))) return false;
   const words = classAndId(el);
   if (CREDIT.test(words)) return true;
-  return !NEVER_FURNITURE.has(el.localName) && FURNITURE.test(words) && (el.textContent ?? '').length < MAX_FURNITURE_CHARS;
+  return (
+    !NEVER_FURNITURE.has(el.localName) && FURNITURE.test(words) && (el.textContent ?? '').length < MAX_FURNITURE_CHARS
+  );
 }
 
 function isChrome(el: DomElement, fallback: boolean): boolean {
   const name = el.localName;
   // Without attributes only the name can tell (hasAttributes is a pointer check in linkedom; each getAttribute
   // below searches the attributes again).
-  if (!el.hasAttributes()) return name === 'nav' || (fallback && (name === 'header' || name === 'footer' || name === 'aside' || name === 'form'));
+  if (!el.hasAttributes())
+    return (
+      name === 'nav' || (fallback && (name === 'header' || name === 'footer' || name === 'aside' || name === 'form'))
+    );
   if (name === 'nav' || el.getAttribute('hidden') !== null || el.getAttribute('aria-hidden') === 'true') return true;
   const role = el.getAttribute('role');
   if (role === 'navigation' || role === 'search') return true;
   if (!fallback) return false;
-  return name === 'header' || name === 'footer' || name === 'aside' || name === 'form'
-    || role === 'banner' || role === 'contentinfo' || role === 'complementary';
+  return (
+    name === 'header' ||
+    name === 'footer' ||
+    name === 'aside' ||
+    name === 'form' ||
+    role === 'banner' ||
+    role === 'contentinfo' ||
+    role === 'complementary'
+  );
 }
 
 /** Removes navigation and furniture from the page (and, for the body-text fallback, header/footer/aside too). */

@@ -30,15 +30,27 @@ function gather(document: DomDocument): MetaElements {
   const found: MetaElements = { metas: [], scripts: [], times: [], h1s: [], title: undefined, canonical: undefined };
   walkElements(document, (el) => {
     switch (el.localName) {
-      case 'meta': found.metas.push(el); break;
-      case 'script': found.scripts.push(el); break;
-      case 'time': if (el.hasAttribute('datetime')) found.times.push(el); break;
-      case 'h1': found.h1s.push(el); break;
-      case 'title': found.title ??= el; break;
-      case 'link':
-        if (found.canonical === undefined && el.hasAttribute('href') && CANONICAL.test(el.getAttribute('rel') ?? '')) found.canonical = el;
+      case 'meta':
+        found.metas.push(el);
         break;
-      case 'template': return SKIP_CHILDREN;
+      case 'script':
+        found.scripts.push(el);
+        break;
+      case 'time':
+        if (el.hasAttribute('datetime')) found.times.push(el);
+        break;
+      case 'h1':
+        found.h1s.push(el);
+        break;
+      case 'title':
+        found.title ??= el;
+        break;
+      case 'link':
+        if (found.canonical === undefined && el.hasAttribute('href') && CANONICAL.test(el.getAttribute('rel') ?? ''))
+          found.canonical = el;
+        break;
+      case 'template':
+        return SKIP_CHILDREN;
     }
     return ENTER;
   });
@@ -120,23 +132,39 @@ export function readHtmlMeta(document: DomDocument): HtmlMeta {
 
   const siteName = first(cleanValue(tags.get('og:site_name')), ld?.publisher);
   const title = firstOf(
-    () => tags.get('og:title'), () => ld?.headline, () => tags.get('twitter:title'),
+    () => tags.get('og:title'),
+    () => ld?.headline,
+    () => tags.get('twitter:title'),
     () => pick(tags, ['title', 'dc.title', 'headline', 'sailthru.title', 'parsely-title']),
-    () => headingTitle(elements.h1s), () => documentTitle(elements.title, siteName),
+    () => headingTitle(elements.h1s),
+    () => documentTitle(elements.title, siteName),
   );
   if (title !== undefined) meta.title = title;
 
   const ldAuthors = ld !== undefined && ld.authors.length > 0 ? ld.authors.join(', ') : undefined;
   const byline = firstOf(
     () => cleanByline(ldAuthors),
-    () => cleanByline(pick(tags, ['author', 'article:author', 'dc.creator', 'byl', 'sailthru.author', 'parsely-author'])),
+    () =>
+      cleanByline(pick(tags, ['author', 'article:author', 'dc.creator', 'byl', 'sailthru.author', 'parsely-author'])),
   );
   if (byline !== undefined) meta.byline = byline;
 
   const dates = [
     ld?.datePublished,
-    pick(tags, ['article:published_time', 'og:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date',
-      'dc.date.issued', 'dcterms.issued', 'dc.date', 'date', 'sailthru.date', 'parsely-pub-date']),
+    pick(tags, [
+      'article:published_time',
+      'og:published_time',
+      'datepublished',
+      'pubdate',
+      'publishdate',
+      'publish-date',
+      'dc.date.issued',
+      'dcterms.issued',
+      'dc.date',
+      'date',
+      'sailthru.date',
+      'parsely-pub-date',
+    ]),
     timeDatetime(elements.times),
   ].filter((d): d is string => d !== undefined && d.trim() !== '');
   const published = firstOf(...dates.map((d) => () => normaliseDate(d)));
@@ -144,7 +172,12 @@ export function readHtmlMeta(document: DomDocument): HtmlMeta {
 
   const ogUrl = normaliseUrl(tags.get('og:url'));
   const canonical = elements.canonical?.getAttribute('href');
-  const url = firstOf(() => normaliseUrl(canonical, ogUrl), () => ogUrl, () => normaliseUrl(ld?.url), () => normaliseUrl(tags.get('twitter:url')));
+  const url = firstOf(
+    () => normaliseUrl(canonical, ogUrl),
+    () => ogUrl,
+    () => normaliseUrl(ld?.url),
+    () => normaliseUrl(tags.get('twitter:url')),
+  );
   if (url !== undefined) meta.url = url;
 
   if (siteName !== undefined) meta.siteName = siteName;

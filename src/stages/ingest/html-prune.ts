@@ -42,20 +42,80 @@ const RAW_TEXT = new Set(['script', 'style', 'title', 'textarea', 'xmp']);
 const P = ['p'];
 const FORM = ['input', 'option', 'optgroup', 'select', 'button', 'datalist', 'textarea'];
 /** Parser.openImpliesClose: an open tag closes these while they are the innermost open element. */
-const OPEN_IMPLIES_CLOSE = new Map<string, Set<string>>([
-  ['tr', ['tr', 'th', 'td']], ['th', ['th']], ['td', ['thead', 'th', 'td']], ['body', ['head', 'link', 'script']],
-  ['li', ['li']], ['p', P], ['h1', P], ['h2', P], ['h3', P], ['h4', P], ['h5', P], ['h6', P], ['select', FORM],
-  ['input', FORM], ['output', FORM], ['button', FORM], ['datalist', FORM], ['textarea', FORM], ['option', ['option']],
-  ['optgroup', ['optgroup', 'option']], ['dd', ['dd', 'dt']], ['dt', ['dd', 'dt']], ['address', P], ['article', P],
-  ['aside', P], ['blockquote', P], ['details', P], ['div', P], ['dl', P], ['fieldset', P], ['figcaption', P],
-  ['figure', P], ['footer', P], ['form', P], ['header', P], ['hr', P], ['main', P], ['nav', P], ['ol', P], ['pre', P],
-  ['section', P], ['table', P], ['ul', P], ['rt', ['rt', 'rp']], ['rp', ['rt', 'rp']], ['tbody', ['thead', 'tbody']],
-  ['tfoot', ['thead', 'tbody']],
-].map(([k, v]) => [k as string, new Set(v as string[])]));
+const OPEN_IMPLIES_CLOSE = new Map<string, Set<string>>(
+  [
+    ['tr', ['tr', 'th', 'td']],
+    ['th', ['th']],
+    ['td', ['thead', 'th', 'td']],
+    ['body', ['head', 'link', 'script']],
+    ['li', ['li']],
+    ['p', P],
+    ['h1', P],
+    ['h2', P],
+    ['h3', P],
+    ['h4', P],
+    ['h5', P],
+    ['h6', P],
+    ['select', FORM],
+    ['input', FORM],
+    ['output', FORM],
+    ['button', FORM],
+    ['datalist', FORM],
+    ['textarea', FORM],
+    ['option', ['option']],
+    ['optgroup', ['optgroup', 'option']],
+    ['dd', ['dd', 'dt']],
+    ['dt', ['dd', 'dt']],
+    ['address', P],
+    ['article', P],
+    ['aside', P],
+    ['blockquote', P],
+    ['details', P],
+    ['div', P],
+    ['dl', P],
+    ['fieldset', P],
+    ['figcaption', P],
+    ['figure', P],
+    ['footer', P],
+    ['form', P],
+    ['header', P],
+    ['hr', P],
+    ['main', P],
+    ['nav', P],
+    ['ol', P],
+    ['pre', P],
+    ['section', P],
+    ['table', P],
+    ['ul', P],
+    ['rt', ['rt', 'rp']],
+    ['rp', ['rt', 'rp']],
+    ['tbody', ['thead', 'tbody']],
+    ['tfoot', ['thead', 'tbody']],
+  ].map(([k, v]) => [k as string, new Set(v as string[])]),
+);
 /** Elements an open tag can close implicitly: the pass never empties these, as their end is not their own. */
 const IMPLICITLY_CLOSED = new Set([...OPEN_IMPLIES_CLOSE.values()].flatMap((s) => [...s]));
-const VOID = new Set(['area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'img', 'input', 'isindex',
-  'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const VOID = new Set([
+  'area',
+  'base',
+  'basefont',
+  'br',
+  'col',
+  'command',
+  'embed',
+  'frame',
+  'hr',
+  'img',
+  'input',
+  'isindex',
+  'keygen',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
 const FOREIGN = new Set(['math', 'svg']);
 const HTML_INTEGRATION = new Set(['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'foreignobject', 'desc', 'title']);
 
@@ -80,9 +140,16 @@ const IS_FOREIGN = 256;
 const IS_HTML_INTEGRATION = 512;
 const NAME_FLAGS = new Map<string, number>();
 for (const [flag, names] of [
-  [IMPLIES_CLOSE, OPEN_IMPLIES_CLOSE.keys()], [IS_ACTIVE, ACTIVE], [IS_NON_TEXT, NON_TEXT], [IS_META_READ, META_READ],
-  [IS_VOID, VOID], [IS_IMPLICITLY_CLOSED, IMPLICITLY_CLOSED], [IS_RAW_TEXT, RAW_TEXT], [IS_NEVER_EMPTIED, NEVER_EMPTIED],
-  [IS_FOREIGN, FOREIGN], [IS_HTML_INTEGRATION, HTML_INTEGRATION],
+  [IMPLIES_CLOSE, OPEN_IMPLIES_CLOSE.keys()],
+  [IS_ACTIVE, ACTIVE],
+  [IS_NON_TEXT, NON_TEXT],
+  [IS_META_READ, META_READ],
+  [IS_VOID, VOID],
+  [IS_IMPLICITLY_CLOSED, IMPLICITLY_CLOSED],
+  [IS_RAW_TEXT, RAW_TEXT],
+  [IS_NEVER_EMPTIED, NEVER_EMPTIED],
+  [IS_FOREIGN, FOREIGN],
+  [IS_HTML_INTEGRATION, HTML_INTEGRATION],
 ] as const) {
   for (const name of names) NAME_FLAGS.set(name, (NAME_FLAGS.get(name) ?? 0) | flag);
 }
@@ -186,20 +253,26 @@ function rawTextEnd(html: string, from: number, name: string): number {
 }
 
 /** An attribute value as the DOM will hold it, or undefined when it has an entity the pass does not decode. */
-const plain = (value: string | undefined): string | undefined => (value === undefined || value.includes('&') ? undefined : value);
+const plain = (value: string | undefined): string | undefined =>
+  value === undefined || value.includes('&') ? undefined : value;
 
 type Emptied = 'inert' | 'chrome' | 'furniture';
 
 /** What removeChrome's main pass makes of an element: deleted whatever its content ('chrome'), deleted if its
  * text is short ('furniture'), or not certain; and whether its furniture test counts the text inside it. */
-function chromeOf(name: string, attributes: Map<string, string>): { kind: Emptied | 'unsure' | undefined; furnitureLike: boolean } {
+function chromeOf(
+  name: string,
+  attributes: Map<string, string>,
+): { kind: Emptied | 'unsure' | undefined; furnitureLike: boolean } {
   const hasClassOrId = attributes.has('class') || attributes.has('id');
   const classAndId = hasClassOrId ? real(`${attributes.get('class') ?? ''} ${attributes.get('id') ?? ''}`) : '';
-  const furnitureLike = hasClassOrId && !NEVER_FURNITURE.has(name) && (classAndId.includes('&') || FURNITURE.test(classAndId));
+  const furnitureLike =
+    hasClassOrId && !NEVER_FURNITURE.has(name) && (classAndId.includes('&') || FURNITURE.test(classAndId));
   if (name === 'nav' || attributes.has('hidden')) return { kind: 'chrome', furnitureLike };
   const ariaHidden = real(attributes.get('aria-hidden'));
   const role = real(attributes.get('role'));
-  if ((ariaHidden !== undefined && ariaHidden.includes('&')) || (role !== undefined && role.includes('&'))) return { kind: 'unsure', furnitureLike };
+  if ((ariaHidden !== undefined && ariaHidden.includes('&')) || (role !== undefined && role.includes('&')))
+    return { kind: 'unsure', furnitureLike };
   if (ariaHidden === 'true' || role === 'navigation' || role === 'search') return { kind: 'chrome', furnitureLike };
   if (!hasClassOrId) return { kind: undefined, furnitureLike };
   if (classAndId.includes('&')) return { kind: 'unsure', furnitureLike };
@@ -310,14 +383,23 @@ function prune(html: string): Pruned {
     const isInert = (flags & (IS_ACTIVE | IS_NON_TEXT)) !== 0;
     const chrome = chromeOf(name, attributes);
     const kind = isInert ? 'inert' : chrome.kind;
-    const emptiable = heading === 0 && (flags & (IS_IMPLICITLY_CLOSED | IS_RAW_TEXT | IS_NEVER_EMPTIED | IS_META_READ)) === 0
-      && (kind === 'inert' || ((kind === 'chrome' || kind === 'furniture') && furniture === 0));
+    const emptiable =
+      heading === 0 &&
+      (flags & (IS_IMPLICITLY_CLOSED | IS_RAW_TEXT | IS_NEVER_EMPTIED | IS_META_READ)) === 0 &&
+      (kind === 'inert' || ((kind === 'chrome' || kind === 'furniture') && furniture === 0));
     const entry: StackEntry = {
-      name, contentStart: tag.end, metaAt: meta, unsureAt: unsure, activeAt: active, textAt: text,
-      inert: isInert, furnitureLike: chrome.furnitureLike, template: name === 'template',
+      name,
+      contentStart: tag.end,
+      metaAt: meta,
+      unsureAt: unsure,
+      activeAt: active,
+      textAt: text,
+      inert: isInert,
+      furnitureLike: chrome.furnitureLike,
+      template: name === 'template',
       heading: name === 'h1' && template === 0,
       // always set (undefined when not emptiable): one object shape for every entry, no spread per tag
-      emptied: emptiable ? (kind as Emptied) : undefined,
+      emptied: emptiable ? kind : undefined,
     };
     stack.push(entry);
     if (entry.inert) inert++;

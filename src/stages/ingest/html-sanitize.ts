@@ -8,10 +8,34 @@ export const ACTIVE = new Set(['script', 'iframe', 'frame', 'frameset', 'object'
 // ("Your browser doesn't support HTML5 video") that a reader never sees next to a working player; and AMP's
 // ad, analytics, share and media components, whose only text is a placeholder ("Advertisement").
 export const NON_TEXT = new Set([
-  'style', 'template', 'noscript', 'video', 'audio', 'canvas', 'svg', 'math', 'picture', 'source', 'track', 'map',
-  'select', 'button', 'input', 'textarea', 'dialog',
-  'amp-ad', 'amp-embed', 'amp-sticky-ad', 'amp-auto-ads', 'amp-analytics', 'amp-pixel', 'amp-social-share', 'amp-img',
-  'amp-video', 'amp-iframe', 'amp-youtube',
+  'style',
+  'template',
+  'noscript',
+  'video',
+  'audio',
+  'canvas',
+  'svg',
+  'math',
+  'picture',
+  'source',
+  'track',
+  'map',
+  'select',
+  'button',
+  'input',
+  'textarea',
+  'dialog',
+  'amp-ad',
+  'amp-embed',
+  'amp-sticky-ad',
+  'amp-auto-ads',
+  'amp-analytics',
+  'amp-pixel',
+  'amp-social-share',
+  'amp-img',
+  'amp-video',
+  'amp-iframe',
+  'amp-youtube',
 ]);
 // JSON-LD and other data blocks are read for metadata before this runs; they do not execute either way.
 export const DATA_SCRIPT_TYPES = /^(?:application\/(?:ld\+)?json|text\/template|text\/x-template)$/i;

@@ -4,13 +4,83 @@ import { isElement, TEXT_NODE, type DomElement, type DomNode } from './dom.ts';
 
 // Elements that start and end a paragraph of their own (HTML's block-level and list/table structure).
 const BLOCK = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'dir', 'div',
-  'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header',
-  'hgroup', 'hr', 'html', 'legend', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table',
-  'tbody', 'tfoot', 'thead', 'tr', 'ul', 'listing', 'xmp', 'plaintext',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'html',
+  'legend',
+  'li',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'tfoot',
+  'thead',
+  'tr',
+  'ul',
+  'listing',
+  'xmp',
+  'plaintext',
 ]);
 // Never text, even if they survived sanitising (head content, embedded documents, images).
-const SKIP = new Set(['head', 'title', 'meta', 'link', 'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'img', 'svg', 'video', 'audio', 'canvas', 'picture', 'source', 'track', 'map', 'area', 'button', 'input', 'select', 'textarea']);
+const SKIP = new Set([
+  'head',
+  'title',
+  'meta',
+  'link',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'img',
+  'svg',
+  'video',
+  'audio',
+  'canvas',
+  'picture',
+  'source',
+  'track',
+  'map',
+  'area',
+  'button',
+  'input',
+  'select',
+  'textarea',
+]);
 const PRESERVE_WHITESPACE = new Set(['pre', 'listing', 'xmp', 'plaintext', 'textarea']);
 
 // Runs of whitespace that collapse to one space: /[ \t\n\r\f]+/ and /[ \t\r\f]+/, less the runs that already
@@ -69,7 +139,13 @@ interface OpenElement {
 // exhaust the call stack. firstChild/nextSibling rather than childNodes: linkedom builds a new array for
 // every childNodes read. With a second writer, one walk writes two texts: everything, and everything but the
 // elements `omit` picks (as if they were skipped), which is what two walks with two skip tests would write.
-function walk(root: DomNode, out: ParagraphWriter, options: TextOptions, second?: ParagraphWriter, omit?: (element: DomElement) => boolean): void {
+function walk(
+  root: DomNode,
+  out: ParagraphWriter,
+  options: TextOptions,
+  second?: ParagraphWriter,
+  omit?: (element: DomElement) => boolean,
+): void {
   const open: OpenElement[] = [];
   let preDepth = 0;
   // How many open elements are left out of the second writer.
@@ -143,7 +219,10 @@ export function paragraphsOf(root: DomNode, options: TextOptions = {}): string[]
 
 /** In one walk, the paragraphs of a subtree (`all`), and its paragraphs without the elements `omit` picks
  * (`without`): the same as paragraphsOf with `skip`, and with `skip || omit`. */
-export function paragraphVariants(root: DomNode, options: TextOptions & { omit: (element: DomElement) => boolean }): { all: string[]; without: string[] } {
+export function paragraphVariants(
+  root: DomNode,
+  options: TextOptions & { omit: (element: DomElement) => boolean },
+): { all: string[]; without: string[] } {
   const all = new ParagraphWriter();
   const without = new ParagraphWriter();
   walk(root, all, options, without, options.omit);

@@ -65,7 +65,11 @@ function preparedDocument(source: string): DomDocument {
  * A retry restores the page from a fresh copy prepared the same way (readability.ts, deferPageSnapshot). */
 function findArticle(document: DomDocument, source: string): ReturnType<typeof readabilityParse> {
   try {
-    return readabilityParse(document, { charThreshold: READABILITY_CHAR_THRESHOLD, replay: () => preparedDocument(source), sanitized: true });
+    return readabilityParse(document, {
+      charThreshold: READABILITY_CHAR_THRESHOLD,
+      replay: () => preparedDocument(source),
+      sanitized: true,
+    });
   } catch {
     return null;
   }
@@ -139,7 +143,7 @@ export function extractHtml(html: string | Utf8Bytes): Extracted {
     // Only short results get here, so most pages never pay for it. The test sees the pruned page: script
     // and style bodies inside a <p> no longer count as its text.
     const fresh = parseDocument(source);
-    if (paragraphs.length === 0 || !isProbablyReaderable(fresh as never)) {
+    if (paragraphs.length === 0 || !isProbablyReaderable(fresh)) {
       messages.push(message('ingest/html-no-article', STAGE));
       paragraphs = withoutHeadings(bodyParagraphs(fresh), meta);
     }

@@ -54,7 +54,9 @@ export function ingest(raw: RawArticle, config: Config, boilerplate: readonly Bo
   }
   if (text.trim() === '') {
     const onlyWhitespace = decodedText().trim() === '';
-    messages.push(onlyWhitespace ? message('ingest/whitespace-only', 'ingest') : message('ingest/no-text', 'ingest', { format }));
+    messages.push(
+      onlyWhitespace ? message('ingest/whitespace-only', 'ingest') : message('ingest/no-text', 'ingest', { format }),
+    );
   }
   return { ...base, meta: extracted.meta, text, messages };
 }

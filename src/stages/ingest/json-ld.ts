@@ -16,9 +16,20 @@ export interface JsonLdArticle {
 
 // Lower rank wins: a NewsArticle describes the story better than a generic Article or BlogPosting.
 const TYPE_RANK: Record<string, number> = {
-  newsarticle: 0, reportagenewsarticle: 0, analysisnewsarticle: 0, opinionnewsarticle: 0, reviewnewsarticle: 0,
-  backgroundnewsarticle: 0, askpublicnewsarticle: 0, liveblogposting: 0,
-  article: 1, blogposting: 1, socialmediaposting: 2, report: 2, scholarlyarticle: 2, techarticle: 2,
+  newsarticle: 0,
+  reportagenewsarticle: 0,
+  analysisnewsarticle: 0,
+  opinionnewsarticle: 0,
+  reviewnewsarticle: 0,
+  backgroundnewsarticle: 0,
+  askpublicnewsarticle: 0,
+  liveblogposting: 0,
+  article: 1,
+  blogposting: 1,
+  socialmediaposting: 2,
+  report: 2,
+  scholarlyarticle: 2,
+  techarticle: 2,
 };
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -31,7 +42,9 @@ function typesOf(node: Json): string[] {
 }
 
 function rankOf(node: Json): number | undefined {
-  const ranks = typesOf(node).map((t) => TYPE_RANK[t]).filter((r): r is number => r !== undefined);
+  const ranks = typesOf(node)
+    .map((t) => TYPE_RANK[t])
+    .filter((r): r is number => r !== undefined);
   return ranks.length > 0 ? Math.min(...ranks) : undefined;
 }
 
@@ -49,7 +62,10 @@ function parseBlocks(scripts: readonly DomElement[]): Json[] {
   for (const script of scripts) {
     if ((script.getAttribute('type') ?? '').trim().toLowerCase() !== 'application/ld+json') continue;
     // Some CMSs wrap the JSON in a comment or CDATA section to hide it from old browsers.
-    const raw = (script.textContent ?? '').trim().replace(/^(?:<!--|<!\[CDATA\[)/, '').replace(/(?:-->|\]\]>)$/, '');
+    const raw = (script.textContent ?? '')
+      .trim()
+      .replace(/^(?:<!--|<!\[CDATA\[)/, '')
+      .replace(/(?:-->|\]\]>)$/, '');
     try {
       collect(JSON.parse(raw), nodes);
     } catch {
@@ -111,6 +127,7 @@ export function readJsonLdArticle(scripts: readonly DomElement[]): JsonLdArticle
     datePublished: cleanValue(best['datePublished']),
     url: cleanValue(best['url']) ?? urlOf(best['mainEntityOfPage']),
     publisher: nameOf(resolve(best['publisher'])),
-    language: typeof language === 'string' ? language : isObject(language) ? cleanValue(language['alternateName']) : undefined,
+    language:
+      typeof language === 'string' ? language : isObject(language) ? cleanValue(language['alternateName']) : undefined,
   };
 }

@@ -90,12 +90,22 @@ function blocks(parent: Parents, out: string[]): void {
       case 'paragraph':
       case 'tableCell': {
         // Dropped images and tags leave double spaces behind; inline code keeps its spacing in a code block only.
-        const text = inline(node).split('\n').map((l) => l.replace(/ {2,}/g, ' ').trim()).filter((l) => l !== '').join('\n');
+        const text = inline(node)
+          .split('\n')
+          .map((l) => l.replace(/ {2,}/g, ' ').trim())
+          .filter((l) => l !== '')
+          .join('\n');
         if (text !== '') out.push(text);
         break;
       }
       case 'code':
-        if (node.value.trim() !== '') out.push(node.value.split(/\r?\n/).map((l) => l.trimEnd()).join('\n'));
+        if (node.value.trim() !== '')
+          out.push(
+            node.value
+              .split(/\r?\n/)
+              .map((l) => l.trimEnd())
+              .join('\n'),
+          );
         break;
       case 'html':
         out.push(...htmlBlock(node.value));
@@ -106,7 +116,7 @@ function blocks(parent: Parents, out: string[]): void {
       case 'yaml' as string:
         break;
       default:
-        if ('children' in node) blocks(node as Parents, out);
+        if ('children' in node) blocks(node, out);
     }
   }
 }

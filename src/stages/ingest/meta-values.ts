@@ -2,15 +2,46 @@
 // thing whatever the input format. Each returns undefined rather than guess: meta is never invented.
 
 const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11,
-  november: 11, dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 };
 
 // RFC 2822 zone names plus UTC; other abbreviations (IST, CST in China…) are ambiguous and are not read.
 const ZONES: Record<string, string> = {
-  z: 'Z', utc: 'Z', gmt: 'Z', ut: 'Z',
-  est: '-05:00', edt: '-04:00', cst: '-06:00', cdt: '-05:00', mst: '-07:00', mdt: '-06:00', pst: '-08:00', pdt: '-07:00',
+  z: 'Z',
+  utc: 'Z',
+  gmt: 'Z',
+  ut: 'Z',
+  est: '-05:00',
+  edt: '-04:00',
+  cst: '-06:00',
+  cdt: '-05:00',
+  mst: '-07:00',
+  mdt: '-06:00',
+  pst: '-08:00',
+  pdt: '-07:00',
 };
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
@@ -50,11 +81,22 @@ function assemble(year: number, month: number, day: number, time?: string, zone?
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 // "Tue, 14 Jan 2025 10:00:00 GMT", "14 January 2025", "14 Jan. 2025 09:30 +0100"
-const DAY_MONTH_YEAR = /^(?:[a-z]{3,9}\.?,?\s+)?(\d{1,2})\s+([a-z]{3,9})\.?,?\s+(\d{4})(?:,?\s+(?:at\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm)?\s*([a-z]{1,4}|(?:GMT|UTC)?[+-]\d{2}:?\d{2})?)?$/i;
+const DAY_MONTH_YEAR =
+  /^(?:[a-z]{3,9}\.?,?\s+)?(\d{1,2})\s+([a-z]{3,9})\.?,?\s+(\d{4})(?:,?\s+(?:at\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm)?\s*([a-z]{1,4}|(?:GMT|UTC)?[+-]\d{2}:?\d{2})?)?$/i;
 // "January 14, 2025", "Tuesday, Jan. 14, 2025 10:30 AM EST"
-const MONTH_DAY_YEAR = /^(?:[a-z]{3,9}\.?,?\s+)?([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:,?\s+(?:at\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm)?\s*([a-z]{1,4}|(?:GMT|UTC)?[+-]\d{2}:?\d{2})?)?$/i;
+const MONTH_DAY_YEAR =
+  /^(?:[a-z]{3,9}\.?,?\s+)?([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:,?\s+(?:at\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm)?\s*([a-z]{1,4}|(?:GMT|UTC)?[+-]\d{2}:?\d{2})?)?$/i;
 
-function fromNamedMonth(day: string, monthName: string, year: string, h?: string, min?: string, sec?: string, ampm?: string, zone?: string): string | undefined {
+function fromNamedMonth(
+  day: string,
+  monthName: string,
+  year: string,
+  h?: string,
+  min?: string,
+  sec?: string,
+  ampm?: string,
+  zone?: string,
+): string | undefined {
   const month = MONTHS[monthName.toLowerCase()];
   if (month === undefined) return undefined;
   if (h === undefined || min === undefined) return assemble(Number(year), month, Number(day));

@@ -46,7 +46,10 @@ function removeLongRuns(text: string): { text: string; message?: Message } {
     return '';
   });
   if (count === 0) return { text };
-  return { text: out, message: message('ingest/long-run-removed', 'ingest', { count, limit: MAX_RUN_CHARS, longest, offset, preview }) };
+  return {
+    text: out,
+    message: message('ingest/long-run-removed', 'ingest', { count, limit: MAX_RUN_CHARS, longest, offset, preview }),
+  };
 }
 
 /** NFC, one kind of line end, odd spaces to plain spaces, trailing spaces and runs of blank lines collapsed.

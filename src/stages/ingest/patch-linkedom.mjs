@@ -37,72 +37,102 @@ const PATCHES = [
     file: 'interface/event-target.js',
     marker: '/* quotebank-pipeline: listener map created on first use */',
     replacements: [
-      ['  constructor() {\n    wm.set(this, new Map);\n  }\n', '  /* quotebank-pipeline: listener map created on first use */\n'],
-      ['  addEventListener(type, listener, options) {\n    const map = wm.get(this);\n',
-        '  addEventListener(type, listener, options) {\n    let map = wm.get(this);\n    if (!map) wm.set(this, map = new Map);\n'],
-      ['  removeEventListener(type, listener) {\n    const map = wm.get(this);\n    if (map.has(type)) {\n',
-        '  removeEventListener(type, listener) {\n    const map = wm.get(this);\n    if (map && map.has(type)) {\n'],
+      [
+        '  constructor() {\n    wm.set(this, new Map);\n  }\n',
+        '  /* quotebank-pipeline: listener map created on first use */\n',
+      ],
+      [
+        '  addEventListener(type, listener, options) {\n    const map = wm.get(this);\n',
+        '  addEventListener(type, listener, options) {\n    let map = wm.get(this);\n    if (!map) wm.set(this, map = new Map);\n',
+      ],
+      [
+        '  removeEventListener(type, listener) {\n    const map = wm.get(this);\n    if (map.has(type)) {\n',
+        '  removeEventListener(type, listener) {\n    const map = wm.get(this);\n    if (map && map.has(type)) {\n',
+      ],
     ],
   },
   {
     file: 'dom/token-list.js',
     marker: '/* quotebank-pipeline: joined tokens kept until the list changes */',
     replacements: [
-      ['const {add} = Set.prototype;\n',
-        'const {add} = Set.prototype;\n/* quotebank-pipeline: joined tokens kept until the list changes */\nconst JOINED = Symbol(\'joined\');\n'],
-      ['  constructor(ownerElement) {\n    super();\n    this[OWNER_ELEMENT] = ownerElement;\n',
-        '  constructor(ownerElement) {\n    super();\n    this[JOINED] = null;\n    this[OWNER_ELEMENT] = ownerElement;\n'],
-      ['  get value() { return [...this].join(\' \'); }\n',
-        '  get value() {\n    const joined = this[JOINED];\n    return joined === null ? (this[JOINED] = [...this].join(\' \')) : joined;\n  }\n\n'
-        + '  clear() {\n    this[JOINED] = null;\n    super.clear();\n  }\n\n'
-        + '  delete(token) {\n    this[JOINED] = null;\n    return super.delete(token);\n  }\n'],
-      ['  add(...tokens) {\n    addTokens(this, tokens);\n', '  add(...tokens) {\n    this[JOINED] = null;\n    addTokens(this, tokens);\n'],
-      ['  toggle(token, force) {\n    if (this.has(token)) {\n', '  toggle(token, force) {\n    this[JOINED] = null;\n    if (this.has(token)) {\n'],
-      ['  replace(token, newToken) {\n    if (this.has(token)) {\n', '  replace(token, newToken) {\n    this[JOINED] = null;\n    if (this.has(token)) {\n'],
+      [
+        'const {add} = Set.prototype;\n',
+        "const {add} = Set.prototype;\n/* quotebank-pipeline: joined tokens kept until the list changes */\nconst JOINED = Symbol('joined');\n",
+      ],
+      [
+        '  constructor(ownerElement) {\n    super();\n    this[OWNER_ELEMENT] = ownerElement;\n',
+        '  constructor(ownerElement) {\n    super();\n    this[JOINED] = null;\n    this[OWNER_ELEMENT] = ownerElement;\n',
+      ],
+      [
+        "  get value() { return [...this].join(' '); }\n",
+        "  get value() {\n    const joined = this[JOINED];\n    return joined === null ? (this[JOINED] = [...this].join(' ')) : joined;\n  }\n\n" +
+          '  clear() {\n    this[JOINED] = null;\n    super.clear();\n  }\n\n' +
+          '  delete(token) {\n    this[JOINED] = null;\n    return super.delete(token);\n  }\n',
+      ],
+      [
+        '  add(...tokens) {\n    addTokens(this, tokens);\n',
+        '  add(...tokens) {\n    this[JOINED] = null;\n    addTokens(this, tokens);\n',
+      ],
+      [
+        '  toggle(token, force) {\n    if (this.has(token)) {\n',
+        '  toggle(token, force) {\n    this[JOINED] = null;\n    if (this.has(token)) {\n',
+      ],
+      [
+        '  replace(token, newToken) {\n    if (this.has(token)) {\n',
+        '  replace(token, newToken) {\n    this[JOINED] = null;\n    if (this.has(token)) {\n',
+      ],
     ],
   },
   {
     file: 'shared/parse-from-string.js',
     marker: '/* quotebank-pipeline: class tokens joined without a token list */',
     replacements: [
-      ['  if (attribute.name === \'class\')\n    element.className = value;\n',
-        '  if (attribute.name === \'class\') {\n    /* quotebank-pipeline: class tokens joined without a token list */\n'
-        + '    const tokens = new Set;\n    for (const token of String(value).split(/\\s+/))\n      if (token)\n        tokens.add(token);\n'
-        + '    attribute[VALUE] = [...tokens].join(\' \');\n  }\n'],
+      [
+        "  if (attribute.name === 'class')\n    element.className = value;\n",
+        "  if (attribute.name === 'class') {\n    /* quotebank-pipeline: class tokens joined without a token list */\n" +
+          '    const tokens = new Set;\n    for (const token of String(value).split(/\\s+/))\n      if (token)\n        tokens.add(token);\n' +
+          "    attribute[VALUE] = [...tokens].join(' ');\n  }\n",
+      ],
     ],
   },
   {
     file: 'shared/utils.js',
     marker: '/* quotebank-pipeline: upper-case names kept */',
     replacements: [
-      ['localCase = ({localName, ownerDocument}) => {\n  return ownerDocument[MIME].ignoreCase ? localName.toUpperCase() : localName;\n};\n',
-        'localCase = ({localName, ownerDocument}) => {\n  if (!ownerDocument[MIME].ignoreCase)\n    return localName;\n'
-        + '  let upper = UPPER_CASE.get(localName);\n  if (upper === undefined) {\n    upper = localName.toUpperCase();\n'
-        + '    if (UPPER_CASE.size < 4096)\n      UPPER_CASE.set(localName, upper);\n  }\n  return upper;\n};\n'
-        + '/* quotebank-pipeline: upper-case names kept */\nconst UPPER_CASE = new Map;\n'],
+      [
+        'localCase = ({localName, ownerDocument}) => {\n  return ownerDocument[MIME].ignoreCase ? localName.toUpperCase() : localName;\n};\n',
+        'localCase = ({localName, ownerDocument}) => {\n  if (!ownerDocument[MIME].ignoreCase)\n    return localName;\n' +
+          '  let upper = UPPER_CASE.get(localName);\n  if (upper === undefined) {\n    upper = localName.toUpperCase();\n' +
+          '    if (UPPER_CASE.size < 4096)\n      UPPER_CASE.set(localName, upper);\n  }\n  return upper;\n};\n' +
+          '/* quotebank-pipeline: upper-case names kept */\nconst UPPER_CASE = new Map;\n',
+      ],
     ],
   },
   {
     file: 'interface/element.js',
     marker: '/* quotebank-pipeline: text appended to one string */',
     replacements: [
-      ['  get textContent() {\n    const text = [];\n    let {[NEXT]: next, [END]: end} = this;\n    while (next !== end) {\n'
-        + '      const nodeType = next.nodeType;\n      if (nodeType === TEXT_NODE || nodeType === CDATA_SECTION_NODE)\n'
-        + '        text.push(next.textContent);\n      next = next[NEXT];\n    }\n    return text.join(\'\');\n  }\n',
-      '  get textContent() {\n    /* quotebank-pipeline: text appended to one string */\n    let text = \'\';\n'
-        + '    let {[NEXT]: next, [END]: end} = this;\n    while (next !== end) {\n'
-        + '      const nodeType = next.nodeType;\n      if (nodeType === TEXT_NODE || nodeType === CDATA_SECTION_NODE)\n'
-        + '        text += next.textContent;\n      next = next[NEXT];\n    }\n    return text;\n  }\n'],
+      [
+        '  get textContent() {\n    const text = [];\n    let {[NEXT]: next, [END]: end} = this;\n    while (next !== end) {\n' +
+          '      const nodeType = next.nodeType;\n      if (nodeType === TEXT_NODE || nodeType === CDATA_SECTION_NODE)\n' +
+          "        text.push(next.textContent);\n      next = next[NEXT];\n    }\n    return text.join('');\n  }\n",
+        "  get textContent() {\n    /* quotebank-pipeline: text appended to one string */\n    let text = '';\n" +
+          '    let {[NEXT]: next, [END]: end} = this;\n    while (next !== end) {\n' +
+          '      const nodeType = next.nodeType;\n      if (nodeType === TEXT_NODE || nodeType === CDATA_SECTION_NODE)\n' +
+          '        text += next.textContent;\n      next = next[NEXT];\n    }\n    return text;\n  }\n',
+      ],
     ],
   },
   {
     file: 'interface/element.js',
     marker: '/* quotebank-pipeline: no token list for a class-less element */',
     replacements: [
-      ['  get className() { return this.classList.value; }\n',
-        '  get className() {\n    /* quotebank-pipeline: no token list for a class-less element */\n'
-        + '    if (!this[CLASS_LIST] && !this.getAttributeNode(\'class\'))\n      return \'\';\n'
-        + '    return this.classList.value;\n  }\n'],
+      [
+        '  get className() { return this.classList.value; }\n',
+        '  get className() {\n    /* quotebank-pipeline: no token list for a class-less element */\n' +
+          "    if (!this[CLASS_LIST] && !this.getAttributeNode('class'))\n      return '';\n" +
+          '    return this.classList.value;\n  }\n',
+      ],
     ],
   },
 ];
@@ -125,7 +155,9 @@ for (const { file, marker, replacements } of PATCHES) {
     let patched = source;
     for (const [from, to] of replacements) {
       if (!patched.includes(from)) {
-        throw new Error(`patch-linkedom: ${build}/${file} of linkedom ${version} is not the text the patch was written for (0.18.15); review src/stages/ingest/patch-linkedom.mjs`);
+        throw new Error(
+          `patch-linkedom: ${build}/${file} of linkedom ${version} is not the text the patch was written for (0.18.15); review src/stages/ingest/patch-linkedom.mjs`,
+        );
       }
       patched = patched.replace(from, to);
     }

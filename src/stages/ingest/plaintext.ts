@@ -8,8 +8,16 @@ const STAGE = 'ingest';
 
 type Field = 'title' | 'published' | 'url' | 'byline';
 const FIELDS: Record<string, Field> = {
-  title: 'title', headline: 'title', date: 'published', published: 'published', url: 'url', link: 'url',
-  source: 'url', byline: 'byline', by: 'byline', author: 'byline',
+  title: 'title',
+  headline: 'title',
+  date: 'published',
+  published: 'published',
+  url: 'url',
+  link: 'url',
+  source: 'url',
+  byline: 'byline',
+  by: 'byline',
+  author: 'byline',
 };
 const HEADER_LINE = /^([A-Za-z][A-Za-z ]{0,19}?)[ \t]*:[ \t]*(.*)$/;
 // More header lines than this is a text that happens to start with labels, not a header block.
@@ -40,9 +48,12 @@ export function extractPlainText(text: string): Extracted {
   // Every line of the block must be a "Key: value" line, and the first a known key: "Washington: the president
   // said…" has an unknown key and stays text.
   const first = headers[0];
-  const isHeader = first !== undefined && isKnownHeader(first) && block.length <= MAX_HEADER_LINES
-    && headers.every((h) => h !== undefined && (FIELDS[h.key] === undefined || isKnownHeader(h)))
-    && end !== -1;
+  const isHeader =
+    first !== undefined &&
+    isKnownHeader(first) &&
+    block.length <= MAX_HEADER_LINES &&
+    headers.every((h) => h !== undefined && (FIELDS[h.key] === undefined || isKnownHeader(h))) &&
+    end !== -1;
   if (!isHeader) return { text: text.trimEnd(), meta: {}, messages: [] };
 
   const meta: Meta = {};
@@ -60,6 +71,10 @@ export function extractPlainText(text: string): Extracted {
     }
   }
   for (const key of Object.keys(meta) as Field[]) if (meta[key] === undefined) delete meta[key];
-  const rest = lines.slice(end).join('\n').replace(/^\s*\n/, '').trimEnd();
+  const rest = lines
+    .slice(end)
+    .join('\n')
+    .replace(/^\s*\n/, '')
+    .trimEnd();
   return { text: rest, meta, messages };
 }

@@ -234,7 +234,7 @@ class LinkedomReadability extends Readability<DomNode> {
 
   /** The body's HTML as it stood when scoring began: the same steps replayed on a fresh copy of the page. */
   private preparedBodyHtml(replay: () => DomNode): string {
-    const copy = new LinkedomReadability(replay() as never, READABILITY_OPTIONS);
+    const copy = new LinkedomReadability(replay(), READABILITY_OPTIONS);
     copy.sanitized = this.sanitized;
     copy.prepare();
     const body = ((copy as unknown as ReadabilitySteps)._doc as DomDocument).body as unknown as { innerHTML: string };
@@ -297,7 +297,8 @@ export function isPlaceholderImage(img: DomElement): boolean {
   const attributes = attributeList(img);
   for (let i = 0; i < attributes.length; i++) {
     const { name, value } = attributes[i]!;
-    if (name === 'src' || name === 'srcset' || name === 'data-src' || name === 'data-srcset' || IMAGE_FILE.test(value)) return false;
+    if (name === 'src' || name === 'srcset' || name === 'data-src' || name === 'data-srcset' || IMAGE_FILE.test(value))
+      return false;
   }
   return true;
 }
@@ -308,7 +309,10 @@ export function visibleToReadability(node: DomElement): boolean {
   // no attributes at all (most elements): no style, hidden or aria-hidden to fail on
   if (isElement(node) && !node.hasAttributes()) return true;
   if (isElement(node) && !node.hasAttribute('style')) {
-    return !node.hasAttribute('hidden') && (node.getAttribute('aria-hidden') !== 'true' || classIncludes(node, 'fallback-image'));
+    return (
+      !node.hasAttribute('hidden') &&
+      (node.getAttribute('aria-hidden') !== 'true' || classIncludes(node, 'fallback-image'))
+    );
   }
   return original._isProbablyVisible.call(Readability.prototype, node);
 }
@@ -332,7 +336,10 @@ const READABILITY_OPTIONS = { disableJSONLD: true, keepClasses: true };
 /** Readability on a linkedom document: the article's DOM node and byline, or null when it finds no article. */
 export function readabilityParse(document: DomNode, options: ReadabilityOptions): ArticleContent | null {
   // Readability's d.ts names lib.dom types this project does not load; linkedom's document is what it needs.
-  const reader = new LinkedomReadability(document as never, { ...READABILITY_OPTIONS, charThreshold: options.charThreshold });
+  const reader = new LinkedomReadability(document, {
+    ...READABILITY_OPTIONS,
+    charThreshold: options.charThreshold,
+  });
   reader.sanitized = options.sanitized === true;
   return reader.readContent(options.replay);
 }

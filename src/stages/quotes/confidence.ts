@@ -33,7 +33,10 @@ interface Table {
 
 /** The evidence as signatures, from the most specific to the least. */
 export function signatures(e: Evidence): string[] {
-  const extra = e.kind === 'floating' ? `d${Math.min(e.distance ?? 3, 3)}${e.afterAttribution ? 'a' : ''}` : `${e.complementizer ? 'c' : ''}${e.strength < 1 ? 'w' : ''}`;
+  const extra =
+    e.kind === 'floating'
+      ? `d${Math.min(e.distance ?? 3, 3)}${e.afterAttribution ? 'a' : ''}`
+      : `${e.complementizer ? 'c' : ''}${e.strength < 1 ? 'w' : ''}`;
   return [
     `${e.kind}|${e.type}|${e.speakerVia}|${extra}`,
     `${e.kind}|${e.type}|${e.speakerVia}`,

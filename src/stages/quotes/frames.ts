@@ -13,7 +13,8 @@ import type { Token } from '../../types.ts';
 import type { CueVerb, QuoteLexicons } from './lexicon.ts';
 import { looksLikeTitle } from './title-case.ts';
 
-export type FrameKind = 'subject-cue' | 'inverted' | 'parenthetical' | 'according-to' | 'participle' | 'colon' | 'dash' | 'asked';
+export type FrameKind =
+  'subject-cue' | 'inverted' | 'parenthetical' | 'according-to' | 'participle' | 'colon' | 'dash' | 'asked';
 
 export interface Frame {
   kind: FrameKind;
@@ -40,33 +41,209 @@ export interface Frame {
 }
 
 // "Most of the candidates", "Some of the women", "85% of Democrats": the quantity heads the speaker phrase.
-const QUANTIFIERS = new Set(['most', 'some', 'many', 'all', 'none', 'half', 'both', 'each', 'several', 'few', 'majority', 'minority', 'percent', '%', 'third', 'thirds', 'quarter', 'quarters', 'one', 'two', 'three', 'four', 'five', 'dozens', 'hundreds', 'thousands', 'millions']);
+const QUANTIFIERS = new Set([
+  'most',
+  'some',
+  'many',
+  'all',
+  'none',
+  'half',
+  'both',
+  'each',
+  'several',
+  'few',
+  'majority',
+  'minority',
+  'percent',
+  '%',
+  'third',
+  'thirds',
+  'quarter',
+  'quarters',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'dozens',
+  'hundreds',
+  'thousands',
+  'millions',
+]);
 // wink may tag a lone dash as a proper noun ("PHILADELPHIA ― Hillary Clinton's campaign"): a phrase word has a letter or digit.
 const WORDLIKE = /[\p{L}\p{N}]/u;
 const RELATIVE_WORDS = new Set(['who', 'whose', 'which', 'whom', 'where']);
 const NP_POS = new Set(['PROPN', 'NOUN', 'PRON', 'DET', 'ADJ', 'NUM']);
 const HEAD_POS = new Set(['PROPN', 'NOUN', 'PRON', 'NUM']);
-const SKIP_BEFORE_CUE = new Set(['also', 'later', 'then', 'previously', 'once', 'himself', 'herself', 'itself', 'themselves', 'recently', 'repeatedly', 'publicly', 'privately', 'reportedly', 'has', 'had', 'have', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'did', 'does', 'do', 'had', 'again', 'often', 'frequently', 'simply', 'just', 'further', 'flatly', 'firmly', 'bluntly', 'angrily', 'quickly', 'separately', 'similarly', 'earlier', 'subsequently', 'recently', 'openly', 'long', 'still', 'always', 'never', 'already', 'all', 'both', 'each', 'told']);
+const SKIP_BEFORE_CUE = new Set([
+  'also',
+  'later',
+  'then',
+  'previously',
+  'once',
+  'himself',
+  'herself',
+  'itself',
+  'themselves',
+  'recently',
+  'repeatedly',
+  'publicly',
+  'privately',
+  'reportedly',
+  'has',
+  'had',
+  'have',
+  'will',
+  'would',
+  'could',
+  'can',
+  'may',
+  'might',
+  'should',
+  'did',
+  'does',
+  'do',
+  'had',
+  'again',
+  'often',
+  'frequently',
+  'simply',
+  'just',
+  'further',
+  'flatly',
+  'firmly',
+  'bluntly',
+  'angrily',
+  'quickly',
+  'separately',
+  'similarly',
+  'earlier',
+  'subsequently',
+  'recently',
+  'openly',
+  'long',
+  'still',
+  'always',
+  'never',
+  'already',
+  'all',
+  'both',
+  'each',
+  'told',
+]);
 const NOUN_DETERMINERS = new Set(['a', 'an', 'the', 'his', 'its', 'their', 'our', 'my', 'your']);
 const NEGATION = new Set(['not', "n't", 'n’t', 'never']);
 // After a cue these end the frame: "said so", "said nothing", "declined to say", "is said to be".
-const NOT_CONTENT = new Set(['so', 'nothing', 'anything', 'something', 'much', 'little', 'more', 'less', 'to', 'goodbye', 'hello', 'yes', 'no', 'it', 'this', 'otherwise', 'as', 'by', 'for', 'with', 'about', 'of', 'out']);
+const NOT_CONTENT = new Set([
+  'so',
+  'nothing',
+  'anything',
+  'something',
+  'much',
+  'little',
+  'more',
+  'less',
+  'to',
+  'goodbye',
+  'hello',
+  'yes',
+  'no',
+  'it',
+  'this',
+  'otherwise',
+  'as',
+  'by',
+  'for',
+  'with',
+  'about',
+  'of',
+  'out',
+]);
 // Verbs whose object is the listener: they never invert ("…, told reporters" is not "…, said Smith").
 const LISTENER_FIRST = new Set(['tell', 'inform', 'assure', 'reassure', 'advise', 'remind', 'urge']);
 const WH_WORDS = new Set(['whether', 'if', 'why', 'how', 'what', 'when', 'where', 'who']);
 const OBJECT_PRONOUNS = new Set(['me', 'him', 'her', 'us', 'them']);
 const SUBJECT_PRONOUNS = new Set(['i', 'he', 'she', 'we', 'they', 'it', 'you']);
 const NOUN_HEADS = new Set(['NOUN', 'PROPN', 'NUM']);
-const PLACE_TIME_PREPS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'since', 'following', 'through', 'via']);
-const OBJECT_VERBS = new Set(['tell', 'ask', 'inform', 'assure', 'reassure', 'advise', 'warn', 'remind', 'urge', 'caution']);
+const PLACE_TIME_PREPS = new Set([
+  'in',
+  'on',
+  'at',
+  'during',
+  'after',
+  'before',
+  'since',
+  'following',
+  'through',
+  'via',
+]);
+const OBJECT_VERBS = new Set([
+  'tell',
+  'ask',
+  'inform',
+  'assure',
+  'reassure',
+  'advise',
+  'warn',
+  'remind',
+  'urge',
+  'caution',
+]);
 const CLAUSE_END = new Set(['.', '!', '?', '”', '"', '’', "''", ';']);
 // wink splits the wire style ``…'' into single backticks and apostrophes.
 const OPEN_MARKS = new Set(['“', '"', '‘', '«', '„', '``', '`']);
 const CLOSE_MARKS = new Set(['”', '"', '’', '»', "''", "'"]);
 // Adjuncts written between a cue and the end of its clause: "said Tuesday", "said in a statement", "said on CNN".
 // One word that says when or how, not what: "said Tuesday it will …", "said later", "said Friday afternoon, as …".
-const DAY_WORDS = new Set(['today', 'yesterday', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'later', 'earlier', 'recently', 'afterward', 'afterwards', 'privately', 'publicly', 'then', 'again', 'too', 'also', 'morning', 'afternoon', 'evening', 'overnight']);
-const ADJUNCT_PREPS = new Set(['about', 'of', 'in', 'into', 'on', 'at', 'during', 'after', 'before', 'to', 'via', 'through', 'from', 'with', 'while', 'late', 'early', 'last', 'this', ...DAY_WORDS]);
+const DAY_WORDS = new Set([
+  'today',
+  'yesterday',
+  'tonight',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'later',
+  'earlier',
+  'recently',
+  'afterward',
+  'afterwards',
+  'privately',
+  'publicly',
+  'then',
+  'again',
+  'too',
+  'also',
+  'morning',
+  'afternoon',
+  'evening',
+  'overnight',
+]);
+const ADJUNCT_PREPS = new Set([
+  'about',
+  'of',
+  'in',
+  'into',
+  'on',
+  'at',
+  'during',
+  'after',
+  'before',
+  'to',
+  'via',
+  'through',
+  'from',
+  'with',
+  'while',
+  'late',
+  'early',
+  'last',
+  'this',
+  ...DAY_WORDS,
+]);
 
 /** The cue verb written at token i (longest form first), if any. */
 export function cueAt(tokens: readonly Token[], i: number, lex: QuoteLexicons): CueVerb | undefined {
@@ -79,7 +256,8 @@ export function cueAt(tokens: readonly Token[], i: number, lex: QuoteLexicons): 
   if (i > 0 && NOUN_DETERMINERS.has(tokens[i - 1]!.lower) && !clauseNext) return undefined;
   // ("a swing state that Trump must win", "in nine states: Ohio, …": such a form reports only after a name or
   // pronoun.)
-  if (lex.nounForms.has(t.lower) && !(clauseNext && ['PROPN', 'PRON'].includes(tokens[i - 1]?.pos ?? ''))) return undefined;
+  if (lex.nounForms.has(t.lower) && !(clauseNext && ['PROPN', 'PRON'].includes(tokens[i - 1]?.pos ?? '')))
+    return undefined;
   // "the said company", "a tweet": only verbs report.
   // wink tags some present forms after a name as nouns ("…,” Viguerie notes."; "the ad states."): after a noun,
   // right before the clause ends, such a form is the verb.
@@ -90,8 +268,13 @@ export function cueAt(tokens: readonly Token[], i: number, lex: QuoteLexicons): 
     const clauseFollows = before === 'NUM' && ['PRON', 'DET'].includes(tokens[i + 1]?.pos ?? '');
     // "Schweizer notes the foundation hid …", "advocacy groups note that …": after a name or a noun, before "that"
     // or a clause with its own verb.
-    const clauseAfter = (before === 'PROPN' || before === 'NOUN') && (isThat(tokens[i + 1] ?? t) || clauseWithVerb(tokens, i + 1));
-    if (!(t.pos === 'NOUN' && (before === 'PRON' || clauseFollows || clauseAfter || ((before === 'PROPN' || before === 'NOUN') && clauseEnds)))) return undefined;
+    const clauseAfter =
+      (before === 'PROPN' || before === 'NOUN') && (isThat(tokens[i + 1] ?? t) || clauseWithVerb(tokens, i + 1));
+    if (!(
+      t.pos === 'NOUN' &&
+      (before === 'PRON' || clauseFollows || clauseAfter || ((before === 'PROPN' || before === 'NOUN') && clauseEnds))
+    ))
+      return undefined;
   }
   let best: CueVerb | undefined;
   for (const f of forms) {
@@ -110,7 +293,11 @@ function clauseWithVerb(tokens: readonly Token[], k: number): boolean {
   for (let m = k + 1; m < tokens.length && m < k + 9; m++) {
     const t = tokens[m]!;
     if (t.pos === 'PUNCT' || t.sentence !== first.sentence) return false;
-    if (t.pos === 'AUX' || (t.pos === 'VERB' && !t.lower.endsWith('ing') && ['NOUN', 'PROPN', 'PRON'].includes(tokens[m - 1]!.pos))) return true;
+    if (
+      t.pos === 'AUX' ||
+      (t.pos === 'VERB' && !t.lower.endsWith('ing') && ['NOUN', 'PROPN', 'PRON'].includes(tokens[m - 1]!.pos))
+    )
+      return true;
   }
   return false;
 }
@@ -144,7 +331,12 @@ function partyTagEndingAt(s: SentenceView, k: number): boolean {
   for (let j = k - 1; j >= Math.max(s.first + 1, k - 6); j--) {
     const t = s.tokens[j]!;
     if (t.value === ',') return false;
-    if ((t.value === 'R' || t.value === 'D' || t.value === 'I') && s.tokens[j + 1]?.value === '-' && s.tokens[j - 1]!.value === ',') return true;
+    if (
+      (t.value === 'R' || t.value === 'D' || t.value === 'I') &&
+      s.tokens[j + 1]?.value === '-' &&
+      s.tokens[j - 1]!.value === ','
+    )
+      return true;
   }
   return false;
 }
@@ -153,7 +345,10 @@ function partyTagEndingAt(s: SentenceView, k: number): boolean {
 function inRatio(s: SentenceView, k: number): boolean {
   const w = s.tokens[k]!.lower;
   if (k <= s.first || s.tokens[k - 1]!.pos !== 'NUM') return false;
-  return (w === 'in' && s.tokens[k + 1]?.pos === 'NUM') || (w === 'out' && s.tokens[k + 1]?.lower === 'of' && s.tokens[k + 2]?.pos === 'NUM');
+  return (
+    (w === 'in' && s.tokens[k + 1]?.pos === 'NUM') ||
+    (w === 'out' && s.tokens[k + 1]?.lower === 'of' && s.tokens[k + 2]?.pos === 'NUM')
+  );
 }
 
 /** "Democratic registered voters", "newly elected officials": a participle between a modifier and a noun. */
@@ -179,8 +374,19 @@ function npEndingAt(s: SentenceView, j: number): [number, number] | null {
   let a = j + 1;
   while (a - 1 >= s.first) {
     const t = s.tokens[a - 1]!;
-    const inside = (NP_POS.has(t.pos) && WORDLIKE.test(t.value)) || s.nameAt(a - 1) || capitalisedBeforeName(s, a - 1) || t.lower === "'s" || t.lower === '’s' || t.value === '%' || inRatio(s, a - 1) || participleModifier(s, a - 1) || ((t.lower === 'of' || (t.lower === 'for' && s.tokens[a - 2]?.pos === 'NOUN')) && a - 1 > s.first && (HEAD_POS.has(s.tokens[a - 2]!.pos) || QUANTIFIERS.has(s.tokens[a - 2]!.lower) || inRatio(s, a - 2)))
-      || ((t.value === '.' || t.value === '-' || t.value === '&') && a - 1 > s.first && s.tokens[a - 2]!.end === t.start);
+    const inside =
+      (NP_POS.has(t.pos) && WORDLIKE.test(t.value)) ||
+      s.nameAt(a - 1) ||
+      capitalisedBeforeName(s, a - 1) ||
+      t.lower === "'s" ||
+      t.lower === '’s' ||
+      t.value === '%' ||
+      inRatio(s, a - 1) ||
+      participleModifier(s, a - 1) ||
+      ((t.lower === 'of' || (t.lower === 'for' && s.tokens[a - 2]?.pos === 'NOUN')) &&
+        a - 1 > s.first &&
+        (HEAD_POS.has(s.tokens[a - 2]!.pos) || QUANTIFIERS.has(s.tokens[a - 2]!.lower) || inRatio(s, a - 2))) ||
+      ((t.value === '.' || t.value === '-' || t.value === '&') && a - 1 > s.first && s.tokens[a - 2]!.end === t.start);
     // "which 67 percent of voters say": a relative word starts a clause, not the speaker's name.
     if (!inside || RELATIVE_WORDS.has(t.lower) || t.lower === 'that') break;
     // "… the Washington Post Trump said", "… the regional centers The S.E.C. said": a comma or full stop the writer
@@ -188,13 +394,21 @@ function npEndingAt(s: SentenceView, j: number): [number, number] | null {
     // head of The Heritage Foundation" goes on).
     if (a <= j && s.nameBreak(a)) break;
     a--;
-    if (a > s.first && t.pos === 'DET' && /^\p{Lu}/u.test(t.value) && ['NOUN', 'PROPN'].includes(s.tokens[a - 1]!.pos)) break;
+    if (a > s.first && t.pos === 'DET' && /^\p{Lu}/u.test(t.value) && ['NOUN', 'PROPN'].includes(s.tokens[a - 1]!.pos))
+      break;
     if (a - j > 12) break;
   }
   // "About 4 in 10 say": an approximation before a number belongs to it.
   if (a - 1 >= s.first && APPROXIMATELY.has(s.tokens[a - 1]!.lower) && s.tokens[a]?.pos === 'NUM') a--;
   // Trim connectors a phrase cannot start with.
-  while (a <= j && (s.tokens[a]!.lower === 'of' || s.tokens[a]!.pos === 'PART' || s.tokens[a]!.value === '.' || s.tokens[a]!.value === '-')) a++;
+  while (
+    a <= j &&
+    (s.tokens[a]!.lower === 'of' ||
+      s.tokens[a]!.pos === 'PART' ||
+      s.tokens[a]!.value === '.' ||
+      s.tokens[a]!.value === '-')
+  )
+    a++;
   if (a > j) return null;
   let head = false;
   for (let k = a; k <= j; k++) if (HEAD_POS.has(s.tokens[k]!.pos) || s.nameAt(k)) head = true;
@@ -212,13 +426,27 @@ function npStartingAt(s: SentenceView, i: number): [number, number] | null {
     const t = s.tokens[b]!;
     if (headSeen && (t.pos === 'DET' || t.pos === 'PRON') && s.tokens[b - 1]!.lower !== 'of') break;
     if (HEAD_POS.has(t.pos) || s.nameAt(b)) headSeen = true;
-    const inside = (NP_POS.has(t.pos) && WORDLIKE.test(t.value)) || s.nameAt(b) || capitalisedBeforeName(s, b) || t.lower === "'s" || t.lower === '’s' || (t.lower === 'of' && b > i && b + 1 < s.last && NP_POS.has(s.tokens[b + 1]!.pos))
+    const inside =
+      (NP_POS.has(t.pos) && WORDLIKE.test(t.value)) ||
+      s.nameAt(b) ||
+      capitalisedBeforeName(s, b) ||
+      t.lower === "'s" ||
+      t.lower === '’s' ||
+      (t.lower === 'of' && b > i && b + 1 < s.last && NP_POS.has(s.tokens[b + 1]!.pos)) ||
       // a period, hyphen or ampersand only inside a name ("A.T.&T", "Ocasio-Cortez"), never the sentence's full stop
-      || ((t.value === '.' || t.value === '-' || t.value === '&') && b > i && s.tokens[b - 1]!.end === t.start
-        && b + 1 < s.last && s.tokens[b + 1]!.start === t.end && NP_POS.has(s.tokens[b + 1]!.pos))
+      ((t.value === '.' || t.value === '-' || t.value === '&') &&
+        b > i &&
+        s.tokens[b - 1]!.end === t.start &&
+        b + 1 < s.last &&
+        s.tokens[b + 1]!.start === t.end &&
+        NP_POS.has(s.tokens[b + 1]!.pos)) ||
       // … or the period of a title abbreviation wink split off, before the name ("the Rev. Peter Wherry")
-      || (t.value === '.' && b > i && s.tokens[b - 1]!.end === t.start && /^\p{Lu}\p{Ll}{1,3}$/u.test(s.tokens[b - 1]!.value)
-        && b + 1 < s.last && (s.nameAt(b + 1) || s.tokens[b + 1]!.pos === 'PROPN'));
+      (t.value === '.' &&
+        b > i &&
+        s.tokens[b - 1]!.end === t.start &&
+        /^\p{Lu}\p{Ll}{1,3}$/u.test(s.tokens[b - 1]!.value) &&
+        b + 1 < s.last &&
+        (s.nameAt(b + 1) || s.tokens[b + 1]!.pos === 'PROPN'));
     if (!inside) break;
     b++;
     if (b - i > 12) break;
@@ -257,7 +485,11 @@ function subjectBefore(s: SentenceView, i: number): [number, number] | null {
     for (let k = j - 1; k >= Math.max(s.first, j - 40); k--) {
       const t = s.tokens[k]!;
       // "Jeff Weaver, Sanders' campaign manager, said": an apostrophe that closes no quote is a possessive.
-      if ((OPEN_MARKS.has(t.value) || CLOSE_MARKS.has(t.value)) && !((t.value === "'" || t.value === '’') && !s.quoteEndsAt(t.end))) break;
+      if (
+        (OPEN_MARKS.has(t.value) || CLOSE_MARKS.has(t.value)) &&
+        !((t.value === "'" || t.value === '’') && !s.quoteEndsAt(t.end))
+      )
+        break;
       if (t.value !== ',') continue;
       // "Lindsey Graham, R-S.C., a candidate, said": a party tag between commas is skipped like an apposition.
       if (partyTagEndingAt(s, k - 1)) continue;
@@ -267,7 +499,12 @@ function subjectBefore(s: SentenceView, i: number): [number, number] | null {
       // wink may tag a first name as a verb ("Josh"): a name the entity stage found counts as a noun.
       // "Mr. Daniloff, now 81 and retired in Cambridge, said": an adverb may open the apposition too.
       // "Mr. Mahaney, of RBC Capital Markets, said": a place or employer after "of" or "from" too.
-      const appositive = ['DET', 'NUM', 'ADJ', 'NOUN', 'PROPN', 'ADV'].includes(inner.pos) || s.nameAt(k + 1) || RELATIVE_WORDS.has(inner.lower) || participle || inner.pos === 'ADP';
+      const appositive =
+        ['DET', 'NUM', 'ADJ', 'NOUN', 'PROPN', 'ADV'].includes(inner.pos) ||
+        s.nameAt(k + 1) ||
+        RELATIVE_WORDS.has(inner.lower) ||
+        participle ||
+        inner.pos === 'ADP';
       if (!appositive) continue;
       // "A top strategist, John Weaver, said": the name in the commas is the speaker, not the description.
       const inside: [number, number] = [k + 1, j];
@@ -298,7 +535,13 @@ function subjectBefore(s: SentenceView, i: number): [number, number] | null {
   }
   // "Trump at the time said", "Smith in a statement said": the phrase right before the verb is an adjunct.
   // But "after Trump said", "since he said": a person after the word is the subject of a clause it opens.
-  if (np && np[0] - 2 >= s.first && ADJUNCT_BEFORE_VERB.has(s.tokens[np[0] - 1]!.lower) && !s.isPerson(np) && s.tokens[np[0]]!.pos !== 'PRON') {
+  if (
+    np &&
+    np[0] - 2 >= s.first &&
+    ADJUNCT_BEFORE_VERB.has(s.tokens[np[0] - 1]!.lower) &&
+    !s.isPerson(np) &&
+    s.tokens[np[0]]!.pos !== 'PRON'
+  ) {
     const subject = npEndingAt(s, np[0] - 2);
     if (subject && hasNameOrHead(s, subject)) return subject;
   }
@@ -326,17 +569,49 @@ function coordinatedNames(s: SentenceView, np: [number, number]): [number, numbe
 }
 
 // "…, she said, as the crowd cheered": a subordinate clause after the attribution is narration, not more speech.
-const SUBORDINATORS = new Set(['as', 'while', 'when', 'whenever', 'before', 'after', 'because', 'since', 'although', 'though', 'until', 'once']);
+const SUBORDINATORS = new Set([
+  'as',
+  'while',
+  'when',
+  'whenever',
+  'before',
+  'after',
+  'because',
+  'since',
+  'although',
+  'though',
+  'until',
+  'once',
+]);
 
 const ADJUNCT_BEFORE_VERB = new Set(['at', 'in', 'on', 'during', 'after', 'before', 'since', 'via', 'through', 'over']);
 
-const TIME_NOUNS = new Set(['week', 'month', 'year', 'night', 'weekend', 'morning', 'afternoon', 'evening', 'summer', 'winter', 'spring', 'fall', 'autumn']);
+const TIME_NOUNS = new Set([
+  'week',
+  'month',
+  'year',
+  'night',
+  'weekend',
+  'morning',
+  'afternoon',
+  'evening',
+  'summer',
+  'winter',
+  'spring',
+  'fall',
+  'autumn',
+]);
 
 /** "an ABC News-Washington Post poll last week" -> "an ABC News-Washington Post poll": a time phrase closing a
  * source phrase says when, not who. */
 function withoutTrailingTime(s: SentenceView, np: [number, number]): [number, number] {
   const [a, b] = np;
-  if (b - a >= 3 && TIME_NOUNS.has(s.tokens[b - 1]!.lower) && ['last', 'this', 'next', 'that', 'earlier', 'later'].includes(s.tokens[b - 2]!.lower)) return [a, b - 2];
+  if (
+    b - a >= 3 &&
+    TIME_NOUNS.has(s.tokens[b - 1]!.lower) &&
+    ['last', 'this', 'next', 'that', 'earlier', 'later'].includes(s.tokens[b - 2]!.lower)
+  )
+    return [a, b - 2];
   if (b - a >= 2 && isDayWord(s.tokens[b - 1]!.lower) && s.tokens[b - 1]!.pos !== 'ADV') return [a, b - 1];
   return np;
 }
@@ -353,7 +628,11 @@ function skipBackOverAdjuncts(s: SentenceView, j: number): number {
     } else if (isDayWord(t.lower) && !['also', 'then', 'again', 'too'].includes(t.lower)) {
       j--;
       if (j >= s.first && ['on', 'last', 'this'].includes(s.tokens[j]!.lower)) j--;
-    } else if (TIME_NOUNS.has(t.lower) && j - 1 >= s.first && ['last', 'this', 'next', 'earlier', 'later'].includes(s.tokens[j - 1]!.lower)) {
+    } else if (
+      TIME_NOUNS.has(t.lower) &&
+      j - 1 >= s.first &&
+      ['last', 'this', 'next', 'earlier', 'later'].includes(s.tokens[j - 1]!.lower)
+    ) {
       j -= 2;
     } else return j;
   }
@@ -365,10 +644,53 @@ function hasNameOrHead(s: SentenceView, np: [number, number]): boolean {
   return false;
 }
 
-const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight',
-  'week', 'weeks', 'month', 'months', 'year', 'years', 'day', 'days', 'night', 'morning', 'afternoon', 'evening', 'weekend', 'ago', 'later', 'earlier',
-  'last', 'next', 'this', 'few', 'several', 'a', 'the', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september',
-  'october', 'november', 'december']);
+const TIME_WORDS = new Set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'today',
+  'yesterday',
+  'tonight',
+  'week',
+  'weeks',
+  'month',
+  'months',
+  'year',
+  'years',
+  'day',
+  'days',
+  'night',
+  'morning',
+  'afternoon',
+  'evening',
+  'weekend',
+  'ago',
+  'later',
+  'earlier',
+  'last',
+  'next',
+  'this',
+  'few',
+  'several',
+  'a',
+  'the',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+]);
 
 /** "said Sunday", "A few weeks later … announced": a phrase of time words names no speaker. */
 function onlyTime(s: SentenceView, np: [number, number]): boolean {
@@ -387,8 +709,13 @@ function skipAdjuncts(s: SentenceView, k: number, lex: QuoteLexicons): number {
     // "asked reporters rhetorically", "said angrily": a manner adverb says how, not what.
     // But "said nearly every voter …" starts the content with its adverb.
     const next = s.tokens[k + 1];
-    if (t.pos === 'ADV' && t.lower.length > 4 && t.lower.endsWith('ly') && t.lower !== 'only'
-      && (!next || k + 1 >= s.last || next.lower === 'that' || ['ADP', 'PUNCT', 'SCONJ', 'ADV', 'PART'].includes(next.pos))) {
+    if (
+      t.pos === 'ADV' &&
+      t.lower.length > 4 &&
+      t.lower.endsWith('ly') &&
+      t.lower !== 'only' &&
+      (!next || k + 1 >= s.last || next.lower === 'that' || ['ADP', 'PUNCT', 'SCONJ', 'ADV', 'PART'].includes(next.pos))
+    ) {
       k++;
       continue;
     }
@@ -410,10 +737,21 @@ function skipAdjuncts(s: SentenceView, k: number, lex: QuoteLexicons): number {
     // "at the beginning of the meeting that …"; nor after a pronoun: "what she told …"; nor without a verb soon
     // after: "announced on Friday the arrest of a man in …"; nor after "of" or "about", where it opens a relative
     // clause: "warned of the implications a Trump presidency would have").
-    while (m < s.last && (NP_POS.has(s.tokens[m]!.pos) || ['of', 'with', "'s", '’s'].includes(s.tokens[m]!.lower)) && !isThat(s.tokens[m]!)) {
+    while (
+      m < s.last &&
+      (NP_POS.has(s.tokens[m]!.pos) || ['of', 'with', "'s", '’s'].includes(s.tokens[m]!.lower)) &&
+      !isThat(s.tokens[m]!)
+    ) {
       const u = s.tokens[m]!;
       const prev = s.tokens[m - 1]!;
-      if (m > k + 1 && PLACE_TIME_PREPS.has(t.lower) && NOUN_HEADS.has(prev.pos) && (u.pos === 'DET' || SUBJECT_PRONOUNS.has(u.lower)) && finiteVerbWithin(s, m + 1, 6)) break;
+      if (
+        m > k + 1 &&
+        PLACE_TIME_PREPS.has(t.lower) &&
+        NOUN_HEADS.has(prev.pos) &&
+        (u.pos === 'DET' || SUBJECT_PRONOUNS.has(u.lower)) &&
+        finiteVerbWithin(s, m + 1, 6)
+      )
+        break;
       m++;
     }
     // "in a statement", "at Queen’s Park": a preposition and its phrase; a bare preposition is no adjunct.
@@ -446,7 +784,12 @@ function quoteThenNarration(s: SentenceView, open: number): number | undefined {
 }
 
 /** Where the content after a cue starts (and, for a one-word answer, where it ends). */
-function contentAfter(s: SentenceView, k: number, verb: CueVerb, lex: QuoteLexicons): { at: number; complementizer: boolean; end?: number } | null {
+function contentAfter(
+  s: SentenceView,
+  k: number,
+  verb: CueVerb,
+  lex: QuoteLexicons,
+): { at: number; complementizer: boolean; end?: number } | null {
   k = skipAdjuncts(s, k, lex);
   // "said — on Twitter, as it happens — that …": an aside between dashes right after the cue.
   if (k < s.last && DASHES.has(s.tokens[k]!.value)) {
@@ -480,48 +823,60 @@ function contentAfter(s: SentenceView, k: number, verb: CueVerb, lex: QuoteLexic
     // "warned it could be days", "warned Democrats would lose" the phrase is the subject of the content: a verb
     // follows it).
     const np = npStartingAt(s, k);
-    const subjectOfClause = np && ['AUX', 'VERB'].includes(s.tokens[np[1]]?.pos ?? '') && !OBJECT_PRONOUNS.has(s.tokens[np[1] - 1]!.lower)
-      && !(s.tokens[np[1]]!.pos === 'VERB' && /ing$/.test(s.tokens[np[1]]!.lower));
+    const subjectOfClause =
+      np &&
+      ['AUX', 'VERB'].includes(s.tokens[np[1]]?.pos ?? '') &&
+      !OBJECT_PRONOUNS.has(s.tokens[np[1] - 1]!.lower) &&
+      !(s.tokens[np[1]]!.pos === 'VERB' && /ing$/.test(s.tokens[np[1]]!.lower));
     if (np && !subjectOfClause) k = skipAdjuncts(s, np[1], lex);
   }
   if (k >= s.last) return null;
   const t = s.tokens[k]!;
   // "urged voters to turn out", "told them to leave": the infinitive is what was asked for; "vowed to repeal …":
   // what was promised.
-  if ((OBJECT_VERBS.has(verb.lemma) || verb.infinitive) && t.lower === 'to' && s.tokens[k + 1]?.pos === 'VERB') return { at: k, complementizer: true };
+  if ((OBJECT_VERBS.has(verb.lemma) || verb.infinitive) && t.lower === 'to' && s.tokens[k + 1]?.pos === 'VERB')
+    return { at: k, complementizer: true };
   if (isThat(t)) return k + 1 < s.last ? { at: k + 1, complementizer: true } : null;
   if (t.value === ':') return k + 1 < s.last ? { at: k + 1, complementizer: true } : null;
   if (t.value === ',') {
     // "said, “…”": the content is the quote after the comma.
     const next = s.tokens[k + 1];
-    return next && OPEN_MARKS.has(next.value) ? { at: k + 1, complementizer: true, end: quoteThenNarration(s, k + 1) } : null;
+    return next && OPEN_MARKS.has(next.value)
+      ? { at: k + 1, complementizer: true, end: quoteThenNarration(s, k + 1) }
+      : null;
   }
   if (OPEN_MARKS.has(t.value)) return { at: k, complementizer: true, end: quoteThenNarration(s, k) };
   // "said it" / "said this" report nothing, but "says it will shift staff" / "say this is a rough patch" do.
   // "said much of his discussion … was about Israel": a quantity word and "of" open a clause when a verb follows.
   const after = s.tokens[k + 1];
-  const clauseFollows = ((t.lower === 'it' || t.lower === 'this') && ['AUX', 'VERB'].includes(after?.pos ?? ''))
-    || (after?.lower === 'of' && finiteVerbWithin(s, k + 2, 10))
+  const clauseFollows =
+    ((t.lower === 'it' || t.lower === 'this') && ['AUX', 'VERB'].includes(after?.pos ?? '')) ||
+    (after?.lower === 'of' && finiteVerbWithin(s, k + 2, 10)) ||
     // "said no decision had been made": "no" before a noun is a determiner; "says much is made of …", "said more
     // needs to be done": a quantity word right before a verb is the clause's subject.
-    || (t.lower === 'no' && ['NOUN', 'ADJ', 'PROPN'].includes(after?.pos ?? '') && finiteVerbWithin(s, k + 2, 10))
-    || (QUANTITY_SUBJECTS.has(t.lower) && ['AUX', 'VERB'].includes(after?.pos ?? '') && !/ing$/.test(after?.lower ?? ''));
+    (t.lower === 'no' && ['NOUN', 'ADJ', 'PROPN'].includes(after?.pos ?? '') && finiteVerbWithin(s, k + 2, 10)) ||
+    (QUANTITY_SUBJECTS.has(t.lower) && ['AUX', 'VERB'].includes(after?.pos ?? '') && !/ing$/.test(after?.lower ?? ''));
   // "46 percent of voters said yes", "the candidate said no": the answer is what was said.
   // (wink keeps "no." as one token, the abbreviation of "number", at a sentence's end.)
-  const answer = (t.lower === 'yes' || t.lower === 'no' || t.lower === 'no.') && (k + 1 >= s.last || [',', '.', ';'].includes(s.tokens[k + 1]!.value));
+  const answer =
+    (t.lower === 'yes' || t.lower === 'no' || t.lower === 'no.') &&
+    (k + 1 >= s.last || [',', '.', ';'].includes(s.tokens[k + 1]!.value));
   if (answer) return { at: k, complementizer: false, end: k + 1 };
   // "said about half of the adjustment …", "said nearly 40 percent …": an approximate quantity opens a clause.
-  if (APPROXIMATELY.has(t.lower) && (s.tokens[k + 1]?.pos === 'NUM' || QUANTIFIERS.has(s.tokens[k + 1]?.lower ?? ''))) return { at: k, complementizer: false };
+  if (APPROXIMATELY.has(t.lower) && (s.tokens[k + 1]?.pos === 'NUM' || QUANTIFIERS.has(s.tokens[k + 1]?.lower ?? '')))
+    return { at: k, complementizer: false };
   if ((NOT_CONTENT.has(t.lower) && !clauseFollows) || CLAUSE_END.has(t.value)) return null;
   if (WH_WORDS.has(t.lower)) return { at: k, complementizer: verb.lemma === 'ask' };
   // "says running for president is tough": a gerund phrase as the subject, when a finite verb follows.
-  if (t.pos === 'VERB' && t.lower.endsWith('ing') && finiteVerbWithin(s, k + 1, 8)) return { at: k, complementizer: false };
+  if (t.pos === 'VERB' && t.lower.endsWith('ing') && finiteVerbWithin(s, k + 1, 8))
+    return { at: k, complementizer: false };
   // "says despite being a Stanford alumna, she plans …", "said if elected, he would …": a subordinate clause
   // opening the content, then a comma and its main clause.
   if (CONTENT_SUBORDINATORS.has(t.lower)) {
     for (let m = k + 1; m < s.last && m < k + 12; m++) {
       if (CLAUSE_END.has(s.tokens[m]!.value)) break;
-      if (s.tokens[m]!.value === ',' && ['PRON', 'DET', 'PROPN', 'NOUN'].includes(s.tokens[m + 1]?.pos ?? '')) return { at: k, complementizer: false };
+      if (s.tokens[m]!.value === ',' && ['PRON', 'DET', 'PROPN', 'NOUN'].includes(s.tokens[m + 1]?.pos ?? ''))
+        return { at: k, complementizer: false };
     }
     return null;
   }
@@ -535,21 +890,52 @@ const ASIDE_OPENERS = new Set(['as', 'while', 'when', 'after', 'before', 'becaus
 const QUANTITY_SUBJECTS = new Set(['much', 'more', 'less', 'little', 'nothing', 'something', 'anything']);
 
 // Words before a passive "asked" that has no asker: "when asked", "after being asked", "Trump, asked about …".
-const ASKED_AFTER = new Set(['when', 'after', 'once', 'if', 'while', 'as', 'being', 'was', 'were', 'is', 'are', 'been', ',']);
+const ASKED_AFTER = new Set([
+  'when',
+  'after',
+  'once',
+  'if',
+  'while',
+  'as',
+  'being',
+  'was',
+  'were',
+  'is',
+  'are',
+  'been',
+  ',',
+]);
 
-const CONTENT_SUBORDINATORS = new Set(['despite', 'if', 'although', 'though', 'unless', 'once', 'whatever', 'whoever', 'regardless']);
+const CONTENT_SUBORDINATORS = new Set([
+  'despite',
+  'if',
+  'although',
+  'though',
+  'unless',
+  'once',
+  'whatever',
+  'whoever',
+  'regardless',
+]);
 
 /** The first token from k that ends a clause: a comma, a clause-ending mark (or, with `dashes`, a dash); s.last
  * when none does. */
 function clauseEndFrom(s: SentenceView, k: number, dashes: boolean): number {
   let end = k;
-  while (end < s.last && s.tokens[end]!.value !== ',' && !CLAUSE_END.has(s.tokens[end]!.value) && !(dashes && DASHES.has(s.tokens[end]!.value))) end++;
+  while (
+    end < s.last &&
+    s.tokens[end]!.value !== ',' &&
+    !CLAUSE_END.has(s.tokens[end]!.value) &&
+    !(dashes && DASHES.has(s.tokens[end]!.value))
+  )
+    end++;
   return end;
 }
 
 /** The dash pairing the one at k, searched up to 15 tokens away in direction `step` (-1 back, 1 on), or -1. */
 function pairedDash(s: SentenceView, k: number, step: 1 | -1): number {
-  for (let m = k + step; m > s.first - 1 && m < s.last && Math.abs(m - k) <= 15; m += step) if (DASHES.has(s.tokens[m]!.value)) return m;
+  for (let m = k + step; m > s.first - 1 && m < s.last && Math.abs(m - k) <= 15; m += step)
+    if (DASHES.has(s.tokens[m]!.value)) return m;
   return -1;
 }
 
@@ -593,14 +979,29 @@ function contentEnd(s: SentenceView, from = s.first, cut = false): number {
 
 /** True when the tokens after `k` close the clause: sentence end, a comma, a quote, a colon. `continues` is where
  * reported content resumes after a parenthetical cue ("The plan, she said, is dead"). */
-function clauseEndsAt(s: SentenceView, k: number, lex: QuoteLexicons, verb: CueVerb | null): { end: boolean; continues: number | null; quoteFollows?: boolean } {
+function clauseEndsAt(
+  s: SentenceView,
+  k: number,
+  lex: QuoteLexicons,
+  verb: CueVerb | null,
+): { end: boolean; continues: number | null; quoteFollows?: boolean } {
   k = skipAdjuncts(s, k, lex);
-  if (verb && OBJECT_VERBS.has(verb.lemma) && k < s.last && !CLAUSE_END.has(s.tokens[k]!.value) && s.tokens[k]!.value !== ',') {
+  if (
+    verb &&
+    OBJECT_VERBS.has(verb.lemma) &&
+    k < s.last &&
+    !CLAUSE_END.has(s.tokens[k]!.value) &&
+    s.tokens[k]!.value !== ','
+  ) {
     // "Trump told NBC’s “Today” on Monday.": the listener, quoted titles included, then adjuncts.
     const np = npStartingAt(s, k);
     if (np) {
       k = np[1];
-      while (k < s.last && (OPEN_MARKS.has(s.tokens[k]!.value) || CLOSE_MARKS.has(s.tokens[k]!.value) || s.tokens[k]!.pos === 'PROPN')) k++;
+      while (
+        k < s.last &&
+        (OPEN_MARKS.has(s.tokens[k]!.value) || CLOSE_MARKS.has(s.tokens[k]!.value) || s.tokens[k]!.pos === 'PROPN')
+      )
+        k++;
       k = skipAdjuncts(s, k, lex);
     }
   }
@@ -614,7 +1015,10 @@ function clauseEndsAt(s: SentenceView, k: number, lex: QuoteLexicons, verb: CueV
     if (!next) return { end: true, continues: null };
     // "He added, “…”": the quote after the comma is what the cue introduces.
     if (OPEN_MARKS.has(next.value)) return { end: true, continues: null, quoteFollows: true };
-    return { end: true, continues: resumesContent(s, k + 1) && !(verb === null && describesSpeaker(s, k + 1)) ? k + 1 : null };
+    return {
+      end: true,
+      continues: resumesContent(s, k + 1) && !(verb === null && describesSpeaker(s, k + 1)) ? k + 1 : null,
+    };
   }
   return { end: false, continues: null };
 }
@@ -666,11 +1070,23 @@ export interface NameTests {
   nameBreak: (k: number) => boolean;
 }
 
-const NO_NAMES: NameTests = { isName: () => false, isPerson: () => false, isPlace: () => false, nameAt: () => false, quoteEndsAt: () => true, nameBreak: () => false };
+const NO_NAMES: NameTests = {
+  isName: () => false,
+  isPerson: () => false,
+  isPlace: () => false,
+  nameAt: () => false,
+  quoteEndsAt: () => true,
+  nameBreak: () => false,
+};
 
 /** Finds the attribution frames of one sentence. */
 export function sentenceFrames(
-  tokens: readonly Token[], first: number, last: number, index: number, text: string, lex: QuoteLexicons,
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  index: number,
+  text: string,
+  lex: QuoteLexicons,
   names: NameTests = NO_NAMES,
   joinedAt = -1,
 ): Frame[] {
@@ -679,9 +1095,27 @@ export function sentenceFrames(
   // Content stops where another report starts: ", saying …", "… and said …".
   for (let k = first + 1; k < last - 1; k++) {
     const v = tokens[k]!.value;
-    if ((v === ',' && cueAt(tokens, k + 1, lex)?.form === 'gerund') || ((v === 'and' || v === 'but') && cueAt(tokens, k + 1, lex)?.form === 'past')) participleCuts.push(k);
+    if (
+      (v === ',' && cueAt(tokens, k + 1, lex)?.form === 'gerund') ||
+      ((v === 'and' || v === 'but') && cueAt(tokens, k + 1, lex)?.form === 'past')
+    )
+      participleCuts.push(k);
   }
-  const s: SentenceView = { tokens, first, last, index, text, isName, isPerson, isPlace, nameAt, participleCuts, quoteEndsAt, joinedAt, nameBreak };
+  const s: SentenceView = {
+    tokens,
+    first,
+    last,
+    index,
+    text,
+    isName,
+    isPerson,
+    isPlace,
+    nameAt,
+    participleCuts,
+    quoteEndsAt,
+    joinedAt,
+    nameBreak,
+  };
   // A joined view holds a quote sentence and the sentence after it: only cue verbs in the later one are looked
   // for (each sentence's own pass finds its colon, dash and other frames).
   const own = joinedAt >= 0 ? joinedAt : first;
@@ -711,7 +1145,8 @@ export function sentenceFrames(
   // "The Latest: Mourners say …", "Update: Clinton tells voters …": when what follows the colon is itself a report
   // whose subject opens it, that report is the attribution, and the phrase before the colon is a rubric.
   const colon = frames.find((f) => f.kind === 'colon');
-  if (colon && frames.some((f) => f !== colon && f.speaker?.[0] === colon.cueLast)) frames.splice(frames.indexOf(colon), 1);
+  if (colon && frames.some((f) => f !== colon && f.speaker?.[0] === colon.cueLast))
+    frames.splice(frames.indexOf(colon), 1);
   return frames;
 }
 
@@ -720,7 +1155,11 @@ function colonFrame(s: SentenceView, lex: QuoteLexicons): Frame | null {
   const transcript = transcriptLine(s, lex);
   if (transcript) return transcript === 'rubric' ? null : transcript;
   let c = -1;
-  for (let k = s.first + 1; k < Math.min(s.last - 1, s.first + 7); k++) if (s.tokens[k]!.value === ':') { c = k; break; }
+  for (let k = s.first + 1; k < Math.min(s.last - 1, s.first + 7); k++)
+    if (s.tokens[k]!.value === ':') {
+      c = k;
+      break;
+    }
   if (c < 0) return null;
   const np: [number, number] = [s.first, c];
   const whole = npStartingAt(s, s.first);
@@ -728,8 +1167,15 @@ function colonFrame(s: SentenceView, lex: QuoteLexicons): Frame | null {
   // "The Latest: …", "Breaking: …": a rubric names no one, whatever the tagger made of it
   if (isRubric(s.text.slice(s.tokens[s.first]!.start, s.tokens[c - 1]!.end), lex)) return null;
   return {
-    kind: 'colon', sentence: s.index, cueFirst: c, cueLast: c + 1, verb: null, speaker: np,
-    content: [[s.tokens[c + 1]!.start, contentEnd(s)]], attribution: [s.tokens[s.first]!.start, s.tokens[c]!.end], complementizer: true,
+    kind: 'colon',
+    sentence: s.index,
+    cueFirst: c,
+    cueLast: c + 1,
+    verb: null,
+    speaker: np,
+    content: [[s.tokens[c + 1]!.start, contentEnd(s)]],
+    attribution: [s.tokens[s.first]!.start, s.tokens[c]!.end],
+    complementizer: true,
   };
 }
 
@@ -755,7 +1201,14 @@ function transcriptLine(s: SentenceView, lex: QuoteLexicons): Frame | 'rubric' |
   if (text.slice(lineStart, s.tokens[a]!.start).replace(/[\s“"]/g, '') !== '') return null;
   const label = text.slice(s.tokens[a]!.start, s.tokens[c - 1]!.end);
   // "WHY IT MATTERS:", "WHAT'S NEXT:": the headings of an explainer, not names
-  if (isRubric(label, lex) || label.toLowerCase().split(/\s+/).some((w) => lex.headingWords.has(w))) return 'rubric';
+  if (
+    isRubric(label, lex) ||
+    label
+      .toLowerCase()
+      .split(/\s+/)
+      .some((w) => lex.headingWords.has(w))
+  )
+    return 'rubric';
   if (s.isPlace([a, c])) return null;
   if (!isTranscript(text)) return null;
   let end = paragraphEnd(text, s.tokens[c]!.end);
@@ -764,8 +1217,17 @@ function transcriptLine(s: SentenceView, lex: QuoteLexicons): Frame | 'rubric' |
   const from = s.tokens[c + 1]!.start;
   if (end <= from) return null;
   return {
-    kind: 'colon', sentence: s.index, cueFirst: c, cueLast: c + 1, verb: null, speaker: [a, c],
-    content: [[from, end]], attribution: [s.tokens[a]!.start, s.tokens[c]!.end], complementizer: true, block: true, transcript: true,
+    kind: 'colon',
+    sentence: s.index,
+    cueFirst: c,
+    cueLast: c + 1,
+    verb: null,
+    speaker: [a, c],
+    content: [[from, end]],
+    attribution: [s.tokens[a]!.start, s.tokens[c]!.end],
+    complementizer: true,
+    block: true,
+    transcript: true,
   };
 }
 
@@ -797,15 +1259,27 @@ function dashFrame(s: SentenceView): Frame | null {
   // wink often ends the sentence at the closing mark, so the dash may open the next one.
   for (let k = Math.max(s.first, 1); k < s.last - 1; k++) {
     const mark = s.tokens[k - 1]!;
-    if (!DASHES.has(s.tokens[k]!.value) || !CLOSE_MARKS.has(mark.value) || s.text.slice(mark.end, s.tokens[k]!.start).includes('\n')) continue;
+    if (
+      !DASHES.has(s.tokens[k]!.value) ||
+      !CLOSE_MARKS.has(mark.value) ||
+      s.text.slice(mark.end, s.tokens[k]!.start).includes('\n')
+    )
+      continue;
     const np = npStartingAt(s, k + 1);
     if (!np || !s.isName(np)) continue;
     const rest = np[1];
     if (rest < s.last && !CLAUSE_END.has(s.tokens[rest]!.value) && s.tokens[rest]!.value !== ',') continue;
     return {
-      kind: 'dash', sentence: s.index, cueFirst: k, cueLast: k + 1, verb: null, speaker: np,
+      kind: 'dash',
+      sentence: s.index,
+      cueFirst: k,
+      cueLast: k + 1,
+      verb: null,
+      speaker: np,
       // The content is the quote the mark closes: its closing mark stands for it.
-      content: [[k - 1 >= s.first ? s.tokens[s.first]!.start : mark.start, mark.end]], attribution: [s.tokens[k]!.start, s.tokens[np[1] - 1]!.end], complementizer: true,
+      content: [[k - 1 >= s.first ? s.tokens[s.first]!.start : mark.start, mark.end]],
+      attribution: [s.tokens[k]!.start, s.tokens[np[1] - 1]!.end],
+      complementizer: true,
     };
   }
   return null;
@@ -831,19 +1305,35 @@ function accordingTo(s: SentenceView, i: number, length: number): Frame | null {
   if (!np) return null;
   np = withoutTrailingTime(s, np);
   const cueEnd = i + length;
-  const base = { kind: 'according-to' as const, sentence: s.index, cueFirst: i, cueLast: cueEnd, verb: null, speaker: np, complementizer: true };
+  const base = {
+    kind: 'according-to' as const,
+    sentence: s.index,
+    cueFirst: i,
+    cueLast: cueEnd,
+    verb: null,
+    speaker: np,
+    complementizer: true,
+  };
   // "According to X, CONTENT."
   if (i === s.first || (i === s.first + 1 && ['but', 'and', 'yet', 'also'].includes(s.tokens[s.first]!.lower))) {
     let k = np[1];
     while (k < s.last && s.tokens[k]!.value !== ',') k++;
     if (k + 1 >= s.last) return null;
-    return { ...base, content: [[s.tokens[k + 1]!.start, contentEnd(s)]], attribution: [s.tokens[i]!.start, s.tokens[k]!.end] };
+    return {
+      ...base,
+      content: [[s.tokens[k + 1]!.start, contentEnd(s)]],
+      attribution: [s.tokens[i]!.start, s.tokens[k]!.end],
+    };
   }
   // "CONTENT, according to X."
   const before = s.tokens[i - 1]!;
   if (before.value !== ',' && before.value !== '—' && before.value !== '(') return null;
   if (i - 1 <= s.first) return null;
-  return { ...base, content: [[s.tokens[s.first]!.start, s.tokens[i - 2]!.end]], attribution: [s.tokens[i]!.start, s.tokens[np[1] - 1]!.end] };
+  return {
+    ...base,
+    content: [[s.tokens[s.first]!.start, s.tokens[i - 2]!.end]],
+    attribution: [s.tokens[i]!.start, s.tokens[np[1] - 1]!.end],
+  };
 }
 
 /** Token k closes a quotation: ” and " always may; an apostrophe only where a quoted span really ends ("Sanders'
@@ -855,7 +1345,13 @@ function closes(s: SentenceView, k: number): boolean {
   // "… the word 'old-school,''' said Slayton": wire copy's ''' closes the inner quote and the outer one; an
   // apostrophe glued after a mark that closes a quote is part of that closing.
   const before = s.tokens[k - 1];
-  return k - 1 >= s.first && before !== undefined && before.end === t.start && CLOSE_MARKS.has(before.value) && closes(s, k - 1);
+  return (
+    k - 1 >= s.first &&
+    before !== undefined &&
+    before.end === t.start &&
+    CLOSE_MARKS.has(before.value) &&
+    closes(s, k - 1)
+  );
 }
 
 // The opening mark of each closing one (an inner ‘…’ inside “…” is not the outer quote's opening).
@@ -905,7 +1401,9 @@ function adjunctOnly(s: SentenceView, a: number, b: number): boolean {
   }
   const first = s.tokens[a]!;
   // ("Shifting monsoon patterns … could affect": a gerund may open a clause that has its verb; "Asked" may not.)
-  const opener = ADJUNCT_OPENERS.has(first.pos) || (first.pos === 'VERB' && (first.lower.endsWith('ed') || (first.lower.endsWith('ing') && !finite)));
+  const opener =
+    ADJUNCT_OPENERS.has(first.pos) ||
+    (first.pos === 'VERB' && (first.lower.endsWith('ed') || (first.lower.endsWith('ing') && !finite)));
   return (opener && !comma) || !finite;
 }
 
@@ -924,12 +1422,22 @@ function blockAfterColon(s: SentenceView, k: number, lex: QuoteLexicons): [numbe
   while (at < text.length && /\s/.test(text[at]!)) at++;
   const para = text.slice(at, paragraphEnd(text, at));
   // (A paragraph in quotation marks is the same speech with its marks: the quoted span becomes the quote.)
-  if (!/^[“"‘«]?[\p{Lu}\p{N}]/u.test(para) || !/[.!?…][”"’»]?$/.test(para) || para.split(/\s+/).length < BLOCK_MIN_WORDS) return null;
+  if (
+    !/^[“"‘«]?[\p{Lu}\p{N}]/u.test(para) ||
+    !/[.!?…][”"’»]?$/.test(para) ||
+    para.split(/\s+/).length < BLOCK_MIN_WORDS
+  )
+    return null;
   return [at, at + para.length];
 }
 
 /** Pattern 10: SUBJECT NAMING-VERB OBJECT (as) (a) “QUOTE”, the quote closed in the sentence. */
-function namingFrame(s: SentenceView, base: Pick<Frame, 'sentence' | 'cueFirst' | 'cueLast' | 'verb'>, i: number, cueLast: number): Frame | null {
+function namingFrame(
+  s: SentenceView,
+  base: Pick<Frame, 'sentence' | 'cueFirst' | 'cueLast' | 'verb'>,
+  i: number,
+  cueLast: number,
+): Frame | null {
   const subject = subjectBefore(s, i);
   const object = npStartingAt(s, cueLast);
   if (!subject || !object) return null;
@@ -941,7 +1449,14 @@ function namingFrame(s: SentenceView, base: Pick<Frame, 'sentence' | 'cueFirst' 
   for (let m = k + 2; m < s.last; m++) {
     const t = s.tokens[m]!;
     if (CLOSE_MARKS.has(t.value) && s.quoteEndsAt(t.end)) {
-      return { ...base, kind: 'subject-cue', speaker: subject, content: [[s.tokens[cueLast]!.start, t.end]], attribution: [s.tokens[subject[0]]!.start, s.tokens[cueLast - 1]!.end], complementizer: false };
+      return {
+        ...base,
+        kind: 'subject-cue',
+        speaker: subject,
+        content: [[s.tokens[cueLast]!.start, t.end]],
+        attribution: [s.tokens[subject[0]]!.start, s.tokens[cueLast - 1]!.end],
+        complementizer: false,
+      };
     }
   }
   return null;
@@ -961,35 +1476,63 @@ function framePatterns(s: SentenceView, i: number, cueLast: number, verb: CueVer
 
   // 9. "when asked whether he would run, …", "Asked about the vagueness, McCain said": a question put to someone,
   // reported without its asker; the question runs to the next comma or the sentence's end.
-  if (verb.lemma === 'ask' && (verb.form === 'past' || verb.form === 'participle') && (!prev || ASKED_AFTER.has(prev.lower))) {
+  if (
+    verb.lemma === 'ask' &&
+    (verb.form === 'past' || verb.form === 'participle') &&
+    (!prev || ASKED_AFTER.has(prev.lower))
+  ) {
     let k = cueLast;
     while (k < s.last && s.tokens[k]!.pos === 'ADV' && s.tokens[k]!.lower.endsWith('ly')) k++;
     const t = s.tokens[k];
-    const at = t?.lower === 'about' ? k + 1 : t && (WH_WORDS.has(t.lower) || t.lower === 'whom' || t.lower === 'which') ? k : -1;
+    const at =
+      t?.lower === 'about' ? k + 1 : t && (WH_WORDS.has(t.lower) || t.lower === 'whom' || t.lower === 'which') ? k : -1;
     if (at < 0 || at >= s.last) return null;
     const end = clauseEndFrom(s, at, false);
     if (end - at < 2) return null;
-    return { ...base, kind: 'asked', speaker: null, content: [[s.tokens[at]!.start, s.tokens[end - 1]!.end]], attribution: [s.tokens[i]!.start, s.tokens[cueLast - 1]!.end], complementizer: true };
+    return {
+      ...base,
+      kind: 'asked',
+      speaker: null,
+      content: [[s.tokens[at]!.start, s.tokens[end - 1]!.end]],
+      attribution: [s.tokens[i]!.start, s.tokens[cueLast - 1]!.end],
+      complementizer: true,
+    };
   }
 
   // 6. ", saying (that) …": a participle continues the clause before; its speaker is that clause's subject.
   // "…, saying", "and adding", "emailed supporters saying:" — but not "was saying" (a progressive, pattern 1).
-  if (verb.form === 'gerund' && prev && !['AUX'].includes(prev.pos) && !['is', 'was', 'are', 'were', 'been', 'be', "'s", '’s'].includes(prev.lower)) {
+  if (
+    verb.form === 'gerund' &&
+    prev &&
+    !['AUX'].includes(prev.pos) &&
+    !['is', 'was', 'are', 'were', 'been', 'be', "'s", '’s'].includes(prev.lower)
+  ) {
     const c = contentAfter(s, cueLast, verb, lex);
     if (!c || c.at >= s.last) return null;
-    const frame: Frame = { ...base, kind: 'participle', speaker: null, content: [[s.tokens[c.at]!.start, contentEnd(s)]], attribution: [s.tokens[i]!.start, s.tokens[cueLast - 1]!.end], complementizer: c.complementizer };
+    const frame: Frame = {
+      ...base,
+      kind: 'participle',
+      speaker: null,
+      content: [[s.tokens[c.at]!.start, contentEnd(s)]],
+      attribution: [s.tokens[i]!.start, s.tokens[cueLast - 1]!.end],
+      complementizer: c.complementizer,
+    };
     // "…, with 30 percent of voters saying they …": after "with" the participle has its own subject.
     const own = npEndingAt(s, i - 1);
     // Only people, organisations or a share of them ("with footage of Trump saying" is Trump, found as usual).
-    if (own && own[0] - 1 > s.first && s.tokens[own[0] - 1]!.lower === 'with' && canSpeak(s, own, lex)) return { ...frame, speaker: own };
+    if (own && own[0] - 1 > s.first && s.tokens[own[0] - 1]!.lower === 'with' && canSpeak(s, own, lex))
+      return { ...frame, speaker: own };
     let opening = npStartingAt(s, s.first);
     // "Hours later, Trump returned …, telling …": a time phrase and a comma open the sentence; the subject follows.
-    if (opening && s.tokens[opening[1]]?.pos === 'ADV' && s.tokens[opening[1] + 1]?.value === ',') opening = npStartingAt(s, opening[1] + 2);
+    if (opening && s.tokens[opening[1]]?.pos === 'ADV' && s.tokens[opening[1] + 1]?.value === ',')
+      opening = npStartingAt(s, opening[1] + 2);
     const after = opening ? s.tokens[opening[1]] : undefined;
-    if (opening && opening[1] < i && after && (after.pos === 'VERB' || after.pos === 'AUX' || after.pos === 'ADV')) frame.subjectGuess = opening;
+    if (opening && opening[1] < i && after && (after.pos === 'VERB' || after.pos === 'AUX' || after.pos === 'ADV'))
+      frame.subjectGuess = opening;
     // "It was a potent punch, as Mrs. Clinton echoed the criticism, saying …": the participle belongs to the clause
     // right before it, whose subject is a name or a pronoun.
-    const named = (np: [number, number] | null): np is [number, number] => np !== null && (s.isName(np) || (np[1] - np[0] === 1 && s.tokens[np[0]]!.pos === 'PRON'));
+    const named = (np: [number, number] | null): np is [number, number] =>
+      np !== null && (s.isName(np) || (np[1] - np[0] === 1 && s.tokens[np[0]]!.pos === 'PRON'));
     const near = nearestSubject(s, i - 1, named);
     if (near && (!frame.subjectGuess || near[0] > frame.subjectGuess[0])) frame.subjectGuess = near;
     return frame;
@@ -998,17 +1541,28 @@ function framePatterns(s: SentenceView, i: number, cueLast: number, verb: CueVer
   // 3. "…, said Secretary Blinken." — cue right after a comma or closing quote, subject after the cue.
   const prevCloses = prev !== undefined && closes(s, i - 1);
   // "…, told AFP" names the listener, not the speaker; "…, said Monday" names no one (the subject comes before).
-  if (prev && (prev.value === ',' || prevCloses || prev.value === '—') && i - 1 > s.first && !LISTENER_FIRST.has(verb.lemma)) {
+  if (
+    prev &&
+    (prev.value === ',' || prevCloses || prev.value === '—') &&
+    i - 1 > s.first &&
+    !LISTENER_FIRST.has(verb.lemma)
+  ) {
     const np = npStartingAt(s, cueLast);
     // "Gov. John Kasich of Ohio, a Republican who …, said the Khan family deserved better": a person before the
     // comma is the subject, and the phrase after the cue no name, so this is no inverted attribution.
     const personBefore = np && !s.isName(np) ? subjectBefore(s, i) : null;
-    if (np && !(np[1] - np[0] === 1 && s.tokens[np[0]]!.pos === 'DET') && !onlyTime(s, np) && !(personBefore && s.isPerson(personBefore))) {
+    if (
+      np &&
+      !(np[1] - np[0] === 1 && s.tokens[np[0]]!.pos === 'DET') &&
+      !onlyTime(s, np) &&
+      !(personBefore && s.isPerson(personBefore))
+    ) {
       const close = clauseEndsAt(s, np[1], lex, null);
       // Right after a closing quote mark the attribution needs no clause end: ",” said Gil, 22, who …"; across a
       // sentence break it does ("“Why?” asked Smith." but not "“Why?” Asked about it, Smith …").
       const across = acrossBreak(s, i - 1);
-      if ((close.end && !(across && close.quoteFollows)) || (prevCloses && !across)) return inverted(s, base, np, i, np[1], across ? null : close.continues);
+      if ((close.end && !(across && close.quoteFollows)) || (prevCloses && !across))
+        return inverted(s, base, np, i, np[1], across ? null : close.continues);
     }
   }
 
@@ -1023,7 +1577,8 @@ function framePatterns(s: SentenceView, i: number, cueLast: number, verb: CueVer
       const across = acrossBreak(s, subject[0] - 1);
       const continues = across ? null : close.continues;
       const attrFirst = descriptionBefore(s, subject) ?? subject[0];
-      const adjunct = !beforeCloses && before.value === ',' && continues === null && adjunctOnly(s, s.first, attrFirst - 1);
+      const adjunct =
+        !beforeCloses && before.value === ',' && continues === null && adjunctOnly(s, s.first, attrFirst - 1);
       if (((close.end && !(across && close.quoteFollows)) || (beforeCloses && !across)) && !adjunct) {
         return inverted(s, base, subject, attrFirst, cueLast, continues);
       }
@@ -1033,28 +1588,66 @@ function framePatterns(s: SentenceView, i: number, cueLast: number, verb: CueVer
     // (wink may read "what" as the phrase's first word: "what many analysts".)
     const relativeFirst = subject[1] - subject[0] > 1 && ['what', 'which', 'who'].includes(s.tokens[subject[0]]!.lower);
     const inner: [number, number] = relativeFirst ? [subject[0] + 1, subject[1]] : subject;
-    const opener = relativeFirst ? s.tokens[subject[0]]!.lower : subject[0] - 1 >= s.first ? s.tokens[subject[0] - 1]!.lower : '';
+    const opener = relativeFirst
+      ? s.tokens[subject[0]]!.lower
+      : subject[0] - 1 >= s.first
+        ? s.tokens[subject[0] - 1]!.lower
+        : '';
     const nextPos = s.tokens[cueLast]?.pos;
-    if ((RELATIVE_WORDS.has(opener) || opener === 'what' || opener === 'that') && (nextPos === 'AUX' || (nextPos === 'VERB' && !s.tokens[cueLast]!.lower.endsWith('ing')))) {
+    if (
+      (RELATIVE_WORDS.has(opener) || opener === 'what' || opener === 'that') &&
+      (nextPos === 'AUX' || (nextPos === 'VERB' && !s.tokens[cueLast]!.lower.endsWith('ing')))
+    ) {
       const end = clauseEndFrom(s, cueLast, true);
-      if (end - cueLast >= 2) return { ...base, kind: 'subject-cue', speaker: inner, content: [[s.tokens[cueLast]!.start, s.tokens[end - 1]!.end]], attribution: [s.tokens[inner[0]]!.start, s.tokens[cueLast - 1]!.end], complementizer: false };
+      if (end - cueLast >= 2)
+        return {
+          ...base,
+          kind: 'subject-cue',
+          speaker: inner,
+          content: [[s.tokens[cueLast]!.start, s.tokens[end - 1]!.end]],
+          attribution: [s.tokens[inner[0]]!.start, s.tokens[cueLast - 1]!.end],
+          complementizer: false,
+        };
     }
     // 1. "Blinken said (that) …"
     const c = contentAfter(s, cueLast, verb, lex);
     if (c && c.at < s.last && (verb.strength >= 1 || c.complementizer)) {
       const end = c.end !== undefined ? s.tokens[c.end - 1]!.end : contentEnd(s, c.at, true);
-      return { ...base, kind: 'subject-cue', speaker: subject, content: [[s.tokens[c.at]!.start, end]], attribution: [s.tokens[subject[0]]!.start, s.tokens[c.at - 1]!.end], complementizer: c.complementizer };
+      return {
+        ...base,
+        kind: 'subject-cue',
+        speaker: subject,
+        content: [[s.tokens[c.at]!.start, end]],
+        attribution: [s.tokens[subject[0]]!.start, s.tokens[c.at - 1]!.end],
+        complementizer: c.complementizer,
+      };
     }
     // 1c. "Cruz continued:" at the end of a paragraph, then a paragraph without quotation marks: a block quote (a
     // scraped <blockquote>, a letter, a transcript passage).
     const block = c === null ? blockAfterColon(s, cueLast, lex) : null;
-    if (block) return { ...base, kind: 'subject-cue', speaker: subject, content: [block], attribution: [s.tokens[subject[0]]!.start, s.tokens[cueLast - 1]!.end], complementizer: true, block: true };
+    if (block)
+      return {
+        ...base,
+        kind: 'subject-cue',
+        speaker: subject,
+        content: [block],
+        attribution: [s.tokens[subject[0]]!.start, s.tokens[cueLast - 1]!.end],
+        complementizer: true,
+        block: true,
+      };
   } else if (prev && (prev.lower === 'and' || prev.lower === 'but') && i - 1 > s.first) {
     // 1b. "Obama met survivors … and said (that) …": a second verb shares the first one's subject.
     const c = contentAfter(s, cueLast, verb, lex);
     const shared = c && c.at < s.last && (verb.strength >= 1 || c.complementizer) ? coordinatedSubject(s, i - 1) : null;
     if (c && shared) {
-      return { ...base, kind: 'subject-cue', speaker: shared, content: [[s.tokens[c.at]!.start, contentEnd(s, c.at, true)]], attribution: [s.tokens[i]!.start, s.tokens[c.at - 1]!.end], complementizer: c.complementizer };
+      return {
+        ...base,
+        kind: 'subject-cue',
+        speaker: shared,
+        content: [[s.tokens[c.at]!.start, contentEnd(s, c.at, true)]],
+        attribution: [s.tokens[i]!.start, s.tokens[c.at - 1]!.end],
+        complementizer: c.complementizer,
+      };
     }
   }
   return null;
@@ -1064,9 +1657,19 @@ function framePatterns(s: SentenceView, i: number, cueLast: number, verb: CueVer
  * organisation, or a quantity of them ("30 percent of voters"). */
 function canSpeak(s: SentenceView, np: [number, number], lex: QuoteLexicons): boolean {
   let head = np[1] - 1;
-  for (let k = np[0] + 1; k < np[1]; k++) if (s.tokens[k]!.lower === 'of') { head = k - 1; break; }
+  for (let k = np[0] + 1; k < np[1]; k++)
+    if (s.tokens[k]!.lower === 'of') {
+      head = k - 1;
+      break;
+    }
   const t = s.tokens[head]!;
-  return s.nameAt(head) || lex.peopleNouns.has(t.lower) || lex.organisationNouns.has(t.lower) || QUANTIFIERS.has(t.lower) || t.pos === 'NUM';
+  return (
+    s.nameAt(head) ||
+    lex.peopleNouns.has(t.lower) ||
+    lex.organisationNouns.has(t.lower) ||
+    QUANTIFIERS.has(t.lower) ||
+    t.pos === 'NUM'
+  );
 }
 
 /** The subject a verb coordinated at `conj` ("… and said") shares: the phrase opening the sentence when a verb
@@ -1075,10 +1678,20 @@ function canSpeak(s: SentenceView, np: [number, number], lex: QuoteLexicons): bo
  * determiner counts. */
 function coordinatedSubject(s: SentenceView, conj: number): [number, number] | null {
   const good = (np: [number, number] | null): np is [number, number] =>
-    np !== null && (s.isName(np) || s.tokens[np[0]]!.pos === 'PRON' || (s.tokens[np[0]]!.pos === 'DET' && s.tokens[np[1] - 1]!.pos === 'NOUN'));
+    np !== null &&
+    (s.isName(np) ||
+      s.tokens[np[0]]!.pos === 'PRON' ||
+      (s.tokens[np[0]]!.pos === 'DET' && s.tokens[np[1] - 1]!.pos === 'NOUN'));
   const opening = npStartingAt(s, s.first);
   const after = opening ? s.tokens[opening[1]] : undefined;
-  if (opening && opening[1] < conj && after && (after.pos === 'VERB' || after.pos === 'AUX' || after.pos === 'ADV') && good(opening)) return opening;
+  if (
+    opening &&
+    opening[1] < conj &&
+    after &&
+    (after.pos === 'VERB' || after.pos === 'AUX' || after.pos === 'ADV') &&
+    good(opening)
+  )
+    return opening;
   return nearestSubject(s, conj, good);
 }
 
@@ -1089,7 +1702,11 @@ const CLAUSE_OPENERS = new Set(['that', 'which', 'who', 'whom', 'whose', 'whethe
 
 /** The subject of the nearest verb before token `at` that passes `good`, skipping clauses opened by "that",
  * "which", "who" …; null past a quotation mark, a colon or a semicolon. */
-function nearestSubject(s: SentenceView, at: number, good: (np: [number, number] | null) => np is [number, number]): [number, number] | null {
+function nearestSubject(
+  s: SentenceView,
+  at: number,
+  good: (np: [number, number] | null) => np is [number, number],
+): [number, number] | null {
   for (let k = at - 1; k > s.first && k >= at - 25; k--) {
     const t = s.tokens[k]!;
     if (t.value === ';' || t.value === ':' || OPEN_MARKS.has(t.value) || CLOSE_MARKS.has(t.value)) break;
@@ -1109,7 +1726,13 @@ function nearestSubject(s: SentenceView, at: number, good: (np: [number, number]
  * determiner at its start ("the White House spokesman", "the director of the Federal Bureau of Investigation"). */
 function isDescription(s: SentenceView, np: [number, number]): boolean {
   // "One Republican presidential hopeful": a count or an adjectival head describes too.
-  return !s.isPerson(np) && (s.tokens[np[1] - 1]!.pos === 'NOUN' || s.tokens[np[1] - 1]!.pos === 'ADJ' || s.tokens[np[0]]!.pos === 'DET' || s.tokens[np[0]]!.pos === 'NUM');
+  return (
+    !s.isPerson(np) &&
+    (s.tokens[np[1] - 1]!.pos === 'NOUN' ||
+      s.tokens[np[1] - 1]!.pos === 'ADJ' ||
+      s.tokens[np[0]]!.pos === 'DET' ||
+      s.tokens[np[0]]!.pos === 'NUM')
+  );
 }
 
 /** "“…,” the White House spokesman, Josh Earnest, said": the description before a name in commas belongs to the
@@ -1123,12 +1746,26 @@ function descriptionBefore(s: SentenceView, subject: [number, number]): number |
 }
 
 /** Frame for a cue after its content: content is the sentence up to the attribution, and after it if it goes on. */
-function inverted(s: SentenceView, base: Pick<Frame, 'sentence' | 'cueFirst' | 'cueLast' | 'verb'>, speaker: [number, number], attrFirst: number, attrLast: number, continues: number | null): Frame {
+function inverted(
+  s: SentenceView,
+  base: Pick<Frame, 'sentence' | 'cueFirst' | 'cueLast' | 'verb'>,
+  speaker: [number, number],
+  attrFirst: number,
+  attrLast: number,
+  continues: number | null,
+): Frame {
   // The content ends before the comma (or quote) that precedes the attribution.
   let e = attrFirst - 1;
   while (e > s.first && [',', '—', '–'].includes(s.tokens[e]!.value)) e--;
   const content: [number, number][] = [[s.tokens[s.first]!.start, s.tokens[e]!.end]];
   if (continues !== null && continues < s.last) content.push([s.tokens[continues]!.start, contentEnd(s)]);
   const kind: FrameKind = continues !== null && continues < s.last ? 'parenthetical' : 'inverted';
-  return { ...base, kind, speaker, content, attribution: [s.tokens[attrFirst]!.start, s.tokens[Math.max(attrLast, base.cueLast) - 1]!.end], complementizer: false };
+  return {
+    ...base,
+    kind,
+    speaker,
+    content,
+    attribution: [s.tokens[attrFirst]!.start, s.tokens[Math.max(attrLast, base.cueLast) - 1]!.end],
+    complementizer: false,
+  };
 }

@@ -6,7 +6,17 @@
 //     reads as speech (a paragraph that is a quote, or words right after an attribution); else a scare quote.
 import type { Config } from '../../config.ts';
 import { message } from '../../messages.ts';
-import type { EntityArticle, Message, Quote, QuoteType, QuotedArticle, Sentence, Span, Speaker, Token } from '../../types.ts';
+import type {
+  EntityArticle,
+  Message,
+  Quote,
+  QuoteType,
+  QuotedArticle,
+  Sentence,
+  Span,
+  Speaker,
+  Token,
+} from '../../types.ts';
 import { confidenceOf, evidenceKey, type Evidence } from './confidence.ts';
 import { sentenceFrames, type Frame } from './frames.ts';
 import { quoteLexicons } from './lexicon.ts';
@@ -85,8 +95,9 @@ export function findQuotes(article: EntityArticle, config: Config): QuotedArticl
     let found = sentenceFrames(tokens, s.firstToken, s.lastToken, si, text, lex, names);
     if (prev && attributionFollowsQuote(prev, s, tokens, text, quoteEndsAt)) {
       const opens = tokens[s.firstToken]!.start;
-      const lead = sentenceFrames(tokens, prev.firstToken, s.lastToken, si, text, lex, names, s.firstToken)
-        .filter((f) => f.kind === 'inverted' && f.attribution[0] === opens);
+      const lead = sentenceFrames(tokens, prev.firstToken, s.lastToken, si, text, lex, names, s.firstToken).filter(
+        (f) => f.kind === 'inverted' && f.attribution[0] === opens,
+      );
       if (lead.length) found = [...lead, ...found.filter((f) => !lead.some((l) => l.cueFirst === f.cueFirst))];
     }
     for (const f of found) {
@@ -98,7 +109,11 @@ export function findQuotes(article: EntityArticle, config: Config): QuotedArticl
   // A paragraph with an attribution of its own ("Smith said …") is narration, not a block quote of the one before.
   const blocks = frames.filter((f) => f.block);
   if (blocks.length) {
-    const dropped = new Set(blocks.filter((b) => frames.some((f) => f !== b && f.attribution[0] >= b.content[0]![0] && f.attribution[0] < b.content[0]![1])));
+    const dropped = new Set(
+      blocks.filter((b) =>
+        frames.some((f) => f !== b && f.attribution[0] >= b.content[0]![0] && f.attribution[0] < b.content[0]![1]),
+      ),
+    );
     for (let k = frames.length - 1; k >= 0; k--) if (dropped.has(frames[k]!)) frames.splice(k, 1);
   }
 
@@ -130,7 +145,13 @@ export function findQuotes(article: EntityArticle, config: Config): QuotedArticl
   const quotes: Quote[] = [];
   for (const d of drafts) {
     if (d.end - d.start > config.limits.maxQuoteChars) {
-      messages.push(message('quotes/too-long', 'quotes', { length: d.end - d.start, offset: d.start, limit: config.limits.maxQuoteChars }));
+      messages.push(
+        message('quotes/too-long', 'quotes', {
+          length: d.end - d.start,
+          offset: d.start,
+          limit: config.limits.maxQuoteChars,
+        }),
+      );
       continue;
     }
     if (d.confidence < config.quotes.minConfidence) continue;
@@ -141,7 +162,13 @@ export function findQuotes(article: EntityArticle, config: Config): QuotedArticl
 }
 
 /** The sentence before ends with a quotation's closing mark, on the same line, in the same paragraph. */
-function attributionFollowsQuote(prev: Sentence, s: Sentence, tokens: readonly Token[], text: string, quoteEndsAt: (offset: number) => boolean): boolean {
+function attributionFollowsQuote(
+  prev: Sentence,
+  s: Sentence,
+  tokens: readonly Token[],
+  text: string,
+  quoteEndsAt: (offset: number) => boolean,
+): boolean {
   if (prev.paragraph !== s.paragraph || prev.lastToken !== s.firstToken) return false;
   const mark = tokens[prev.lastToken - 1]!;
   if (!quoteEndsAt(mark.end)) return false;
@@ -169,7 +196,8 @@ function span(text: string, start: number, end: number): Span {
 
 // A wire dateline opening the sentence ("BRUSSELS (Reuters) - ", "WASHINGTON, Nov. 3 (AP) — ", "LONDON — ") says
 // where the story was filed, not what was said.
-const DATELINE = /^[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*(?:,[ A-Za-z.]{2,24}?\d{0,2})?(?: ?\([^)\n]{1,40}\))? ?[—–-]{1,2} /;
+const DATELINE =
+  /^[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*(?:,[ A-Za-z.]{2,24}?\d{0,2})?(?: ?\([^)\n]{1,40}\))? ?[—–-]{1,2} /;
 
 /** Trims spaces, a dateline, and the commas or dashes left at the edges of a reported-content range. */
 function trimRange(text: string, start: number, end: number): [number, number] {
@@ -189,8 +217,15 @@ function trimSpaces(text: string, start: number, end: number): [number, number] 
 
 /** The quotes one attribution frame yields. */
 function fromFrame(
-  f: Frame, spans: readonly QuotedSpan[], used: Set<QuotedSpan>, article: EntityArticle, index: MentionIndex,
-  lex: ReturnType<typeof quoteLexicons>, recent: Speaker[], config: Config, sentenceSpeakers: Map<number, Speaker>,
+  f: Frame,
+  spans: readonly QuotedSpan[],
+  used: Set<QuotedSpan>,
+  article: EntityArticle,
+  index: MentionIndex,
+  lex: ReturnType<typeof quoteLexicons>,
+  recent: Speaker[],
+  config: Config,
+  sentenceSpeakers: Map<number, Speaker>,
 ): Draft[] {
   const { text, tokens, entities, sentences } = article;
   let speaker: Speaker | null = null;
@@ -229,7 +264,13 @@ function fromFrame(
   const cStart = ranges[0]![0];
   const cEnd = ranges[ranges.length - 1]![1];
   const overlapping = spans.filter((s) => s.open < cEnd && s.after > cStart);
-  const evidenceBase = { kind: f.kind, complementizer: f.complementizer, strength: f.verb?.strength ?? 0.8, speakerVia: via, ...(f.verb ? { lemma: f.verb.lemma } : {}) };
+  const evidenceBase = {
+    kind: f.kind,
+    complementizer: f.complementizer,
+    strength: f.verb?.strength ?? 0.8,
+    speakerVia: via,
+    ...(f.verb ? { lemma: f.verb.lemma } : {}),
+  };
 
   // Direct: the content lies inside one quoted span (marks and edge punctuation aside).
   const holder = overlapping.find((s) => s.open <= cStart + 1 && s.after >= cEnd - 1);
@@ -237,7 +278,9 @@ function fromFrame(
   if (f.block && (!holder || f.transcript)) {
     const [a, b] = ranges[0]!;
     for (const s of overlapping) used.add(s);
-    return [draft('direct', a, b, text, cue, speaker, { ...evidenceBase, type: 'direct' }, paragraph, f.attribution[1])];
+    return [
+      draft('direct', a, b, text, cue, speaker, { ...evidenceBase, type: 'direct' }, paragraph, f.attribution[1]),
+    ];
   }
   if (holder && !used.has(holder)) {
     used.add(holder);
@@ -245,7 +288,9 @@ function fromFrame(
     if (b <= a) return out; // marks around nothing but spaces ("“ ”, she said") quote nothing (found by fuzzing)
     // "She wrote “The Lives of the Super Rich”": a title, not words she said.
     if (wordCount(text.slice(a, b)) <= 8 && looksLikeTitle(text.slice(a, b))) return out;
-    return [draft('direct', a, b, text, cue, speaker, { ...evidenceBase, type: 'direct' }, paragraph, f.attribution[1])];
+    return [
+      draft('direct', a, b, text, cue, speaker, { ...evidenceBase, type: 'direct' }, paragraph, f.attribution[1]),
+    ];
   }
   if (holder) return out; // the span already has its speaker
 
@@ -255,7 +300,11 @@ function fromFrame(
   // But a whole clause around a title ("he pursued a new “Twin Peaks” only because …") is reported speech with a
   // name in it: indirect.
   let titlesOnly = false;
-  if (overlapping.length > 0 && overlapping.every((q) => looksLikeTitle(text.slice(q.start, q.end))) && !headlineAround(text, cStart, cEnd, overlapping)) {
+  if (
+    overlapping.length > 0 &&
+    overlapping.every((q) => looksLikeTitle(text.slice(q.start, q.end))) &&
+    !headlineAround(text, cStart, cEnd, overlapping)
+  ) {
     for (const q of overlapping) used.add(q);
     if (wordCount(outsideSpans(text, cStart, cEnd, overlapping)) < 4) return out;
     titlesOnly = true;
@@ -278,17 +327,27 @@ function fromFrame(
 
 /** The subject a participle clause inherits: the first person (not a possessive: "Trump’s plan") or pronoun of
  * its sentence before the cue, else the first organisation. */
-function sentenceSubject(tokens: readonly Token[], first: number, cue: number, index: MentionIndex, lex: ReturnType<typeof quoteLexicons>, recent: Speaker[]): Speaker | null {
+function sentenceSubject(
+  tokens: readonly Token[],
+  first: number,
+  cue: number,
+  index: MentionIndex,
+  lex: ReturnType<typeof quoteLexicons>,
+  recent: Speaker[],
+): Speaker | null {
   let org: Speaker | null = null;
   for (let k = first; k < cue; k++) {
     const hit = index.byToken.get(k);
     const possessive = /^['’]s$/.test(tokens[k + 1]?.value ?? '');
-    if (hit && hit.entity.type === 'PERSON' && !possessive) return { name: hit.entity.name, entityId: hit.entity.id, mention: hit.mention };
-    if (hit && hit.entity.type === 'ORG' && !possessive) org ??= { name: hit.entity.name, entityId: hit.entity.id, mention: hit.mention };
+    if (hit && hit.entity.type === 'PERSON' && !possessive)
+      return { name: hit.entity.name, entityId: hit.entity.id, mention: hit.mention };
+    if (hit && hit.entity.type === 'ORG' && !possessive)
+      org ??= { name: hit.entity.name, entityId: hit.entity.id, mention: hit.mention };
     const p = lex.pronouns.get(tokens[k]!.lower);
     if (p && tokens[k]!.pos === 'PRON' && (p.gender || p.number)) {
       const target = resolvePronoun(p, k, index, recent, lex);
-      if (target) return { ...target, mention: { start: tokens[k]!.start, end: tokens[k]!.end, text: tokens[k]!.value } };
+      if (target)
+        return { ...target, mention: { start: tokens[k]!.start, end: tokens[k]!.end, text: tokens[k]!.value } };
     }
   }
   return org;
@@ -302,7 +361,13 @@ function namesPeople(head: Token, lex: ReturnType<typeof quoteLexicons>): boolea
 
 /** "Ridge put it more bluntly:" then the quote (in the same paragraph or the next): the subject of the sentence
  * the colon ends introduces the speaker. */
-function introducedBy(s: QuotedSpan, article: EntityArticle, index: MentionIndex, lex: ReturnType<typeof quoteLexicons>, recent: Speaker[]): Speaker | null {
+function introducedBy(
+  s: QuotedSpan,
+  article: EntityArticle,
+  index: MentionIndex,
+  lex: ReturnType<typeof quoteLexicons>,
+  recent: Speaker[],
+): Speaker | null {
   const { text, tokens, sentences } = article;
   let k = s.open;
   let breaks = 0;
@@ -319,7 +384,13 @@ function introducedBy(s: QuotedSpan, article: EntityArticle, index: MentionIndex
 
 /** A quoted span no frame claimed: speech inheriting a speaker (or spoken by `introducer`), or nothing (a title,
  * a scare quote). `count`: the drafts before this span are drafts[0 .. count) (a count, not a copy: linear time). */
-function floating(s: QuotedSpan, drafts: readonly Draft[], count: number, article: EntityArticle, introducer: Speaker | null): Draft | null {
+function floating(
+  s: QuotedSpan,
+  drafts: readonly Draft[],
+  count: number,
+  article: EntityArticle,
+  introducer: Speaker | null,
+): Draft | null {
   const { text, paragraphs } = article;
   const [a, b] = trimSpaces(text, s.start, s.end);
   if (b <= a) return null;
@@ -332,7 +403,8 @@ function floating(s: QuotedSpan, drafts: readonly Draft[], count: number, articl
   const lastBefore = k > paraStart ? text[k - 1]! : '';
   const prev = count > 0 ? drafts[count - 1] : undefined;
   // Right after an attribution ("…,” said Blinken. “…”, or "he said, “…”"): the same speaker goes on.
-  const afterAttribution = prev !== undefined && prev.paragraph === paragraph && /^[\s.,;:]*$/.test(text.slice(prev.attributionEnd, s.open));
+  const afterAttribution =
+    prev !== undefined && prev.paragraph === paragraph && /^[\s.,;:]*$/.test(text.slice(prev.attributionEnd, s.open));
   const opensParagraph = k === paraStart;
   const opensSentence = opensParagraph || '.!?:'.includes(lastBefore);
   const sentence = /[.!?,]$/.test(text.slice(a, b)) || words >= 8;
@@ -357,8 +429,26 @@ function floating(s: QuotedSpan, drafts: readonly Draft[], count: number, articl
   if (type === 'mixed' && !speaker) return null;
   const distance = near ? paragraph - near.paragraph : 3;
   const via: Evidence['speakerVia'] = introducer ? 'subject' : speaker ? 'inherited' : 'none';
-  const evidence: Evidence = { kind: 'floating', type, complementizer: false, strength: 1, speakerVia: via, distance: introducer ? 0 : distance, afterAttribution };
-  return draft(type, a, b, text, null, speaker ? { ...speaker } : null, evidence, paragraph, afterAttribution ? s.after : prev?.attributionEnd ?? -1);
+  const evidence: Evidence = {
+    kind: 'floating',
+    type,
+    complementizer: false,
+    strength: 1,
+    speakerVia: via,
+    distance: introducer ? 0 : distance,
+    afterAttribution,
+  };
+  return draft(
+    type,
+    a,
+    b,
+    text,
+    null,
+    speaker ? { ...speaker } : null,
+    evidence,
+    paragraph,
+    afterAttribution ? s.after : (prev?.attributionEnd ?? -1),
+  );
 }
 
 // Longer content is prose, not a headline.
@@ -381,6 +471,27 @@ function outsideSpans(text: string, start: number, end: number, spans: readonly 
   return outside + text.slice(from, Math.max(from, end));
 }
 
-function draft(type: QuoteType, a: number, b: number, text: string, cue: Span | null, speaker: Speaker | null, evidence: Evidence, paragraph: number, attributionEnd: number): Draft {
-  return { type, start: a, end: b, text: text.slice(a, b), cue, speaker, confidence: confidenceOf(evidence), evidence: evidenceKey(evidence), paragraph, attributionEnd };
+function draft(
+  type: QuoteType,
+  a: number,
+  b: number,
+  text: string,
+  cue: Span | null,
+  speaker: Speaker | null,
+  evidence: Evidence,
+  paragraph: number,
+  attributionEnd: number,
+): Draft {
+  return {
+    type,
+    start: a,
+    end: b,
+    text: text.slice(a, b),
+    cue,
+    speaker,
+    confidence: confidenceOf(evidence),
+    evidence: evidenceKey(evidence),
+    paragraph,
+    attributionEnd,
+  };
 }

@@ -39,12 +39,17 @@ export interface QuoteLexicons {
 }
 
 interface CueFile {
-  verbs: Record<string, { forms: string[]; strength: number; nounForms?: string[]; naming?: boolean; infinitive?: boolean }>;
+  verbs: Record<
+    string,
+    { forms: string[]; strength: number; nounForms?: string[]; naming?: boolean; infinitive?: boolean }
+  >;
   phrases: { text: string; kind: string }[];
   speechNouns: string[];
   listenerWords: string[];
 }
-interface PronounFile { pronouns: Record<string, { gender?: 'm' | 'f'; number?: 'sg' | 'pl'; kind?: 'org' }> }
+interface PronounFile {
+  pronouns: Record<string, { gender?: 'm' | 'f'; number?: 'sg' | 'pl'; kind?: 'org' }>;
+}
 
 const FORM_CLASSES: CueVerb['form'][] = ['base', 'present', 'past', 'participle', 'gerund'];
 let cached: QuoteLexicons | undefined;
@@ -59,7 +64,14 @@ export function quoteLexicons(): QuoteLexicons {
     for (const f of entry.nounForms ?? []) nounForms.add(f.toLowerCase());
     entry.forms.forEach((form, i) => {
       const tokens = form.toLowerCase().split(' ');
-      const verb: CueVerb = { lemma, strength: entry.strength, form: FORM_CLASSES[i] ?? 'base', length: tokens.length, ...(entry.naming ? { naming: true } : {}), ...(entry.infinitive ? { infinitive: true } : {}) };
+      const verb: CueVerb = {
+        lemma,
+        strength: entry.strength,
+        form: FORM_CLASSES[i] ?? 'base',
+        length: tokens.length,
+        ...(entry.naming ? { naming: true } : {}),
+        ...(entry.infinitive ? { infinitive: true } : {}),
+      };
       const list = verbs.get(tokens[0]!) ?? [];
       // The same surface form may be two classes ("said": past and participle): keep the first.
       if (!list.some((x) => x.tokens.join(' ') === tokens.join(' '))) list.push({ tokens, verb });
@@ -78,7 +90,11 @@ export function quoteLexicons(): QuoteLexicons {
     organisationNouns: new Set(speakerNouns.organisations),
     peopleNouns: new Set(speakerNouns.people),
     nounForms,
-    titleWords: new Map(Object.entries(loadData<{ abbreviations: Record<string, string> }>('lexicon/titles.json').abbreviations).map(([k, v]) => [k.toLowerCase(), v.toLowerCase()])),
+    titleWords: new Map(
+      Object.entries(loadData<{ abbreviations: Record<string, string> }>('lexicon/titles.json').abbreviations).map(
+        ([k, v]) => [k.toLowerCase(), v.toLowerCase()],
+      ),
+    ),
     rubricLabels: new Set(labels.rubrics.map((r) => r.toLowerCase())),
     headingWords: new Set(labels.commonWords.map((w) => w.toLowerCase())),
   };

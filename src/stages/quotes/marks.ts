@@ -41,7 +41,9 @@ export function findMarks(text: string): Mark[] {
     const prev = i > 0 ? text[i - 1]! : '\n';
     const next = i + 1 < text.length ? text[i + 1]! : '\n';
     switch (ch) {
-      case '“': case '„': case '‟':
+      case '“':
+      case '„':
+      case '‟':
         marks.push({ at: i, length: 1, role: 'open', family: 'double' });
         break;
       case '”':
@@ -54,7 +56,12 @@ export function findMarks(text: string): Mark[] {
         marks.push({ at: i, length: 1, role: 'close', family: 'guillemet' });
         break;
       case '"': {
-        const role: Role = SPACE_BEFORE.test(prev) && !/\s/.test(next) ? 'open' : !/\s/.test(prev) && !WORDY.test(next) ? 'close' : 'either';
+        const role: Role =
+          SPACE_BEFORE.test(prev) && !/\s/.test(next)
+            ? 'open'
+            : !/\s/.test(prev) && !WORDY.test(next)
+              ? 'close'
+              : 'either';
         marks.push({ at: i, length: 1, role, family: 'double' });
         break;
       }
@@ -80,7 +87,8 @@ export function findMarks(text: string): Mark[] {
       case '’':
         // An apostrophe inside or at the end of a word ("don’t", "Jones’ book") is no closing mark; after an "s" it
         // closes only before punctuation ("of ‘sleepwalking into a crisis’.").
-        if (!WORDY.test(next) && (!/[sS]/.test(prev) || /[.,;:!?)]/.test(next))) marks.push({ at: i, length: 1, role: 'close', family: 'single' });
+        if (!WORDY.test(next) && (!/[sS]/.test(prev) || /[.,;:!?)]/.test(next)))
+          marks.push({ at: i, length: 1, role: 'close', family: 'single' });
         break;
       default:
         break;
@@ -114,7 +122,15 @@ function pairFamily(text: string, marks: readonly Mark[], paragraphs: readonly P
     let end = p.end;
     while (end > open.at + open.length && /\s/.test(text[end - 1]!)) end--;
     if (end > open.at + open.length) {
-      out.push({ open: open.at, start: open.at + open.length, end, after: end, closed: false, firstParagraph: openPara, lastParagraph: lastPara });
+      out.push({
+        open: open.at,
+        start: open.at + open.length,
+        end,
+        after: end,
+        closed: false,
+        firstParagraph: openPara,
+        lastParagraph: lastPara,
+      });
     }
     open = undefined;
   };
@@ -149,7 +165,15 @@ function pairFamily(text: string, marks: readonly Mark[], paragraphs: readonly P
       continue;
     }
     if (m.at > open.at + open.length) {
-      out.push({ open: open.at, start: open.at + open.length, end: m.at, after: m.at + m.length, closed: true, firstParagraph: openPara, lastParagraph: para });
+      out.push({
+        open: open.at,
+        start: open.at + open.length,
+        end: m.at,
+        after: m.at + m.length,
+        closed: true,
+        firstParagraph: openPara,
+        lastParagraph: para,
+      });
     }
     open = undefined;
   }
@@ -165,7 +189,15 @@ function pairFamily(text: string, marks: readonly Mark[], paragraphs: readonly P
     let end = at;
     while (end > open.at + open.length && /\s/.test(text[end - 1]!)) end--;
     if (end > open.at + open.length) {
-      out.push({ open: open.at, start: open.at + open.length, end, after: end, closed: false, firstParagraph: openPara, lastParagraph: lastPara });
+      out.push({
+        open: open.at,
+        start: open.at + open.length,
+        end,
+        after: end,
+        closed: false,
+        firstParagraph: openPara,
+        lastParagraph: lastPara,
+      });
     }
   }
 }
@@ -178,12 +210,23 @@ export function findQuotedSpans(text: string, paragraphs: readonly Paragraph[]):
   if (paragraphs.length === 0) return [];
   const marks = findMarks(text);
   if (marks.length === 0) return [];
-  const doubles = pairFamily(text, marks.filter((m) => m.family === 'double'), paragraphs);
-  const guillemets = pairFamily(text, marks.filter((m) => m.family === 'guillemet'), paragraphs);
+  const doubles = pairFamily(
+    text,
+    marks.filter((m) => m.family === 'double'),
+    paragraphs,
+  );
+  const guillemets = pairFamily(
+    text,
+    marks.filter((m) => m.family === 'guillemet'),
+    paragraphs,
+  );
   const primary = [...doubles, ...guillemets].sort((a, b) => a.open - b.open);
   const outer = dropNested(primary);
-  const singles = pairFamily(text, marks.filter((m) => m.family === 'single'), paragraphs)
-    .filter((s) => s.closed && !outer.some((q) => s.open < q.after && q.open < s.after));
+  const singles = pairFamily(
+    text,
+    marks.filter((m) => m.family === 'single'),
+    paragraphs,
+  ).filter((s) => s.closed && !outer.some((q) => s.open < q.after && q.open < s.after));
   return dropNested([...outer, ...singles].sort((a, b) => a.open - b.open));
 }
 

@@ -30,7 +30,11 @@ export interface Referent {
 const SPEAKER_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
 
 /** Indexes the mentions that can speak. */
-export function indexMentions(entities: readonly Entity[], quoted: (offset: number) => boolean = () => false, tokens: readonly Token[] = []): MentionIndex {
+export function indexMentions(
+  entities: readonly Entity[],
+  quoted: (offset: number) => boolean = () => false,
+  tokens: readonly Token[] = [],
+): MentionIndex {
   const byToken = new Map<number, { entity: Entity; mention: Span }>();
   const ordered: Referent[] = [];
   const attributive = new Set<Span>();
@@ -40,19 +44,36 @@ export function indexMentions(entities: readonly Entity[], quoted: (offset: numb
       const mention: Span = { start: m.start, end: m.end, text: m.text };
       for (let t = m.firstToken; t < m.lastToken; t++) byToken.set(t, { entity, mention });
       const before = tokens[m.firstToken - 1];
-      const oblique = (before?.pos === 'ADP' && before.lower !== 'to') || /^['’]s?$/.test(tokens[m.lastToken]?.value ?? '');
-      ordered.push({ entity, mention, firstToken: m.firstToken, sentence: tokens[m.firstToken]?.sentence ?? 0, oblique });
+      const oblique =
+        (before?.pos === 'ADP' && before.lower !== 'to') || /^['’]s?$/.test(tokens[m.lastToken]?.value ?? '');
+      ordered.push({
+        entity,
+        mention,
+        firstToken: m.firstToken,
+        sentence: tokens[m.firstToken]?.sentence ?? 0,
+        oblique,
+      });
       // "the Trump meeting", "a Clinton aide", "Clinton communication director Jennifer Palmieri": a name used as a
       // modifier is seldom what a later pronoun means ("Trump notes that …", a verb wink read as a noun, is no
       // modifier).
       const after = tokens[m.lastToken];
       const afterNext = tokens[m.lastToken + 1];
-      if (after?.pos === 'NOUN' && /^\p{Ll}/u.test(after.value)
-        && (DETERMINERS.has(before?.lower ?? '') || afterNext?.pos === 'NOUN' || afterNext?.pos === 'PROPN')) attributive.add(mention);
+      if (
+        after?.pos === 'NOUN' &&
+        /^\p{Ll}/u.test(after.value) &&
+        (DETERMINERS.has(before?.lower ?? '') || afterNext?.pos === 'NOUN' || afterNext?.pos === 'PROPN')
+      )
+        attributive.add(mention);
     }
   }
   ordered.sort((a, b) => a.firstToken - b.firstToken);
-  return { byToken, ordered, referents: ordered.filter((m) => !quoted(m.mention.start) && !attributive.has(m.mention)), tokens, quoted };
+  return {
+    byToken,
+    ordered,
+    referents: ordered.filter((m) => !quoted(m.mention.start) && !attributive.has(m.mention)),
+    tokens,
+    quoted,
+  };
 }
 
 export interface Resolution {
@@ -65,8 +86,13 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']
 
 /** Resolves the speaker phrase tokens [first, last) at a cue, against entities and earlier speakers. */
 export function resolveSpeaker(
-  tokens: readonly Token[], np: [number, number], text: string, index: MentionIndex, entities: readonly Entity[],
-  lex: QuoteLexicons, recent: readonly Speaker[],
+  tokens: readonly Token[],
+  np: [number, number],
+  text: string,
+  index: MentionIndex,
+  entities: readonly Entity[],
+  lex: QuoteLexicons,
+  recent: readonly Speaker[],
 ): Resolution | null {
   const [first, np1] = np;
   // "Tulsa police’s claim": the possessive ending is no part of the speaker's name.
@@ -76,7 +102,11 @@ export function resolveSpeaker(
   for (let k = first + 1; k < last - 1; k++) {
     const w = tokens[k]!.lower;
     if ((w === 'and' || w === '&') && !index.byToken.has(k) && index.byToken.has(k - 1) && namedAfter(k, last, index)) {
-      const mention: Span = { start: tokens[first]!.start, end: tokens[last - 1]!.end, text: text.slice(tokens[first]!.start, tokens[last - 1]!.end) };
+      const mention: Span = {
+        start: tokens[first]!.start,
+        end: tokens[last - 1]!.end,
+        text: text.slice(tokens[first]!.start, tokens[last - 1]!.end),
+      };
       return { speaker: { name: mention.text, entityId: null, mention }, via: 'phrase' };
     }
   }
@@ -84,7 +114,8 @@ export function resolveSpeaker(
   // the head is not the name, so only a phrase whose head word is part of a name counts.
   const head = headOf(tokens, first, last, (k) => index.byToken.has(k));
   const named = index.byToken.get(head);
-  if (named) return { speaker: { name: named.entity.name, entityId: named.entity.id, mention: named.mention }, via: 'name' };
+  if (named)
+    return { speaker: { name: named.entity.name, entityId: named.entity.id, mention: named.mention }, via: 'name' };
   for (let k = last - 1; k >= first; k--) {
     const hit = index.byToken.get(k);
     if (hit && hit.entity.type === 'PERSON' && tokens[head]!.pos === 'PROPN') {
@@ -129,7 +160,8 @@ function namedAfter(k: number, last: number, index: MentionIndex): boolean {
 function nominalOrganisationBefore(tokens: readonly Token[], at: number, lex: QuoteLexicons): string | null {
   for (let k = at - 1; k >= Math.max(1, at - 40); k--) {
     const t = tokens[k]!;
-    if (t.pos === 'NOUN' && lex.organisationNouns.has(t.lower) && tokens[k - 1]!.lower === 'the') return `${tokens[k - 1]!.value} ${t.value}`;
+    if (t.pos === 'NOUN' && lex.organisationNouns.has(t.lower) && tokens[k - 1]!.lower === 'the')
+      return `${tokens[k - 1]!.value} ${t.value}`;
   }
   return null;
 }
@@ -137,11 +169,20 @@ function nominalOrganisationBefore(tokens: readonly Token[], at: number, lex: Qu
 const HEAD_ENDS = new Set(['of', 'for', 'to', 'at', 'with']);
 
 /** Head of a phrase: its last noun-like token before "of" or a possessive's owner. */
-function headOf(tokens: readonly Token[], first: number, last: number, inName: (k: number) => boolean = () => false): number {
+function headOf(
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  inName: (k: number) => boolean = () => false,
+): number {
   let end = last;
   // "A spokeswoman for Fiorina", "aides to Clinton", "a professor at Yale": the head comes before the preposition
   // (unless it is part of a name: "Club for Growth").
-  for (let k = first + 1; k < last; k++) if ((HEAD_ENDS.has(tokens[k]!.lower) && !inName(k)) || tokens[k]!.value === ',') { end = k; break; }
+  for (let k = first + 1; k < last; k++)
+    if ((HEAD_ENDS.has(tokens[k]!.lower) && !inName(k)) || tokens[k]!.value === ',') {
+      end = k;
+      break;
+    }
   for (let k = end - 1; k >= first; k--) {
     const p = tokens[k]!.pos;
     if (p === 'PROPN' || p === 'NOUN' || p === 'PRON' || p === 'NUM') return k;
@@ -162,7 +203,11 @@ const LOOK_BACK = 6;
  * though he may vote for Sanders") continues the referent of the sentences before it, so it is skipped.
  */
 export function resolvePronoun(
-  p: { gender?: 'm' | 'f'; number?: 'sg' | 'pl'; kind?: 'org' }, at: number, index: MentionIndex, recent: readonly Speaker[], lex: QuoteLexicons,
+  p: { gender?: 'm' | 'f'; number?: 'sg' | 'pl'; kind?: 'org' },
+  at: number,
+  index: MentionIndex,
+  recent: readonly Speaker[],
+  lex: QuoteLexicons,
 ): Speaker | null {
   const fits = (e: Entity) => {
     if (p.kind === 'org') return e.type === 'ORG' || e.type === 'GPE';
@@ -181,29 +226,40 @@ export function resolvePronoun(
   const lastSpeaker = recent[recent.length - 1];
   // Its head word must fit the pronoun: a person for "he"/"she" ("a spokesman"), people or a body for "they", a
   // body or a document for "it" ("the report").
-  const phrase = lastSpeaker && lastSpeaker.entityId === null && lastSpeaker.mention && !PRONOUN_WORDS.has(lastSpeaker.mention.text.toLowerCase())
-    && phraseFits(klass, tokens, lastSpeaker.mention, lex) ? tokenAt(tokens, lastSpeaker.mention.start) : -1;
+  const phrase =
+    lastSpeaker &&
+    lastSpeaker.entityId === null &&
+    lastSpeaker.mention &&
+    !PRONOUN_WORDS.has(lastSpeaker.mention.text.toLowerCase()) &&
+    phraseFits(klass, tokens, lastSpeaker.mention, lex)
+      ? tokenAt(tokens, lastSpeaker.mention.start)
+      : -1;
   const phraseSentence = phrase >= 0 && phrase < at ? tokens[phrase]!.sentence : -1;
   let k = hi - 1;
   for (let sentence = here; sentence >= Math.max(0, here - LOOK_BACK) && !best; sentence--) {
     while (k >= 0 && index.referents[k]!.sentence > sentence) k--;
     const fitting: Referent[] = [];
-    for (; k >= 0 && index.referents[k]!.sentence === sentence; k--) if (fits(index.referents[k]!.entity)) fitting.push(index.referents[k]!);
+    for (; k >= 0 && index.referents[k]!.sentence === sentence; k--)
+      if (fits(index.referents[k]!.entity)) fitting.push(index.referents[k]!);
     fitting.reverse();
-    if (sentence === phraseSentence && !(fitting.length && fitting[0]!.firstToken < phrase)) return { ...lastSpeaker!, mention: null };
+    if (sentence === phraseSentence && !(fitting.length && fitting[0]!.firstToken < phrase))
+      return { ...lastSpeaker!, mention: null };
     const chainAt = klass ? chainPronounIn(tokens, sentence, sentence === here ? at : -1, klass, index.quoted) : -1;
     if (fitting.length === 0) continue;
     if (chainAt >= 0 && chainAt < fitting[0]!.firstToken) continue;
     // "Flynn said Donald Trump was right when he said …": a pronoun opening a subordinate clause in its own sentence
     // refers to the subject of the clause that clause hangs on, the nearest name before it.
     const subordinate = sentence === here && SUBORDINATE_OPENERS.has(tokens[at - 1]?.lower ?? '');
-    best = subordinate ? fitting.filter((m) => !m.oblique).at(-1) ?? fitting[fitting.length - 1] : fitting.find((m) => !m.oblique) ?? fitting[fitting.length - 1];
+    best = subordinate
+      ? (fitting.filter((m) => !m.oblique).at(-1) ?? fitting[fitting.length - 1])
+      : (fitting.find((m) => !m.oblique) ?? fitting[fitting.length - 1]);
   }
   // Past the look-back only a person is looked for further ("it" and "they" that far from any body name none).
-  if (!best && klass !== 'org' && klass !== 'pl') for (const m of index.referents) {
-    if (m.firstToken >= at) break;
-    if (fits(m.entity)) best = m;
-  }
+  if (!best && klass !== 'org' && klass !== 'pl')
+    for (const m of index.referents) {
+      if (m.firstToken >= at) break;
+      if (fits(m.entity)) best = m;
+    }
   // The last speaker is the likeliest referent of "he said" when they fit better by gender: news keeps its subject.
   if (lastSpeaker?.entityId && best && lastSpeaker.entityId !== best.entity.id) {
     const same = index.referents.find((m) => m.entity.id === lastSpeaker.entityId);
@@ -212,15 +268,37 @@ export function resolvePronoun(
     // condemned what he called …"; not "During his tour of Midway, he paused": a pronoun after a comma opens the
     // main clause, and the name there is no subject).
     const again = klass !== undefined ? chainPronounIn(tokens, best.sentence, -1, klass, index.quoted) : -1;
-    const opensSentence = !best.oblique && !tokens.slice(sentenceStart(tokens, best.sentence), best.firstToken).some((t) => t.value === ',');
+    const opensSentence =
+      !best.oblique &&
+      !tokens.slice(sentenceStart(tokens, best.sentence), best.firstToken).some((t) => t.value === ',');
     const shown = again > best.firstToken && opensSentence && tokens[again - 1]?.value !== ',';
-    if (same && fits(same.entity) && same.entity.gender && same.entity.gender === p.gender && best.entity.gender !== p.gender && !shown) best = same;
+    if (
+      same &&
+      fits(same.entity) &&
+      same.entity.gender &&
+      same.entity.gender === p.gender &&
+      best.entity.gender !== p.gender &&
+      !shown
+    )
+      best = same;
   }
   if (!best) return null;
   return { name: best.entity.name, entityId: best.entity.id, mention: null };
 }
 
-const SUBORDINATE_OPENERS = new Set(['when', 'after', 'before', 'because', 'as', 'since', 'while', 'if', 'although', 'though', 'until']);
+const SUBORDINATE_OPENERS = new Set([
+  'when',
+  'after',
+  'before',
+  'because',
+  'as',
+  'since',
+  'while',
+  'if',
+  'although',
+  'though',
+  'until',
+]);
 const PRONOUN_WORDS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
 
 /** A speaker phrase's head word fits the pronoun's class. */
@@ -262,8 +340,18 @@ function sentenceStart(tokens: readonly Token[], sentence: number): number {
 
 /** First token of sentence `sentence` (before `before`, when given) that is a subject pronoun of class `klass`
  * outside quotation marks, or -1. */
-function chainPronounIn(tokens: readonly Token[], sentence: number, before: number, klass: string, quoted: (offset: number) => boolean): number {
-  for (let k = sentenceStart(tokens, sentence); k < tokens.length && tokens[k]!.sentence === sentence && (before < 0 || k < before); k++) {
+function chainPronounIn(
+  tokens: readonly Token[],
+  sentence: number,
+  before: number,
+  klass: string,
+  quoted: (offset: number) => boolean,
+): number {
+  for (
+    let k = sentenceStart(tokens, sentence);
+    k < tokens.length && tokens[k]!.sentence === sentence && (before < 0 || k < before);
+    k++
+  ) {
     const t = tokens[k]!;
     if (CHAIN_PRONOUNS[t.lower] === klass && !quoted(t.start)) return k;
   }
@@ -272,15 +360,26 @@ function chainPronounIn(tokens: readonly Token[], sentence: number, before: numb
 
 /** The person last named before `at` whose title the phrase's words ("governor", "prime minister") end; "Gov." is
  * read as "governor". */
-function personWithTitle(title: string, entities: readonly Entity[], at: number, index: MentionIndex, lex: QuoteLexicons): Entity | undefined {
+function personWithTitle(
+  title: string,
+  entities: readonly Entity[],
+  at: number,
+  index: MentionIndex,
+  lex: QuoteLexicons,
+): Entity | undefined {
   let best: Entity | undefined;
   let bestAt = -1;
   for (const e of entities) {
     if (e.type !== 'PERSON' || !e.title) continue;
-    const t = e.title.toLowerCase().split(/\s+/).map((w) => lex.titleWords.get(w) ?? w).join(' ');
+    const t = e.title
+      .toLowerCase()
+      .split(/\s+/)
+      .map((w) => lex.titleWords.get(w) ?? w)
+      .join(' ');
     // "the secretary" names the Secretary of State: the title's head word is the one before "of".
     const head = t.split(' of ')[0]!;
-    if (t !== title && !t.endsWith(` ${title}`) && !title.endsWith(t) && head !== title && !head.endsWith(` ${title}`)) continue;
+    if (t !== title && !t.endsWith(` ${title}`) && !title.endsWith(t) && head !== title && !head.endsWith(` ${title}`))
+      continue;
     const seen = index.ordered.filter((m) => m.entity === e && m.mention.start < at).pop();
     if (seen && seen.mention.start > bestAt) {
       best = e;

@@ -1,7 +1,26 @@
 // Title case: the way titles of books and shows and headlines are written. A quoted title ("She wrote “The Lives of
 // the Super Rich”", "on “Fox News Sunday,”") is no quote, and a title-case sentence is a headline.
 
-const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'as', 'is', 'vs', 'de']);
+const SMALL_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'of',
+  'and',
+  'or',
+  'in',
+  'on',
+  'at',
+  'to',
+  'for',
+  'with',
+  'by',
+  'from',
+  'as',
+  'is',
+  'vs',
+  'de',
+]);
 
 /** Most words capitalised, small words aside. */
 export function looksLikeTitle(s: string): boolean {

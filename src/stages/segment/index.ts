@@ -25,7 +25,15 @@ export function findParagraphs(text: string): Paragraph[] {
 // trex.helpers.splitter); a run of the first kind becomes the next token's preceding spaces, one of the second a
 // token of type tabCRLF (POS SPACE). So no token starts with a space, and only line-break tokens start with \n \r \t.
 function isSplitSpace(c: number): boolean {
-  return c === 32 || c === 0xa0 || (c >= 0x2002 && c <= 0x2005) || c === 0x2009 || c === 0x200a || c === 0x202f || c === 0x205f;
+  return (
+    c === 32 ||
+    c === 0xa0 ||
+    (c >= 0x2002 && c <= 0x2005) ||
+    c === 0x2009 ||
+    c === 0x200a ||
+    c === 0x202f ||
+    c === 0x205f
+  );
 }
 
 /** Whether a wink token is a run of line breaks and tabs (its.type 'tabCRLF'). */
@@ -49,8 +57,14 @@ export function segment(article: IngestedArticle, config: Config): SegmentedArti
   if (values.length > config.limits.maxTokens) {
     return {
       ...article,
-      paragraphs, sentences: [], tokens: [], winkEntities: [],
-      messages: [...article.messages, message('segment/too-many-tokens', 'segment', { tokens: values.length, limit: config.limits.maxTokens })],
+      paragraphs,
+      sentences: [],
+      tokens: [],
+      winkEntities: [],
+      messages: [
+        ...article.messages,
+        message('segment/too-many-tokens', 'segment', { tokens: values.length, limit: config.limits.maxTokens }),
+      ],
     };
   }
 
@@ -116,8 +130,16 @@ export function segment(article: IngestedArticle, config: Config): SegmentedArti
     const [a, b] = e.out(its.span) as unknown as [number, number];
     const first = ours[a]!;
     const last = ours[b]!;
-    if (first >= 0 && last >= 0) winkEntities.push({ type: e.out(its.type) as string, firstToken: first, lastToken: last + 1 });
+    if (first >= 0 && last >= 0)
+      winkEntities.push({ type: e.out(its.type) as string, firstToken: first, lastToken: last + 1 });
   });
 
-  return { ...article, paragraphs, sentences, tokens, winkEntities, ...(wordIds ? { wordIds: wordIds.subarray(0, tokens.length), lexicon } : {}) };
+  return {
+    ...article,
+    paragraphs,
+    sentences,
+    tokens,
+    winkEntities,
+    ...(wordIds ? { wordIds: wordIds.subarray(0, tokens.length), lexicon } : {}),
+  };
 }

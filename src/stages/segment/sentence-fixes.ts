@@ -11,7 +11,11 @@ import type { Token } from '../../types.ts';
  * Obama", "ex-Gov. Jeb Bush") wink takes the period for a sentence end. */
 let hyphenTitles: Set<string> | undefined;
 function hyphenTitle(tail: string): boolean {
-  hyphenTitles ??= new Set(loadData<{ titles: string[] }>('lexicon/titles.json').titles.filter((t) => /^\p{L}+\.$/u.test(t)).map((t) => t.toLowerCase()));
+  hyphenTitles ??= new Set(
+    loadData<{ titles: string[] }>('lexicon/titles.json')
+      .titles.filter((t) => /^\p{L}+\.$/u.test(t))
+      .map((t) => t.toLowerCase()),
+  );
   const m = /-(\p{L}+\.)$/u.exec(tail);
   return m !== null && hyphenTitles.has(m[1]!.toLowerCase());
 }
@@ -32,12 +36,22 @@ function closingMarkAt(tokens: readonly Token[], k: number, end: number, text: s
   const t = tokens[k]!;
   if (!STRAIGHT_MARKS.has(t.value) || k === 0 || tokens[k - 1]!.end !== t.start) return false;
   const next = tokens[k + 1];
-  return k + 1 >= end || next === undefined || next.start > t.end || STRAIGHT_MARKS.has(next.value) || /\s/.test(text[t.end] ?? ' ');
+  return (
+    k + 1 >= end ||
+    next === undefined ||
+    next.start > t.end ||
+    STRAIGHT_MARKS.has(next.value) ||
+    /\s/.test(text[t.end] ?? ' ')
+  );
 }
 
 /** Joins a sentence to the one before when it cannot start a sentence (lower case, a comma, a closing bracket);
  * first hands back closing quote marks that wink put at the start of the next sentence. */
-export function fixSentenceBreaks(ranges: [number, number][], tokens: readonly Token[], text: string): [number, number][] {
+export function fixSentenceBreaks(
+  ranges: [number, number][],
+  tokens: readonly Token[],
+  text: string,
+): [number, number][] {
   const out: [number, number][] = [];
   for (const r of ranges) {
     const range: [number, number] = [r[0], r[1]];
@@ -53,7 +67,11 @@ export function fixSentenceBreaks(ranges: [number, number][], tokens: readonly T
       // to the word before it.
       const glued = before.end === first.start && /^\p{L}/u.test(first.value);
       // "said the Rev. Peter Wherry": a sentence never ends on a title abbreviation before a capitalised word.
-      const titled = sameLine && /^\p{Lu}/u.test(first.value) && (hyphenTitle(text.slice(Math.max(0, before.end - 16), before.end)) || titleAbbreviation(text.slice(Math.max(0, before.end - 16), before.end)));
+      const titled =
+        sameLine &&
+        /^\p{Lu}/u.test(first.value) &&
+        (hyphenTitle(text.slice(Math.max(0, before.end - 16), before.end)) ||
+          titleAbbreviation(text.slice(Math.max(0, before.end - 16), before.end)));
       if (glued || titled || (sameLine && CONTINUATION.test(first.value) && !/^[a-z]+\.[a-z]/.test(first.value))) {
         prev[1] = range[1];
         continue;

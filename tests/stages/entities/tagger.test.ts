@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { createDocContext, loadNerModel, spansFromTags, tagSentence, tagSentenceSpans, TYPES, type TaggerToken } from '../../../src/stages/entities/tagger/index.ts';
+import {
+  createDocContext,
+  loadNerModel,
+  spansFromTags,
+  tagSentence,
+  tagSentenceSpans,
+  TYPES,
+  type TaggerToken,
+} from '../../../src/stages/entities/tagger/index.ts';
 import { extractStatic } from '../../../src/stages/entities/tagger/features.ts';
 import { compileGazetteer } from '../../../src/stages/entities/tagger/gazetteer.ts';
 import { fastStaticScores } from '../../../src/stages/entities/tagger/fast.ts';
@@ -22,21 +30,29 @@ function toks(text: string): TaggerToken[] {
 /** The entities the shipped model finds in a sentence, as "TYPE:text". */
 function entities(text: string): string[] {
   const t = toks(text);
-  return spansFromTags(tagSentence(ner, t, createDocContext())).map((s) => `${s.type}:${t.slice(s.first, s.last).map((x) => x.value).join(' ')}`);
+  return spansFromTags(tagSentence(ner, t, createDocContext())).map(
+    (s) =>
+      `${s.type}:${t
+        .slice(s.first, s.last)
+        .map((x) => x.value)
+        .join(' ')}`,
+  );
 }
 
 describe('feature extraction', () => {
   it('is deterministic', () => {
     const gaz = compileGazetteer({ country: ['france'], firstName: ['anna'] });
     const t = toks('Anna Schmidt flew from France to Oslo-based XYZ Corp. on 12-05.');
-    const a = extractStatic(t, gaz), b = extractStatic(t, gaz);
+    const a = extractStatic(t, gaz),
+      b = extractStatic(t, gaz);
     expect(Array.from(a.keys)).toEqual(Array.from(b.keys));
     expect(Array.from(a.counts)).toEqual(Array.from(b.counts));
     expect(a.counts[0]).toBeGreaterThan(30);
   });
   it('gives different keys to different words', () => {
     const gaz = compileGazetteer({});
-    const a = extractStatic([{ value: 'Paris', pos: 'PROPN' }], gaz), b = extractStatic([{ value: 'Berlin', pos: 'PROPN' }], gaz);
+    const a = extractStatic([{ value: 'Paris', pos: 'PROPN' }], gaz),
+      b = extractStatic([{ value: 'Berlin', pos: 'PROPN' }], gaz);
     expect(Array.from(a.keys.slice(0, a.counts[0]))).not.toEqual(Array.from(b.keys.slice(0, b.counts[0])));
   });
 });
@@ -44,7 +60,8 @@ describe('feature extraction', () => {
 describe('spansFromTags', () => {
   it('reads valid BILOU', () => {
     expect(spansFromTags(['B-PER', 'I-PER', 'L-PER', 'O', 'U-LOC'])).toEqual([
-      { type: 'PER', first: 0, last: 3 }, { type: 'LOC', first: 4, last: 5 },
+      { type: 'PER', first: 0, last: 3 },
+      { type: 'LOC', first: 4, last: 5 },
     ]);
   });
   it('repairs invalid sequences', () => {
@@ -52,13 +69,25 @@ describe('spansFromTags', () => {
     expect(spansFromTags(['B-ORG', 'I-ORG'])).toEqual([{ type: 'ORG', first: 0, last: 2 }]);
     expect(spansFromTags(['O', 'I-PER', 'L-PER', 'O'])).toEqual([{ type: 'PER', first: 1, last: 3 }]);
     expect(spansFromTags(['L-LOC'])).toEqual([{ type: 'LOC', first: 0, last: 1 }]);
-    expect(spansFromTags(['B-PER', 'L-ORG'])).toEqual([{ type: 'PER', first: 0, last: 1 }, { type: 'ORG', first: 1, last: 2 }]);
-    expect(spansFromTags(['B-PER', 'B-PER', 'L-PER'])).toEqual([{ type: 'PER', first: 0, last: 1 }, { type: 'PER', first: 1, last: 3 }]);
-    expect(spansFromTags(['B-MISC', 'O', 'U-ORG', 'I-ORG'])).toEqual([{ type: 'MISC', first: 0, last: 1 }, { type: 'ORG', first: 2, last: 3 }, { type: 'ORG', first: 3, last: 4 }]);
+    expect(spansFromTags(['B-PER', 'L-ORG'])).toEqual([
+      { type: 'PER', first: 0, last: 1 },
+      { type: 'ORG', first: 1, last: 2 },
+    ]);
+    expect(spansFromTags(['B-PER', 'B-PER', 'L-PER'])).toEqual([
+      { type: 'PER', first: 0, last: 1 },
+      { type: 'PER', first: 1, last: 3 },
+    ]);
+    expect(spansFromTags(['B-MISC', 'O', 'U-ORG', 'I-ORG'])).toEqual([
+      { type: 'MISC', first: 0, last: 1 },
+      { type: 'ORG', first: 2, last: 3 },
+      { type: 'ORG', first: 3, last: 4 },
+    ]);
   });
   it('accepts IOB tags too', () => {
     expect(spansFromTags(['B-PER', 'I-PER', 'O', 'B-LOC', 'B-LOC'])).toEqual([
-      { type: 'PER', first: 0, last: 2 }, { type: 'LOC', first: 3, last: 4 }, { type: 'LOC', first: 4, last: 5 },
+      { type: 'PER', first: 0, last: 2 },
+      { type: 'LOC', first: 3, last: 4 },
+      { type: 'LOC', first: 4, last: 5 },
     ]);
   });
 });
@@ -82,7 +111,9 @@ describe('shipped model', () => {
     expect(e).toContain('LOC:ITALY');
   });
   it('keeps a name with particles whole', () => {
-    expect(entities('Ursula von der Leyen said the plan would be ready by June.')).toContain('PER:Ursula von der Leyen');
+    expect(entities('Ursula von der Leyen said the plan would be ready by June.')).toContain(
+      'PER:Ursula von der Leyen',
+    );
   });
   it('tags an acronym organisation', () => {
     expect(entities('NATO ministers will meet again next month.')).toContain('ORG:NATO');
@@ -107,7 +138,8 @@ describe('fast tagging path', () => {
     'x',
   ].map(toks);
   it('gives exactly the reference scores and labels, with and without document memory', () => {
-    const c1 = createDocContext(), c2 = createDocContext();
+    const c1 = createDocContext(),
+      c2 = createDocContext();
     for (const t of doc) {
       expect(Array.from(fastStaticScores(ner, t, c2))).toEqual(Array.from(referenceStaticScores(ner, t, c1)));
       expect(tagSentence(ner, t, c2)).toEqual(tagSentenceReference(ner, t, c1));
@@ -118,14 +150,26 @@ describe('fast tagging path', () => {
     const all = doc.flat();
     // ids as wink would give them: one per distinct string, some unknown (-1)
     const idOf = new Map<string, number>();
-    const ids = Int32Array.from(all, (t, i) => (i % 7 === 3 ? -1 : idOf.get(t.value) ?? (idOf.set(t.value, idOf.size), idOf.size - 1)));
+    const ids = Int32Array.from(all, (t, i) =>
+      i % 7 === 3 ? -1 : (idOf.get(t.value) ?? (idOf.set(t.value, idOf.size), idOf.size - 1)),
+    );
     const spaces = [undefined, {}, {}];
     for (const space of spaces) {
-      const c1 = createDocContext(), c2 = createDocContext();
+      const c1 = createDocContext(),
+        c2 = createDocContext();
       let from = 0;
       for (const t of doc) {
         const got: string[] = [];
-        tagSentenceSpans(ner, all, from, from + t.length, c2, space && ids, space, (type, first, last) => void got.push(`${TYPES[type]}:${first}-${last}`));
+        tagSentenceSpans(
+          ner,
+          all,
+          from,
+          from + t.length,
+          c2,
+          space && ids,
+          space,
+          (type, first, last) => void got.push(`${TYPES[type]}:${first}-${last}`),
+        );
         expect(got).toEqual(spansFromTags(tagSentence(ner, t, c1)).map((s) => `${s.type}:${s.first}-${s.last}`));
         from += t.length;
       }
@@ -133,8 +177,14 @@ describe('fast tagging path', () => {
   });
   it('handles unusual tokens and POS tags like the reference', () => {
     const t: TaggerToken[] = [
-      { value: '', pos: 'X' }, { value: 'É', pos: 'NEW-TAG' }, { value: '日本', pos: 'PROPN' }, { value: 'J.', pos: 'PROPN' },
-      { value: 'Smith', pos: 'PROPN' }, { value: '12-05', pos: 'NUM' }, { value: 'bin', pos: 'PROPN' }, { value: 'Laden', pos: 'PROPN' },
+      { value: '', pos: 'X' },
+      { value: 'É', pos: 'NEW-TAG' },
+      { value: '日本', pos: 'PROPN' },
+      { value: 'J.', pos: 'PROPN' },
+      { value: 'Smith', pos: 'PROPN' },
+      { value: '12-05', pos: 'NUM' },
+      { value: 'bin', pos: 'PROPN' },
+      { value: 'Laden', pos: 'PROPN' },
     ];
     for (let k = 0; k < 40; k++) t.push({ value: `Tok${k}`, pos: `P${k}` }); // more POS tags than the first table size
     expect(tagSentence(ner, t)).toEqual(tagSentenceReference(ner, t));

@@ -45,7 +45,14 @@ describe('decodeBytes', () => {
   });
 
   it('decodes a declared multi-byte legacy charset with iconv-lite', () => {
-    const body = [...Buffer.from('<meta charset="shift_jis"><p>', 'latin1'), 0x93, 0xfa, 0x96, 0x7b, ...Buffer.from('</p>', 'latin1')];
+    const body = [
+      ...Buffer.from('<meta charset="shift_jis"><p>', 'latin1'),
+      0x93,
+      0xfa,
+      0x96,
+      0x7b,
+      ...Buffer.from('</p>', 'latin1'),
+    ];
     const d = decodeBytes(new Uint8Array(body), 'html');
     expect(textOf(d)).toBe('<meta charset="shift_jis"><p>日本</p>');
     expect(d.ok && d.encoding).toBe('shift_jis');
@@ -95,11 +102,18 @@ describe('decodeHtmlBytes', () => {
   const viaBytes = (raw: Uint8Array) => {
     const d = decodeHtmlBytes(raw);
     if (!d.ok) return { ok: false, messages: d.messages };
-    return { ok: true, text: typeof d.html === 'string' ? d.html : decodeLatin1Utf8(d.html.latin1), encoding: d.encoding, messages: d.messages };
+    return {
+      ok: true,
+      text: typeof d.html === 'string' ? d.html : decodeLatin1Utf8(d.html.latin1),
+      encoding: d.encoding,
+      messages: d.messages,
+    };
   };
   const viaText = (raw: Uint8Array) => {
     const d = decodeBytes(raw, 'html');
-    return d.ok ? { ok: true, text: d.text, encoding: d.encoding, messages: d.messages } : { ok: false, messages: d.messages };
+    return d.ok
+      ? { ok: true, text: d.text, encoding: d.encoding, messages: d.messages }
+      : { ok: false, messages: d.messages };
   };
 
   it.each<[string, Uint8Array]>([

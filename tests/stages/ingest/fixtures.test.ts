@@ -18,7 +18,9 @@ describe('ingest golden fixtures', () => {
   });
 
   it('founding-article: paragraphs are the corpus text lines (boilerplate first line dropped)', () => {
-    const lines = readFileSync(new URL('../../../corpus/000_c15b9b24642192a5.txt', import.meta.url), 'utf8').split('\n').filter((l) => l.trim() !== '');
+    const lines = readFileSync(new URL('../../../corpus/000_c15b9b24642192a5.txt', import.meta.url), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '');
     const page = readFileSync(new URL('../../fixtures/ingest/founding-article/source.html', import.meta.url), 'utf8');
     const { text } = extractHtml(page);
     expect(text.split('\n\n')).toEqual(lines.slice(1));

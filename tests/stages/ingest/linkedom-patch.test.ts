@@ -11,7 +11,13 @@ const root = dirname(createRequire(import.meta.url).resolve('linkedom/package.js
 
 interface ClassElement {
   className: string;
-  readonly classList: Set<string> & { add(...tokens: string[]): void; remove(...tokens: string[]): void; toggle(token: string): boolean; replace(token: string, newToken: string): boolean; contains(token: string): boolean };
+  readonly classList: Set<string> & {
+    add(...tokens: string[]): void;
+    remove(...tokens: string[]): void;
+    toggle(token: string): boolean;
+    replace(token: string, newToken: string): boolean;
+    contains(token: string): boolean;
+  };
   readonly tagName: string;
   readonly nodeName: string;
   readonly textContent: string;
@@ -38,13 +44,18 @@ describe('linkedom patch', () => {
       ['interface/element.js', 'quotebank-pipeline: no token list for a class-less element'],
     ];
     for (const build of ['esm', 'cjs']) {
-      for (const [file, marker] of markers) expect(readFileSync(join(root, build, file), 'utf8'), `${build}/${file}`).toContain(marker);
-      expect(readFileSync(join(root, build, 'interface/event-target.js'), 'utf8')).not.toContain('wm.set(this, new Map);\n  }');
+      for (const [file, marker] of markers)
+        expect(readFileSync(join(root, build, file), 'utf8'), `${build}/${file}`).toContain(marker);
+      expect(readFileSync(join(root, build, 'interface/event-target.js'), 'utf8')).not.toContain(
+        'wm.set(this, new Map);\n  }',
+      );
     }
   });
 
   it('keeps class lists, class attributes, tag names and text as linkedom made them', () => {
-    const document = parseDocument('<html><body><div id="a" class="  b   c\tb\n d "><p>one <b>two</b><!-- c --> three</p><svg><foreignObject></foreignObject></svg></div><span class="">x</span><i>y</i></body></html>') as unknown as {
+    const document = parseDocument(
+      '<html><body><div id="a" class="  b   c\tb\n d "><p>one <b>two</b><!-- c --> three</p><svg><foreignObject></foreignObject></svg></div><span class="">x</span><i>y</i></body></html>',
+    ) as unknown as {
       getElementById(id: string): ClassElement;
       querySelector(selector: string): ClassElement;
     };
@@ -95,7 +106,12 @@ describe('linkedom patch', () => {
     expect(bare.className).toBe('n');
     expect(bare.getAttribute('class')).toBe('n');
     // tag names upper-cased as before, SVG names in their own case
-    expect([div.tagName, div.nodeName, document.querySelector('p').tagName, document.querySelector('i').tagName]).toEqual(['DIV', 'DIV', 'P', 'I']);
+    expect([
+      div.tagName,
+      div.nodeName,
+      document.querySelector('p').tagName,
+      document.querySelector('i').tagName,
+    ]).toEqual(['DIV', 'DIV', 'P', 'I']);
     expect(document.querySelector('svg').tagName).toBe('SVG');
     // textContent: every text node in order, comments left out
     expect(document.querySelector('p').textContent).toBe('one two three');
@@ -106,7 +122,9 @@ describe('linkedom patch', () => {
     const document = parseDocument('<html><body><div id="outer"><p id="inner">text</p></div></body></html>');
     const outer = (document as unknown as { getElementById(id: string): Listening }).getElementById('outer');
     const inner = (document as unknown as { getElementById(id: string): Listening }).getElementById('inner');
-    const Event = (document as unknown as { defaultView: { Event: new (type: string, init?: { bubbles?: boolean }) => unknown } }).defaultView.Event;
+    const Event = (
+      document as unknown as { defaultView: { Event: new (type: string, init?: { bubbles?: boolean }) => unknown } }
+    ).defaultView.Event;
     const seen: string[] = [];
     const onOuter = () => seen.push('outer');
     const onInner = () => seen.push('inner');

@@ -3,10 +3,16 @@ import { extractPlainText } from '../../../src/stages/ingest/plaintext.ts';
 
 describe('extractPlainText', () => {
   it('reads a header block into meta and removes it', () => {
-    const text = 'TITLE: Storm closes port\nby: Ana Ruiz\nDate: 2024-01-05T08:00:00Z\nURL: https://news.example/storm\n\nThe port closed.\n\nIt reopens Monday.\n';
+    const text =
+      'TITLE: Storm closes port\nby: Ana Ruiz\nDate: 2024-01-05T08:00:00Z\nURL: https://news.example/storm\n\nThe port closed.\n\nIt reopens Monday.\n';
     expect(extractPlainText(text)).toEqual({
       text: 'The port closed.\n\nIt reopens Monday.',
-      meta: { title: 'Storm closes port', byline: 'Ana Ruiz', published: '2024-01-05T08:00:00Z', url: 'https://news.example/storm' },
+      meta: {
+        title: 'Storm closes port',
+        byline: 'Ana Ruiz',
+        published: '2024-01-05T08:00:00Z',
+        url: 'https://news.example/storm',
+      },
       messages: [],
     });
   });
@@ -23,7 +29,11 @@ describe('extractPlainText', () => {
   });
 
   it('keeps unknown keys out of the text and out of meta when the block starts with a known one', () => {
-    expect(extractPlainText('Title: X\nTags: a, b\n\nBody.')).toEqual({ text: 'Body.', meta: { title: 'X' }, messages: [] });
+    expect(extractPlainText('Title: X\nTags: a, b\n\nBody.')).toEqual({
+      text: 'Body.',
+      meta: { title: 'X' },
+      messages: [],
+    });
   });
 
   it('reports a date it cannot read unambiguously instead of guessing', () => {
@@ -33,6 +43,10 @@ describe('extractPlainText', () => {
   });
 
   it('handles CRLF line ends', () => {
-    expect(extractPlainText('Title: X\r\n\r\nBody.\r\n')).toEqual({ text: 'Body.', meta: { title: 'X' }, messages: [] });
+    expect(extractPlainText('Title: X\r\n\r\nBody.\r\n')).toEqual({
+      text: 'Body.',
+      meta: { title: 'X' },
+      messages: [],
+    });
   });
 });

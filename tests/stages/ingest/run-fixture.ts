@@ -20,7 +20,10 @@ const FORMATS: Record<string, SourceFormat> = { 'source.html': 'html', 'source.m
 
 /** Lists fixture cases (folder names) in a stable order. */
 export function fixtureCases(): string[] {
-  return readdirSync(FIXTURES_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  return readdirSync(FIXTURES_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
 }
 
 /** Finds a case's source file and its format. */
@@ -37,7 +40,11 @@ export function runFixture(caseName: string): Expected {
   if (!decoded.ok) return { text: '', meta: {}, messageIds: decoded.messages.map((m) => m.id) };
   const extract = format === 'html' ? extractHtml : format === 'markdown' ? extractMarkdown : extractPlainText;
   const result = extract(decoded.text);
-  return { text: result.text, meta: result.meta, messageIds: [...decoded.messages, ...result.messages].map((m) => m.id) };
+  return {
+    text: result.text,
+    meta: result.meta,
+    messageIds: [...decoded.messages, ...result.messages].map((m) => m.id),
+  };
 }
 
 /** Reads a case's expected.json. */

@@ -7,10 +7,18 @@ import * as H from './hash.ts';
 
 // Imported bindings are copied to module constants: some loaders (tsx, vitest) turn every use of an import
 // into a getter call, which costs a lot inside the per-feature loops.
-const NUM_LABELS = LB.NUM_LABELS, typeOf = LB.typeOf;
-const MAX_STATIC = F.MAX_STATIC, NUM_DYNAMIC = F.NUM_DYNAMIC, dynamicKeys = F.dynamicKeys;
-const T_DOC = F.T_DOC, T_DOC_CAP = F.T_DOC_CAP, T_DOC_LOWER = F.T_DOC_LOWER, T_DOC_NEXT = F.T_DOC_NEXT, T_DOC_PREV = F.T_DOC_PREV;
-const key1 = H.key1, key2 = H.key2;
+const NUM_LABELS = LB.NUM_LABELS,
+  typeOf = LB.typeOf;
+const MAX_STATIC = F.MAX_STATIC,
+  NUM_DYNAMIC = F.NUM_DYNAMIC,
+  dynamicKeys = F.dynamicKeys;
+const T_DOC = F.T_DOC,
+  T_DOC_CAP = F.T_DOC_CAP,
+  T_DOC_LOWER = F.T_DOC_LOWER,
+  T_DOC_NEXT = F.T_DOC_NEXT,
+  T_DOC_PREV = F.T_DOC_PREV;
+const key1 = H.key1,
+  key2 = H.key2;
 
 /** Maps a feature key to the offset of its weights (NUM_LABELS floats) in the weight array, -1 when absent. */
 export interface FeatureIndex {
@@ -44,7 +52,8 @@ export class KeyTable implements FeatureIndex {
   }
   /** Offset of a key's weights in W, or -1. */
   get(key: number): number {
-    const S = this.slots, k32 = key | 0;
+    const S = this.slots,
+      k32 = key | 0;
     let s = key & this.mask;
     for (;;) {
       const k = S[s * 2]!;
@@ -69,8 +78,13 @@ export function createDocContext(): DocContext {
 function docType(ctx: DocContext, h: number): number {
   const c = ctx.typeCounts.get(h);
   if (!c) return 0;
-  let best = 0, bestN = 0;
-  for (let t = 0; t < 4; t++) if (c[t]! > bestN) { bestN = c[t]!; best = t + 1; }
+  let best = 0,
+    bestN = 0;
+  for (let t = 0; t < 4; t++)
+    if (c[t]! > bestN) {
+      bestN = c[t]!;
+      best = t + 1;
+    }
   return best;
 }
 
@@ -84,7 +98,10 @@ export function docKeys(sf: SentenceFeatures, ctx: DocContext | undefined, out: 
   for (let i = 0; i < sf.n; i++) {
     let m = i * MAX_DOC;
     const t0 = docType(ctx, sf.lower[i]!);
-    if (t0) { out[m++] = key1(T_DOC, t0); out[m++] = key2(T_DOC_CAP, t0, sf.cap[i]!); }
+    if (t0) {
+      out[m++] = key1(T_DOC, t0);
+      out[m++] = key2(T_DOC_CAP, t0, sf.cap[i]!);
+    }
     const tn = i + 1 < sf.n ? docType(ctx, sf.lower[i + 1]!) : 0;
     if (tn) out[m++] = key1(T_DOC_NEXT, tn);
     const tp = i > 0 ? docType(ctx, sf.lower[i - 1]!) : 0;
@@ -100,7 +117,10 @@ export function remember(ctx: DocContext, sf: SentenceFeatures, labels: Int32Arr
     const l = labels[i]!;
     if (l !== 0) {
       let c = ctx.typeCounts.get(sf.lower[i]!);
-      if (!c) { c = new Int32Array(4); ctx.typeCounts.set(sf.lower[i]!, c); }
+      if (!c) {
+        c = new Int32Array(4);
+        ctx.typeCounts.set(sf.lower[i]!, c);
+      }
       c[typeOf(l)]!++;
     } else if (!sf.cap[i]) ctx.seenLower.add(sf.lower[i]!);
   }
@@ -123,50 +143,115 @@ let offs = new Int32Array(256);
  * unrolled into locals, the hot loop of the tagger) and picks the best. Writes label indexes to `out`.
  */
 export function decodeSentence(
-  sf: SentenceFeatures, sRows: Int32Array, dRows: Int32Array, dCounts: Uint8Array, index: FeatureIndex,
-  weights: WeightHolder, out: Int32Array, gold?: Int32Array, onError?: OnError,
+  sf: SentenceFeatures,
+  sRows: Int32Array,
+  dRows: Int32Array,
+  dCounts: Uint8Array,
+  index: FeatureIndex,
+  weights: WeightHolder,
+  out: Int32Array,
+  gold?: Int32Array,
+  onError?: OnError,
 ): void {
   const L = NUM_LABELS;
-  let p1 = L, p2 = L; // L stands for "before the sentence"
+  let p1 = L,
+    p2 = L; // L stands for "before the sentence"
   if (offs.length < MAX_STATIC + MAX_DOC + NUM_DYNAMIC) offs = new Int32Array(MAX_STATIC + MAX_DOC + NUM_DYNAMIC);
   for (let i = 0; i < sf.n; i++) {
     const W = weights.W;
     let m = 0;
-    const base = i * MAX_STATIC, cnt = sf.counts[i]!;
-    for (let k = 0; k < cnt; k++) { const o = sRows[base + k]!; if (o >= 0) offs[m++] = o; }
-    const dbase = i * MAX_DOC, dcnt = dCounts[i]!;
-    for (let k = 0; k < dcnt; k++) { const o = dRows[dbase + k]!; if (o >= 0) offs[m++] = o; }
+    const base = i * MAX_STATIC,
+      cnt = sf.counts[i]!;
+    for (let k = 0; k < cnt; k++) {
+      const o = sRows[base + k]!;
+      if (o >= 0) offs[m++] = o;
+    }
+    const dbase = i * MAX_DOC,
+      dcnt = dCounts[i]!;
+    for (let k = 0; k < dcnt; k++) {
+      const o = dRows[dbase + k]!;
+      if (o >= 0) offs[m++] = o;
+    }
     dynamicKeys(sf, i, p1, p2, dyn);
-    for (let k = 0; k < NUM_DYNAMIC; k++) { const o = index.get(dyn[k]!); if (o >= 0) offs[m++] = o; }
+    for (let k = 0; k < NUM_DYNAMIC; k++) {
+      const o = index.get(dyn[k]!);
+      if (o >= 0) offs[m++] = o;
+    }
     const last = i === sf.n - 1;
     let best = 0;
     const prevPart = p1 === L || p1 === 0 ? -1 : (p1 - 1) & 3;
     if (prevPart === 0 || prevPart === 1) {
       // Inside an entity: only I-x or L-x (L-x alone at the sentence end).
-      const a = p1 - prevPart + 1, b = a + 1;
-      let sa = 0, sb = 0;
-      for (let k = 0; k < m; k++) { const o = offs[k]!; sa += W[o + a]!; sb += W[o + b]!; }
+      const a = p1 - prevPart + 1,
+        b = a + 1;
+      let sa = 0,
+        sb = 0;
+      for (let k = 0; k < m; k++) {
+        const o = offs[k]!;
+        sa += W[o + a]!;
+        sb += W[o + b]!;
+      }
       best = last || sb >= sa ? b : a;
     } else {
       // Outside: O, B-x or U-x (no B-x at the sentence end). Label order: O, then B I L U per type.
-      let s0 = 0, s1 = 0, s4 = 0, s5 = 0, s8 = 0, s9 = 0, s12 = 0, s13 = 0, s16 = 0;
+      let s0 = 0,
+        s1 = 0,
+        s4 = 0,
+        s5 = 0,
+        s8 = 0,
+        s9 = 0,
+        s12 = 0,
+        s13 = 0,
+        s16 = 0;
       for (let k = 0; k < m; k++) {
         const o = offs[k]!;
-        s0 += W[o]!; s1 += W[o + 1]!; s4 += W[o + 4]!; s5 += W[o + 5]!; s8 += W[o + 8]!;
-        s9 += W[o + 9]!; s12 += W[o + 12]!; s13 += W[o + 13]!; s16 += W[o + 16]!;
+        s0 += W[o]!;
+        s1 += W[o + 1]!;
+        s4 += W[o + 4]!;
+        s5 += W[o + 5]!;
+        s8 += W[o + 8]!;
+        s9 += W[o + 9]!;
+        s12 += W[o + 12]!;
+        s13 += W[o + 13]!;
+        s16 += W[o + 16]!;
       }
       let bs = s0;
-      if (!last && s1 > bs) { bs = s1; best = 1; }
-      if (s4 > bs) { bs = s4; best = 4; }
-      if (!last && s5 > bs) { bs = s5; best = 5; }
-      if (s8 > bs) { bs = s8; best = 8; }
-      if (!last && s9 > bs) { bs = s9; best = 9; }
-      if (s12 > bs) { bs = s12; best = 12; }
-      if (!last && s13 > bs) { bs = s13; best = 13; }
-      if (s16 > bs) { bs = s16; best = 16; }
+      if (!last && s1 > bs) {
+        bs = s1;
+        best = 1;
+      }
+      if (s4 > bs) {
+        bs = s4;
+        best = 4;
+      }
+      if (!last && s5 > bs) {
+        bs = s5;
+        best = 5;
+      }
+      if (s8 > bs) {
+        bs = s8;
+        best = 8;
+      }
+      if (!last && s9 > bs) {
+        bs = s9;
+        best = 9;
+      }
+      if (s12 > bs) {
+        bs = s12;
+        best = 12;
+      }
+      if (!last && s13 > bs) {
+        bs = s13;
+        best = 13;
+      }
+      if (s16 > bs) {
+        bs = s16;
+        best = 16;
+      }
     }
     out[i] = best;
     if (gold && onError && gold[i] !== best) onError(i, gold[i]!, best, dyn);
-    p2 = p1; p1 = best;
+    p2 = p1;
+    p1 = best;
   }
 }

@@ -17,15 +17,48 @@ import type { TaggerToken } from './features.ts';
 import type { NerModel } from './model.ts';
 
 // Imported bindings copied to module constants (tsx/vitest turn imports into getters).
-const key1 = H.key1, key2 = H.key2, key3 = H.key3, mix = H.mix, hashString = H.hashString, fnvStep = H.fnvStep, FNV_START = H.FNV_START;
-const L = LB.NUM_LABELS, L1 = L + 1, LABELS = LB.LABELS, typeOf = LB.typeOf;
-const NUM_GAZ = G.NUM_GAZ, SEQ_SEED = G.SEQ_SEED, TITLE_CLASS = G.TITLE_CLASS, PARTICLE_CLASS = G.PARTICLE_CLASS;
-const charClass = F.charClass, FLAG_BITS = F.FLAG_BITS, PAD_L = F.PAD_L, PAD_R = F.PAD_R;
-const F_UPPER = F.F_UPPER, F_LOWER = F.F_LOWER, F_DIGIT = F.F_DIGIT, F_HYPHEN = F.F_HYPHEN, F_APOS = F.F_APOS, F_PERIOD = F.F_PERIOD,
-  F_FIRST_UPPER = F.F_FIRST_UPPER, F_ALL_UPPER = F.F_ALL_UPPER, F_TITLE = F.F_TITLE, F_NO_ALNUM = F.F_NO_ALNUM,
-  F_ONE_CHAR = F.F_ONE_CHAR, F_INITIAL = F.F_INITIAL;
-const T_P1 = F.T_P1, T_P2 = F.T_P2, T_P12 = F.T_P12, T_P1W = F.T_P1W, T_P1S = F.T_P1S, T_P1POS = F.T_P1POS;
-const T_DOC = F.T_DOC, T_DOC_CAP = F.T_DOC_CAP, T_DOC_NEXT = F.T_DOC_NEXT, T_DOC_PREV = F.T_DOC_PREV, T_DOC_LOWER = F.T_DOC_LOWER;
+const key1 = H.key1,
+  key2 = H.key2,
+  key3 = H.key3,
+  mix = H.mix,
+  hashString = H.hashString,
+  fnvStep = H.fnvStep,
+  FNV_START = H.FNV_START;
+const L = LB.NUM_LABELS,
+  L1 = L + 1,
+  LABELS = LB.LABELS,
+  typeOf = LB.typeOf;
+const NUM_GAZ = G.NUM_GAZ,
+  SEQ_SEED = G.SEQ_SEED,
+  TITLE_CLASS = G.TITLE_CLASS,
+  PARTICLE_CLASS = G.PARTICLE_CLASS;
+const charClass = F.charClass,
+  FLAG_BITS = F.FLAG_BITS,
+  PAD_L = F.PAD_L,
+  PAD_R = F.PAD_R;
+const F_UPPER = F.F_UPPER,
+  F_LOWER = F.F_LOWER,
+  F_DIGIT = F.F_DIGIT,
+  F_HYPHEN = F.F_HYPHEN,
+  F_APOS = F.F_APOS,
+  F_PERIOD = F.F_PERIOD,
+  F_FIRST_UPPER = F.F_FIRST_UPPER,
+  F_ALL_UPPER = F.F_ALL_UPPER,
+  F_TITLE = F.F_TITLE,
+  F_NO_ALNUM = F.F_NO_ALNUM,
+  F_ONE_CHAR = F.F_ONE_CHAR,
+  F_INITIAL = F.F_INITIAL;
+const T_P1 = F.T_P1,
+  T_P2 = F.T_P2,
+  T_P12 = F.T_P12,
+  T_P1W = F.T_P1W,
+  T_P1S = F.T_P1S,
+  T_P1POS = F.T_P1POS;
+const T_DOC = F.T_DOC,
+  T_DOC_CAP = F.T_DOC_CAP,
+  T_DOC_NEXT = F.T_DOC_NEXT,
+  T_DOC_PREV = F.T_DOC_PREV,
+  T_DOC_LOWER = F.T_DOC_LOWER;
 
 // Word entry layout (int32s): score vectors for the word at offset 0 and in the roles -1, +1, -2, +2 of a
 // neighbour; rows of the tag-history features conjoined with the word and shape for previous label O; hashes
@@ -33,13 +66,30 @@ const T_DOC = F.T_DOC, T_DOC_CAP = F.T_DOC_CAP, T_DOC_NEXT = F.T_DOC_NEXT, T_DOC
 // row is in R0, that row, and a one-slot cache for another POS. R0 is the vector of the commonest context:
 // bucket 3 (mid-sentence), no headline, the word's first-seen POS and previous label O; other contexts swap
 // the differing rows out and in (all sums are exact, so the order does not matter).
-const V0 = 0, VM1 = L, VP1 = 2 * L, VM2 = 3 * L, VP2 = 4 * L;
-const C53 = 5 * L, C54 = C53 + 1, LOWER = C54 + 1, SHAPE = LOWER + 1, FLAGS = LOWER + 2, CAP = LOWER + 3, GAZ = LOWER + 4;
-const R34 = LOWER + 5, R36 = R34 + 4, P32A = R36 + 2, R32A = P32A + 1, P32B = R32A + 1, R32B = P32B + 1, ENTRY = R32B + 1;
+const V0 = 0,
+  VM1 = L,
+  VP1 = 2 * L,
+  VM2 = 3 * L,
+  VP2 = 4 * L;
+const C53 = 5 * L,
+  C54 = C53 + 1,
+  LOWER = C54 + 1,
+  SHAPE = LOWER + 1,
+  FLAGS = LOWER + 2,
+  CAP = LOWER + 3,
+  GAZ = LOWER + 4;
+const R34 = LOWER + 5,
+  R36 = R34 + 4,
+  P32A = R36 + 2,
+  R32A = P32A + 1,
+  P32B = R32A + 1,
+  R32B = P32B + 1,
+  ENTRY = R32B + 1;
 /** Word entries per cache generation (two generations live: at most 2 x 13 MB). */
 const GEN = 32768;
 /** Entries 0 and 1 of every slab: the left and right padding "words". */
-const PADL_E = 0, PADR_E = ENTRY;
+const PADL_E = 0,
+  PADR_E = ENTRY;
 // POS vectors: R0 (headline 0), R0 (headline 1), roles -1, +1, -2, +2.
 const PV = 6 * L;
 // POS triples (previous, own, next) x headline: index into a pool of vectors holding the POS R0 vector, the
@@ -58,7 +108,9 @@ function rowOf(S: Int32Array, mask: number, key: number): number {
   }
 }
 
-const GAZ_FULL = 1 << 29, GAZ_PREFIX = 1 << 30, GAZ_BITS = (1 << NUM_GAZ) - 1;
+const GAZ_FULL = 1 << 29,
+  GAZ_PREFIX = 1 << 30,
+  GAZ_BITS = (1 << NUM_GAZ) - 1;
 
 /** Gazetteer table value of a sequence hash: class bits | GAZ_FULL for an entry, | GAZ_PREFIX for a prefix; 0 none. */
 function gazLookup(T: Int32Array, mask: number, h: number): number {
@@ -143,7 +195,8 @@ class FastState {
       const k = this.slots[s]!;
       if (k !== 0) this.bloom[k >>> 16]! |= 1 << ((k >>> 11) & 31);
     }
-    const ge = model.gaz.entries, gp = model.gaz.prefixes;
+    const ge = model.gaz.entries,
+      gp = model.gaz.prefixes;
     let gcap = 1024;
     while (gcap < (ge.size + gp.size) * 2) gcap <<= 1;
     this.gazMask = gcap - 1;
@@ -163,18 +216,20 @@ class FastState {
     this.buildPad(this.slab, PADR_E, PAD_R);
     this.growPos(32);
     const row = (key: number): number => rowOf(this.slots, this.mask, key);
-    for (let b = 0; b < 4; b++) for (let h = 0; h < 2; h++) {
-      const d = (b * 2 + h) * L;
-      addRow(this.constV, d, this.W, row(key1(0, 0)));
-      addRow(this.constV, d, this.W, row(key1(33, b)));
-      addRow(this.constV, d, this.W, row(key1(35, h)));
-    }
-    for (let p1 = 0; p1 <= L; p1++) for (let p2 = 0; p2 <= L; p2++) {
-      const d = (p1 * L1 + p2) * L;
-      addRow(this.dyn12, d, this.W, row(key1(T_P1, p1)));
-      addRow(this.dyn12, d, this.W, row(key1(T_P2, p2)));
-      addRow(this.dyn12, d, this.W, row(key2(T_P12, p1, p2)));
-    }
+    for (let b = 0; b < 4; b++)
+      for (let h = 0; h < 2; h++) {
+        const d = (b * 2 + h) * L;
+        addRow(this.constV, d, this.W, row(key1(0, 0)));
+        addRow(this.constV, d, this.W, row(key1(33, b)));
+        addRow(this.constV, d, this.W, row(key1(35, h)));
+      }
+    for (let p1 = 0; p1 <= L; p1++)
+      for (let p2 = 0; p2 <= L; p2++) {
+        const d = (p1 * L1 + p2) * L;
+        addRow(this.dyn12, d, this.W, row(key1(T_P1, p1)));
+        addRow(this.dyn12, d, this.W, row(key1(T_P2, p2)));
+        addRow(this.dyn12, d, this.W, row(key2(T_P12, p1, p2)));
+      }
     for (let c = 0; c < NUM_GAZ; c++) {
       for (let code = 0; code < 5; code++) this.g38[c * 5 + code] = code ? row(key2(38, c, code)) : -1;
       this.g39[c] = row(key1(39, c));
@@ -199,27 +254,38 @@ class FastState {
   private buildPad(S: Int32Array, o: number, pad: number): void {
     const W = this.W;
     S.fill(0, o, o + ENTRY);
-    addRow(S, o + VM1, W, this.row(key1(2, pad))); addRow(S, o + VM1, W, this.row(key1(10, pad)));
-    addRow(S, o + VP1, W, this.row(key1(3, pad))); addRow(S, o + VP1, W, this.row(key1(11, pad)));
-    addRow(S, o + VM2, W, this.row(key1(4, pad))); addRow(S, o + VM2, W, this.row(key1(12, pad)));
-    addRow(S, o + VP2, W, this.row(key1(5, pad))); addRow(S, o + VP2, W, this.row(key1(13, pad)));
-    S[o + LOWER] = pad; S[o + SHAPE] = pad;
+    addRow(S, o + VM1, W, this.row(key1(2, pad)));
+    addRow(S, o + VM1, W, this.row(key1(10, pad)));
+    addRow(S, o + VP1, W, this.row(key1(3, pad)));
+    addRow(S, o + VP1, W, this.row(key1(11, pad)));
+    addRow(S, o + VM2, W, this.row(key1(4, pad)));
+    addRow(S, o + VM2, W, this.row(key1(12, pad)));
+    addRow(S, o + VP2, W, this.row(key1(5, pad)));
+    addRow(S, o + VP2, W, this.row(key1(13, pad)));
+    S[o + LOWER] = pad;
+    S[o + SHAPE] = pad;
   }
 
   /** Fills a word entry: the same per-token properties and keys as extractStatic computes. */
   private buildWord(S: Int32Array, o: number, v: string, pid: number): void {
     const W = this.W;
     const lo = v.toLowerCase();
-    const lower = hashString(lo), exact = hashString(v);
+    const lower = hashString(lo),
+      exact = hashString(v);
     F.shapeOf(v);
-    const hl = F.SHAPE[0]!, hs = F.SHAPE[1]!;
+    const hl = F.SHAPE[0]!,
+      hs = F.SHAPE[1]!;
     let f = F.SHAPE[2]!;
-    const shapeL = hl >>> 0, shape = hs >>> 0;
+    const shapeL = hl >>> 0,
+      shape = hs >>> 0;
     const first = v.length ? charClass(v, 0, v.charCodeAt(0)) : 0;
     let cap = 0;
-    if (first === 88) { f |= F_FIRST_UPPER; cap = 1; }
-    if ((f & F_UPPER) && !(f & F_LOWER)) f |= F_ALL_UPPER;
-    if ((f & F_FIRST_UPPER) && (f & F_LOWER)) f |= F_TITLE;
+    if (first === 88) {
+      f |= F_FIRST_UPPER;
+      cap = 1;
+    }
+    if (f & F_UPPER && !(f & F_LOWER)) f |= F_ALL_UPPER;
+    if (f & F_FIRST_UPPER && f & F_LOWER) f |= F_TITLE;
     if (!(f & (F_UPPER | F_LOWER | F_DIGIT))) f |= F_NO_ALNUM;
     if (v.length === 1) f |= F_ONE_CHAR;
     if (v.length === 2 && first === 88 && v.charCodeAt(1) === 46) f |= F_INITIAL;
@@ -228,7 +294,8 @@ class FastState {
     addRow(S, r0, W, this.row(key1(1, lower)));
     addRow(S, r0, W, this.row(key1(8, shapeL)));
     addRow(S, r0, W, this.row(key1(9, shape)));
-    let hp = FNV_START, hx = FNV_START;
+    let hp = FNV_START,
+      hx = FNV_START;
     for (let k = 0; k < 4 && k < lo.length - 1; k++) {
       hp = fnvStep(hp, lo.charCodeAt(k));
       hx = fnvStep(hx, lo.charCodeAt(lo.length - 1 - k));
@@ -242,18 +309,30 @@ class FastState {
     for (let h = 0; h < 2; h++) S[o + R36 + h] = this.row(key2(36, h, shape));
     addRow(S, r0, W, S[o + R34 + 3]!);
     addRow(S, r0, W, S[o + R36]!);
-    addRow(S, o + VM1, W, this.row(key1(2, lower))); addRow(S, o + VM1, W, this.row(key1(10, shape)));
-    addRow(S, o + VP1, W, this.row(key1(3, lower))); addRow(S, o + VP1, W, this.row(key1(11, shape)));
-    addRow(S, o + VM2, W, this.row(key1(4, lower))); addRow(S, o + VM2, W, this.row(key1(12, shape)));
-    addRow(S, o + VP2, W, this.row(key1(5, lower))); addRow(S, o + VP2, W, this.row(key1(13, shape)));
-    S[o + LOWER] = lower; S[o + SHAPE] = shape; S[o + FLAGS] = f; S[o + CAP] = cap;
+    addRow(S, o + VM1, W, this.row(key1(2, lower)));
+    addRow(S, o + VM1, W, this.row(key1(10, shape)));
+    addRow(S, o + VP1, W, this.row(key1(3, lower)));
+    addRow(S, o + VP1, W, this.row(key1(11, shape)));
+    addRow(S, o + VM2, W, this.row(key1(4, lower)));
+    addRow(S, o + VM2, W, this.row(key1(12, shape)));
+    addRow(S, o + VP2, W, this.row(key1(5, lower)));
+    addRow(S, o + VP2, W, this.row(key1(13, shape)));
+    S[o + LOWER] = lower;
+    S[o + SHAPE] = shape;
+    S[o + FLAGS] = f;
+    S[o + CAP] = cap;
     const g = mix(SEQ_SEED, lower);
     S[o + GAZ] = gazLookup(this.gazTab, this.gazMask, g) !== 0 ? 1 : 0;
     const r32 = this.row(key2(32, this.posHashes[pid]!, shape));
-    S[o + P32A] = pid; S[o + R32A] = r32; S[o + P32B] = -1; S[o + R32B] = -1;
+    S[o + P32A] = pid;
+    S[o + R32A] = r32;
+    S[o + P32B] = -1;
+    S[o + R32B] = -1;
     addRow(S, r0, W, r32);
-    const r53 = this.row(key2(T_P1W, 0, lower)), r54 = this.row(key2(T_P1S, 0, shape));
-    S[o + C53] = r53; S[o + C54] = r54;
+    const r53 = this.row(key2(T_P1W, 0, lower)),
+      r54 = this.row(key2(T_P1S, 0, shape));
+    S[o + C53] = r53;
+    S[o + C54] = r54;
     addRow(S, r0, W, r53);
     addRow(S, r0, W, r54);
   }
@@ -264,8 +343,12 @@ class FastState {
     const capacity = Math.max(GEN, n + 2);
     const slab = new Int32Array(capacity * ENTRY);
     slab.set(this.slab.subarray(0, 2 * ENTRY));
-    this.old = this.cur; this.oldSlab = this.slab;
-    this.cur = new Map(); this.slab = slab; this.capacity = capacity; this.next = 2;
+    this.old = this.cur;
+    this.oldSlab = this.slab;
+    this.cur = new Map();
+    this.slab = slab;
+    this.capacity = capacity;
+    this.next = 2;
     this.stamp++;
   }
 
@@ -298,10 +381,13 @@ class FastState {
   word(v: string, pid: number): number {
     const c = this.cur.get(v);
     if (c !== undefined) return c;
-    const o = this.next++ * ENTRY, S = this.slab;
+    const o = this.next++ * ENTRY,
+      S = this.slab;
     const p = this.old.get(v);
-    if (p !== undefined) { const O = this.oldSlab; for (let k = 0; k < ENTRY; k++) S[o + k] = O[p + k]!; }
-    else this.buildWord(S, o, v, pid);
+    if (p !== undefined) {
+      const O = this.oldSlab;
+      for (let k = 0; k < ENTRY; k++) S[o + k] = O[p + k]!;
+    } else this.buildWord(S, o, v, pid);
     this.cur.set(v, o);
     return o;
   }
@@ -330,8 +416,14 @@ class FastState {
   }
 
   private buildPos(id: number): void {
-    const W = this.W, V = this.posVec, o = id * PV, p = this.posHashes[id]!;
-    for (let h = 0; h < 2; h++) { addRow(V, o + h * L, W, this.row(key1(25, p))); addRow(V, o + h * L, W, this.row(key2(37, h, p))); }
+    const W = this.W,
+      V = this.posVec,
+      o = id * PV,
+      p = this.posHashes[id]!;
+    for (let h = 0; h < 2; h++) {
+      addRow(V, o + h * L, W, this.row(key1(25, p)));
+      addRow(V, o + h * L, W, this.row(key2(37, h, p)));
+    }
     addRow(V, o + 2 * L, W, this.row(key1(26, p)));
     addRow(V, o + 3 * L, W, this.row(key1(27, p)));
     addRow(V, o + 4 * L, W, this.row(key1(28, p)));
@@ -340,12 +432,22 @@ class FastState {
 
   /** Offset in triPool of the vector of POS ids (pm1, p0, pp1) with headline h. */
   tri(pm1: number, p0: number, pp1: number, h: number): number {
-    const cap = this.posCap, i = ((pm1 * cap + p0) * cap + pp1) * 2 + h;
+    const cap = this.posCap,
+      i = ((pm1 * cap + p0) * cap + pp1) * 2 + h;
     const t = this.triIdx[i]!;
     if (t !== TRI_UNSET) return t;
-    if ((this.triNext + 1) * L > this.triPool.length) { const P = new Int32Array(this.triPool.length * 2); P.set(this.triPool); this.triPool = P; }
-    const o = this.triNext++ * L, P = this.triPool, V = this.posVec, W = this.W;
-    const q0 = p0 * PV + h * L, qm1 = pm1 * PV + 2 * L, qp1 = pp1 * PV + 3 * L;
+    if ((this.triNext + 1) * L > this.triPool.length) {
+      const P = new Int32Array(this.triPool.length * 2);
+      P.set(this.triPool);
+      this.triPool = P;
+    }
+    const o = this.triNext++ * L,
+      P = this.triPool,
+      V = this.posVec,
+      W = this.W;
+    const q0 = p0 * PV + h * L,
+      qm1 = pm1 * PV + 2 * L,
+      qp1 = pp1 * PV + 3 * L;
     for (let l = 0; l < L; l++) P[o + l] = V[q0 + l]! + V[qm1 + l]! + V[qp1 + l]!;
     addRow(P, o, W, this.row30(pm1, p0));
     addRow(P, o, W, this.row31(p0, pp1));
@@ -357,21 +459,30 @@ class FastState {
   row30(a: number, b: number): number {
     const i = a * this.posCap + b;
     let r = this.pair30[i]!;
-    if (r === -2) { r = this.row(key2(30, this.posHashes[a]!, this.posHashes[b]!)); this.pair30[i] = r; }
+    if (r === -2) {
+      r = this.row(key2(30, this.posHashes[a]!, this.posHashes[b]!));
+      this.pair30[i] = r;
+    }
     return r;
   }
 
   row31(a: number, b: number): number {
     const i = a * this.posCap + b;
     let r = this.pair31[i]!;
-    if (r === -2) { r = this.row(key2(31, this.posHashes[a]!, this.posHashes[b]!)); this.pair31[i] = r; }
+    if (r === -2) {
+      r = this.row(key2(31, this.posHashes[a]!, this.posHashes[b]!));
+      this.pair31[i] = r;
+    }
     return r;
   }
 
   row55(pid: number, p1: number): number {
     const i = pid * L1 + p1;
     let r = this.pos55[i]!;
-    if (r === -2) { r = this.row(key2(T_P1POS, p1, this.posHashes[pid]!)); this.pos55[i] = r; }
+    if (r === -2) {
+      r = this.row(key2(T_P1POS, p1, this.posHashes[pid]!));
+      this.pos55[i] = r;
+    }
     return r;
   }
 
@@ -380,7 +491,8 @@ class FastState {
     const S = this.slab;
     if (S[e + P32B] === pid) return S[e + R32B]!;
     const r = this.row(key2(32, this.posHashes[pid]!, S[e + SHAPE]!));
-    S[e + P32B] = pid; S[e + R32B] = r;
+    S[e + P32B] = pid;
+    S[e + R32B] = r;
     return r;
   }
 
@@ -388,30 +500,46 @@ class FastState {
     if (this.out.length >= n) return;
     let c = this.out.length;
     while (c < n) c *= 2;
-    this.ids = new Int32Array(c + 4); this.pids = new Int32Array(c + 4);
-    this.acc = new Int32Array(c * L); this.codes = new Uint8Array(c * NUM_GAZ);
-    this.dt = new Int32Array(c); this.dt2 = new Int32Array(c); this.out = new Int32Array(c);
+    this.ids = new Int32Array(c + 4);
+    this.pids = new Int32Array(c + 4);
+    this.acc = new Int32Array(c * L);
+    this.codes = new Uint8Array(c * NUM_GAZ);
+    this.dt = new Int32Array(c);
+    this.dt2 = new Int32Array(c);
+    this.out = new Int32Array(c);
   }
 }
 
 const states = new WeakMap<NerModel, FastState>();
 function stateOf(model: NerModel): FastState {
   let st = states.get(model);
-  if (!st) { st = new FastState(model); states.set(model, st); }
+  if (!st) {
+    st = new FastState(model);
+    states.set(model, st);
+  }
   return st;
 }
 
 function docType(ctx: DocContext, h: number): number {
   const c = ctx.typeCounts.get(h);
   if (!c) return 0;
-  let best = 0, bestN = 0;
-  for (let t = 0; t < 4; t++) if (c[t]! > bestN) { bestN = c[t]!; best = t + 1; }
+  let best = 0,
+    bestN = 0;
+  for (let t = 0; t < 4; t++)
+    if (c[t]! > bestN) {
+      bestN = c[t]!;
+      best = t + 1;
+    }
   return best;
 }
 
 /** Gazetteer codes as G.matchGazetteer computes them; starts only where the word can begin an entry. */
 function matchGaz(st: FastState, n: number): void {
-  const S = st.slab, ids = st.ids, codes = st.codes, T = st.gazTab, gmask = st.gazMask;
+  const S = st.slab,
+    ids = st.ids,
+    codes = st.codes,
+    T = st.gazTab,
+    gmask = st.gazMask;
   codes.fill(0, 0, n * NUM_GAZ);
   for (let i = 0; i < n; i++) {
     if (!S[ids[i + 2]! + GAZ]) continue;
@@ -420,15 +548,21 @@ function matchGaz(st: FastState, n: number): void {
     for (let j = i; j < end; j++) {
       h = mix(h, S[ids[j + 2]! + LOWER]!);
       const v = gazLookup(T, gmask, h);
-      if (v & GAZ_FULL) G.markMatch(codes, i, j, v & GAZ_BITS, S[ids[i + 2]! + CAP] === 1 && S[ids[j + 2]! + CAP] === 1);
+      if (v & GAZ_FULL)
+        G.markMatch(codes, i, j, v & GAZ_BITS, S[ids[i + 2]! + CAP] === 1 && S[ids[j + 2]! + CAP] === 1);
       if (!(v & GAZ_PREFIX)) break;
     }
   }
 }
 
 // Hashing seeds of the pairwise templates (key2/key3 in hash.ts with the template step done once).
-const SEED6 = mix(6, 0x2545f491), SEED7 = mix(7, 0x2545f491), SEED42 = mix(42, 0x2545f491), SEED43 = mix(43, 0x2545f491);
-const SEED14 = mix(14, 0x3c6ef372), SEED53 = mix(T_P1W, 0x2545f491), SEED54 = mix(T_P1S, 0x2545f491);
+const SEED6 = mix(6, 0x2545f491),
+  SEED7 = mix(7, 0x2545f491),
+  SEED42 = mix(42, 0x2545f491),
+  SEED43 = mix(43, 0x2545f491);
+const SEED14 = mix(14, 0x3c6ef372),
+  SEED53 = mix(T_P1W, 0x2545f491),
+  SEED54 = mix(T_P1S, 0x2545f491);
 
 /** Row offset of a key (unsigned or not; 0 is never a key) through the presence filter, -1 when absent. */
 function rowF(bloom: Int32Array, S: Int32Array, mask: number, key: number): number {
@@ -437,36 +571,75 @@ function rowF(bloom: Int32Array, S: Int32Array, mask: number, key: number): numb
 }
 
 /** Swaps the rows R0 holds for the commonest context (POS, bucket 3, no headline) for those of token i's. */
-function contextRows(st: FastState, acc: Int32Array, a: number, e: number, p0: number, bucket: number, headline: number): void {
-  const S = st.slab, W = st.W;
-  if (p0 !== S[e + P32A]) { subRow(acc, a, W, S[e + R32A]!); addRow(acc, a, W, st.row32(e, p0)); }
-  if (bucket !== 3) { subRow(acc, a, W, S[e + R34 + 3]!); addRow(acc, a, W, S[e + R34 + bucket]!); }
-  if (headline) { subRow(acc, a, W, S[e + R36]!); addRow(acc, a, W, S[e + R36 + 1]!); }
+function contextRows(
+  st: FastState,
+  acc: Int32Array,
+  a: number,
+  e: number,
+  p0: number,
+  bucket: number,
+  headline: number,
+): void {
+  const S = st.slab,
+    W = st.W;
+  if (p0 !== S[e + P32A]) {
+    subRow(acc, a, W, S[e + R32A]!);
+    addRow(acc, a, W, st.row32(e, p0));
+  }
+  if (bucket !== 3) {
+    subRow(acc, a, W, S[e + R34 + 3]!);
+    addRow(acc, a, W, S[e + R34 + bucket]!);
+  }
+  if (headline) {
+    subRow(acc, a, W, S[e + R36]!);
+    addRow(acc, a, W, S[e + R36 + 1]!);
+  }
 }
 
 /** Adds the gazetteer features (codes from matchGaz) of every token. */
 function gazRows(st: FastState, n: number): void {
-  const S = st.slab, W = st.W, acc = st.acc, ids = st.ids, codes = st.codes;
+  const S = st.slab,
+    W = st.W,
+    acc = st.acc,
+    ids = st.ids,
+    codes = st.codes;
   for (let i = 0; i < n; i++) {
-    const a = i * L, gi = i * NUM_GAZ;
+    const a = i * L,
+      gi = i * NUM_GAZ;
     for (let c = 0; c < NUM_GAZ; c++) {
       const code = codes[gi + c]!;
       if (code) addRow(acc, a, W, st.g38[c * 5 + code]!);
       if (i > 0 && codes[gi - NUM_GAZ + c]) addRow(acc, a, W, st.g39[c]!);
       if (i + 1 < n && codes[gi + NUM_GAZ + c]) addRow(acc, a, W, st.g40[c]!);
     }
-    if (codes[gi + PARTICLE_CLASS] && !S[ids[i + 2]! + CAP] && i > 0 && S[ids[i + 1]! + CAP] && ((i + 1 < n && S[ids[i + 3]! + CAP]) || (i + 2 < n && S[ids[i + 4]! + CAP]))) addRow(acc, a, W, st.g44);
+    if (
+      codes[gi + PARTICLE_CLASS] &&
+      !S[ids[i + 2]! + CAP] &&
+      i > 0 &&
+      S[ids[i + 1]! + CAP] &&
+      ((i + 1 < n && S[ids[i + 3]! + CAP]) || (i + 2 < n && S[ids[i + 4]! + CAP]))
+    )
+      addRow(acc, a, W, st.g44);
   }
 }
 
 /** Adds the document-memory features of every token. */
 function docRows(st: FastState, n: number, ctx: DocContext): void {
-  const S = st.slab, W = st.W, acc = st.acc, ids = st.ids, dt = st.dt;
+  const S = st.slab,
+    W = st.W,
+    acc = st.acc,
+    ids = st.ids,
+    dt = st.dt;
   for (let i = 0; i < n; i++) dt[i] = docType(ctx, S[ids[i + 2]! + LOWER]!);
   for (let i = 0; i < n; i++) {
-    const a = i * L, e = ids[i + 2]!, cap = S[e + CAP]!;
+    const a = i * L,
+      e = ids[i + 2]!,
+      cap = S[e + CAP]!;
     const d0 = dt[i]!;
-    if (d0) { addRow(acc, a, W, st.d60[d0]!); addRow(acc, a, W, st.d61[d0 * 2 + cap]!); }
+    if (d0) {
+      addRow(acc, a, W, st.d60[d0]!);
+      addRow(acc, a, W, st.d61[d0 * 2 + cap]!);
+    }
     const tn = i + 1 < n ? dt[i + 1]! : 0;
     if (tn) addRow(acc, a, W, st.d62[tn]!);
     const tp = i > 0 ? dt[i - 1]! : 0;
@@ -478,11 +651,26 @@ function docRows(st: FastState, n: number, ctx: DocContext): void {
 /** Word and POS entries of tokens [from, from + n) into st.ids / st.pids (padded by two each side); returns the
  * headline flag | 2 if any gazetteer start. `wordIds` (with st.useIds called), where not -1, name each token's
  * word string, so that its entry is found without hashing the string. */
-function lookupWords(st: FastState, tokens: readonly TaggerToken[], from: number, n: number, wordIds: Int32Array | undefined): number {
-  const ids = st.ids, pids = st.pids;
-  ids[0] = PADL_E; ids[1] = PADL_E; ids[n + 2] = PADR_E; ids[n + 3] = PADR_E;
-  pids[0] = 0; pids[1] = 0; pids[n + 2] = 1; pids[n + 3] = 1;
-  let lettered = 0, upperOnly = 0, anyGaz = 0;
+function lookupWords(
+  st: FastState,
+  tokens: readonly TaggerToken[],
+  from: number,
+  n: number,
+  wordIds: Int32Array | undefined,
+): number {
+  const ids = st.ids,
+    pids = st.pids;
+  ids[0] = PADL_E;
+  ids[1] = PADL_E;
+  ids[n + 2] = PADR_E;
+  ids[n + 3] = PADR_E;
+  pids[0] = 0;
+  pids[1] = 0;
+  pids[n + 2] = 1;
+  pids[n + 3] = 1;
+  let lettered = 0,
+    upperOnly = 0,
+    anyGaz = 0;
   for (let i = 0; i < n; i++) {
     const t = tokens[from + i]!;
     const pid = st.pos(t.pos);
@@ -491,7 +679,10 @@ function lookupWords(st: FastState, tokens: readonly TaggerToken[], from: number
     ids[i + 2] = e;
     pids[i + 2] = pid;
     const f = st.slab[e + FLAGS]!;
-    if (f & (F_UPPER | F_LOWER)) { lettered++; if (!(f & F_LOWER)) upperOnly++; }
+    if (f & (F_UPPER | F_LOWER)) {
+      lettered++;
+      if (!(f & F_LOWER)) upperOnly++;
+    }
     anyGaz |= st.slab[e + GAZ]!;
   }
   return (lettered >= 1 && upperOnly === lettered ? 1 : 0) | (anyGaz << 1);
@@ -501,33 +692,74 @@ function lookupWords(st: FastState, tokens: readonly TaggerToken[], from: number
  * Scores of every token into st.acc (L per token): static features, document memory and, baked in, the
  * tag-history rows conjoined with previous label O (decoding swaps them when the previous label differs).
  */
-function staticScores(st: FastState, tokens: readonly TaggerToken[], from: number, n: number, ctx: DocContext | undefined, wordIds?: Int32Array): number {
+function staticScores(
+  st: FastState,
+  tokens: readonly TaggerToken[],
+  from: number,
+  n: number,
+  ctx: DocContext | undefined,
+  wordIds?: Int32Array,
+): number {
   st.grow(n);
   st.reserve(n);
-  const hg = lookupWords(st, tokens, from, n, wordIds), headline = hg & 1;
-  const ids = st.ids, pids = st.pids;
+  const hg = lookupWords(st, tokens, from, n, wordIds),
+    headline = hg & 1;
+  const ids = st.ids,
+    pids = st.pids;
   // Every POS triple vector first (tri() may grow the pool).
   const tris = st.dt2;
   for (let i = 0; i < n; i++) tris[i] = st.tri(pids[i + 1]!, pids[i + 2]!, pids[i + 3]!, headline);
-  const S = st.slab, W = st.W, acc = st.acc, PVec = st.posVec, C = st.constV, T = st.triPool, rws = st.rws;
-  const slots = st.slots, mask = st.mask, bloom = st.bloom;
+  const S = st.slab,
+    W = st.W,
+    acc = st.acc,
+    PVec = st.posVec,
+    C = st.constV,
+    T = st.triPool,
+    rws = st.rws;
+  const slots = st.slots,
+    mask = st.mask,
+    bloom = st.bloom;
   for (let i = 0; i < n; i++) {
     const a = i * L;
-    const e = ids[i + 2]!, em1 = ids[i + 1]!, ep1 = ids[i + 3]!, em2 = ids[i]!, ep2 = ids[i + 4]!;
+    const e = ids[i + 2]!,
+      em1 = ids[i + 1]!,
+      ep1 = ids[i + 3]!,
+      em2 = ids[i]!,
+      ep2 = ids[i + 4]!;
     const bucket = i === 0 ? 0 : i === 1 ? 1 : i === n - 1 ? 2 : 3;
-    const t0 = tris[i]!, qm2 = pids[i]! * PV + 4 * L, qp2 = pids[i + 4]! * PV + 5 * L, c0 = (bucket * 2 + headline) * L;
+    const t0 = tris[i]!,
+      qm2 = pids[i]! * PV + 4 * L,
+      qp2 = pids[i + 4]! * PV + 5 * L,
+      c0 = (bucket * 2 + headline) * L;
     for (let l = 0; l < L; l++) {
-      acc[a + l] = S[e + l]! + S[em1 + VM1 + l]! + S[ep1 + VP1 + l]! + S[em2 + VM2 + l]! + S[ep2 + VP2 + l]!
-        + T[t0 + l]! + PVec[qm2 + l]! + PVec[qp2 + l]! + C[c0 + l]!;
+      acc[a + l] =
+        S[e + l]! +
+        S[em1 + VM1 + l]! +
+        S[ep1 + VP1 + l]! +
+        S[em2 + VM2 + l]! +
+        S[ep2 + VP2 + l]! +
+        T[t0 + l]! +
+        PVec[qm2 + l]! +
+        PVec[qp2 + l]! +
+        C[c0 + l]!;
     }
     // Pairwise features: word bigrams, word x shape, the shape trigram.
-    const w0 = S[e + LOWER]!, s0 = S[e + SHAPE]!, wm1 = S[em1 + LOWER]!, wp1 = S[ep1 + LOWER]!;
-    let m = 0, r = 0;
-    r = rowF(bloom, slots, mask, mix(mix(SEED6, wm1), w0) || 1); if (r >= 0) rws[m++] = r;
-    r = rowF(bloom, slots, mask, mix(mix(SEED7, w0), wp1) || 1); if (r >= 0) rws[m++] = r;
-    r = rowF(bloom, slots, mask, mix(mix(mix(SEED14, S[em1 + SHAPE]!), s0), S[ep1 + SHAPE]!) || 1); if (r >= 0) rws[m++] = r;
-    r = rowF(bloom, slots, mask, mix(mix(SEED42, wm1), s0) || 1); if (r >= 0) rws[m++] = r;
-    r = rowF(bloom, slots, mask, mix(mix(SEED43, s0), wp1) || 1); if (r >= 0) rws[m++] = r;
+    const w0 = S[e + LOWER]!,
+      s0 = S[e + SHAPE]!,
+      wm1 = S[em1 + LOWER]!,
+      wp1 = S[ep1 + LOWER]!;
+    let m = 0,
+      r = 0;
+    r = rowF(bloom, slots, mask, mix(mix(SEED6, wm1), w0) || 1);
+    if (r >= 0) rws[m++] = r;
+    r = rowF(bloom, slots, mask, mix(mix(SEED7, w0), wp1) || 1);
+    if (r >= 0) rws[m++] = r;
+    r = rowF(bloom, slots, mask, mix(mix(mix(SEED14, S[em1 + SHAPE]!), s0), S[ep1 + SHAPE]!) || 1);
+    if (r >= 0) rws[m++] = r;
+    r = rowF(bloom, slots, mask, mix(mix(SEED42, wm1), s0) || 1);
+    if (r >= 0) rws[m++] = r;
+    r = rowF(bloom, slots, mask, mix(mix(SEED43, s0), wp1) || 1);
+    if (r >= 0) rws[m++] = r;
     for (let k = 0; k < m; k++) {
       const o = rws[k]!;
       for (let l = 0; l < L; l++) acc[a + l]! += W[o + l]!;
@@ -535,7 +767,10 @@ function staticScores(st: FastState, tokens: readonly TaggerToken[], from: numbe
     const p0 = pids[i + 2]!;
     if (bucket !== 3 || headline || p0 !== S[e + P32A]) contextRows(st, acc, a, e, p0, bucket, headline);
   }
-  if (hg & 2) { matchGaz(st, n); gazRows(st, n); }
+  if (hg & 2) {
+    matchGaz(st, n);
+    gazRows(st, n);
+  }
   if (ctx !== undefined && (ctx.typeCounts.size !== 0 || ctx.seenLower.size !== 0)) docRows(st, n, ctx);
   return n;
 }
@@ -555,38 +790,86 @@ export function tagSentenceFast(model: NerModel, tokens: readonly TaggerToken[],
  * indexes relative to `from`, last exclusive; the spans spansFromTags reads from the labels). `wordIds` and
  * `idSpace`: ids of the tokens' word strings (see lookupWords), -1 where unknown; both or neither.
  */
-export function tagSpansFast(model: NerModel, tokens: readonly TaggerToken[], from: number, to: number, docContext: DocContext | undefined,
-  wordIds: Int32Array | undefined, idSpace: object | undefined, span: (type: number, first: number, last: number) => void): void {
+export function tagSpansFast(
+  model: NerModel,
+  tokens: readonly TaggerToken[],
+  from: number,
+  to: number,
+  docContext: DocContext | undefined,
+  wordIds: Int32Array | undefined,
+  idSpace: object | undefined,
+  span: (type: number, first: number, last: number) => void,
+): void {
   const n = to - from;
   if (n <= 0) return;
   const st = stateOf(model);
   if (wordIds !== undefined && idSpace !== undefined) st.useIds(idSpace);
   const out = decodeInto(model, tokens, from, n, docContext, idSpace === undefined ? undefined : wordIds);
   // Labels are O, or 1 + 4 * type + part with part B 0, I 1, L 2, U 3; decoding only makes I-x/L-x after B-x/I-x.
-  let open = -1, start = 0;
+  let open = -1,
+    start = 0;
   for (let i = 0; i < n; i++) {
     const l = out[i]!;
-    if (l === 0) { if (open >= 0) { span(open, start, i); open = -1; } continue; }
-    const type = (l - 1) >> 2, part = (l - 1) & 3;
-    if (!(open === type && (part === 1 || part === 2))) { if (open >= 0) span(open, start, i); open = type; start = i; }
-    if (part === 3 || part === 2) { span(open, start, i + 1); open = -1; }
+    if (l === 0) {
+      if (open >= 0) {
+        span(open, start, i);
+        open = -1;
+      }
+      continue;
+    }
+    const type = (l - 1) >> 2,
+      part = (l - 1) & 3;
+    if (!(open === type && (part === 1 || part === 2))) {
+      if (open >= 0) span(open, start, i);
+      open = type;
+      start = i;
+    }
+    if (part === 3 || part === 2) {
+      span(open, start, i + 1);
+      open = -1;
+    }
   }
   if (open >= 0) span(open, start, n);
 }
 
 /** Decodes tokens [from, from + n) into st.out and returns it. */
-function decodeInto(model: NerModel, tokens: readonly TaggerToken[], from: number, n: number, docContext: DocContext | undefined, wordIds?: Int32Array): Int32Array {
+function decodeInto(
+  model: NerModel,
+  tokens: readonly TaggerToken[],
+  from: number,
+  n: number,
+  docContext: DocContext | undefined,
+  wordIds?: Int32Array,
+): Int32Array {
   const st = stateOf(model);
   staticScores(st, tokens, from, n, docContext, wordIds);
-  const S = st.slab, W = st.W, acc = st.acc, ids = st.ids, pids = st.pids, dyn12 = st.dyn12, out = st.out, slots = st.slots, mask = st.mask, bloom = st.bloom;
-  let p1 = L, p2 = L; // L stands for "before the sentence"
+  const S = st.slab,
+    W = st.W,
+    acc = st.acc,
+    ids = st.ids,
+    pids = st.pids,
+    dyn12 = st.dyn12,
+    out = st.out,
+    slots = st.slots,
+    mask = st.mask,
+    bloom = st.bloom;
+  let p1 = L,
+    p2 = L; // L stands for "before the sentence"
   for (let i = 0; i < n; i++) {
-    const a = i * L, e = ids[i + 2]!;
+    const a = i * L,
+      e = ids[i + 2]!;
     // Rows of the tag-history features conjoined with word, shape and POS: acc holds those for p1 = O.
-    let q53 = -1, q54 = -1, q55 = -1, o53 = -1, o54 = -1, o55 = -1;
+    let q53 = -1,
+      q54 = -1,
+      q55 = -1,
+      o53 = -1,
+      o54 = -1,
+      o55 = -1;
     if (p1 !== 0) {
       const pid = pids[i + 2]!;
-      o53 = S[e + C53]!; o54 = S[e + C54]!; o55 = st.row55(pid, 0);
+      o53 = S[e + C53]!;
+      o54 = S[e + C54]!;
+      o55 = st.row55(pid, 0);
       q53 = rowF(bloom, slots, mask, mix(mix(SEED53, p1), S[e + LOWER]!) || 1);
       q54 = rowF(bloom, slots, mask, mix(mix(SEED54, p1), S[e + SHAPE]!) || 1);
       q55 = st.row55(pid, p1);
@@ -597,40 +880,79 @@ function decodeInto(model: NerModel, tokens: readonly TaggerToken[], from: numbe
     const prevPart = p1 === L || p1 === 0 ? -1 : (p1 - 1) & 3;
     if (prevPart === 0 || prevPart === 1) {
       // Inside an entity: only I-x or L-x (L-x alone at the sentence end).
-      const la = p1 - prevPart + 1, lb = la + 1;
-      let sa = acc[a + la]! + dyn12[dy + la]!, sb = acc[a + lb]! + dyn12[dy + lb]!;
-      if (o53 >= 0) { sa -= W[o53 + la]!; sb -= W[o53 + lb]!; }
-      if (o54 >= 0) { sa -= W[o54 + la]!; sb -= W[o54 + lb]!; }
-      if (o55 >= 0) { sa -= W[o55 + la]!; sb -= W[o55 + lb]!; }
-      if (q53 >= 0) { sa += W[q53 + la]!; sb += W[q53 + lb]!; }
-      if (q54 >= 0) { sa += W[q54 + la]!; sb += W[q54 + lb]!; }
-      if (q55 >= 0) { sa += W[q55 + la]!; sb += W[q55 + lb]!; }
+      const la = p1 - prevPart + 1,
+        lb = la + 1;
+      let sa = acc[a + la]! + dyn12[dy + la]!,
+        sb = acc[a + lb]! + dyn12[dy + lb]!;
+      if (o53 >= 0) {
+        sa -= W[o53 + la]!;
+        sb -= W[o53 + lb]!;
+      }
+      if (o54 >= 0) {
+        sa -= W[o54 + la]!;
+        sb -= W[o54 + lb]!;
+      }
+      if (o55 >= 0) {
+        sa -= W[o55 + la]!;
+        sb -= W[o55 + lb]!;
+      }
+      if (q53 >= 0) {
+        sa += W[q53 + la]!;
+        sb += W[q53 + lb]!;
+      }
+      if (q54 >= 0) {
+        sa += W[q54 + la]!;
+        sb += W[q54 + lb]!;
+      }
+      if (q55 >= 0) {
+        sa += W[q55 + la]!;
+        sb += W[q55 + lb]!;
+      }
       best = last || sb >= sa ? lb : la;
     } else {
       // Outside: O, B-x or U-x (no B-x at the sentence end). Label order: O, then B I L U per type.
       for (let l = 0; l < L; l++) acc[a + l]! += dyn12[dy + l]!;
       if (p1 !== 0) {
-        subRow(acc, a, W, o53); subRow(acc, a, W, o54); subRow(acc, a, W, o55);
-        addRow(acc, a, W, q53); addRow(acc, a, W, q54); addRow(acc, a, W, q55);
+        subRow(acc, a, W, o53);
+        subRow(acc, a, W, o54);
+        subRow(acc, a, W, o55);
+        addRow(acc, a, W, q53);
+        addRow(acc, a, W, q54);
+        addRow(acc, a, W, q55);
       }
       let bs = acc[a]!;
       for (let t = 1; t < L; t += 4) {
-        if (!last) { const s = acc[a + t]!; if (s > bs) { bs = s; best = t; } }
+        if (!last) {
+          const s = acc[a + t]!;
+          if (s > bs) {
+            bs = s;
+            best = t;
+          }
+        }
         const u = acc[a + t + 3]!;
-        if (u > bs) { bs = u; best = t + 3; }
+        if (u > bs) {
+          bs = u;
+          best = t + 3;
+        }
       }
     }
     out[i] = best;
-    p2 = p1; p1 = best;
+    p2 = p1;
+    p1 = best;
   }
   if (docContext) {
     // Document memory keyed by the lower-case hash as a signed int32 (a small integer to V8's Map and Set; the
     // reference path keys by the unsigned value, so the two paths' contexts must not be mixed).
     for (let i = 0; i < n; i++) {
-      const l = out[i]!, e = ids[i + 2]!, h = S[e + LOWER]!;
+      const l = out[i]!,
+        e = ids[i + 2]!,
+        h = S[e + LOWER]!;
       if (l !== 0) {
         let c = docContext.typeCounts.get(h);
-        if (!c) { c = new Int32Array(4); docContext.typeCounts.set(h, c); }
+        if (!c) {
+          c = new Int32Array(4);
+          docContext.typeCounts.set(h, c);
+        }
         c[typeOf(l)]!++;
       } else if (!S[e + CAP]) docContext.seenLower.add(h);
     }

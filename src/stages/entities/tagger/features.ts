@@ -7,8 +7,15 @@ import type { Gazetteer } from './gazetteer.ts';
 
 // Imported bindings are copied to module constants: some loaders (tsx, vitest) turn every use of an import
 // into a getter call, which costs a lot inside the per-feature loops.
-const FNV_START = H.FNV_START, fnvStep = H.fnvStep, hashString = H.hashString, key1 = H.key1, key2 = H.key2, key3 = H.key3;
-const NUM_GAZ = G.NUM_GAZ, matchGazetteer = G.matchGazetteer, PARTICLE = G.GAZ_CLASSES.indexOf('nameParticle');
+const FNV_START = H.FNV_START,
+  fnvStep = H.fnvStep,
+  hashString = H.hashString,
+  key1 = H.key1,
+  key2 = H.key2,
+  key3 = H.key3;
+const NUM_GAZ = G.NUM_GAZ,
+  matchGazetteer = G.matchGazetteer,
+  PARTICLE = G.GAZ_CLASSES.indexOf('nameParticle');
 
 /** A token as the tagger sees it: its text and wink's UD part of speech. */
 export interface TaggerToken {
@@ -20,12 +27,36 @@ export interface TaggerToken {
 export const MAX_STATIC = 96;
 
 // Flag bits of a token's characters.
-export const F_UPPER = 1, F_LOWER = 2, F_DIGIT = 4, F_HYPHEN = 8, F_APOS = 16, F_PERIOD = 32, F_FIRST_UPPER = 64,
-  F_ALL_UPPER = 128, F_TITLE = 256, F_NO_ALNUM = 512, F_ONE_CHAR = 1024, F_INITIAL = 2048;
-export const FLAG_BITS = [F_UPPER, F_LOWER, F_DIGIT, F_HYPHEN, F_APOS, F_PERIOD, F_FIRST_UPPER, F_ALL_UPPER, F_TITLE, F_NO_ALNUM, F_ONE_CHAR, F_INITIAL];
+export const F_UPPER = 1,
+  F_LOWER = 2,
+  F_DIGIT = 4,
+  F_HYPHEN = 8,
+  F_APOS = 16,
+  F_PERIOD = 32,
+  F_FIRST_UPPER = 64,
+  F_ALL_UPPER = 128,
+  F_TITLE = 256,
+  F_NO_ALNUM = 512,
+  F_ONE_CHAR = 1024,
+  F_INITIAL = 2048;
+export const FLAG_BITS = [
+  F_UPPER,
+  F_LOWER,
+  F_DIGIT,
+  F_HYPHEN,
+  F_APOS,
+  F_PERIOD,
+  F_FIRST_UPPER,
+  F_ALL_UPPER,
+  F_TITLE,
+  F_NO_ALNUM,
+  F_ONE_CHAR,
+  F_INITIAL,
+];
 
 // Padding values for positions outside the sentence.
-export const PAD_L = 0x5bd1e995, PAD_R = 0x27d4eb2f;
+export const PAD_L = 0x5bd1e995,
+  PAD_R = 0x27d4eb2f;
 
 /** Per-sentence arrays the decoder needs besides the static feature keys. */
 export interface SentenceFeatures {
@@ -45,7 +76,10 @@ export interface SentenceFeatures {
 const posCache = new Map<string, number>();
 function posHash(p: string): number {
   let h = posCache.get(p);
-  if (h === undefined) { h = hashString(p); posCache.set(p, h); }
+  if (h === undefined) {
+    h = hashString(p);
+    posCache.set(p, h);
+  }
   return h;
 }
 
@@ -57,7 +91,8 @@ export function charClass(s: string, i: number, c: number): number {
   if (c >= 48 && c <= 57) return 100;
   if (c < 128) return c;
   const ch = s[i]!;
-  const lo = ch.toLowerCase(), up = ch.toUpperCase();
+  const lo = ch.toLowerCase(),
+    up = ch.toUpperCase();
   if (lo !== up) return ch === up ? 88 : 120;
   return c;
 }
@@ -68,10 +103,19 @@ export function charClass(s: string, i: number, c: number): number {
  */
 export function extractStatic(tokens: readonly TaggerToken[], gaz: Gazetteer): SentenceFeatures {
   const n = tokens.length;
-  const lower = new Uint32Array(n), exact = new Uint32Array(n), shapeL = new Uint32Array(n), shape = new Uint32Array(n);
-  const pos = new Uint32Array(n), flags = new Uint32Array(n), cap = new Uint8Array(n);
-  const pre = new Uint32Array(n * 4), suf = new Uint32Array(n * 4), preN = new Uint8Array(n), sufN = new Uint8Array(n);
-  let lettered = 0, upperOnly = 0;
+  const lower = new Uint32Array(n),
+    exact = new Uint32Array(n),
+    shapeL = new Uint32Array(n),
+    shape = new Uint32Array(n);
+  const pos = new Uint32Array(n),
+    flags = new Uint32Array(n),
+    cap = new Uint8Array(n);
+  const pre = new Uint32Array(n * 4),
+    suf = new Uint32Array(n * 4),
+    preN = new Uint8Array(n),
+    sufN = new Uint8Array(n);
+  let lettered = 0,
+    upperOnly = 0;
   for (let i = 0; i < n; i++) {
     const v = tokens[i]!.value;
     const lo = v.toLowerCase();
@@ -79,20 +123,30 @@ export function extractStatic(tokens: readonly TaggerToken[], gaz: Gazetteer): S
     exact[i] = hashString(v);
     pos[i] = posHash(tokens[i]!.pos);
     shapeOf(v);
-    let hl = SHAPE[0]!, hs = SHAPE[1]!, f = SHAPE[2]!;
+    let hl = SHAPE[0]!,
+      hs = SHAPE[1]!,
+      f = SHAPE[2]!;
     shapeL[i] = hl >>> 0;
     shape[i] = hs >>> 0;
     const first = v.length ? charClass(v, 0, v.charCodeAt(0)) : 0;
-    if (first === 88) { f |= F_FIRST_UPPER; cap[i] = 1; }
-    if ((f & F_UPPER) && !(f & F_LOWER)) f |= F_ALL_UPPER;
-    if ((f & F_FIRST_UPPER) && (f & F_LOWER)) f |= F_TITLE;
+    if (first === 88) {
+      f |= F_FIRST_UPPER;
+      cap[i] = 1;
+    }
+    if (f & F_UPPER && !(f & F_LOWER)) f |= F_ALL_UPPER;
+    if (f & F_FIRST_UPPER && f & F_LOWER) f |= F_TITLE;
     if (!(f & (F_UPPER | F_LOWER | F_DIGIT))) f |= F_NO_ALNUM;
     if (v.length === 1) f |= F_ONE_CHAR;
     if (v.length === 2 && first === 88 && v.charCodeAt(1) === 46) f |= F_INITIAL;
     flags[i] = f;
-    if (f & (F_UPPER | F_LOWER)) { lettered++; if (!(f & F_LOWER)) upperOnly++; }
+    if (f & (F_UPPER | F_LOWER)) {
+      lettered++;
+      if (!(f & F_LOWER)) upperOnly++;
+    }
     // Prefixes and suffixes of the lower-cased form, only when shorter than the word itself.
-    let hp = FNV_START, hx = FNV_START, np = 0;
+    let hp = FNV_START,
+      hx = FNV_START,
+      np = 0;
     for (let k = 0; k < 4 && k < lo.length - 1; k++) {
       hp = fnvStep(hp, lo.charCodeAt(k));
       hx = fnvStep(hx, lo.charCodeAt(lo.length - 1 - k));
@@ -100,21 +154,30 @@ export function extractStatic(tokens: readonly TaggerToken[], gaz: Gazetteer): S
       suf[i * 4 + k] = hx >>> 0;
       np++;
     }
-    preN[i] = np; sufN[i] = np;
+    preN[i] = np;
+    sufN[i] = np;
   }
   // A headline: every lettered token upper case (wire-service headlines and datelines).
   const headline = lettered >= 1 && upperOnly === lettered ? 1 : 0;
   const gazCodes = new Uint8Array(n * NUM_GAZ);
   matchGazetteer(gaz, lower, cap, n, gazCodes);
 
-  const keys = new Uint32Array(n * MAX_STATIC), counts = new Uint8Array(n);
+  const keys = new Uint32Array(n * MAX_STATIC),
+    counts = new Uint8Array(n);
   const W = (j: number): number => (j < 0 ? PAD_L : j >= n ? PAD_R : lower[j]!);
   const S = (j: number): number => (j < 0 ? PAD_L : j >= n ? PAD_R : shape[j]!);
   const P = (j: number): number => (j < 0 ? PAD_L : j >= n ? PAD_R : pos[j]!);
   for (let i = 0; i < n; i++) {
     let m = i * MAX_STATIC;
-    const w0 = lower[i]!, s0 = shape[i]!, p0 = pos[i]!;
-    const wm1 = W(i - 1), wp1 = W(i + 1), sm1 = S(i - 1), sp1 = S(i + 1), pm1 = P(i - 1), pp1 = P(i + 1);
+    const w0 = lower[i]!,
+      s0 = shape[i]!,
+      p0 = pos[i]!;
+    const wm1 = W(i - 1),
+      wp1 = W(i + 1),
+      sm1 = S(i - 1),
+      sp1 = S(i + 1),
+      pm1 = P(i - 1),
+      pp1 = P(i + 1);
     keys[m++] = key1(0, 0);
     keys[m++] = key1(1, w0);
     keys[m++] = key1(2, wm1);
@@ -156,7 +219,14 @@ export function extractStatic(tokens: readonly TaggerToken[], gaz: Gazetteer): S
       if (i + 1 < n && gazCodes[(i + 1) * NUM_GAZ + c]) keys[m++] = key1(40, c);
     }
     // A lower-case name particle ("von der", "bin") between capitalised words: part of a person's name.
-    if (gazCodes[i * NUM_GAZ + PARTICLE]! && !cap[i] && i > 0 && cap[i - 1] && ((i + 1 < n && cap[i + 1]) || (i + 2 < n && cap[i + 2]))) keys[m++] = key1(44, 1);
+    if (
+      gazCodes[i * NUM_GAZ + PARTICLE]! &&
+      !cap[i] &&
+      i > 0 &&
+      cap[i - 1] &&
+      ((i + 1 < n && cap[i + 1]) || (i + 2 < n && cap[i + 2]))
+    )
+      keys[m++] = key1(44, 1);
     keys[m++] = key1(41, exact[i]!);
     keys[m++] = key2(42, wm1, s0);
     keys[m++] = key2(43, s0, wp1);
@@ -166,14 +236,24 @@ export function extractStatic(tokens: readonly TaggerToken[], gaz: Gazetteer): S
 }
 
 // Template ids of the features that depend on decoding state.
-export const T_P1 = 50, T_P2 = 51, T_P12 = 52, T_P1W = 53, T_P1S = 54, T_P1POS = 55;
-export const T_DOC = 60, T_DOC_CAP = 61, T_DOC_NEXT = 62, T_DOC_PREV = 63, T_DOC_LOWER = 64;
+export const T_P1 = 50,
+  T_P2 = 51,
+  T_P12 = 52,
+  T_P1W = 53,
+  T_P1S = 54,
+  T_P1POS = 55;
+export const T_DOC = 60,
+  T_DOC_CAP = 61,
+  T_DOC_NEXT = 62,
+  T_DOC_PREV = 63,
+  T_DOC_LOWER = 64;
 /** Number of tag-history features per token. */
 export const NUM_DYNAMIC = 6;
 
 /** Writes the tag-history feature keys for token i into out[0..NUM_DYNAMIC). */
 export function dynamicKeys(sf: SentenceFeatures, i: number, p1: number, p2: number, out: Uint32Array): void {
-  const w0 = sf.lower[i]!, s0 = sf.shape[i]!;
+  const w0 = sf.lower[i]!,
+    s0 = sf.shape[i]!;
   out[0] = key1(T_P1, p1);
   out[1] = key1(T_P2, p2);
   out[2] = key2(T_P12, p1, p2);
@@ -187,15 +267,26 @@ export const SHAPE = new Int32Array(3);
 
 /** The word's shape hashes (long: runs of up to 4 of a class; collapsed: one per run) and character flags, into SHAPE. */
 export function shapeOf(v: string): void {
-  let hl = FNV_START, hs = FNV_START, prevCls = -1, run = 0, f = 0;
+  let hl = FNV_START,
+    hs = FNV_START,
+    prevCls = -1,
+    run = 0,
+    f = 0;
   for (let k = 0; k < v.length; k++) {
     const c = v.charCodeAt(k);
     const cls = charClass(v, k, c);
-    if (cls === 88) f |= F_UPPER; else if (cls === 120) f |= F_LOWER; else if (cls === 100) f |= F_DIGIT;
+    if (cls === 88) f |= F_UPPER;
+    else if (cls === 120) f |= F_LOWER;
+    else if (cls === 100) f |= F_DIGIT;
     else if (c === 45 || c === 0x2010 || c === 0x2013) f |= F_HYPHEN;
     else if (c === 39 || c === 0x2019) f |= F_APOS;
     else if (c === 46) f |= F_PERIOD;
-    if (cls === prevCls) run++; else { run = 1; prevCls = cls; hs = fnvStep(hs, cls); }
+    if (cls === prevCls) run++;
+    else {
+      run = 1;
+      prevCls = cls;
+      hs = fnvStep(hs, cls);
+    }
     if (run <= 4) hl = fnvStep(hl, cls);
   }
   SHAPE[0] = hl;

@@ -4,12 +4,26 @@ import * as H from './hash.ts';
 
 // Imported bindings are copied to module constants: some loaders (tsx, vitest) turn every use of an import
 // into a getter call, which costs a lot inside the per-feature loops.
-const hashString = H.hashString, mix = H.mix;
+const hashString = H.hashString,
+  mix = H.mix;
 
 /** Gazetteer classes, in bit order; the same list as data/gazetteers/gazetteers.json. */
-export const GAZ_CLASSES = ['country', 'demonym', 'region', 'city', 'firstName', 'lastName', 'title', 'orgSuffix', 'organization', 'person', 'nameParticle'] as const;
+export const GAZ_CLASSES = [
+  'country',
+  'demonym',
+  'region',
+  'city',
+  'firstName',
+  'lastName',
+  'title',
+  'orgSuffix',
+  'organization',
+  'person',
+  'nameParticle',
+] as const;
 export const NUM_GAZ = GAZ_CLASSES.length;
-export const TITLE_CLASS = GAZ_CLASSES.indexOf('title'), PARTICLE_CLASS = GAZ_CLASSES.indexOf('nameParticle');
+export const TITLE_CLASS = GAZ_CLASSES.indexOf('title'),
+  PARTICLE_CLASS = GAZ_CLASSES.indexOf('nameParticle');
 /** Start value of the rolling hash over an entry's token hashes. */
 export const SEQ_SEED = 0x1b873593;
 
@@ -70,12 +84,21 @@ export function matchGazetteer(g: Gazetteer, lower: Uint32Array, cap: Uint8Array
  * every class in `bits`. Names need capitals at both ends (titles and particles do not). An earlier match of a
  * class covering token i wins (leftmost); a longer match from the same start overwrites a shorter one.
  */
-export function markMatch(codes: Uint8Array | Int32Array | number[], i: number, j: number, bits: number, capsOk: boolean): void {
+export function markMatch(
+  codes: Uint8Array | Int32Array | number[],
+  i: number,
+  j: number,
+  bits: number,
+  capsOk: boolean,
+): void {
   for (let c = 0; c < NUM_GAZ; c++) {
     if (!((bits >> c) & 1) || (!capsOk && c !== TITLE_CLASS && c !== PARTICLE_CLASS)) continue;
     if (codes[i * NUM_GAZ + c] !== 0 && codes[i * NUM_GAZ + c] !== 1 && codes[i * NUM_GAZ + c] !== 4) continue;
     if (i > 0 && (codes[(i - 1) * NUM_GAZ + c] === 1 || codes[(i - 1) * NUM_GAZ + c] === 2)) continue;
-    if (j === i) { if (codes[i * NUM_GAZ + c] === 0) codes[i * NUM_GAZ + c] = 4; continue; }
+    if (j === i) {
+      if (codes[i * NUM_GAZ + c] === 0) codes[i * NUM_GAZ + c] = 4;
+      continue;
+    }
     codes[i * NUM_GAZ + c] = 1;
     for (let k = i + 1; k < j; k++) codes[k * NUM_GAZ + c] = 2;
     codes[j * NUM_GAZ + c] = 3;

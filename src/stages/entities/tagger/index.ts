@@ -12,7 +12,8 @@ export { loadNerModel, spansFromTags, TYPES };
 
 // Imported bindings are copied to module constants: some loaders (tsx, vitest) turn every use of an import
 // into a getter call.
-const tagFast = FAST.tagSentenceFast, spansFast = FAST.tagSpansFast;
+const tagFast = FAST.tagSentenceFast,
+  spansFast = FAST.tagSpansFast;
 
 /** A fresh document memory: pass the same one to every tagSentence call of one article, in reading order. */
 export function createDocContext(): DocContext {
@@ -34,7 +35,15 @@ export function tagSentence(model: NerModel, tokens: readonly TaggerToken[], doc
  * string in `idSpace` (wink's lexeme ids: src/nlp.ts readDocIn), which lets the tagger find its per-word cache
  * entry without hashing the string.
  */
-export function tagSentenceSpans(model: NerModel, tokens: readonly TaggerToken[], from: number, to: number, docContext: DocContext | undefined,
-  wordIds: Int32Array | undefined, idSpace: object | undefined, span: (type: number, first: number, last: number) => void): void {
+export function tagSentenceSpans(
+  model: NerModel,
+  tokens: readonly TaggerToken[],
+  from: number,
+  to: number,
+  docContext: DocContext | undefined,
+  wordIds: Int32Array | undefined,
+  idSpace: object | undefined,
+  span: (type: number, first: number, last: number) => void,
+): void {
   spansFast(model, tokens, from, to, docContext, wordIds, idSpace, span);
 }

@@ -33,7 +33,13 @@ for (let p = 0; p <= NUM_LABELS; p++) {
   for (let c = 0; c < NUM_LABELS; c++) {
     const open = p < NUM_LABELS && (partOf(p) === 0 || partOf(p) === 1);
     const pc = partOf(c);
-    ALLOWED[p * NUM_LABELS + c] = open ? (typeOf(c) === typeOf(p) && (pc === 1 || pc === 2) ? 1 : 0) : (pc === 1 || pc === 2 ? 0 : 1);
+    ALLOWED[p * NUM_LABELS + c] = open
+      ? typeOf(c) === typeOf(p) && (pc === 1 || pc === 2)
+        ? 1
+        : 0
+      : pc === 1 || pc === 2
+        ? 0
+        : 1;
   }
 }
 for (let c = 0; c < NUM_LABELS; c++) FINAL[c] = partOf(c) === 0 || partOf(c) === 1 ? 0 : 1;
@@ -56,14 +62,24 @@ export function spansFromTags(tags: readonly string[]): TagSpan[] {
   };
   for (let i = 0; i < tags.length; i++) {
     const tag = tags[i] ?? 'O';
-    if (tag === 'O') { close(i); continue; } // the common case, without string slicing
+    if (tag === 'O') {
+      close(i);
+      continue;
+    } // the common case, without string slicing
     const dash = tag.indexOf('-');
     const part = dash > 0 ? tag.slice(0, dash) : 'O';
     const type = (dash > 0 ? tag.slice(dash + 1) : '') as NerType;
-    if (part === 'O' || !(TYPES as readonly string[]).includes(type)) { close(i); continue; }
+    if (part === 'O' || !(TYPES as readonly string[]).includes(type)) {
+      close(i);
+      continue;
+    }
     // A continuation of the open span of the same type; anything else closes it.
     const continues = openType === type && (part === 'I' || part === 'L');
-    if (!continues) { close(i); openType = type; openStart = i; }
+    if (!continues) {
+      close(i);
+      openType = type;
+      openStart = i;
+    }
     // U and L end the span here; a stray L with nothing open is a one-token span, a stray I opens one.
     if (part === 'U' || part === 'L' || part === 'E' || part === 'S') close(i + 1);
   }

@@ -50,12 +50,21 @@ function unb64(s: string): ArrayBuffer {
  * Serialises dense weights (rows x NUM_LABELS) keyed by `keys` into model-file bytes: weights with
  * |w| < minAbs are dropped, the rest quantised to int16 steps of `scale`; rows left empty are dropped.
  */
-export function serializeModel(keys: Uint32Array, W: Float32Array, minAbs: number, gazetteer: GazetteerLists, meta: Record<string, unknown>): Buffer {
+export function serializeModel(
+  keys: Uint32Array,
+  W: Float32Array,
+  minAbs: number,
+  gazetteer: GazetteerLists,
+  meta: Record<string, unknown>,
+): Buffer {
   let maxAbs = 0;
   for (let i = 0; i < W.length; i++) maxAbs = Math.max(maxAbs, Math.abs(W[i]!));
   const scale = Math.max(maxAbs / 32000, 1e-9);
   const order = Array.from(keys.keys()).sort((a, b) => keys[a]! - keys[b]!);
-  const outKeys: number[] = [], nnz: number[] = [], lab: number[] = [], val: number[] = [];
+  const outKeys: number[] = [],
+    nnz: number[] = [],
+    lab: number[] = [],
+    val: number[] = [];
   for (const r of order) {
     let c = 0;
     for (let l = 0; l < NUM_LABELS; l++) {
@@ -63,14 +72,26 @@ export function serializeModel(keys: Uint32Array, W: Float32Array, minAbs: numbe
       if (Math.abs(w) < minAbs) continue;
       const q = Math.round(w / scale);
       if (q === 0) continue;
-      lab.push(l); val.push(q); c++;
+      lab.push(l);
+      val.push(q);
+      c++;
     }
-    if (c) { outKeys.push(keys[r]!); nnz.push(c); }
+    if (c) {
+      outKeys.push(keys[r]!);
+      nnz.push(c);
+    }
   }
   const file: ModelFile = {
-    format: MODEL_FORMAT, labels: [...LABELS], scale, rows: outKeys.length,
-    keys: b64(Uint32Array.from(outKeys)), nnz: b64(Uint8Array.from(nnz)), lab: b64(Uint8Array.from(lab)), val: b64(Int16Array.from(val)),
-    gazetteer, meta,
+    format: MODEL_FORMAT,
+    labels: [...LABELS],
+    scale,
+    rows: outKeys.length,
+    keys: b64(Uint32Array.from(outKeys)),
+    nnz: b64(Uint8Array.from(nnz)),
+    lab: b64(Uint8Array.from(lab)),
+    val: b64(Int16Array.from(val)),
+    gazetteer,
+    meta,
   };
   return zlib.gzipSync(Buffer.from(JSON.stringify(file)), { level: 9 });
 }
@@ -81,8 +102,10 @@ export function parseModel(bytes: Buffer): NerModel {
   const f = JSON.parse(json.toString('utf8')) as ModelFile;
   if (f.format !== MODEL_FORMAT) throw new Error(`unknown NER model format ${f.format}`);
   if (f.labels.join() !== LABELS.join()) throw new Error('NER model labels do not match this tagger');
-  const keys = new Uint32Array(unb64(f.keys)), nnz = new Uint8Array(unb64(f.nnz));
-  const lab = new Uint8Array(unb64(f.lab)), val = new Int16Array(unb64(f.val));
+  const keys = new Uint32Array(unb64(f.keys)),
+    nnz = new Uint8Array(unb64(f.nnz));
+  const lab = new Uint8Array(unb64(f.lab)),
+    val = new Int16Array(unb64(f.val));
   // Weights stay quantised: every weight shares f.scale, so scores keep their order without it.
   const W = new Int16Array(keys.length * NUM_LABELS);
   let e = 0;

@@ -24,10 +24,12 @@ export function tokensByLine(nlp: WinkLike, text: string): OffsetToken[][] {
   const lineStarts: number[] = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
   const lines: OffsetToken[][] = lineStarts.map(() => []);
-  let off = 0, line = 0;
+  let off = 0,
+    line = 0;
   for (let i = 0; i < vals.length; i++) {
     off += sps[i]!.length;
-    const v = vals[i]!, start = off;
+    const v = vals[i]!,
+      start = off;
     off += v.length;
     if (poss[i] === 'SPACE' || !v.trim()) continue;
     while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= start) line++;
