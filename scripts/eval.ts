@@ -1,7 +1,7 @@
 // npm run eval: runs the pipeline over the gold-annotated development sets in ../shared/dev into a temporary
 // folder and prints the scorer's figures (../shared/eval/score.mjs). Says so, and exits 0, when ../shared is
 // absent (a clone outside the workplace).
-//   npm run eval                      seed, polnear-dev, conll-valid
+//   npm run eval                      seed, polnear-dev, ggt-dev, conll-valid
 //   npm run eval -- polnear-train     any set names under ../shared/dev
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -20,11 +20,12 @@ const TASKS: Record<string, string[]> = {
   'polnear-dev': ['quotes'],
   'polnear-train': ['quotes'],
   'conll-valid': ['ner'],
+  'ggt-dev': ['quotes', 'people', 'sources'],
 };
 
 const args = process.argv.slice(2);
 const sets = args.filter((a) => !a.startsWith('--'));
-const chosen = sets.length ? sets : ['seed', 'polnear-dev', 'conll-valid'];
+const chosen = sets.length ? sets : ['seed', 'polnear-dev', 'ggt-dev', 'conll-valid'];
 
 if (!existsSync(SCORER)) {
   console.log(`eval: ${SHARED} is not here (no scorer at ${SCORER}); nothing to evaluate.`);
