@@ -72,9 +72,9 @@ const since = (a: { t: number; c: NodeJS.CpuUsage }): Timing => {
 
 async function child(mode: 'baseline' | 'outputs', corpus: string, out: string): Promise<BaselineResult | RunTiming> {
   const { loadConfig } = await import('../src/config.ts');
-  const { FolderSink } = await import('../src/run/outputs.ts');
+  const { FolderSink } = await import('../src/outputs/sink.ts');
   const { runPipelineAsync } = await import('../src/run/runner.ts');
-  const { writeOutputs } = await import('../src/tables/outputs.ts');
+  const { writeOutputs } = await import('../src/outputs/write-outputs.ts');
   mkdirSync(out, { recursive: true });
   {
     const config = loadConfig(join(ROOT, 'pipeline.config.json'), false);

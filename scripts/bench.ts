@@ -364,7 +364,7 @@ async function child(mode: string, corpus: string, runs: number): Promise<ChildR
     for (let r = 0; r < runs; r++) await timed(() => texts.forEach(each));
   } else {
     const { parseConfig } = await import('../src/config.ts');
-    const { FolderSink } = await import('../src/run/outputs.ts');
+    const { FolderSink } = await import('../src/outputs/sink.ts');
     const { runPipelineAsync } = await import('../src/run/runner.ts');
     // only the in-process modes load the stages in this thread: with workers, this thread's RSS is the run's own
     const runPipeline: typeof import('../src/run/in-process.ts').runPipeline = (o) => inProcess!(o);

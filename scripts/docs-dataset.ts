@@ -1,6 +1,6 @@
 // npm run docs:dataset: regenerate docs/dataset.md from the zod schema, the table spec and the example queries.
 import { writeFileSync } from 'node:fs';
-import { renderDatasetDocs, undocumentedFields } from '../src/tables/dataset-docs.ts';
+import { renderDatasetDocs, undocumentedFields } from '../src/outputs/tables/dataset-docs.ts';
 
 writeFileSync('docs/dataset.md', renderDatasetDocs());
 const missing = undocumentedFields();

@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../src/config.ts';
-import { FolderSink } from '../src/run/outputs.ts';
+import { FolderSink } from '../src/outputs/sink.ts';
 import { runPipeline } from '../src/run/in-process.ts';
 import { formatPronounScore, judgedPronouns, scorePronouns } from './eval-pronouns.ts';
 

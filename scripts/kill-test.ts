@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, watch, writeF
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JOURNAL, recoverFolder } from '../src/io/commit.ts';
-import { checkOutputFolder } from '../src/run/outputs.ts';
+import { checkOutputFolder } from '../src/outputs/sink.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const arg = (name: string, fallback: number) => {

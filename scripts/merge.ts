@@ -2,7 +2,7 @@
 // schema and manifest one run over the whole corpus writes (see docs/scaling.md). Exit 0 merged, 1 refused.
 import { Command } from 'commander';
 import { MergeError, mergeShards } from '../src/run/merge.ts';
-import { FolderSink } from '../src/run/outputs.ts';
+import { FolderSink } from '../src/outputs/sink.ts';
 
 const program = new Command()
   .name('merge')

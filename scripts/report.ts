@@ -1,6 +1,6 @@
 // npm run report [-- DATASET [REPORTDIR]]: the static HTML report of a dataset (default output/report/).
 import { join } from 'node:path';
-import { writeReport } from '../src/report/index.ts';
+import { writeReport } from '../src/outputs/report/index.ts';
 
 const dataset = process.argv[2] ?? join('output', 'dataset.jsonl');
 const reportDir = process.argv[3] ?? join('output', 'report');

@@ -1,6 +1,6 @@
 // npm run tables [-- DATASET [OUTDIR]]: flat CSV and Parquet tables beside a dataset (default output/).
 import { join } from 'node:path';
-import { writeTables } from '../src/tables/index.ts';
+import { writeTables } from '../src/outputs/tables/index.ts';
 
 const dataset = process.argv[2] ?? join('output', 'dataset.jsonl');
 const outDir = process.argv[3] ?? 'output';

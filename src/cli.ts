@@ -5,7 +5,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig } from './config.ts';
 import { compareOutputFolders } from './run/check.ts';
-import { FolderSink } from './run/outputs.ts';
+import { FolderSink } from './outputs/sink.ts';
 import { progressLine, summaryLine } from './run/progress.ts';
 import { RunError, runPipelineAsync } from './run/runner.ts';
 import { parseShard, type Shard } from './run/shard.ts';

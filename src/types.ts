@@ -150,7 +150,7 @@ export interface SegmentedArticle extends IngestedArticle {
   /** Per token, wink's id of its word string (-1 when the token's text is not wink's word), valid in `lexicon`
    * only: the tagger caches per-word work by these ids instead of hashing the strings. Absent means none. */
   wordIds?: Int32Array;
-  /** The wink lexicon the ids index (src/nlp.ts readDocIn); undefined when they index nothing reusable. */
+  /** The wink lexicon the ids index (src/stages/segment/nlp.ts readDocIn); undefined when they index nothing reusable. */
   lexicon?: object;
 }
 

@@ -13,8 +13,8 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { datasetLines } from '../tables/read-dataset.ts';
-import { DATASET } from './outputs.ts';
+import { datasetLines } from '../outputs/read-dataset.ts';
+import { DATASET } from '../outputs/sink.ts';
 
 export interface Drift {
   /** Path relative to the output folder, with '/' separators. */

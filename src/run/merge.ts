@@ -4,8 +4,8 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { buildManifest, manifestText, type Manifest } from './manifest.ts';
-import { DATASET, type OutputSink } from './outputs.ts';
+import { buildManifest, manifestText, type Manifest } from '../outputs/manifest.ts';
+import { DATASET, type OutputSink } from '../outputs/sink.ts';
 
 export class MergeError extends Error {}
 

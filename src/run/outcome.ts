@@ -4,7 +4,7 @@
 // cache, so the runner treats them alike.
 import type { Config } from '../config.ts';
 import { processArticle, type StageTimings } from '../pipeline.ts';
-import { articleOutputs, type ArticleOutputs, type OutputsWanted } from './article-outputs.ts';
+import { articleOutputs, type ArticleOutputs, type OutputsWanted } from '../outputs/article-outputs.ts';
 import type { RawArticle } from '../stages/ingest/index.ts';
 import type { Message } from '../types.ts';
 

@@ -1,12 +1,9 @@
 // Splitting a corpus across machines: an article belongs to shard i of N when a stable hash of its id says so,
 // whatever machine, file order or corpus growth; so N runs see disjoint sets that together are the corpus.
 import { createHash } from 'node:crypto';
+import type { Shard } from '../outputs/manifest.ts';
 
-export interface Shard {
-  /** 0-based. */
-  index: number;
-  count: number;
-}
+export type { Shard };
 
 /** Parses "i/N" (0 <= i < N); throws an Error naming the expected form. */
 export function parseShard(text: string): Shard {

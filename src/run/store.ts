@@ -2,7 +2,7 @@
 // the thread that processed it. In a pool worker that keeps the hashing and writing of the entry (the record and
 // the page's hash) and the page's file off the main thread, and the page never crosses threads.
 import { createHash } from 'node:crypto';
-import { writeArticlePage } from '../report/index.ts';
+import { writeArticlePage } from '../outputs/report/index.ts';
 import { writeCacheEntry } from './cache.ts';
 import type { ArticleOutcome } from './outcome.ts';
 

@@ -3,7 +3,7 @@
 import { workerData } from 'node:worker_threads';
 import type { Config } from '../config.ts';
 import type { StageTimings } from '../pipeline.ts';
-import type { OutputsWanted } from './article-outputs.ts';
+import type { OutputsWanted } from '../outputs/article-outputs.ts';
 import { processToOutcome, type ArticleOutcome } from './outcome.ts';
 import { storeOutcome, type StoreTarget } from './store.ts';
 

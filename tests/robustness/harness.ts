@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseConfig, type Config } from '../../src/config.ts';
-import { FolderSink } from '../../src/run/outputs.ts';
+import { FolderSink } from '../../src/outputs/sink.ts';
 import { runPipeline } from '../../src/run/in-process.ts';
 import type { RunOptions, RunSummary } from '../../src/run/runner.ts';
 import type { ArticleRecord } from '../../src/schema.ts';

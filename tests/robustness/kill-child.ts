@@ -2,7 +2,7 @@
 // (SIGKILL, no clean-up of any kind) at the point it is told, to leave the folder as a crash would.
 //   node --import tsx kill-child.ts OUT_DIR VERSION POINT   with POINT one of
 //   stream:N (after N dataset lines), journal (journal written, nothing renamed), rename:K (after K renames), none
-import { FolderSink } from '../../src/run/outputs.ts';
+import { FolderSink } from '../../src/outputs/sink.ts';
 
 const [dir, version, point = 'none'] = process.argv.slice(2) as [string, string, string?];
 const die = () => process.kill(process.pid, 'SIGKILL');

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { JOURNAL, recoverFolder } from '../../src/io/commit.ts';
-import { checkOutputFolder, FolderSink, MemorySink } from '../../src/run/outputs.ts';
+import { checkOutputFolder, FolderSink, MemorySink } from '../../src/outputs/sink.ts';
 import { tempDir } from './harness.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;

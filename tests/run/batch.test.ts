@@ -6,11 +6,11 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig, type Config } from '../../src/config.ts';
-import { writeReport } from '../../src/report/index.ts';
-import { FolderSink } from '../../src/run/outputs.ts';
+import { writeReport } from '../../src/outputs/report/index.ts';
+import { FolderSink } from '../../src/outputs/sink.ts';
 import { runPipeline } from '../../src/run/in-process.ts';
 import { runPipelineAsync, type RunOptions } from '../../src/run/runner.ts';
-import { writeTables } from '../../src/tables/index.ts';
+import { writeTables } from '../../src/outputs/tables/index.ts';
 import { makeCorpus, tempDir } from './corpus.ts';
 
 const FILES = ['dataset.jsonl', 'schema.json', 'manifest.json'];

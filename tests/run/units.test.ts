@@ -2,8 +2,8 @@
 // article's share of the tables and the report.
 import { describe, expect, it } from 'vitest';
 import { ArticleRecordSchema } from '../../src/schema.ts';
-import { articleOutputs } from '../../src/run/article-outputs.ts';
-import { trickyRecord } from '../tables/tricky-record.ts';
+import { articleOutputs } from '../../src/outputs/article-outputs.ts';
+import { trickyRecord } from '../outputs/tables/tricky-record.ts';
 import { mapInOrder } from '../../src/run/ordered.ts';
 import { MIN_ARTICLES_FOR_POOL, workerCount } from '../../src/run/pool.ts';
 import { inShard, parseShard, shardOf } from '../../src/run/shard.ts';

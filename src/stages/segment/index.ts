@@ -3,7 +3,7 @@
 import type { Config } from '../../config.ts';
 import { message } from '../../messages.ts';
 import type { ItemEntity, ItemSentence } from 'wink-nlp';
-import { nlp, readDocIn } from '../../nlp.ts';
+import { nlp, readDocIn } from './nlp.ts';
 import type { IngestedArticle, Paragraph, SegmentedArticle, Sentence, Token, WinkEntity } from '../../types.ts';
 import { fixSentenceBreaks } from './sentence-fixes.ts';
 import { taggingView, widen } from './tagging-view.ts';

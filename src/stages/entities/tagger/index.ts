@@ -32,7 +32,7 @@ export function tagSentence(model: NerModel, tokens: readonly TaggerToken[], doc
  * Tags tokens [from, to) of an article as one sentence and calls `span` for each entity span (type index into
  * TYPES, token indexes relative to `from`, last exclusive): the spans spansFromTags(tagSentence(…)) gives, without
  * the label strings or a copy of the sentence's tokens. `wordIds[i]`, where not -1, is an id of token i's word
- * string in `idSpace` (wink's lexeme ids: src/nlp.ts readDocIn), which lets the tagger find its per-word cache
+ * string in `idSpace` (wink's lexeme ids: src/stages/segment/nlp.ts readDocIn), which lets the tagger find its per-word cache
  * entry without hashing the string.
  */
 export function tagSentenceSpans(

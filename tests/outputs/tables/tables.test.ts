@@ -5,17 +5,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ArticleRecord } from '../../src/schema.ts';
-import { csvText } from '../../src/tables/csv-sink.ts';
-import { writeTables } from '../../src/tables/index.ts';
-import { writeOutputs } from '../../src/tables/outputs.ts';
-import { writeReport } from '../../src/report/index.ts';
-import { PARQUET_CREATED_BY } from '../../src/tables/parquet-sink.ts';
-import { EXAMPLE_QUERIES, duckdbViews } from '../../src/tables/queries.ts';
-import { TABLES } from '../../src/tables/spec.ts';
+import type { ArticleRecord } from '../../../src/schema.ts';
+import { csvText } from '../../../src/outputs/tables/csv-sink.ts';
+import { writeTables } from '../../../src/outputs/tables/index.ts';
+import { writeOutputs } from '../../../src/outputs/write-outputs.ts';
+import { writeReport } from '../../../src/outputs/report/index.ts';
+import { PARQUET_CREATED_BY } from '../../../src/outputs/tables/parquet-sink.ts';
+import { EXAMPLE_QUERIES, duckdbViews } from '../../../src/outputs/tables/queries.ts';
+import { TABLES } from '../../../src/outputs/tables/spec.ts';
 import { trickyRecord } from './tricky-record.ts';
 
-const ROOT = new URL('../..', import.meta.url).pathname;
+const ROOT = new URL('../../..', import.meta.url).pathname;
 const DATASET = join(ROOT, 'output/dataset.jsonl');
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'tables-'));
 

@@ -1,5 +1,5 @@
 // The speakers of one article, in order of their first quote, each with its colour and quotes.
-import type { ArticleRecord } from '../schema.ts';
+import type { ArticleRecord } from '../../schema.ts';
 import { speakerColour } from './palette.ts';
 
 type Quote = ArticleRecord['quotes'][number];

@@ -1,7 +1,7 @@
 // writeOutputs: the flat tables and the HTML report from one read of dataset.jsonl. Each record is parsed once
 // and handed to both writers, so the pair costs one parse, not two.
-import { ReportWriter } from '../report/index.ts';
-import { TablesWriter } from './index.ts';
+import { ReportWriter } from './report/index.ts';
+import { TablesWriter } from './tables/index.ts';
 import { readDatasetSync } from './read-dataset.ts';
 
 export interface OutputsOptions {

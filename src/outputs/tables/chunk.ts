@@ -5,7 +5,7 @@
 // (those strings, and the row arrays and parsed records around them, were most of what the outputs cost the main
 // thread and V8's collector threads). The same function makes the same bytes wherever it runs (a worker, the main
 // thread for a cache hit or a small batch, `npm run tables`), so the files never depend on who made a chunk.
-import type { ArticleRecord } from '../schema.ts';
+import type { ArticleRecord } from '../../schema.ts';
 import { ByteBuf } from './bytes.ts';
 import { emitRows, type RowSink } from './rows.ts';
 import { TABLES, type Cell, type ColumnSpec, type TableName, type TableSpec } from './spec.ts';

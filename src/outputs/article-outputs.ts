@@ -4,10 +4,10 @@
 // there, and its cache entry keeps the page's hash. The main thread then only appends bytes and adds counts: it
 // parses a dataset line only for a cache hit. `npm run tables` and `npm run report` make the same bytes with the
 // same functions.
-import { articleFileName, articleReportPage } from '../report/index.ts';
-import { articleTally, type ArticleTally } from '../report/stats.ts';
+import { articleFileName, articleReportPage } from './report/index.ts';
+import { articleTally, type ArticleTally } from './report/stats.ts';
 import type { ArticleRecord } from '../schema.ts';
-import { articleTables, type ArticleTables } from '../tables/chunk.ts';
+import { articleTables, type ArticleTables } from './tables/chunk.ts';
 
 /** Which per-article outputs a run writes. */
 export interface OutputsWanted {

@@ -7,12 +7,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { articleFileName, writeReport } from '../../src/report/index.ts';
-import type { ArticleRecord } from '../../src/schema.ts';
+import { articleFileName, writeReport } from '../../../src/outputs/report/index.ts';
+import type { ArticleRecord } from '../../../src/schema.ts';
 import { trickyRecord } from '../tables/tricky-record.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
-const ROOT = new URL('../..', import.meta.url).pathname;
+const ROOT = new URL('../../..', import.meta.url).pathname;
 const DATASET = join(ROOT, 'output/dataset.jsonl');
 const REPORT = join(ROOT, 'output/report');
 const FOUNDING = '000_c15b9b24642192a5';

@@ -1,5 +1,5 @@
 // Corpus figures for the report index, gathered one record at a time.
-import type { ArticleRecord } from '../schema.ts';
+import type { ArticleRecord } from '../../schema.ts';
 
 export interface ArticleSummary {
   id: string;

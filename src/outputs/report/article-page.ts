@@ -2,7 +2,7 @@
 // underlined by type, and a side list of speakers with their quotes.
 // Made of small functions rather than one: records differ in shape (optional fields, null speakers and cues), and
 // each new shape made V8 recompile the page function, which cost ~50 ms a time as one large function.
-import type { ArticleRecord } from '../schema.ts';
+import type { ArticleRecord } from '../../schema.ts';
 import { esc, safeHttpUrl } from './escape.ts';
 import { markUp, type Mark } from './highlight.ts';
 import { page } from './layout.ts';

@@ -1,6 +1,6 @@
 // A dataset record built to break writers: HTML and script tags, CSV delimiters, quotes, CR/LF, an emoji before
 // every span (code points ≠ UTF-16 units), nulls everywhere they are allowed, an id that is no safe file name.
-import { ArticleRecordSchema, type ArticleRecord } from '../../src/schema.ts';
+import { ArticleRecordSchema, type ArticleRecord } from '../../../src/schema.ts';
 
 const TEXT = '😀 <script>alert(1)</script> said "Jane, O\'Hara" & co.\r\nShe added: “a, \"b\"\nc” — <b>bold</b>';
 

@@ -2,7 +2,7 @@
 // nothing from the text reaches the HTML unescaped.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { markUp, type Mark } from '../../src/report/highlight.ts';
+import { markUp, type Mark } from '../../../src/outputs/report/highlight.ts';
 
 // Recover each mark's text from the HTML: a tiny parser for the only markup markUp emits.
 function fragments(html: string): { text: string; byMark: Map<string, string> } {

@@ -3,10 +3,10 @@ import { mkdtempSync, readFileSync, readdirSync, statSync, utimesSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { articleFileName, writeReport } from '../../src/report/index.ts';
+import { articleFileName, writeReport } from '../../../src/outputs/report/index.ts';
 import { trickyRecord } from '../tables/tricky-record.ts';
 
-const ROOT = new URL('../..', import.meta.url).pathname;
+const ROOT = new URL('../../..', import.meta.url).pathname;
 const DATASET = join(ROOT, 'output/dataset.jsonl');
 
 describe('writeReport', () => {

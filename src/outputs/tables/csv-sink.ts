@@ -1,6 +1,6 @@
 // One table as RFC 4180 CSV: a header row, CRLF record ends, fields quoted only when they must be.
 import { csvFormatRow } from 'd3-dsv';
-import { AtomicWriter } from '../io/atomic.ts';
+import { AtomicWriter } from '../../io/atomic.ts';
 import { ByteBuf } from './bytes.ts';
 import type { Row, TableSpec } from './spec.ts';
 
@@ -8,7 +8,7 @@ import type { Row, TableSpec } from './spec.ts';
 const WRITE_BYTES = 1 << 20;
 
 /** The CSV records of some rows (no header), each ended by CRLF; '' for none. The files' header row is written
- * by it; their records are encoded straight to bytes by src/tables/chunk.ts with the same rule (a test compares).
+ * by it; their records are encoded straight to bytes by src/outputs/tables/chunk.ts with the same rule (a test compares).
  *
  * The writer is d3-dsv's csvFormatRow: a field is quoted when it holds a comma, a quote, a CR or an LF, quotes
  * doubled, null as an empty field, numbers as String(n): the RFC 4180 bytes csv-stringify gave (with
@@ -24,7 +24,7 @@ export function csvText(rows: Row[]): string {
 }
 
 /** Appends the CSV records of one table to a file, written atomically on commit. The records come encoded, an
- * article at a time (src/tables/chunk.ts writes them with the same rule as csvText), and are gathered to about a
+ * article at a time (src/outputs/tables/chunk.ts writes them with the same rule as csvText), and are gathered to about a
  * megabyte before one write: fewer system calls than a write per article. */
 export class CsvSink {
   private readonly out: AtomicWriter;

@@ -1,7 +1,13 @@
 // manifest.json: one entry per input (sorted by path), counts, and what produced it. Built the same way by a
 // run and by a merge of shard runs, so that a merge writes exactly the bytes a single run writes.
 import type { Message } from '../types.ts';
-import type { Shard } from './shard.ts';
+
+/** Shard i of N of a corpus split across runs (src/run/shard.ts says which articles belong to it). */
+export interface Shard {
+  /** 0-based. */
+  index: number;
+  count: number;
+}
 
 export interface ManifestInput {
   id: string;

@@ -1,4 +1,4 @@
-// One table as a Parquet file, from column values already encoded as bytes (src/tables/chunk.ts): explicit schema,
+// One table as a Parquet file, from column values already encoded as bytes (src/outputs/tables/chunk.ts): explicit schema,
 // one row group per batch, one DATA_PAGE_V2 page per column chunk with PLAIN values and snappy compression,
 // min/max and null-count statistics. The thrift structures (page headers, the footer) and the level encoding are
 // hyparquet-writer's own functions; only the values are ours, so that no cell is ever a JavaScript value here.

@@ -13,8 +13,8 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import type { ArticleRecord } from '../schema.ts';
-import { readDatasetSync } from '../tables/read-dataset.ts';
+import type { ArticleRecord } from '../../schema.ts';
+import { readDatasetSync } from '../read-dataset.ts';
 import { articlePage } from './article-page.ts';
 import { indexPage } from './index-page.ts';
 import { articleFileName } from './paths.ts';

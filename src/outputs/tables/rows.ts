@@ -1,5 +1,5 @@
 // One dataset record flattened into rows of the four tables, cells in the column order of spec.ts.
-import type { ArticleRecord } from '../schema.ts';
+import type { ArticleRecord } from '../../schema.ts';
 import type { Row, TableName } from './spec.ts';
 
 export type TableRows = Record<TableName, Row[]>;
@@ -28,7 +28,7 @@ export interface RowSink {
 }
 
 /** Emits the rows one article contributes to each table, cell by cell, with no row arrays: the encoder
- * (src/tables/chunk.ts) writes each cell's bytes as it comes. */
+ * (src/outputs/tables/chunk.ts) writes each cell's bytes as it comes. */
 export function emitRows(r: ArticleRecord, out: Record<TableName, RowSink>): void {
   const m = r.meta;
   let mentionCount = 0;

@@ -1,14 +1,14 @@
 // writeTables: dataset.jsonl → tables/{articles,entities,mentions,quotes}.{csv,parquet}, streaming the dataset.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { syncDir } from '../io/atomic.ts';
-import { recoverFolder } from '../io/commit.ts';
-import type { ArticleRecord } from '../schema.ts';
+import { syncDir } from '../../io/atomic.ts';
+import { recoverFolder } from '../../io/commit.ts';
+import type { ArticleRecord } from '../../schema.ts';
 import { CsvSink } from './csv-sink.ts';
 import { ByteBuf } from './bytes.ts';
 import { tableParts, transientTableParts, type ArticleTables, type TablePart } from './chunk.ts';
 import { ParquetSink } from './parquet-sink.ts';
-import { readDatasetSync } from './read-dataset.ts';
+import { readDatasetSync } from '../read-dataset.ts';
 import { TABLES, type ColumnType, type TableName, type TableSpec } from './spec.ts';
 
 export { TABLES } from './spec.ts';

@@ -1,5 +1,5 @@
 // Colours: one per speaker within an article (by order of first quote), one per entity type.
-import { ENTITY_TYPES } from '../schema.ts';
+import { ENTITY_TYPES } from '../../schema.ts';
 
 // Twelve hues far enough apart to tell apart side by side; a thirteenth speaker reuses the first colour
 // (the side list still names every speaker, so nothing is lost but the distinct tint).
