@@ -4,6 +4,8 @@
 // 3 (--check only) the committed output is stale.
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig } from './config.ts';
+import { liveHolder } from './io/lock.ts';
+import { message, printable } from './messages.ts';
 import { compareOutputFolders } from './run/check.ts';
 import { FolderSink } from './outputs/sink.ts';
 import { progressLine, summaryLine } from './run/progress.ts';
@@ -47,6 +49,11 @@ const program = new Command()
   )
   .option('--quiet', 'no summary line')
   .showHelpAfterError();
+
+/** A warning of the run (not of an article) on stderr, one line. */
+function warn(path: string, m: { id: string; text: string }): void {
+  process.stderr.write(`warning ${printable(path)}: [${m.id}] ${printable(m.text)}\n`);
+}
 
 async function main(): Promise<number> {
   program.parse();
@@ -96,6 +103,15 @@ async function main(): Promise<number> {
             ...(config.run.report ? { reportDir: join(dir, 'report') } : {}),
           };
     if (opts.check) {
+      // a folder another run is writing cannot be judged: it may be between the renames of its commit
+      const holder = liveHolder(opts.output);
+      if (holder)
+        throw new RunError('run/output-locked', {
+          pid: holder.pid,
+          host: holder.host,
+          output: opts.output,
+          lock: join(opts.output, '.lock'),
+        });
       // The check makes every file a run would write, the same way, into a temporary folder outside the output
       // folder (which it never writes), then compares the two folders file by file (src/run/check.ts). On disk
       // rather than in memory: a big corpus's dataset, tables and pages need not fit in memory.
@@ -110,14 +126,16 @@ async function main(): Promise<number> {
         const drift = compareOutputFolders(opts.output, fresh);
         if (drift.length) {
           process.stderr.write(
-            `error: ${opts.output}/ is stale (${drift.length} file${drift.length === 1 ? '' : 's'}); regenerate it with \`npm run pipeline\` and commit:\n`,
+            `error: ${printable(opts.output)}/ is stale (${drift.length} file${drift.length === 1 ? '' : 's'}); regenerate it with \`npm run pipeline\` and commit:\n`,
           );
-          for (const d of drift) process.stderr.write(`  ${join(opts.output, d.file)}: ${d.summary}\n`);
+          for (const d of drift)
+            process.stderr.write(`  ${printable(join(opts.output, d.file))}: ${printable(d.summary)}\n`);
           return 3;
         }
+        for (const w of summary.warnings) warn(w.path, w.message);
         if (!opts.quiet)
           process.stderr.write(
-            `${opts.output}/ is up to date (${summaryLine(summary, (performance.now() - t0) / 1000)})\n`,
+            `${printable(opts.output)}/ is up to date (${summaryLine(summary, (performance.now() - t0) / 1000)})\n`,
           );
         return 0;
       } finally {
@@ -129,30 +147,23 @@ async function main(): Promise<number> {
       sink: new FolderSink(opts.output),
       outputs: outputsIn(opts.output),
     });
+    for (const w of summary.warnings) warn(w.path, w.message);
     for (const r of summary.rejectedArticles) {
       for (const m of r.messages.filter((x) => x.severity === 'error'))
-        process.stderr.write(`rejected ${r.path}: [${m.id}] ${m.text}\n`);
+        process.stderr.write(`rejected ${printable(r.path)}: [${m.id}] ${printable(m.text)}\n`);
     }
     if (!opts.quiet) process.stderr.write(`${summaryLine(summary, (performance.now() - t0) / 1000)}\n`);
     return summary.rejected > 0 ? 2 : 0;
   } catch (err) {
     if (err instanceof RunError) {
-      process.stderr.write(`error: ${err.message}\n`);
+      process.stderr.write(`error: [${err.id}] ${printable(err.message)}\n`);
       return 1;
     }
     const e = err as NodeJS.ErrnoException;
-    if (
-      e.code === 'EACCES' ||
-      e.code === 'EROFS' ||
-      e.code === 'ENOSPC' ||
-      e.code === 'ENOTDIR' ||
-      e.code === 'EEXIST'
-    ) {
-      process.stderr.write(
-        opts.check
-          ? `error: cannot write --check's temporary folder under ${tmpdir()}: ${e.code}\n`
-          : `error: cannot write the output folder ${opts.output}: ${e.code}\n`,
-      );
+    if (opts.check && typeof e.code === 'string') {
+      // --check's temporary folder (the run's own write errors are RunErrors)
+      const m = message('run/output-unwritable', 'run', { path: e.path ?? tmpdir(), reason: e.code });
+      process.stderr.write(`error: [${m.id}] ${m.text}\n`);
       return 1;
     }
     throw err;

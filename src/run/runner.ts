@@ -6,10 +6,10 @@
 // and the main thread appends the bytes and counts in input order. Library entry for the CLI and for anyone
 // who imports the pipeline.
 import { createHash } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
 import { configHash, type Config } from '../config.ts';
-import { discover, type Discovered } from '../io/discover.ts';
-import { articleReader, type ArticleReader } from '../io/read.ts';
+import type { Discovered } from '../io/discover.ts';
+import type { ArticleReader } from '../io/read.ts';
+import { FolderLockedError } from '../io/lock.ts';
 import { message } from '../messages.ts';
 import type { StageTimings } from '../pipeline.ts';
 import { datasetJsonSchema, SCHEMA_VERSION } from '../schema.ts';
@@ -20,14 +20,16 @@ import type { OutputsOptions } from '../outputs/write-outputs.ts';
 import type { Message } from '../types.ts';
 import { PIPELINE_VERSION } from '../version.ts';
 import { articleOutputs, lacksOutputs, type OutputsWanted } from '../outputs/article-outputs.ts';
-import { ArticleCache, cacheFingerprint } from './cache.ts';
-import { buildManifest, manifestText, type ManifestInput, type ManifestSkipped } from '../outputs/manifest.ts';
+import { buildManifest, manifestText, type ManifestInput } from '../outputs/manifest.ts';
 import { mapInOrder } from './ordered.ts';
 import type { ArticleOutcome, processToOutcome } from './outcome.ts';
 import type { OutputSink } from '../outputs/sink.ts';
 import { ArticlePool, workerCount } from './pool.ts';
 import { storeOutcome, type StoreTarget } from './store.ts';
-import { inShard, type Shard } from './shard.ts';
+import type { Shard } from './shard.ts';
+import { plan as makePlan, RunError, type Plan } from './plan.ts';
+
+export { RunError } from './plan.ts';
 
 export interface RunOptions {
   input: string;
@@ -66,67 +68,70 @@ export interface RunSummary {
   entities: number;
   /** Worker threads used; 0 means in-process. */
   workers: number;
+  /** Entries of the input folder that are no articles, listed in the manifest's `skipped`. */
+  skipped: number;
   rejectedArticles: { path: string; messages: Message[] }[];
+  /** What the run noticed besides the articles' own messages (a corrupt cache entry): for stderr, not the
+   * manifest, which equals a run without cache. */
+  warnings: { path: string; message: Message }[];
 }
 
-export class RunError extends Error {}
-
-const stripExtension = (path: string) => path.replace(/\.[^./]*$/, '');
-
-interface Plan {
-  articles: Discovered[];
-  /** The per-article outputs this run writes. */
-  want: OutputsWanted;
-  duplicates: ManifestInput[];
-  symlinks: ManifestSkipped[];
-  cache?: ArticleCache;
-  read: ArticleReader;
-}
-
-/** Discovers the corpus and sets up the cache; throws RunError when the input folder is missing. */
-function plan(opts: RunOptions): Plan {
-  const { input, config, shard } = opts;
-  if (!existsSync(input) || !statSync(input).isDirectory()) throw new RunError(`input folder not found: ${input}`);
-  const found = discover(input);
-  const duplicates: ManifestInput[] = [];
-  const symlinks: ManifestSkipped[] = [];
-  for (const s of found.skipped) {
-    // a skipped file goes with the shard of the id it would have had, so every shard agrees on who reports it
-    const id = stripExtension(s.path);
-    if (!inShard(id, shard)) continue;
-    if (s.reason === 'duplicate-id') {
-      duplicates.push({
-        id,
-        path: s.path,
-        sha256: '',
-        status: 'rejected',
-        messages: [message('ingest/duplicate-id', 'ingest', { id, kept: s.kept ?? '', path: s.path })],
-      });
-    } else if (s.reason === 'symlink') {
-      // a link is never followed, and the article it stands for is missing from the dataset: a rejection (exit 2)
-      duplicates.push({
-        id,
-        path: s.path,
-        sha256: '',
-        status: 'rejected',
-        messages: [message('ingest/symlink-not-followed', 'ingest', { path: s.path })],
-      });
-    }
-  }
-  const articles = found.articles.filter((a) => inShard(a.id, shard));
-  const useCache = opts.cacheDir !== undefined && config.run.cache;
-  const cache = useCache
-    ? new ArticleCache(opts.cacheDir!, cacheFingerprint(config), !opts.force, !opts.readOnlyCache)
-    : undefined;
-  const read = opts.reader ?? articleReader({ root: input, maxBytes: config.limits.maxBytes });
+/** Checks the folders and discovers the corpus (src/run/plan.ts). */
+function plan(opts: RunOptions): Plan & { warnings: RunSummary['warnings'] } {
+  const outputFolders = [opts.sink.dir, opts.cacheDir, opts.outputs?.tablesOutDir, opts.outputs?.reportDir].filter(
+    (d): d is string => d !== undefined,
+  );
   const want = { tables: opts.outputs?.tablesOutDir !== undefined, report: opts.outputs?.reportDir !== undefined };
-  return { articles, want, duplicates, symlinks, read, ...(cache ? { cache } : {}) };
+  const { input, config } = opts;
+  const p = makePlan({
+    input,
+    config,
+    outputFolders,
+    want,
+    ...(opts.cacheDir !== undefined ? { cacheDir: opts.cacheDir } : {}),
+    ...(opts.force !== undefined ? { force: opts.force } : {}),
+    ...(opts.readOnlyCache !== undefined ? { readOnlyCache: opts.readOnlyCache } : {}),
+    ...(opts.shard ? { shard: opts.shard } : {}),
+    ...(opts.reader ? { reader: opts.reader } : {}),
+  });
+  return { ...p, warnings: [] };
+}
+
+/** Takes the output folder (its lock; recovery of a killed run) once the plan holds: before it nothing is written. */
+function begin(sink: OutputSink): void {
+  try {
+    sink.begin?.();
+  } catch (err) {
+    if (err instanceof FolderLockedError)
+      throw new RunError('run/output-locked', {
+        pid: err.holder.pid,
+        host: err.holder.host,
+        output: sink.dir ?? '',
+        lock: err.lockFile,
+      });
+    throw asRunError(err);
+  }
+}
+
+// errors of the file system that mean the output cannot be written (discovery and reading never throw: their
+// errors are messages of an article)
+const WRITE_ERRORS = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'ENOTDIR', 'EEXIST', 'EISDIR', 'EIO']);
+
+/** A failed write into the output as a RunError naming the path (run/output-unwritable); anything else as it is. */
+function asRunError(err: unknown): unknown {
+  const e = err as NodeJS.ErrnoException;
+  if (e && typeof e.code === 'string' && WRITE_ERRORS.has(e.code))
+    return new RunError('run/output-unwritable', {
+      path: e.path ?? (e as { dest?: string }).dest ?? '',
+      reason: e.code,
+    });
+  return err;
 }
 
 /** What the main thread does before any processing: read the bytes, and answer from the cache when it can. */
 type Prepared = { outcome: ArticleOutcome } | { bytes: Uint8Array; key?: string };
 
-function prepare(a: Discovered, p: Plan): Prepared {
+function prepare(a: Discovered, p: Plan & { warnings: RunSummary['warnings'] }): Prepared {
   const { cache } = p;
   const read = p.read(a.absolute);
   if ('error' in read)
@@ -144,8 +149,14 @@ function prepare(a: Discovered, p: Plan): Prepared {
     };
   if (!cache) return { bytes: read.bytes };
   const key = cache.keyOf(a.id, a.path, createHash('sha256').update(read.bytes).digest('hex'));
-  const hit = cache.get(a.path, key);
-  if (!hit) return { bytes: read.bytes, key };
+  const found = cache.get(a.id, a.path, key);
+  if ('corrupt' in found)
+    p.warnings.push({
+      path: a.path,
+      message: message('cache/corrupt-entry', 'cache', { path: a.path, reason: found.corrupt }),
+    });
+  if (!('hit' in found)) return { bytes: read.bytes, key };
+  const hit = found.hit;
   if (lacksOutputs(hit, p.want)) {
     // an entry from a run that wrote no tables or report: its record stands, only the outputs are made (here,
     // once) and stored with it
@@ -166,16 +177,18 @@ class Batch {
 
   constructor(
     private readonly opts: RunOptions,
-    private readonly plan: Plan,
+    private readonly plan: Plan & { warnings: RunSummary['warnings'] },
     private readonly workers: number,
   ) {}
 
   /** Opens the dataset stream and the writers of the tables and the report. */
   open(): void {
-    this.opts.sink.openDataset();
+    const { sink } = this.opts;
+    sink.openDataset();
+    // staged in the sink's output set, to be committed with the dataset as one unit
     const { tablesOutDir, reportDir } = this.opts.outputs ?? {};
-    if (tablesOutDir !== undefined) this.tables = new TablesWriter(tablesOutDir);
-    if (reportDir !== undefined) this.report = new ReportWriter(reportDir);
+    if (tablesOutDir !== undefined) this.tables = new TablesWriter(tablesOutDir, sink.set);
+    if (reportDir !== undefined) this.report = new ReportWriter(reportDir, sink.set);
   }
 
   /** Where the thread that processes an article writes its cache entry (under `key`) and its report page. */
@@ -200,7 +213,7 @@ class Batch {
           else this.tables.add(parsed());
         }
         if (this.report) {
-          if (o.pageWritten) this.report.addWritten(o.tally ?? parsed());
+          if (o.pageWritten) this.report.addWritten(o.tally ?? parsed(), o.pageStaged);
           else this.report.add(parsed(), o);
         }
       }
@@ -218,32 +231,37 @@ class Batch {
       schemaVersion: SCHEMA_VERSION,
       pipelineVersion: PIPELINE_VERSION,
       configHash: configHash(config),
-      inputs: [...this.inputs, ...this.plan.duplicates],
-      skipped: this.plan.symlinks,
+      inputs: [...this.inputs, ...this.plan.rejected],
+      skipped: this.plan.skipped,
       quotes: this.quotes,
       entities: this.entities,
       shard,
     });
     sink.writeFile('schema.json', `${JSON.stringify(datasetJsonSchema(), null, 2)}\n`);
     sink.writeFile('manifest.json', manifestText(manifest));
+    // every file complete under its temporary name, then one commit (src/io/commit.ts); tables or a report outside
+    // the sink's folder (or with a sink that has none) commit on their own right after
     this.tables?.finish();
+    this.report?.finish();
     sink.commit();
     this.tables?.publish();
-    this.report?.finish();
     this.plan.cache?.prune();
     const rejected = manifest.inputs.filter((x) => x.status === 'rejected');
     return {
       ...manifest.counts,
       cached: this.cached,
       workers: this.workers,
+      skipped: manifest.skipped.length,
       rejectedArticles: rejected.map((x) => ({ path: x.path, messages: x.messages })),
+      warnings: this.plan.warnings,
     };
   }
 
-  /** Drops everything not yet in place; report pages already written stay (the report is written in place). */
+  /** Drops everything staged: the previous output stays as it was. */
   abort(): void {
-    this.opts.sink.abort();
     this.tables?.abort();
+    this.report?.abort();
+    this.opts.sink.abort();
   }
 }
 
@@ -251,8 +269,13 @@ class Batch {
  * in this thread; callers of the in-process path hand them in. */
 export type ArticleProcessor = typeof processToOutcome;
 
-function runInProcess(opts: RunOptions, p: Plan, processToOutcome: ArticleProcessor): RunSummary {
+function runInProcess(
+  opts: RunOptions,
+  p: Plan & { warnings: RunSummary['warnings'] },
+  processToOutcome: ArticleProcessor,
+): RunSummary {
   const batch = new Batch(opts, p, 0);
+  begin(opts.sink);
   try {
     batch.open();
     for (const a of p.articles) {
@@ -272,7 +295,9 @@ function runInProcess(opts: RunOptions, p: Plan, processToOutcome: ArticleProces
     return batch.finish();
   } catch (err) {
     batch.abort();
-    throw err;
+    throw asRunError(err);
+  } finally {
+    opts.sink.end?.();
   }
 }
 
@@ -287,7 +312,7 @@ export function runPipelineWith(opts: RunOptions, processor: ArticleProcessor): 
 export async function runPipelineAsync(opts: RunOptions): Promise<RunSummary> {
   const p = plan(opts);
   if (opts.pool && configHash(opts.pool.config) !== configHash(opts.config))
-    throw new RunError('the worker pool was started with another config');
+    throw new Error('the worker pool was started with another config');
   const threads = opts.pool?.threads ?? workerCount(opts.config.run.concurrency, p.articles.length);
   if (threads === 0) return runInProcess(opts, p, (await import('./outcome.ts')).processToOutcome);
   // started on the first cache miss, so a run with nothing to do never pays for loading the model in workers
@@ -332,15 +357,20 @@ export async function runPipelineAsync(opts: RunOptions): Promise<RunSummary> {
       };
     }
   };
+  begin(opts.sink);
   try {
     batch.open();
     // a window of a few tasks per thread keeps every worker busy while bounding what waits for re-ordering
     for await (const outcome of mapInOrder(p.articles, threads * 4, processInWorker)) batch.add(outcome);
     return batch.finish();
   } catch (err) {
+    // the workers stop first, so that none stages a page after the abort has cleared them
+    if (owned && pool) await pool.close();
+    pool = undefined;
     batch.abort();
-    throw err;
+    throw asRunError(err);
   } finally {
     if (owned && pool) await pool.close();
+    opts.sink.end?.();
   }
 }

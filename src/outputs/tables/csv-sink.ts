@@ -1,6 +1,7 @@
 // One table as RFC 4180 CSV: a header row, CRLF record ends, fields quoted only when they must be.
 import { csvFormatRow } from 'd3-dsv';
-import { AtomicWriter } from '../../io/atomic.ts';
+import type { AtomicWriter } from '../../io/atomic.ts';
+import type { OutputSet } from '../../io/commit.ts';
 import { ByteBuf } from './bytes.ts';
 import type { Row, TableSpec } from './spec.ts';
 
@@ -23,7 +24,7 @@ export function csvText(rows: Row[]): string {
   return text;
 }
 
-/** Appends the CSV records of one table to a file, written atomically on commit. The records come encoded, an
+/** Appends the CSV records of one table to a file, staged in an output set and renamed into place when it commits. The records come encoded, an
  * article at a time (src/outputs/tables/chunk.ts writes them with the same rule as csvText), and are gathered to about a
  * megabyte before one write: fewer system calls than a write per article. */
 export class CsvSink {
@@ -31,8 +32,8 @@ export class CsvSink {
   // copied here: the records may be views into an encoder's buffers that the next article overwrites
   private readonly pending = new ByteBuf(WRITE_BYTES + (1 << 16));
 
-  constructor(path: string, spec: TableSpec) {
-    this.out = new AtomicWriter(path, { digest: false }); // nothing records a table's hash
+  constructor(path: string, spec: TableSpec, set: OutputSet) {
+    this.out = set.writer(path, { digest: false }); // nothing records a table's hash
     // The header goes out even for an empty table, so every file names its columns.
     this.out.write(csvText([spec.columns.map((c) => c.name)]));
   }
@@ -48,11 +49,6 @@ export class CsvSink {
   finish(): void {
     this.flush();
     this.out.prepare();
-  }
-
-  /** Renames the finished file into place (the caller syncs the folder). */
-  publish(): void {
-    this.out.renameIntoPlace();
   }
 
   /** Drops the unfinished file. */

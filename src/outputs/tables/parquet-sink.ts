@@ -9,7 +9,7 @@
 // strings for the statistics and encoding each one to UTF-8. Fed bytes, a row group is a copy, a snappy call and
 // a few headers. The files are PLAIN-encoded where hyparquet-writer chose dictionaries for repetitive columns
 // (ids, types, names): larger before compression, and read the same way by DuckDB, pandas and any other reader.
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { ColumnChunk, FileMetaData, RowGroup, SchemaElement } from 'hyparquet';
 import { ByteWriter, schemaFromColumnData } from 'hyparquet-writer';
@@ -18,6 +18,7 @@ import { writeRleBitPackedHybrid } from 'hyparquet-writer/src/encoding.js';
 import { writeMetadata } from 'hyparquet-writer/src/metadata.js';
 import { snappyCompressor } from 'hysnappy';
 import type { ColumnSpec, TableSpec } from './spec.ts';
+import type { OutputSet } from '../../io/commit.ts';
 
 // created_by goes into the file footer: fixed, with no version or time in it, so the bytes are the same every run.
 export const PARQUET_CREATED_BY = 'quote-pipeline tables (hyparquet-writer)';
@@ -99,9 +100,9 @@ export class ParquetSink {
     closeSync(this.fd);
   }
 
-  /** Renames the finished file into place. */
-  publish(): void {
-    renameSync(this.tmp, this.path);
+  /** Hands the finished file to the output set that renames it into place. */
+  stageIn(set: OutputSet): void {
+    set.adopt(this.tmp, this.path);
   }
 
   /** Drops the unfinished file. */
