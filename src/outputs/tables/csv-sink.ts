@@ -1,26 +1,22 @@
-// One table as RFC 4180 CSV: a header row, CRLF record ends, fields quoted only when they must be.
-import { csvFormatRow } from 'd3-dsv';
+// One table as RFC 4180 CSV: a header row, CRLF record ends, fields quoted only when they must be (and guarded
+// against formula injection: src/outputs/tables/csv-rule.ts).
 import type { AtomicWriter } from '../../io/atomic.ts';
 import type { OutputSet } from '../../io/commit.ts';
 import { ByteBuf } from './bytes.ts';
+import { csvCell } from './csv-rule.ts';
 import type { Row, TableSpec } from './spec.ts';
 
 // Records are gathered to about this many bytes before one write.
 const WRITE_BYTES = 1 << 20;
 
 /** The CSV records of some rows (no header), each ended by CRLF; '' for none. The files' header row is written
- * by it; their records are encoded straight to bytes by src/outputs/tables/chunk.ts with the same rule (a test compares).
- *
- * The writer is d3-dsv's csvFormatRow: a field is quoted when it holds a comma, a quote, a CR or an LF, quotes
- * doubled, null as an empty field, numbers as String(n): the RFC 4180 bytes csv-stringify gave (with
- * quote_record_delimiter), compared on the 1,000-article bench corpus. It replaced csv-stringify for cost: run in
- * the pool workers for every article, csv-stringify allocated about 0.5 MB per article (tuples and a context object
- * per field, each string field copied once more to look for the CRLF), some 500 MB per 1,000 articles, which made
- * about 60 extra young-generation collections per worker at ~10 ms each (a worker's heap holds wink and the
- * tagger); d3-dsv allocates a fifth of that and takes about two thirds of the time. */
+ * by it; their records are encoded straight to bytes by src/outputs/tables/chunk.ts with the same rule
+ * (src/outputs/tables/csv-rule.ts; a test compares). The quoting is d3-dsv's csvFormatRow's, which wrote these
+ * files before (a field quoted when it holds a comma, a quote, a CR or an LF, quotes doubled, null as an empty
+ * field, numbers as String(n)), plus the semicolon and the formula guard. */
 export function csvText(rows: Row[]): string {
   let text = '';
-  for (const row of rows) text += `${csvFormatRow(row)}\r\n`;
+  for (const row of rows) text += `${row.map(csvCell).join(',')}\r\n`;
   return text;
 }
 
