@@ -63,11 +63,11 @@ function tooManyTokens(
 /** Splits the article into paragraphs, sentences and tokens. */
 export function segment(article: IngestedArticle, config: Config): SegmentedArticle {
   const { text } = article;
-  const paragraphs = findParagraphs(text);
   const { view, rewrites } = taggingView(text);
   // the limit before the expensive work: a text that may be over it is counted first, in bounded memory
   const over = tokensOver(view, config.limits.maxTokens);
-  if (over > 0) return tooManyTokens(article, paragraphs, `more than ${over - 1}`, config.limits.maxTokens);
+  if (over > 0) return tooManyTokens(article, [], `more than ${over - 1}`, config.limits.maxTokens);
+  const paragraphs = findParagraphs(text);
   const w = nlp();
   const its = w.its;
   const { doc, lexicon } = readDocIn(view);

@@ -106,21 +106,18 @@ export function readDocIn(text: string): { doc: Doc; lexicon: object | undefined
   return { doc, lexicon: instance.lexemes };
 }
 
-let counter: Instance | undefined;
-
 /** The number of wink tokens of a text given as consecutive slices (cut where no token changes), as readDoc of
- * the whole text would count them; the count stops once past `limit`. A tokenizer-only instance (no sentences,
- * tags or entities: tokenizing is all a count needs) reads the slices as one document read by a fresh process. */
-export function countTokens(slices: Iterable<string>, limit: number, hasKelvin: boolean): number {
-  counter ??= build([]);
-  if (counter.lexemes.list.length - counter.lexemes.initial > REBUILD_AFTER) counter = build([]);
-  const reader = hasKelvin ? build([]) : counter;
+ * the whole text would count them; the count stops once past `limit`. A fresh tokenizer-only instance (no
+ * sentences, tags or entities: tokenizing is all a count needs) reads the slices as one document read by a fresh
+ * process; it is built per text (~0.1 s, only for a text that may be over the limit) and dropped after, so its
+ * lexicon does not stay in memory. */
+export function countTokens(slices: Iterable<string>, limit: number): number {
+  const reader = build([]);
   let n = 0;
   for (const slice of slices) {
     n += reader.wink.readDoc(slice).tokens().length();
     if (n > limit) break;
   }
-  if (!hasKelvin) forget(counter.lexemes);
   return n;
 }
 

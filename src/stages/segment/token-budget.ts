@@ -65,6 +65,6 @@ export function tokensOver(text: string, limit: number): number {
   if (text.length <= limit) return 0;
   const floor = tokenFloor(text);
   if (floor > limit) return floor;
-  const n = countTokens(slices(text), limit, text.includes('\u212a'));
+  const n = countTokens(slices(text), limit);
   return n > limit ? n : 0;
 }
