@@ -123,6 +123,7 @@ async function main(): Promise<number> {
           outputs: outputsIn(fresh),
           readOnlyCache: true,
         });
+        for (const w of summary.warnings) warn(w.path, w.message);
         const drift = compareOutputFolders(opts.output, fresh);
         if (drift.length) {
           process.stderr.write(
@@ -132,7 +133,6 @@ async function main(): Promise<number> {
             process.stderr.write(`  ${printable(join(opts.output, d.file))}: ${printable(d.summary)}\n`);
           return 3;
         }
-        for (const w of summary.warnings) warn(w.path, w.message);
         if (!opts.quiet)
           process.stderr.write(
             `${printable(opts.output)}/ is up to date (${summaryLine(summary, (performance.now() - t0) / 1000)})\n`,
