@@ -1,7 +1,7 @@
 // Child process for outputs.test.ts and `npm run kill-test`: a real pipeline run (dataset, schema, manifest,
 // tables, report, cache) into an output folder, killed with SIGKILL (no clean-up of any kind) at a point of its
 // commit, to leave the folder as a crash there would.
-//   node --import tsx kill-run-child.ts INPUT OUTPUT POINT [CONFIG]   with POINT one of
+//   node --import tsx kill-run-child.ts INPUT OUTPUT POINT [CONFIG] [force]   with POINT one of
 //   staged (every file complete under its temporary name, no journal yet), journal (journal written, nothing
 //   renamed), rename:K (after K renames; K past the last: after them all, before the journal goes), none
 import { readFileSync } from 'node:fs';
@@ -10,7 +10,13 @@ import { parseConfig } from '../../src/config.ts';
 import { FolderSink } from '../../src/outputs/sink.ts';
 import { runPipelineAsync } from '../../src/run/runner.ts';
 
-const [input, output, point = 'none', configFile] = process.argv.slice(2) as [string, string, string?, string?];
+const [input, output, point = 'none', configFile, force] = process.argv.slice(2) as [
+  string,
+  string,
+  string?,
+  string?,
+  string?,
+];
 const die = () => process.kill(process.pid, 'SIGKILL');
 const [what, n] = point.split(':') as [string, string?];
 const config = parseConfig(configFile ? JSON.parse(readFileSync(configFile, 'utf8')) : {});
@@ -24,5 +30,6 @@ await runPipelineAsync({
   config,
   sink,
   cacheDir: output,
+  force: force === 'force',
   outputs: { tablesOutDir: output, reportDir: join(output, 'report') },
 });
