@@ -329,9 +329,10 @@ export async function runPipelineAsync(opts: RunOptions): Promise<RunSummary> {
     const prep = prepare(a, p);
     if ('outcome' in prep) return prep.outcome;
     pool ??= new ArticlePool(threads, opts.config);
+    let reply: Awaited<ReturnType<ArticlePool['run']>>;
     try {
-      // the worker writes the cache entry and the page itself: the main thread gets the line
-      const reply = await pool.run({
+      // the worker writes the cache entry and stages the page itself: the main thread gets the line
+      reply = await pool.run({
         id: a.id,
         path: a.path,
         bytes: prep.bytes,
@@ -339,9 +340,6 @@ export async function runPipelineAsync(opts: RunOptions): Promise<RunSummary> {
         outputs: workerWants,
         store: batch.storeTarget(prep.key),
       });
-      if (reply.timings && opts.timings)
-        for (const [k, v] of Object.entries(reply.timings)) opts.timings[k] = (opts.timings[k] ?? 0) + v;
-      return reply.outcome;
     } catch (err) {
       // the worker died on this article (out of memory, a native crash): reject the article, keep the batch
       const reason = err instanceof Error ? err.message.split('\n')[0]! : String(err);
@@ -356,6 +354,12 @@ export async function runPipelineAsync(opts: RunOptions): Promise<RunSummary> {
         cached: false,
       };
     }
+    // a page the output folder would not take: the run cannot be committed (exit 1), the article is not to blame
+    if (reply.storeError)
+      throw new RunError('run/output-unwritable', { path: reply.storeError.path, reason: reply.storeError.code });
+    if (reply.timings && opts.timings)
+      for (const [k, v] of Object.entries(reply.timings)) opts.timings[k] = (opts.timings[k] ?? 0) + v;
+    return reply.outcome;
   };
   begin(opts.sink);
   try {
