@@ -42,6 +42,21 @@ export interface EntityLexicons {
   headlineSmallWords: Set<string>;
   /** Present and past forms of reporting verbs ("says", "tells"): a title-case headline's verb, not a name. */
   reportingVerbs: Set<string>;
+  /** Lower-case words that sit inside names ("of", "von"): a tagger span is not cut there. */
+  nameInnerWords: Set<string>;
+  /** Words that join two proper nouns into one name run ("Republic of Korea"). */
+  connectors: Set<string>;
+  /** Words that start an organisation's complement ("for"), and the articles that may follow them. */
+  complementWords: Set<string>;
+  complementArticles: Set<string>;
+  /** Prepositions wink puts at the start of a date ("by 2030"). */
+  datePrepositions: Set<string>;
+  /** Relative words before a duration that belong to the date ("the last four years"). */
+  dateRelative: Set<string>;
+}
+
+interface WordList {
+  words: string[];
 }
 
 interface TitlesFile {
@@ -106,6 +121,11 @@ export function entityLexicons(): EntityLexicons {
   const reportingVerbs = new Set<string>();
   for (const v of Object.values(cues.verbs))
     for (const f of [v.forms[1], v.forms[2]]) if (f && !f.includes(' ')) reportingVerbs.add(f.toLowerCase());
+  const names =
+    loadData<Record<'nameInnerWords' | 'connectors' | 'complementWords' | 'complementArticles', WordList>>(
+      'lexicon/name-words.json',
+    );
+  const dates = loadData<Record<'leadingPrepositions' | 'relative', WordList>>('lexicon/date-words.json');
   const gz: Gazetteers = existsSync(dataUrl('gazetteers/gazetteers.json'))
     ? loadData<Gazetteers>('gazetteers/gazetteers.json')
     : {};
@@ -131,6 +151,12 @@ export function entityLexicons(): EntityLexicons {
     calendar: new Set(words.calendar.map((w) => w.toLowerCase())),
     headlineSmallWords: new Set(words.headlineSmallWords),
     reportingVerbs,
+    nameInnerWords: new Set(names.nameInnerWords.words),
+    connectors: new Set(names.connectors.words),
+    complementWords: new Set(names.complementWords.words),
+    complementArticles: new Set(names.complementArticles.words),
+    datePrepositions: new Set(dates.leadingPrepositions.words),
+    dateRelative: new Set(dates.relative.words),
   };
   return cached;
 }

@@ -123,9 +123,9 @@ export function extractStatic(tokens: readonly TaggerToken[], gaz: Gazetteer): S
     exact[i] = hashString(v);
     pos[i] = posHash(tokens[i]!.pos);
     shapeOf(v);
-    let hl = SHAPE[0]!,
-      hs = SHAPE[1]!,
-      f = SHAPE[2]!;
+    const hl = SHAPE[0]!,
+      hs = SHAPE[1]!;
+    let f = SHAPE[2]!;
     shapeL[i] = hl >>> 0;
     shape[i] = hs >>> 0;
     const first = v.length ? charClass(v, 0, v.charCodeAt(0)) : 0;

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { CANDIDATE_RULES } from '../../../src/stages/entities/filters.ts';
+import { withEntities } from '../../helpers.ts';
+
+const NUMERIC = new Set(['DATE', 'TIME', 'MONEY', 'PERCENT', 'QUANTITY', 'CARDINAL', 'ORDINAL']);
+/** Every mention text of a named entity (not a number or date) the stage gives for a text. */
+const mentions = (text: string) =>
+  withEntities(text)
+    .entities.filter((e) => !NUMERIC.has(e.type))
+    .flatMap((e) => e.mentions.map((m) => m.text));
+
+describe('candidate filter rules', () => {
+  it('have unique names and at least one case each', () => {
+    expect(new Set(CANDIDATE_RULES.map((r) => r.name)).size).toBe(CANDIDATE_RULES.length);
+    for (const r of CANDIDATE_RULES) expect(r.cases.length, r.name).toBeGreaterThan(0);
+  });
+  for (const rule of CANDIDATE_RULES)
+    describe(rule.name, () => {
+      for (const c of rule.cases)
+        it(c.text, () => {
+          const found = mentions(c.text);
+          expect(found).not.toContain(c.drops);
+          if (c.keeps) expect(found).toContain(c.keeps);
+        });
+    });
+});
