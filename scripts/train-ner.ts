@@ -38,7 +38,9 @@ const opt = (name: string, def: string): string => {
   return i >= 0 && args[i + 1] ? args[i + 1]! : def;
 };
 const EPOCHS = Number(opt('epochs', '12'));
-const NL_EPOCHS = Number(opt('nl-epochs', '5'));
+// The second pass is off by default: 5-fold cross-validation put it 0.19 below the first pass alone (88.32 against
+// 88.51); `--nl-epochs 5` trains it.
+const NL_EPOCHS = Number(opt('nl-epochs', '0'));
 const FOLDS = Number(opt('folds', '5'));
 const MIN_COUNT = Number(opt('min-count', '2'));
 const MIN_ABS = Number(opt('min-abs', '0.05'));
@@ -189,7 +191,7 @@ if (CV > 1) {
       byEpoch.set(ep, list);
     });
     let nl: FloatModel | undefined;
-    if (!args.includes('--no-nonlocal')) {
+    if (NL_EPOCHS > 0) {
       const others = Array.from({ length: CV }, (_, g) => g).filter((g) => g !== f);
       const trained = trainNonLocal(
         jackknife(train, (d) => fold[d]!, others),
@@ -221,16 +223,16 @@ const m1 = trainFirst(all);
 console.log(`first pass: ${m1.keys.length} rows, ${EPOCHS} epochs, ${secs(t)} s`);
 t = performance.now();
 const fold = foldsOf(FOLDS, SEED ^ 0x1ac4);
-const nl = trainNonLocal(
-  jackknife(
-    all,
-    (d) => fold[d]!,
-    Array.from({ length: FOLDS }, (_, g) => g),
-  ),
-  NL_EPOCHS,
-  SEED + 1,
-);
-console.log(`second pass: ${nl.keys.length} non-local rows, ${FOLDS}-fold jackknife, ${secs(t)} s`);
+const groups = Array.from({ length: FOLDS }, (_, g) => g);
+const nl =
+  NL_EPOCHS > 0
+    ? trainNonLocal(
+        jackknife(all, (d) => fold[d]!, groups),
+        NL_EPOCHS,
+        SEED + 1,
+      )
+    : { keys: new Uint32Array(0), W: new Float32Array(0) };
+if (NL_EPOCHS > 0) console.log(`second pass: ${nl.keys.length} non-local rows, ${FOLDS}-fold jackknife, ${secs(t)} s`);
 
 const keys = new Uint32Array(m1.keys.length + nl.keys.length);
 keys.set(m1.keys);
@@ -252,7 +254,11 @@ fs.writeFileSync(OUT, bytes);
 console.log(`model ${OUT} ${(bytes.length / 1e6).toFixed(2)} MB; total ${secs(t0)} s`);
 
 if (args.includes('--check') && fs.existsSync(DEV)) {
-  const [s1, s2] = score(m1, { index: indexOf(nl.keys), W: nl.W }, readRunningText(DEV, gaz));
+  const [s1, s2] = score(
+    m1,
+    NL_EPOCHS > 0 ? { index: indexOf(nl.keys), W: nl.W } : undefined,
+    readRunningText(DEV, gaz),
+  );
   console.log(
     `conll-valid PER/ORG/LOC F1 (check): first pass ${s1.f1().toFixed(2)}, second pass ${s2.f1().toFixed(2)}`,
   );

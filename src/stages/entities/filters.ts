@@ -1,17 +1,49 @@
 // The named candidate filters: each rule trims a candidate name span or drops it (returns null), in table order.
 // Each rule carries the cases it is for beside it (tests/stages/entities/filters.test.ts runs them through the
 // whole stage): `text` the input, `keeps` a name the stage must still find, `drops` a span it must not give.
-import type { Token } from '../../types.ts';
+import type { Sentence, Token } from '../../types.ts';
 import type { Candidate } from './candidates.ts';
 import { startsAsciiAlnum, startsUpper } from './chars.ts';
 import type { EntityLexicons } from './lexicons.ts';
-import { tokenAt } from './tokens.ts';
+import { itemAt, tokenAt } from './tokens.ts';
 
 /** What a rule may read besides the candidate. */
 export interface RuleContext {
   tokens: readonly Token[];
   lex: EntityLexicons;
+  sentences: readonly Sentence[];
+  /** Token bounds [first, last) of each paragraph (by index; empty ones are [0, 0)). */
+  paragraphs: readonly { first: number; last: number }[];
 }
+
+/** Token bounds of the paragraphs of an article's sentences. */
+export function paragraphBounds(sentences: readonly Sentence[]): { first: number; last: number }[] {
+  const out: { first: number; last: number }[] = [];
+  for (const s of sentences) {
+    while (out.length <= s.paragraph) out.push({ first: s.firstToken, last: s.firstToken });
+    const p = out[s.paragraph]!;
+    if (p.last === p.first) p.first = s.firstToken;
+    p.last = Math.max(p.last, s.lastToken);
+  }
+  return out;
+}
+
+/** The lower-cased words of tokens [from, to), single spaces between. */
+function words(x: RuleContext, from: number, to: number): string {
+  let out = '';
+  for (let k = from; k < Math.min(to, x.tokens.length); k++) out += (k > from ? ' ' : '') + tokenAt(x.tokens, k).lower;
+  return out;
+}
+
+/** Whether the words from token `at` (to `to`) start with one of the phrases. */
+function startsWithPhrase(x: RuleContext, at: number, to: number, phrases: ReadonlySet<string>): boolean {
+  for (let n = 1; n <= 4 && at + n <= to; n++) if (phrases.has(words(x, at, at + n))) return true;
+  return false;
+}
+
+const sentenceOf = (x: RuleContext, k: number): Sentence => itemAt(x.sentences, tokenAt(x.tokens, k).sentence);
+const paragraphOf = (x: RuleContext, k: number) => itemAt(x.paragraphs, sentenceOf(x, k).paragraph);
+const NOT_BYLINE_POS = new Set(['VERB', 'AUX']);
 
 /** A case a rule is for: the stage's entities for `text` hold `keeps` as a mention and never `drops`. */
 export interface RuleCase {
@@ -139,6 +171,107 @@ export const CANDIDATE_RULES: readonly CandidateRule[] = [
     example: '"(R-Ariz.)": the state of a party tag is no name of its own here',
     match: (c, { tokens }) => (partyTagState(tokens, c.first) ? null : c),
     cases: [{ text: 'Sen. John McCain (R-Ariz.) said no.', keeps: 'John McCain', drops: 'Ariz.' }],
+  },
+  {
+    name: 'photo-credit',
+    example: '"(Mark Schiefelbein/Associated Press)": a name before a slash credits a photo',
+    match: (c, x) => (x.tokens[c.last]?.value === '/' ? null : c),
+    cases: [
+      {
+        text: 'Xi Jinping greets Kim Jong-un in Beijing. (Mark Schiefelbein/Associated Press)',
+        keeps: 'Xi Jinping',
+        drops: 'Mark Schiefelbein',
+      },
+    ],
+  },
+  {
+    name: 'byline',
+    example: '"Greg Beacham, The Associated Press": a short paragraph of a name, a comma and no verb signs the story',
+    match: (c, x) => {
+      const p = paragraphOf(x, c.first);
+      if (c.first !== p.first || x.tokens[c.last]?.value !== ',' || p.last - p.first > 10) return c;
+      // A verb in lower case says sentence ("Greg Beacham, who covers the Angels, said …"); capitals are a name.
+      for (let k = p.first; k < p.last; k++) {
+        const t = tokenAt(x.tokens, k);
+        if (NOT_BYLINE_POS.has(t.pos) && !startsUpper(t.value)) return c;
+      }
+      return null;
+    },
+    cases: [
+      {
+        text: 'Shohei Ohtani signed with the Angels on Friday.\n\nGreg Beacham, The Associated Press',
+        keeps: 'Shohei Ohtani',
+        drops: 'Greg Beacham',
+      },
+    ],
+  },
+  {
+    name: 'contributor-line',
+    example: '"With files from Kyle Benning": reporters credited for the story are no part of it',
+    match: (c, x) => {
+      const s = sentenceOf(x, c.first);
+      let at = s.firstToken;
+      while (at < s.lastToken && /^\p{P}+$/u.test(tokenAt(x.tokens, at).value)) at++;
+      if (startsWithPhrase(x, at, s.lastToken, x.lex.contributorOpeners)) return null;
+      const text = ` ${words(x, s.firstToken, s.lastToken)} `;
+      for (const phrase of x.lex.contributorPhrases) if (text.includes(` ${phrase} `)) return null;
+      return c;
+    },
+    cases: [
+      {
+        text: 'Mayor Anna Lopez opened the bridge.\n\nWith files from Kyle Benning and Michael King',
+        keeps: 'Anna Lopez',
+        drops: 'Michael King',
+      },
+    ],
+  },
+  {
+    name: 'related-link',
+    example: '"READ MORE: Justin Trudeau says …": a paragraph that links another article',
+    match: (c, x) => {
+      const p = paragraphOf(x, c.first);
+      for (let n = 1; n <= 3 && p.first + n < p.last; n++)
+        if (x.tokens[p.first + n]?.value === ':' && x.lex.relatedLinkHeads.has(words(x, p.first, p.first + n)))
+          return null;
+      return c;
+    },
+    cases: [
+      {
+        text: 'Ottawa protested the detention.\n\nREAD MORE: Justin Trudeau says the world is disturbed',
+        drops: 'Justin Trudeau',
+      },
+    ],
+  },
+  {
+    name: 'video-teaser',
+    example: '"Tom Vernon has the latest.": a reporter who presents a video',
+    match: (c, x) => {
+      const s = sentenceOf(x, c.first);
+      return c.first === s.firstToken &&
+        s.lastToken - c.last <= 8 &&
+        startsWithPhrase(x, c.last, s.lastToken, x.lex.teaserTails)
+        ? null
+        : c;
+    },
+    cases: [{ text: 'The plan divides ranchers in Alberta. Tom Vernon has the latest.', drops: 'Tom Vernon' }],
+  },
+  {
+    name: 'author-bio',
+    example: '"Adrienne Tanner is a Vancouver journalist …" as the last paragraph: the author, not the story',
+    match: (c, x) => {
+      const p = paragraphOf(x, c.first);
+      const lastParagraphs = x.paragraphs.filter((q) => q.last > q.first).slice(-2);
+      if (c.first !== p.first || !lastParagraphs.includes(p)) return c;
+      if (words(x, c.last, c.last + 2) !== 'is a' && words(x, c.last, c.last + 2) !== 'is an') return c;
+      for (let k = c.last; k < p.last; k++) if (x.lex.bioNouns.has(tokenAt(x.tokens, k).lower)) return null;
+      return c;
+    },
+    cases: [
+      {
+        text: 'Council voted for the tower on Monday.\n\nAdrienne Tanner is a Vancouver journalist who writes about civic affairs.',
+        drops: 'Adrienne Tanner',
+      },
+    ],
   },
 ];
 

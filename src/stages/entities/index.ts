@@ -10,10 +10,10 @@ import { entityLexicons } from './lexicons.ts';
 import { numericMentions } from './numeric.ts';
 import { splitTitle, titleAt } from './titles.ts';
 import { taggerCandidates } from './tagged.ts';
-import { filterCandidate } from './filters.ts';
-import { joinOrgComplements, mergeCandidates, splitAtLowercase } from './merge.ts';
+import { filterCandidate, paragraphBounds } from './filters.ts';
+import { joinHyphenated, joinOrgComplements, mergeCandidates, splitAtLowercase } from './merge.ts';
 import { mention } from './mention.ts';
-import { personByName, resolveSingles, splitOrgBeforePerson } from './people.ts';
+import { dropOneWordPeople, personByName, resolveSingles, splitOrgBeforePerson } from './people.ts';
 
 export { personByName };
 import { tokenAt } from './tokens.ts';
@@ -55,7 +55,9 @@ export function findEntities(article: SegmentedArticle, config: Config): EntityA
     }
     return true;
   };
-  const tagged = tagging ? splitAtLowercase(tokens, taggerCandidates(article), lex) : [];
+  const tagged = tagging
+    ? joinHyphenated(tokens, splitAtLowercase(tokens, taggerCandidates(article), lex), isPlace)
+    : [];
   const candidates = joinOrgComplements(
     tokens,
     mergeCandidates(tagged, propnCandidates(tokens, isPlace, lex.connectors), known, {
@@ -68,7 +70,7 @@ export function findEntities(article: SegmentedArticle, config: Config): EntityA
 
   const mentions: PendingMention[] = [];
   const unresolved: Candidate[] = [];
-  const rules = { tokens, lex };
+  const rules = { tokens, lex, sentences: article.sentences, paragraphs: paragraphBounds(article.sentences) };
   for (const c of candidates) {
     const trimmed = filterCandidate(c, rules);
     if (!trimmed) continue;
@@ -120,5 +122,5 @@ export function findEntities(article: SegmentedArticle, config: Config): EntityA
   personByName(named);
   const split = splitOrgBeforePerson(named, tokens, text, lex);
   for (const m of numericMentions(article, lex)) split.push(m);
-  return { ...article, entities: groupMentions(split, tokens) };
+  return { ...article, entities: dropOneWordPeople(groupMentions(split, tokens)) };
 }

@@ -53,6 +53,12 @@ export interface EntityLexicons {
   datePrepositions: Set<string>;
   /** Relative words before a duration that belong to the date ("the last four years"). */
   dateRelative: Set<string>;
+  /** Phrases of credit lines, links and biographies (data/lexicon/credit-words.json). */
+  relatedLinkHeads: Set<string>;
+  contributorOpeners: Set<string>;
+  contributorPhrases: Set<string>;
+  teaserTails: Set<string>;
+  bioNouns: Set<string>;
 }
 
 interface WordList {
@@ -126,6 +132,10 @@ export function entityLexicons(): EntityLexicons {
       'lexicon/name-words.json',
     );
   const dates = loadData<Record<'leadingPrepositions' | 'relative', WordList>>('lexicon/date-words.json');
+  const credits =
+    loadData<
+      Record<'relatedLinkHeads' | 'contributorOpeners' | 'contributorPhrases' | 'teaserTails' | 'bioNouns', WordList>
+    >('lexicon/credit-words.json');
   const gz: Gazetteers = existsSync(dataUrl('gazetteers/gazetteers.json'))
     ? loadData<Gazetteers>('gazetteers/gazetteers.json')
     : {};
@@ -157,6 +167,11 @@ export function entityLexicons(): EntityLexicons {
     complementArticles: new Set(names.complementArticles.words),
     datePrepositions: new Set(dates.leadingPrepositions.words),
     dateRelative: new Set(dates.relative.words),
+    relatedLinkHeads: new Set(credits.relatedLinkHeads.words),
+    contributorOpeners: new Set(credits.contributorOpeners.words),
+    contributorPhrases: new Set(credits.contributorPhrases.words),
+    teaserTails: new Set(credits.teaserTails.words),
+    bioNouns: new Set(credits.bioNouns.words),
   };
   return cached;
 }

@@ -151,7 +151,10 @@ export function splitAtLowercase(tokens: readonly Token[], spans: Candidate[], l
           !t.value.includes('.')) ||
         punctuation
       ) {
-        if (i > first) pieces.push({ ...c, first, last: i });
+        // A piece never ends in a small word of names ("Committee for" + "a" + …): that word opened the rest.
+        let end = i;
+        while (end > first && lex.nameInnerWords.has(tokenAt(tokens, end - 1).value)) end--;
+        if (end > first) pieces.push({ ...c, first, last: end });
         first = i + 1;
         cut = true;
         // A comma between names ("Joint Chiefs of Staff, Gen.") leaves each longer piece its label; a quote mark,
@@ -168,6 +171,60 @@ export function splitAtLowercase(tokens: readonly Token[], spans: Candidate[], l
         out.push({ first: p.first, last: p.last, split: true });
       else out.push({ ...p, split: true });
     }
+  }
+  return out;
+}
+
+const HYPHENS = new Set(['-', '‐', '‑']);
+// A lower-case piece after a hyphen that makes a compound adjective, not a name ("Texas-based", "Trump-led").
+const COMPOUND_SUFFIX = /(?:ed|ing)$/;
+
+/** The word piece written tight after a hyphen at token k (hyphen at k, word at k + 1), or -1. */
+function hyphenPiece(tokens: readonly Token[], k: number): number {
+  const dash = tokens[k],
+    word = tokens[k + 1],
+    before = tokens[k - 1];
+  if (!dash || !word || !before || !HYPHENS.has(dash.value)) return -1;
+  if (before.end !== dash.start || dash.end !== word.start || !/^\p{L}+$/u.test(word.value)) return -1;
+  return k + 1;
+}
+
+/**
+ * "Kim Jong" + "-un", "Jody Wilson" + "-Raybould", "SNC-" + "Lavalin": wink splits at hyphens and names do not, so
+ * a tagger span goes on over a word written tight after a hyphen (a capitalised one, or a short lower-case syllable
+ * of a person's name), and a span other than a person's starts at a capitalised word tight before one, unless that
+ * word is a place ("U.S.-Japan").
+ */
+export function joinHyphenated(
+  tokens: readonly Token[],
+  spans: Candidate[],
+  isPlace: (t: Token) => boolean,
+): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of spans) {
+    let { first, last } = c;
+    for (;;) {
+      const k = hyphenPiece(tokens, last);
+      if (k < 0) break;
+      const w = tokenAt(tokens, k);
+      const upper = !startsLower(w.value);
+      if (!(upper ? !isPlace(w) : c.label === 'PER' && w.value.length <= 4 && !COMPOUND_SUFFIX.test(w.value))) break;
+      last = k + 1;
+    }
+    // A person's title runs into the name over a hyphen ("Crown-Indigenous Relations Minister …"): only other
+    // names start before one.
+    while (c.label !== 'PER' && first >= 2 && hyphenPiece(tokens, first - 1) === first) {
+      const w = tokenAt(tokens, first - 2);
+      if (startsLower(w.value) || isPlace(w) || isPlace(tokenAt(tokens, first)) || !/\p{L}/u.test(w.value)) break;
+      first -= 2;
+    }
+    // A span the one before now covers is part of it.
+    const prev = out.at(-1);
+    if (prev && first < prev.last) {
+      if (last > prev.last) out[out.length - 1] = { ...prev, last };
+      continue;
+    }
+    out.push(first === c.first && last === c.last ? c : { ...c, first, last });
   }
   return out;
 }

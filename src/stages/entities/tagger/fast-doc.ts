@@ -91,7 +91,7 @@ export function tagDocumentSpansFast(
   d.starts[S] = off;
   // Second pass: the sentences where the first pass's labels elsewhere give some token a non-local feature.
   const first = { n: off, lower: d.rows.lower, cap: d.rows.cap, labels: d.labels, starts: d.starts, sentences: S };
-  if (nonLocalKeys({ ...first, misleading: d.misleading }, d.nlKeys, d.nlCounts) > 0) {
+  if (model.nonLocal && nonLocalKeys({ ...first, misleading: d.misleading }, d.nlKeys, d.nlCounts) > 0) {
     const W = st.W,
       acc = d.acc,
       keys = d.nlKeys,

@@ -17,6 +17,8 @@ export interface NerModel {
   readonly weights: { W: Int16Array };
   readonly gaz: Gazetteer;
   readonly rows: number;
+  /** Whether the model has second-pass (non-local) weights; without them a document is tagged in one pass. */
+  readonly nonLocal: boolean;
 }
 
 interface ModelFile {
@@ -113,7 +115,8 @@ export function parseModel(bytes: Buffer): NerModel {
     for (let k = 0; k < nnz[r]!; k++, e++) W[r * NUM_LABELS + lab[e]!] = val[e]!;
   }
   const table = new KeyTable(keys, W);
-  return { table, weights: { W: table.W }, gaz: compileGazetteer(f.gazetteer), rows: keys.length };
+  const nonLocal = typeof f.meta['nonLocalEpochs'] === 'number' && f.meta['nonLocalEpochs'] > 0;
+  return { table, weights: { W: table.W }, gaz: compileGazetteer(f.gazetteer), rows: keys.length, nonLocal };
 }
 
 /** Loads a model from disk (sync); default: the shipped models/ner.model.json.gz. */

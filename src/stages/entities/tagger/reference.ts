@@ -122,7 +122,7 @@ export function tagDocumentReference(model: NerModel, sentences: readonly (reado
         if (o >= 0) touched = true;
       }
     const out = p.out;
-    if (touched)
+    if (touched && model.nonLocal)
       decodeSentence(
         p.sf,
         p.sRows,
