@@ -147,11 +147,16 @@ export interface SegmentedArticle extends IngestedArticle {
   sentences: Sentence[];
   tokens: Token[];
   winkEntities: WinkEntity[];
-  /** Per token, wink's id of its word string (-1 when the token's text is not wink's word), valid in `lexicon`
-   * only: the tagger caches per-word work by these ids instead of hashing the strings. Absent means none. */
-  wordIds?: Int32Array;
-  /** The wink lexicon the ids index (src/stages/segment/nlp.ts readDocIn); undefined when they index nothing reusable. */
-  lexicon?: object;
+}
+
+/** Per token of a segmented article, wink's id of its word string, which the entity tagger caches per-word work by
+ * instead of hashing the strings. A performance aid beside the article state (src/stage.ts SideChannel), never in
+ * it: the tagger gives the same spans without it. */
+export interface TokenWordIds {
+  /** Per token, the id of its word (-1 when the token's text is not wink's word), valid in `lexicon` only. */
+  ids: Int32Array;
+  /** The wink lexicon the ids index (src/stages/segment/nlp.ts readDocIn). */
+  lexicon: object;
 }
 
 /** After entities. */

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
 import { configHash, type Config } from '../config.ts';
 import { PIPELINE_VERSION, modelVersion } from '../version.ts';
-import type { ArticleOutcome } from './outcome.ts';
+import type { ProcessedArticle } from './outcome.ts';
 
 export const CACHE_DIR = '.cache';
 // 2: the body held the tables' CSV text and the report page after the dataset line.
@@ -86,7 +86,7 @@ export function cacheFingerprint(config: Config): string {
   return [PIPELINE_VERSION, modelVersion(), configHash(config), codeVersion()].join('|');
 }
 
-type Stored = Omit<ArticleOutcome, 'line' | 'cached' | 'page' | 'pageSha' | 'pageWritten' | 'tables' | 'tally'>;
+type Stored = Omit<ProcessedArticle, 'line' | 'cached' | 'page' | 'pageSha' | 'pageWritten' | 'tables' | 'tally'>;
 
 interface EntryHeader {
   format: number;
@@ -127,7 +127,7 @@ export class ArticleCache {
   }
 
   /** The cached outcome for this key, or undefined on a miss, a stale entry or a corrupt one. */
-  get(path: string, key: string): ArticleOutcome | undefined {
+  get(path: string, key: string): ProcessedArticle | undefined {
     const file = this.fileOf(path);
     if (!this.readable) return undefined;
     let text: string;
@@ -148,7 +148,7 @@ export class ArticleCache {
       const line = body;
       if (o.status !== 'ok' && o.status !== 'rejected') return undefined;
       if ((o.status === 'ok') !== line.length > 0 || !Array.isArray(o.messages)) return undefined;
-      const hit: ArticleOutcome = { ...o, cached: true };
+      const hit: ProcessedArticle = { ...o, cached: true };
       if (line) hit.line = line;
       if (typeof header.pageSha === 'string') hit.pageSha = header.pageSha;
       return hit;
@@ -158,7 +158,7 @@ export class ArticleCache {
   }
 
   /** Stores an outcome; a failed write only costs a recompute next time, so it is ignored. */
-  set(path: string, key: string, outcome: ArticleOutcome): void {
+  set(path: string, key: string, outcome: ProcessedArticle): void {
     if (!this.writable) return;
     this.fileOf(path);
     writeCacheEntry(this.dir, path, key, outcome);
@@ -193,7 +193,7 @@ const madeDirs = new Set<string>();
 /** Writes one entry into the entries folder `dir` (ArticleCache.dir). Called by ArticleCache.set, and by a pool
  * worker for the article it processed: hashing and writing the entry (the record, some 17 KB, and the page's
  * hash) is then off the main thread. A failed write only costs a recompute next time, so it is ignored. */
-export function writeCacheEntry(dir: string, path: string, key: string, outcome: ArticleOutcome): void {
+export function writeCacheEntry(dir: string, path: string, key: string, outcome: ProcessedArticle): void {
   const file = join(dir, entryName(path));
   // the table bytes and the index tally are made again from the line on a hit, never stored
   const {

@@ -6,10 +6,10 @@
 // and the main thread appends the bytes and counts in input order. Library entry for the CLI and for anyone
 // who imports the pipeline.
 import { createHash } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
-import { configHash, type Config } from '../config.ts';
-import { discover, type Discovered } from '../io/discover.ts';
-import { articleReader, type ArticleReader } from '../io/read.ts';
+import { configHash, type Config, type ConfigSource } from '../config.ts';
+import { byCodeUnits } from '../io/discover.ts';
+import { InputError, resolveInputs, type InputArticle, type InputSkipped } from '../io/inputs.ts';
+import { articleReader, type ArticleReader, type ReadResult } from '../io/read.ts';
 import { message } from '../messages.ts';
 import type { StageTimings } from '../pipeline.ts';
 import { datasetJsonSchema, SCHEMA_VERSION } from '../schema.ts';
@@ -17,21 +17,33 @@ import { ReportWriter } from '../outputs/report/index.ts';
 import type { ArticleRecord } from '../schema.ts';
 import { TablesWriter } from '../outputs/tables/index.ts';
 import type { OutputsOptions } from '../outputs/write-outputs.ts';
-import type { Message } from '../types.ts';
+import type { Message, SourceFormat } from '../types.ts';
 import { PIPELINE_VERSION } from '../version.ts';
 import { articleOutputs, lacksOutputs, type OutputsWanted } from '../outputs/article-outputs.ts';
 import { ArticleCache, cacheFingerprint } from './cache.ts';
-import { buildManifest, manifestText, type ManifestInput, type ManifestSkipped } from '../outputs/manifest.ts';
+import { buildManifest, manifestText, type ManifestSkipped } from '../outputs/manifest.ts';
+import { outcomeOf, type ArticleOutcome } from '../outcome.ts';
 import { mapInOrder } from './ordered.ts';
-import type { ArticleOutcome, processToOutcome } from './outcome.ts';
+import type { ProcessedArticle, processToOutcome } from './outcome.ts';
 import type { OutputSink } from '../outputs/sink.ts';
 import { ArticlePool, workerCount } from './pool.ts';
 import { storeOutcome, type StoreTarget } from './store.ts';
 import { inShard, type Shard } from './shard.ts';
 
 export interface RunOptions {
-  input: string;
+  /** A corpus folder, or inputs as the command line names them: folders, files, globs and "-" (standard input). */
+  input: string | readonly string[];
+  /** The folder relative inputs are resolved from (default: the process's working folder). */
+  cwd?: string;
+  /** Standard input's bytes, for an input "-". */
+  stdin?: Uint8Array;
+  /** The format of standard input (default: sniffed from its bytes). */
+  stdinFormat?: SourceFormat;
+  /** The dataset's order: by id (the default, as the contract has it) or the order the inputs were given. */
+  order?: 'id' | 'input';
   config: Config;
+  /** Where the config came from, named in the manifest. */
+  configSource?: ConfigSource;
   sink: OutputSink;
   /** Called after each article, in input order, for progress. */
   onArticle?: (done: number, total: number, cached: number) => void;
@@ -71,28 +83,55 @@ export interface RunSummary {
 
 export class RunError extends Error {}
 
-const stripExtension = (path: string) => path.replace(/\.[^./]*$/, '');
-
 interface Plan {
-  articles: Discovered[];
+  articles: InputArticle[];
   /** The per-article outputs this run writes. */
   want: OutputsWanted;
-  duplicates: ManifestInput[];
+  duplicates: ArticleOutcome[];
   symlinks: ManifestSkipped[];
   cache?: ArticleCache;
-  read: ArticleReader;
+  read: (a: InputArticle) => ReadResult;
 }
 
-/** Discovers the corpus and sets up the cache; throws RunError when the input folder is missing. */
+/** Finds the inputs' articles, in input order. */
+function findInputs(opts: RunOptions): { articles: InputArticle[]; skipped: InputSkipped[] } {
+  try {
+    return resolveInputs(typeof opts.input === 'string' ? [opts.input] : opts.input, {
+      cwd: opts.cwd ?? process.cwd(),
+      ...(opts.stdin ? { stdin: opts.stdin } : {}),
+      ...(opts.stdinFormat ? { stdinFormat: opts.stdinFormat } : {}),
+    });
+  } catch (err) {
+    if (err instanceof InputError) throw new RunError(err.message);
+    throw err;
+  }
+}
+
+/** Reads an article: standard input's bytes as they came, a file through `reader` or within its root folder. */
+function inputReader(opts: RunOptions): (a: InputArticle) => ReadResult {
+  if (opts.reader) {
+    const reader = opts.reader;
+    return (a) => (a.bytes ? { bytes: a.bytes } : reader(a.absolute));
+  }
+  const byRoot = new Map<string, ArticleReader>();
+  const maxBytes = opts.config.limits.maxBytes;
+  return (a) => {
+    if (a.bytes) return { bytes: a.bytes };
+    let read = byRoot.get(a.root);
+    if (!read) byRoot.set(a.root, (read = articleReader({ root: a.root, maxBytes })));
+    return read(a.absolute);
+  };
+}
+
+/** Finds the articles and sets up the cache; throws RunError when an input is missing. */
 function plan(opts: RunOptions): Plan {
-  const { input, config, shard } = opts;
-  if (!existsSync(input) || !statSync(input).isDirectory()) throw new RunError(`input folder not found: ${input}`);
-  const found = discover(input);
-  const duplicates: ManifestInput[] = [];
+  const { config, shard } = opts;
+  const found = findInputs(opts);
+  const duplicates: ArticleOutcome[] = [];
   const symlinks: ManifestSkipped[] = [];
   for (const s of found.skipped) {
     // a skipped file goes with the shard of the id it would have had, so every shard agrees on who reports it
-    const id = stripExtension(s.path);
+    const { id } = s;
     if (!inShard(id, shard)) continue;
     if (s.reason === 'duplicate-id') {
       duplicates.push({
@@ -114,21 +153,22 @@ function plan(opts: RunOptions): Plan {
     }
   }
   const articles = found.articles.filter((a) => inShard(a.id, shard));
+  if (opts.order !== 'input') articles.sort((a, b) => byCodeUnits(a.id, b.id));
   const useCache = opts.cacheDir !== undefined && config.run.cache;
   const cache = useCache
     ? new ArticleCache(opts.cacheDir!, cacheFingerprint(config), !opts.force, !opts.readOnlyCache)
     : undefined;
-  const read = opts.reader ?? articleReader({ root: input, maxBytes: config.limits.maxBytes });
+  const read = inputReader(opts);
   const want = { tables: opts.outputs?.tablesOutDir !== undefined, report: opts.outputs?.reportDir !== undefined };
   return { articles, want, duplicates, symlinks, read, ...(cache ? { cache } : {}) };
 }
 
 /** What the main thread does before any processing: read the bytes, and answer from the cache when it can. */
-type Prepared = { outcome: ArticleOutcome } | { bytes: Uint8Array; key?: string };
+type Prepared = { outcome: ProcessedArticle } | { bytes: Uint8Array; key?: string };
 
-function prepare(a: Discovered, p: Plan): Prepared {
+function prepare(a: InputArticle, p: Plan): Prepared {
   const { cache } = p;
-  const read = p.read(a.absolute);
+  const read = p.read(a);
   if ('error' in read)
     return {
       outcome: {
@@ -157,7 +197,7 @@ function prepare(a: Discovered, p: Plan): Prepared {
 
 /** Streams outcomes into the sink in input order and writes the manifest at the end. */
 class Batch {
-  private readonly inputs: ManifestInput[] = [];
+  private readonly inputs: ArticleOutcome[] = [];
   private quotes = 0;
   private entities = 0;
   private cached = 0;
@@ -187,7 +227,7 @@ class Batch {
     };
   }
 
-  add(o: ArticleOutcome): void {
+  add(o: ProcessedArticle): void {
     if (o.line !== undefined) {
       this.opts.sink.appendDataset(`${o.line}\n`);
       if (this.tables || this.report) {
@@ -208,7 +248,7 @@ class Batch {
     this.quotes += o.quotes;
     this.entities += o.entities;
     if (o.cached) this.cached++;
-    this.inputs.push({ id: o.id, path: o.path, sha256: o.sha256, status: o.status, messages: o.messages });
+    this.inputs.push(outcomeOf(o));
     this.opts.onArticle?.(this.inputs.length, this.plan.articles.length, this.cached);
   }
 
@@ -218,6 +258,7 @@ class Batch {
       schemaVersion: SCHEMA_VERSION,
       pipelineVersion: PIPELINE_VERSION,
       configHash: configHash(config),
+      config: this.opts.configSource,
       inputs: [...this.inputs, ...this.plan.duplicates],
       skipped: this.plan.symlinks,
       quotes: this.quotes,
@@ -300,7 +341,7 @@ export async function runPipelineAsync(opts: RunOptions): Promise<RunSummary> {
   // a worker's heap holds the models, and every collection the extra garbage brings costs it (and V8's helper
   // threads) several times what the same work costs this small heap.
   const workerWants: OutputsWanted = { tables: false, report: p.want.report };
-  const processInWorker = async (a: Discovered): Promise<ArticleOutcome> => {
+  const processInWorker = async (a: InputArticle): Promise<ProcessedArticle> => {
     const prep = prepare(a, p);
     if ('outcome' in prep) return prep.outcome;
     pool ??= new ArticlePool(threads, opts.config);

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { writeArticlePage } from '../outputs/report/index.ts';
 import { writeCacheEntry } from './cache.ts';
-import type { ArticleOutcome } from './outcome.ts';
+import type { ProcessedArticle } from './outcome.ts';
 
 export interface StoreTarget {
   /** The report's articles folder: the page is written there, and dropped from the outcome. */
@@ -15,7 +15,7 @@ export interface StoreTarget {
 
 /** Writes the outcome's cache entry and its page as the target asks; returns the outcome, its page replaced by
  * `pageWritten`. */
-export function storeOutcome(o: ArticleOutcome, t: StoreTarget): ArticleOutcome {
+export function storeOutcome(o: ProcessedArticle, t: StoreTarget): ProcessedArticle {
   // The page is encoded to UTF-8 once, for its hash and its file (hashing the string and writing it encoded it
   // twice: ~22 MB per 1,000 articles each time, from a two-byte string).
   let bytes: Buffer | undefined;

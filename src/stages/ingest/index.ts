@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { Config } from '../../config.ts';
 import { message } from '../../messages.ts';
-import type { IngestedArticle, Message } from '../../types.ts';
+import type { IngestedArticle, Message, SourceFormat } from '../../types.ts';
 import { formatOf } from './format.ts';
 import { removeBoilerplate, type BoilerplateRule } from './boilerplate.ts';
 import { decodeBytes, decodeHtmlBytes, decodeLatin1Utf8 } from './decode.ts';
@@ -16,13 +16,15 @@ export interface RawArticle {
   /** Path relative to the input folder, '/'-separated. */
   path: string;
   bytes: Uint8Array;
+  /** The format when the caller knows it (stdin, the library); default: from the path's extension. */
+  format?: SourceFormat;
 }
 
 const EXTRACTORS = { html: extractHtml, markdown: extractMarkdown, text: extractPlainText } as const;
 
 /** Decodes, extracts, normalises and cleans one article; problems become messages, an error one rejects it. */
 export function ingest(raw: RawArticle, config: Config, boilerplate: readonly BoilerplateRule[]): IngestedArticle {
-  const format = formatOf(raw.path);
+  const format = raw.format ?? formatOf(raw.path);
   const sha256 = createHash('sha256').update(raw.bytes).digest('hex');
   const base = { id: raw.id, source: { path: raw.path, sha256, format }, meta: {}, text: '' };
   const messages: Message[] = [];

@@ -4,7 +4,15 @@ import type { Config } from '../../config.ts';
 import { message } from '../../messages.ts';
 import type { ItemEntity, ItemSentence } from 'wink-nlp';
 import { nlp, readDocIn } from './nlp.ts';
-import type { IngestedArticle, Paragraph, SegmentedArticle, Sentence, Token, WinkEntity } from '../../types.ts';
+import type {
+  IngestedArticle,
+  Paragraph,
+  SegmentedArticle,
+  Sentence,
+  Token,
+  TokenWordIds,
+  WinkEntity,
+} from '../../types.ts';
 import { fixSentenceBreaks } from './sentence-fixes.ts';
 import { taggingView, widen } from './tagging-view.ts';
 
@@ -44,6 +52,15 @@ function isLineBreakToken(value: string): boolean {
 
 /** Splits the article into paragraphs, sentences and tokens. */
 export function segment(article: IngestedArticle, config: Config): SegmentedArticle {
+  return segmentWithIds(article, config).article;
+}
+
+/** segment, and beside the article the word ids of its tokens for the entity tagger (absent when wink read the
+ * text with a throwaway instance, whose ids name nothing later). */
+export function segmentWithIds(
+  article: IngestedArticle,
+  config: Config,
+): { article: SegmentedArticle; wordIds?: TokenWordIds } {
   const { text } = article;
   const paragraphs = findParagraphs(text);
   const { view, rewrites } = taggingView(text);
@@ -56,15 +73,17 @@ export function segment(article: IngestedArticle, config: Config): SegmentedArti
 
   if (values.length > config.limits.maxTokens) {
     return {
-      ...article,
-      paragraphs,
-      sentences: [],
-      tokens: [],
-      winkEntities: [],
-      messages: [
-        ...article.messages,
-        message('segment/too-many-tokens', 'segment', { tokens: values.length, limit: config.limits.maxTokens }),
-      ],
+      article: {
+        ...article,
+        paragraphs,
+        sentences: [],
+        tokens: [],
+        winkEntities: [],
+        messages: [
+          ...article.messages,
+          message('segment/too-many-tokens', 'segment', { tokens: values.length, limit: config.limits.maxTokens }),
+        ],
+      },
     };
   }
 
@@ -134,12 +153,8 @@ export function segment(article: IngestedArticle, config: Config): SegmentedArti
       winkEntities.push({ type: e.out(its.type) as string, firstToken: first, lastToken: last + 1 });
   });
 
-  return {
-    ...article,
-    paragraphs,
-    sentences,
-    tokens,
-    winkEntities,
-    ...(wordIds ? { wordIds: wordIds.subarray(0, tokens.length), lexicon } : {}),
-  };
+  const segmented: SegmentedArticle = { ...article, paragraphs, sentences, tokens, winkEntities };
+  return wordIds && lexicon
+    ? { article: segmented, wordIds: { ids: wordIds.subarray(0, tokens.length), lexicon } }
+    : { article: segmented };
 }
