@@ -22,6 +22,13 @@ import {
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { scriptHelp } from './help.ts';
+
+scriptHelp(
+  'bench',
+  "Throughput and memory of the pipeline against wink's readDoc and compromise; writes bench/results.json.",
+  ['[--big] [--runs N]'],
+);
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const REAL = join(ROOT, '../shared/dev/polnear-train/corpus');

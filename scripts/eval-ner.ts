@@ -18,6 +18,12 @@ import {
 } from '../src/stages/entities/tagger/index.ts';
 import { tagSentenceReference } from '../src/stages/entities/tagger/reference.ts';
 import { tokensByLine, type OffsetToken, type WinkLike } from '../src/stages/entities/tagger/wink-tokens.ts';
+import { scriptHelp } from './help.ts';
+
+scriptHelp('eval:ner', 'Score the entity tagger alone on a CoNLL-style set, or time it.', [
+  '[--dev DIR --model PATH --keep OUT.jsonl --reference]',
+  '--bench [DIR] [--rounds N] [--reference]',
+]);
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);

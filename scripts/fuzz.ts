@@ -14,6 +14,14 @@ import ts from 'typescript';
 import { parseConfig } from '../src/config.ts';
 import { processArticle } from '../src/pipeline.ts';
 import { articleFile, problemsOf } from '../tests/robustness/fuzz-article.ts';
+import { scriptHelp } from './help.ts';
+
+scriptHelp(
+  'fuzz',
+  'Fuzz every regular expression in src/ and whole adversarial articles against time budgets.',
+  ['[--list] [--skip-regex] [--skip-articles]'],
+  ['0  no finding', '1  a super-linear regex, a crash or a budget overrun (listed)'],
+);
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const arg = (name: string, fallback: number) => {

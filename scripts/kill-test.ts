@@ -12,6 +12,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JOURNAL, recoverFolder } from '../src/io/commit.ts';
 import { checkOutputFolder } from '../src/outputs/sink.ts';
+import { scriptHelp } from './help.ts';
+
+scriptHelp(
+  'kill-test',
+  'SIGKILL the command at random moments and check the output folder is never torn.',
+  [],
+  ['0  every kill left a complete, consistent output folder', '1  a torn or stale output (listed)'],
+);
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const arg = (name: string, fallback: number) => {

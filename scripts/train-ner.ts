@@ -29,6 +29,13 @@ import {
   spanKeys,
   tokenisedGazetteer,
 } from './ner-data.ts';
+import { scriptHelp } from './help.ts';
+
+scriptHelp('train:ner', 'Train the entity tagger on CoNLL-2003 train and write models/ner.model.json.gz.', [
+  '[--epochs N --nl-epochs N --folds K --train PATH --out PATH]',
+  '--cv 5     (cross-validation on conll-train; writes nothing)',
+  '--check    (also report conll-valid once, after training)',
+]);
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = path.resolve(process.env.SHARED_DIR ?? path.join(repo, '../shared'));

@@ -140,8 +140,10 @@ export function loadConfig(path?: string, explicit = true): Config {
   return loadConfigFile(path, explicit).config;
 }
 
-/** Where the effective config came from, as the manifest names it. */
-export type ConfigSource = { source: 'file'; path: string; sha256: string } | { source: 'defaults' };
+/** Where the effective config came from, as the manifest names it: a file (its path as given and the sha256 of
+ * its bytes), the built-in defaults, or a program that handed a config object to the library. */
+export type ConfigSource =
+  { source: 'file'; path: string; sha256: string } | { source: 'defaults' } | { source: 'caller' };
 
 /** loadConfig, and where the config came from: the file (with the sha256 of its bytes) or the defaults. */
 export function loadConfigFile(path?: string, explicit = true): { config: Config; from: ConfigSource } {

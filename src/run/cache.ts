@@ -40,9 +40,11 @@ export function codeVersion(): string {
   const root = fileURLToPath(new URL('../../', import.meta.url));
   const h = createHash('sha256');
   const seen = new Set<string>();
+  // the installed package runs compiled .js files, whose imports name .js files: hash those
+  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
   const queue = [
-    fileURLToPath(new URL('../pipeline.ts', import.meta.url)),
-    fileURLToPath(new URL('./outcome.ts', import.meta.url)),
+    fileURLToPath(new URL(`../pipeline${ext}`, import.meta.url)),
+    fileURLToPath(new URL(`./outcome${ext}`, import.meta.url)),
   ];
   while (queue.length) {
     const file = queue.shift()!;
