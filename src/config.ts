@@ -124,11 +124,12 @@ export function parseConfig(raw: unknown, origin = 'config'): Config {
         }
       } else problems.push({ path: at.length ? at.join('.') : '(top level)', message: issue.message });
     }
-    const lines = problems.map((p) => `  ${p.path}: ${p.message}`);
-    throw new ConfigError(
-      `${origin}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${lines.join('\n')}`,
-      problems,
-    );
+    // one problem on one line; several each on its own line under a count
+    const text =
+      problems.length === 1
+        ? `${origin}: ${problems[0]!.path}: ${problems[0]!.message}`
+        : `${origin}: ${problems.length} problems\n${problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`;
+    throw new ConfigError(text, problems);
   }
   const { $schema, ...config } = result.data;
   return config;
