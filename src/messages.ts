@@ -58,6 +58,10 @@ export const MESSAGES = {
     severity: 'warning',
     text: 'No main article found in the page; the whole body text was used.',
   },
+  'ingest/html-article-suspect': {
+    severity: 'warning',
+    text: 'The main content Readability chose looks like {reason} (furniture: a sign-up box, print footer or notice; small: a sliver of the page text); another candidate was tried. Check the article text.',
+  },
   'ingest/html-unsafe-removed': {
     severity: 'info',
     text: 'Removed {count} script, style, iframe or other active elements from the page.',
@@ -69,6 +73,10 @@ export const MESSAGES = {
   'ingest/date-unread': {
     severity: 'info',
     text: 'The date "{value}" is not an unambiguous date: published was left empty.',
+  },
+  'ingest/not-english': {
+    severity: 'warning',
+    text: 'The article looks clearly written in another language than English (ISO 639-3 "{language}"); it was processed all the same, but the English models may find few sentences, entities or quotes in it.',
   },
   'ingest/control-chars': { severity: 'warning', text: 'Removed {count} control characters from the text.' },
   // segment

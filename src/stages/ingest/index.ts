@@ -5,9 +5,10 @@ import { message } from '../../messages.ts';
 import type { IngestedArticle, Message, SourceFormat } from '../../types.ts';
 import { formatOf } from './format.ts';
 import { removeBoilerplate, type BoilerplateRule } from './boilerplate.ts';
-import { decodeBytes, decodeHtmlBytes, decodeLatin1Utf8 } from './decode.ts';
-import { extractHtml } from './html.ts';
+import { decodeBytes } from './decode.ts';
+import { extractHtml } from './html/index.ts';
 import { extractMarkdown } from './markdown.ts';
+import { clearlyNotEnglish } from './language.ts';
 import { normalizeText } from './normalize.ts';
 import { extractPlainText } from './plaintext.ts';
 
@@ -35,27 +36,27 @@ export function ingest(raw: RawArticle, config: Config, boilerplate: readonly Bo
   }
   if (raw.bytes.length === 0) return { ...base, messages: [message('ingest/empty', 'ingest')] };
 
-  // An HTML page in UTF-8 stays undecoded until its source pass has dropped what is never read.
-  const decoded = format === 'html' ? decodeHtmlBytes(raw.bytes) : decodeBytes(raw.bytes, format);
+  const decoded = decodeBytes(raw.bytes, format);
   messages.push(...decoded.messages);
   if (!decoded.ok) return { ...base, messages };
-  const input = 'text' in decoded ? decoded.text : decoded.html;
-  const decodedText = (): string => (typeof input === 'string' ? input : decodeLatin1Utf8(input.latin1));
 
-  const extracted = typeof input === 'string' ? EXTRACTORS[format](input) : extractHtml(input);
+  const extracted = EXTRACTORS[format](decoded.text);
   messages.push(...extracted.messages);
   const normalized = normalizeText(extracted.text);
   messages.push(...normalized.messages);
   let text = normalized.text;
+  // The language check reads the text before any line is cut: which boilerplate rules apply depends on it.
+  const language = clearlyNotEnglish(text);
+  if (language !== undefined) messages.push(message('ingest/not-english', 'ingest', { language }));
   if (config.ingest.removeBoilerplate) {
-    const cleaned = removeBoilerplate(text, boilerplate);
+    const cleaned = removeBoilerplate(text, boilerplate, language);
     messages.push(...cleaned.messages);
     // Removing a line can leave blank-line runs or a leading blank line behind. With no line removed the text
     // is the normalised text again, and a second pass changes it only when the first one was not settled.
     if (cleaned.messages.length > 0 || !normalized.settled) text = normalizeText(cleaned.text).text;
   }
   if (text.trim() === '') {
-    const onlyWhitespace = decodedText().trim() === '';
+    const onlyWhitespace = decoded.text.trim() === '';
     messages.push(
       onlyWhitespace ? message('ingest/whitespace-only', 'ingest') : message('ingest/no-text', 'ingest', { format }),
     );

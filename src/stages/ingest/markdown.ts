@@ -3,10 +3,10 @@ import type { Nodes, Parents, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { message } from '../../messages.ts';
 import type { Message, Meta } from '../../types.ts';
-import { parseDocument } from './dom.ts';
+import { parseDocument } from './html/dom.ts';
 import { splitFrontMatter } from './front-matter.ts';
-import type { Extracted } from './html.ts';
-import { paragraphsOf } from './html-text.ts';
+import type { Extracted } from './extracted.ts';
+import { paragraphsOf } from './html/text.ts';
 import { cleanByline, cleanValue, normaliseDate, normaliseLanguage, normaliseUrl } from './meta-values.ts';
 
 const STAGE = 'ingest';
@@ -28,7 +28,7 @@ function field(data: Record<string, unknown>, keys: readonly string[]): unknown 
 }
 
 function names(value: unknown): string | undefined {
-  const list = Array.isArray(value) ? value : [value];
+  const list: unknown[] = Array.isArray(value) ? (value as unknown[]) : [value];
   const out = list
     .map((a) => (typeof a === 'object' && a !== null && !Array.isArray(a) ? (a as Record<string, unknown>)['name'] : a))
     .map(cleanByline)

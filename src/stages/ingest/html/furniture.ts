@@ -16,7 +16,6 @@ export const CREDIT = /(?:^|[\s_-])(?:credit|credits|copyright|photographer|phot
 export const MAX_FURNITURE_CHARS = 300;
 export const NEVER_FURNITURE = new Set(['html', 'body', 'main', 'article']);
 
-// linkedom answers getAttribute('class') by building a token list, so elements without class or id skip it.
 const classAndId = (el: DomElement): string =>
   el.hasAttribute('class') || el.hasAttribute('id')
     ? `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`
@@ -46,7 +45,7 @@ export function isFurniture(el: DomElement): boolean {
   return (el.textContent ?? '').length < MAX_FURNITURE_CHARS;
 }
 
-/** isFurniture(el) || isCredit(el), reading the class and id once (linkedom joins the class list on every read). */
+/** isFurniture(el) || isCredit(el), reading the class and id once. */
 function isFurnitureOrCredit(el: DomElement): boolean {
   if (!el.hasAttributes() || (!el.hasAttribute('class') && !el.hasAttribute('id'))) return false;
   const words = classAndId(el);
@@ -58,8 +57,7 @@ function isFurnitureOrCredit(el: DomElement): boolean {
 
 function isChrome(el: DomElement, fallback: boolean): boolean {
   const name = el.localName;
-  // Without attributes only the name can tell (hasAttributes is a pointer check in linkedom; each getAttribute
-  // below searches the attributes again).
+  // Without attributes only the name can tell.
   if (!el.hasAttributes())
     return (
       name === 'nav' || (fallback && (name === 'header' || name === 'footer' || name === 'aside' || name === 'form'))
@@ -82,8 +80,7 @@ function isChrome(el: DomElement, fallback: boolean): boolean {
 /** Removes navigation and furniture from the page (and, for the body-text fallback, header/footer/aside too). */
 export function removeChrome(document: DomDocument, fallback = false): void {
   const doomed: DomElement[] = [];
-  // One iterative walk rather than querySelectorAll (linkedom compiles a selector on every call); each element
-  // is judged before anything inside it is removed, and removal waits until the walk is done.
+  // Each element is judged before anything inside it is removed, and removal waits until the walk is done.
   walkElements(document, (el) => {
     if (isChrome(el, fallback) || isFurnitureOrCredit(el)) {
       doomed.push(el);

@@ -1,6 +1,6 @@
 // Removes everything that could run or load something, before any other code looks at the page: the DOM is
 // never rendered, but Readability's content and our text walker then only ever see inert markup.
-import { attributeList, ENTER, SKIP_CHILDREN, walkElements, type DomDocument, type DomElement } from './dom.ts';
+import { ENTER, SKIP_CHILDREN, walkElements, type DomDocument, type DomElement } from './dom.ts';
 
 // Elements whose content is code, a nested document or a plugin: never article text.
 export const ACTIVE = new Set(['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'portal']);
@@ -45,7 +45,7 @@ export const SCRIPT_URL = /^\s*(?:javascript|vbscript|data):/i;
 /** Counts and strips event handlers and script URLs on one element. */
 function removeActiveAttributes(el: DomElement): number {
   let removed = 0;
-  const attributes = attributeList(el);
+  const attributes = el.attributes;
   // Collect first: removing while iterating a live attribute list would skip entries.
   const names: string[] = [];
   for (let i = 0; i < attributes.length; i++) {
@@ -72,8 +72,7 @@ export function removeActiveContent(document: DomDocument): Sanitized {
   let active = 0;
   let deepest = 0;
   const doomed: DomElement[] = [];
-  // One walk over the tree (iterative: deep nesting must not overflow the stack) rather than querySelectorAll,
-  // which linkedom answers by compiling a CSS selector on every call. Removal waits until the walk is done.
+  // One iterative walk over the tree (deep nesting must not overflow the stack); removal waits until it is done.
   walkElements(document, (el, depth) => {
     const name = el.localName;
     if (ACTIVE.has(name)) {
@@ -85,7 +84,6 @@ export function removeActiveContent(document: DomDocument): Sanitized {
       doomed.push(el);
       return SKIP_CHILDREN;
     }
-    // hasAttributes is a pointer check in linkedom; reading el.attributes builds a fresh list each time.
     if (el.hasAttributes()) active += removeActiveAttributes(el);
     if (depth > deepest) deepest = depth;
     return ENTER;

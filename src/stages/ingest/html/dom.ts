@@ -1,11 +1,11 @@
 // The slice of the DOM the ingest stage uses, typed structurally: the project compiles without lib.dom, and
 // linkedom's own typings resolve to `any` there. One place to parse, so the DOM implementation is one choice.
+// Only linkedom's public DOM API is used (tree links, attributes, DOMParser).
 import { DOMParser } from 'linkedom';
 
 export interface DomNode {
   readonly nodeType: number;
   readonly nodeName: string;
-  readonly childNodes: ArrayLike<DomNode>;
   readonly parentNode: DomNode | null;
   readonly firstChild: DomNode | null;
   readonly nextSibling: DomNode | null;
@@ -25,8 +25,6 @@ export interface DomElement extends DomNode {
   hasAttribute(name: string): boolean;
   hasAttributes(): boolean;
   removeAttribute(name: string): void;
-  querySelector(selector: string): DomElement | null;
-  querySelectorAll(selector: string): ArrayLike<DomElement>;
   remove(): void;
 }
 
@@ -35,8 +33,6 @@ export interface DomDocument extends DomNode {
   readonly documentElement: DomElement | null;
   readonly body: DomElement | null;
   readonly head: DomElement | null;
-  querySelector(selector: string): DomElement | null;
-  querySelectorAll(selector: string): ArrayLike<DomElement>;
 }
 
 export const ELEMENT_NODE = 1;
@@ -66,74 +62,10 @@ export function isElement(node: DomNode): node is DomElement {
 export const ENTER = true;
 export const SKIP_CHILDREN = false;
 
-// linkedom keeps a whole document as one linked list in document order: each element is followed by its
-// attributes, its children and an end marker (nodeType -1). Walking that list is a pointer step per node,
-// where firstElementChild and nextElementSibling each search the list for the next element. The two links
-// are private symbols of linkedom (pinned in package.json), found once by their description; a DOM without
-// them gets the walk over the public tree links instead.
-const NODE_END = -1;
-let links: { next: symbol; end: symbol } | null | undefined;
-
-function linksOf(node: object): { next: symbol; end: symbol } | null {
-  if (links !== undefined) return links;
-  const symbols = Object.getOwnPropertySymbols(node);
-  const next = symbols.find((s) => s.description === 'next');
-  const end = symbols.find((s) => s.description === 'end');
-  links = next !== undefined && end !== undefined ? { next, end } : null;
-  return links;
-}
-
-interface Linked extends DomNode {
-  [link: symbol]: Linked;
-}
-
-const ATTRIBUTE_NODE = 2;
-
-/** An element's attributes (name and value), in order. linkedom answers el.attributes with a new list behind
- * a Proxy on every read; its attribute nodes are the nodes right after the element in its node list. */
-export function attributeList(el: DomElement): ArrayLike<{ readonly name: string; readonly value: string }> {
-  const link = linksOf(el);
-  if (link === null) return el.attributes;
-  const found: Linked[] = [];
-  for (
-    let node = (el as unknown as Linked)[link.next];
-    node !== undefined && node.nodeType === ATTRIBUTE_NODE;
-    node = node[link.next]
-  )
-    found.push(node);
-  return found as unknown as { name: string; value: string }[];
-}
-
 /** Visits every element under root (not root itself) in document order, with its depth below root (1 for
  * root's children). Iterative rather than recursive: a page of thousands of nested elements must not exhaust
  * the stack. The visitor may not remove elements; collect them and remove them after the walk. */
 export function walkElements(root: DomNode, visit: (element: DomElement, depth: number) => boolean): void {
-  const link = linksOf(root);
-  if (link === null) return walkTree(root, visit);
-  const { next: NEXT, end: END } = link;
-  const stop = (root as Linked)[END];
-  let depth = 0;
-  let node = (root as Linked)[NEXT];
-  while (node !== stop && node !== undefined && node !== null) {
-    const type = node.nodeType;
-    if (type === ELEMENT_NODE) {
-      depth++;
-      if (visit(node as unknown as DomElement, depth)) {
-        node = node[NEXT];
-      } else {
-        // past the element's end marker: none of its content is visited
-        depth--;
-        node = node[END]![NEXT];
-      }
-    } else {
-      if (type === NODE_END) depth--;
-      node = node[NEXT];
-    }
-  }
-}
-
-/** walkElements over the public tree links, for a DOM that is not linkedom's. */
-export function walkTree(root: DomNode, visit: (element: DomElement, depth: number) => boolean): void {
   let el = (root as DomElement).firstElementChild ?? null;
   let depth = 1;
   while (el !== null) {

@@ -136,8 +136,7 @@ interface OpenElement {
 }
 
 // Iterative, with the open elements on an explicit stack: a page of thousands of nested elements must not
-// exhaust the call stack. firstChild/nextSibling rather than childNodes: linkedom builds a new array for
-// every childNodes read. With a second writer, one walk writes two texts: everything, and everything but the
+// exhaust the call stack. With a second writer, one walk writes two texts: everything, and everything but the
 // elements `omit` picks (as if they were skipped), which is what two walks with two skip tests would write.
 function walk(
   root: DomNode,

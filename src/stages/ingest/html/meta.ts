@@ -1,9 +1,9 @@
 // Reads what an HTML page says about itself into Meta: Open Graph, <meta> names, JSON-LD, <time>,
 // <link rel=canonical>, <html lang>. Runs before Readability, which rewrites the document.
-import type { Meta } from '../../types.ts';
+import type { Meta } from '../../../types.ts';
 import { ENTER, isElement, SKIP_CHILDREN, walkElements, type DomDocument, type DomElement } from './dom.ts';
 import { readJsonLdArticle } from './json-ld.ts';
-import { cleanByline, cleanValue, normaliseDate, normaliseLanguage, normaliseUrl } from './meta-values.ts';
+import { cleanByline, cleanValue, normaliseDate, normaliseLanguage, normaliseUrl } from '../meta-values.ts';
 
 export interface HtmlMeta {
   meta: Meta;
@@ -24,8 +24,8 @@ interface MetaElements {
 // css-select's `link[rel~="canonical" i]`: a whitespace-separated token, compared case-insensitively.
 const CANONICAL = /(?:^|\s)canonical(?:$|\s)/i;
 
-/** One walk in document order instead of a querySelector per field: linkedom compiles a CSS selector on every
- * call, which cost more than the walk itself. Like linkedom's selector walk, it does not enter <template>. */
+/** One walk in document order gathers what every field reads; like a selector query, it does not enter
+ * <template>. */
 function gather(document: DomDocument): MetaElements {
   const found: MetaElements = { metas: [], scripts: [], times: [], h1s: [], title: undefined, canonical: undefined };
   walkElements(document, (el) => {

@@ -1,7 +1,7 @@
 // Reads the article node out of a page's JSON-LD blocks (schema.org), including @graph arrays and @id
 // references, which many CMSs (Yoast, Arc, WordPress) use instead of inline objects.
 import type { DomElement } from './dom.ts';
-import { cleanValue } from './meta-values.ts';
+import { cleanValue } from '../meta-values.ts';
 
 type Json = Record<string, unknown>;
 

@@ -1,17 +1,15 @@
 import fc from 'fast-check';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseDocument } from '../../../src/stages/ingest/dom.ts';
-import { isCaption, isDateline } from '../../../src/stages/ingest/html-furniture.ts';
+import { parseDocument } from '../../../../src/stages/ingest/html/dom.ts';
+import { isCaption, isDateline } from '../../../../src/stages/ingest/html/furniture.ts';
 import {
   LINE_SPACE_RUN,
   paragraphsOf,
   paragraphVariants,
   SOURCE_SPACE_RUN,
-} from '../../../src/stages/ingest/html-text.ts';
-import { extractHtml } from '../../../src/stages/ingest/html.ts';
-import { FIXTURES_DIR } from './run-fixture.ts';
+} from '../../../../src/stages/ingest/html/text.ts';
+import { extractHtml } from '../../../../src/stages/ingest/html/index.ts';
 
 const LONG =
   'The council met on Tuesday to discuss the harbour, and members spoke at length about the budget, the tides and the ferry timetable for next year.';
@@ -77,7 +75,7 @@ describe('extractHtml', () => {
 
 describe('paragraphVariants', () => {
   it('writes in one walk what two walks with two skip tests write', () => {
-    const dir = new URL('../../fixtures/ingest/', import.meta.url);
+    const dir = new URL('../../../fixtures/ingest/', import.meta.url);
     const pages = readdirSync(dir)
       .map((d) => new URL(`${d}/source.html`, dir))
       .filter((u) => existsSync(u))
@@ -91,27 +89,6 @@ describe('paragraphVariants', () => {
       expect(all).toEqual(paragraphsOf(body, { skip: isDateline }));
       expect(without).toEqual(paragraphsOf(body, { skip: (el) => isDateline(el) || isCaption(el) }));
     }
-  });
-});
-
-describe('extractHtml on undecoded UTF-8 bytes', () => {
-  const asBytes = (s: string) => ({ latin1: Buffer.from(s, 'utf8').toString('latin1') });
-  const fixturePages = readdirSync(FIXTURES_DIR)
-    .map((d) => join(FIXTURES_DIR, d, 'source.html'))
-    .filter(existsSync)
-    .map((f) => readFileSync(f, 'utf8'));
-
-  it('extracts what it extracts from the decoded page', () => {
-    const tricky = [
-      // a tag name followed by a non-ASCII space: \s in wrapFragment's test, so the page counts as having <html>
-      '<html\u00a0lang="fr"><p>Un article, “cité” ici. 😀</p></html>',
-      '<body\u3000class="x"><p>Text after an ideographic space.</p>',
-      '<p class="é-share">Short bar</p><div class="sharé">' + 'Long text with “quotes”. '.repeat(20) + '</div>',
-      '<article><h1>Títle</h1><p>' +
-        'Ünïcödé prose, long enough to be an article on its own. '.repeat(6) +
-        '</p></article>',
-    ];
-    for (const page of [...fixturePages, ...tricky]) expect(extractHtml(asBytes(page))).toEqual(extractHtml(page));
   });
 });
 
