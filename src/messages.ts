@@ -53,6 +53,18 @@ export const MESSAGES = {
     text: 'Id "{id}" is taken by {kept}; {path} was skipped. Rename one of the two files.',
   },
   'ingest/no-text': { severity: 'error', text: 'No article text was found in the {format} input.' },
+  'ingest/no-words': {
+    severity: 'error',
+    text: 'The text holds no letter or digit (only punctuation, symbols or invisible characters): nothing to process.',
+  },
+  'ingest/too-deep': {
+    severity: 'error',
+    text: 'The {format} input nests {depth} levels deep (elements, lists or quotes), above the limit of {limit}: skipped. No article nests so deep; flatten the file to process it.',
+  },
+  'ingest/too-many-elements': {
+    severity: 'error',
+    text: 'The page holds {count} elements, above the limit of {limit}: skipped. No article page is so big; split the file to process it.',
+  },
   'ingest/boilerplate-removed': { severity: 'info', text: 'Removed boilerplate line "{line}" (rule {rule}).' },
   'ingest/html-no-article': {
     severity: 'warning',

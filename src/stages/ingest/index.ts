@@ -9,6 +9,7 @@ import { decodeBytes } from './decode.ts';
 import { extractHtml } from './html/index.ts';
 import { extractMarkdown } from './markdown.ts';
 import { clearlyNotEnglish } from './language.ts';
+import { htmlOverLimits, markdownTooDeep, MAX_HTML_DEPTH, MAX_HTML_ELEMENTS, MAX_MARKDOWN_DEPTH } from './nesting.ts';
 import { normalizeText } from './normalize.ts';
 import { extractPlainText } from './plaintext.ts';
 
@@ -21,7 +22,26 @@ export interface RawArticle {
   format?: SourceFormat;
 }
 
+// A letter or a digit in any script: a text without one has nothing for the later stages to read.
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
 const EXTRACTORS = { html: extractHtml, markdown: extractMarkdown, text: extractPlainText } as const;
+
+/** The message that rejects an input over the nesting or size limits of its format, if it is. */
+function overLimits(format: SourceFormat, text: string): Message | undefined {
+  if (format === 'markdown') {
+    const depth = markdownTooDeep(text);
+    return depth === undefined
+      ? undefined
+      : message('ingest/too-deep', 'ingest', { format, depth, limit: MAX_MARKDOWN_DEPTH });
+  }
+  if (format !== 'html') return undefined;
+  const over = htmlOverLimits(text);
+  if (over === undefined) return undefined;
+  return 'depth' in over
+    ? message('ingest/too-deep', 'ingest', { format, depth: over.depth, limit: MAX_HTML_DEPTH })
+    : message('ingest/too-many-elements', 'ingest', { count: over.elements, limit: MAX_HTML_ELEMENTS });
+}
 
 /** Decodes, extracts, normalises and cleans one article; problems become messages, an error one rejects it. */
 export function ingest(raw: RawArticle, config: Config, boilerplate: readonly BoilerplateRule[]): IngestedArticle {
@@ -39,6 +59,10 @@ export function ingest(raw: RawArticle, config: Config, boilerplate: readonly Bo
   const decoded = decodeBytes(raw.bytes, format);
   messages.push(...decoded.messages);
   if (!decoded.ok) return { ...base, messages };
+
+  // Limits before the expensive work: no parser is handed a nest deeper, or a page bigger, than any article.
+  const over = overLimits(format, decoded.text);
+  if (over !== undefined) return { ...base, messages: [...messages, over] };
 
   const extracted = EXTRACTORS[format](decoded.text);
   messages.push(...extracted.messages);
@@ -60,6 +84,9 @@ export function ingest(raw: RawArticle, config: Config, boilerplate: readonly Bo
     messages.push(
       onlyWhitespace ? message('ingest/whitespace-only', 'ingest') : message('ingest/no-text', 'ingest', { format }),
     );
+  } else if (!WORD_CHARACTER.test(text)) {
+    // Dots, dashes, symbols and invisible characters are no article, however many of them there are.
+    messages.push(message('ingest/no-words', 'ingest'));
   }
   return { ...base, meta: extracted.meta, text, messages };
 }

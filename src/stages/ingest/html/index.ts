@@ -23,6 +23,11 @@ const MIN_ARTICLE_CHARS = 140;
 // nesting depth and faster (200 nested divs: 0.2 s; 2,000: a minute; deeper, its own recursion overflows).
 // News pages nest a few dozen levels; a page nested deeper than this gets the body-text fallback instead.
 const MAX_READABILITY_DEPTH = 200;
+// Readability's scoring and cleaning are linear in the page at best, with a dear constant (a page of 50,000
+// bare paragraphs takes seconds); the longest article pages hold about 10,000 elements. A page with more gets
+// the body-text fallback too. (Readability's own maxElemsToParse counts getElementsByTagName('*'), which
+// linkedom answers with an empty list, so it cannot do this.)
+const MAX_READABILITY_ELEMENTS = 30_000;
 
 const chars = (paragraphs: readonly string[]): number => paragraphs.reduce((n, p) => n + p.length, 0);
 
@@ -78,7 +83,7 @@ export function extractHtml(source: string): Extracted {
   // article that came out far smaller than the page.
   const visibleChars = document.body ? chars(paragraphsOf(document.body)) : 0;
 
-  const tooDeep = sanitized.depth > MAX_READABILITY_DEPTH;
+  const tooDeep = sanitized.depth > MAX_READABILITY_DEPTH || sanitized.elements > MAX_READABILITY_ELEMENTS;
   const candidate = (article: ArticleContent | null): Candidate => {
     const paragraphs = article ? withoutHeadings(articleParagraphs(article.content), meta) : [];
     return { paragraphs, article, suspicion: suspicionOf(paragraphs, visibleChars) };
@@ -105,10 +110,10 @@ export function extractHtml(source: string): Extracted {
   let paragraphs = chosen.paragraphs;
   const furniture = chosen.suspicion === 'furniture';
   if (paragraphs.length === 0 || chars(paragraphs) < MIN_ARTICLE_CHARS || furniture) {
-    // Readability rewrote the first DOM, so its own "is there an article here" test and the body-text fallback
-    // need a fresh one; one parse serves both (the test reads it before the fallback changes it). Only short
+    // Readability rewrote the first DOM (unless it was skipped), so its own "is there an article here" test and
+    // the body-text fallback need a fresh one; one parse serves both (the test reads it before the fallback changes it). Only short
     // results and furniture get here, so most pages never pay for it. Furniture is never kept as the article.
-    const fresh = parseDocument(source);
+    const fresh = tooDeep ? document : parseDocument(source);
     if (furniture || paragraphs.length === 0 || !probablyReaderable(fresh)) {
       messages.push(message('ingest/html-no-article', STAGE));
       paragraphs = withoutHeadings(bodyParagraphs(fresh), meta);

@@ -65,12 +65,15 @@ export interface Sanitized {
   active: number;
   /** The deepest element nesting left in the page. */
   depth: number;
+  /** How many elements are left in the page. */
+  elements: number;
 }
 
 /** Strips active and non-text elements, event handlers and javascript: URLs. */
 export function removeActiveContent(document: DomDocument): Sanitized {
   let active = 0;
   let deepest = 0;
+  let elements = 0;
   const doomed: DomElement[] = [];
   // One iterative walk over the tree (deep nesting must not overflow the stack); removal waits until it is done.
   walkElements(document, (el, depth) => {
@@ -86,8 +89,9 @@ export function removeActiveContent(document: DomDocument): Sanitized {
     }
     if (el.hasAttributes()) active += removeActiveAttributes(el);
     if (depth > deepest) deepest = depth;
+    elements++;
     return ENTER;
   });
   for (const el of doomed) el.remove();
-  return { active, depth: deepest };
+  return { active, depth: deepest, elements };
 }
