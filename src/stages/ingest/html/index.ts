@@ -111,8 +111,9 @@ export function extractHtml(source: string): Extracted {
   const furniture = chosen.suspicion === 'furniture';
   if (paragraphs.length === 0 || chars(paragraphs) < MIN_ARTICLE_CHARS || furniture) {
     // Readability rewrote the first DOM (unless it was skipped), so its own "is there an article here" test and
-    // the body-text fallback need a fresh one; one parse serves both (the test reads it before the fallback changes it). Only short
-    // results and furniture get here, so most pages never pay for it. Furniture is never kept as the article.
+    // the body-text fallback need a fresh one; one parse serves both (the test reads it before the fallback
+    // changes it). Only short results and furniture get here, so most pages never pay for it. Furniture is never
+    // kept as the article.
     const fresh = tooDeep ? document : parseDocument(source);
     if (furniture || paragraphs.length === 0 || !probablyReaderable(fresh)) {
       messages.push(message('ingest/html-no-article', STAGE));
