@@ -3,6 +3,7 @@
 // person ("the secretary"), or the phrase as written ("aides", "the report").
 import type { Entity, Span, Speaker, Token } from '../../types.ts';
 import type { QuoteLexicons } from './lexicon.ts';
+import { pronounGenders } from './pronoun-gender.ts';
 
 /** Entity mentions by token, for looking up what a phrase names. */
 export interface MentionIndex {
@@ -15,6 +16,8 @@ export interface MentionIndex {
   referents: Referent[];
   tokens: readonly Token[];
   quoted: (offset: number) => boolean;
+  /** A person's gender as the article's pronouns give it, where they tell it clearly; else the entity's own. */
+  genderOf: (e: Entity) => 'm' | 'f' | undefined;
 }
 
 export interface Referent {
@@ -67,12 +70,14 @@ export function indexMentions(
     }
   }
   ordered.sort((a, b) => a.firstToken - b.firstToken);
+  const said = pronounGenders(ordered, tokens, quoted);
   return {
     byToken,
     ordered,
     referents: ordered.filter((m) => !quoted(m.mention.start) && !attributive.has(m.mention)),
     tokens,
     quoted,
+    genderOf: (e) => said.get(e.id) ?? e.gender,
   };
 }
 
@@ -212,7 +217,9 @@ export function resolvePronoun(
   const fits = (e: Entity) => {
     if (p.kind === 'org') return e.type === 'ORG' || e.type === 'GPE';
     if (p.number === 'pl') return e.type === 'ORG' || e.type === 'NORP';
-    return e.type === 'PERSON' && (!p.gender || !e.gender || e.gender === p.gender);
+    if (e.type !== 'PERSON') return false;
+    const g = index.genderOf(e);
+    return !p.gender || !g || g === p.gender;
   };
   const { tokens } = index;
   const klass = p.kind === 'org' ? 'org' : p.number === 'pl' ? 'pl' : p.gender;
@@ -272,12 +279,13 @@ export function resolvePronoun(
       !best.oblique &&
       !tokens.slice(sentenceStart(tokens, best.sentence), best.firstToken).some((t) => t.value === ',');
     const shown = again > best.firstToken && opensSentence && tokens[again - 1]?.value !== ',';
+    const sameGender = same ? index.genderOf(same.entity) : undefined;
     if (
       same &&
       fits(same.entity) &&
-      same.entity.gender &&
-      same.entity.gender === p.gender &&
-      best.entity.gender !== p.gender &&
+      sameGender &&
+      sameGender === p.gender &&
+      index.genderOf(best.entity) !== p.gender &&
       !shown
     )
       best = same;
