@@ -3,6 +3,8 @@
 // person ("the secretary"), or the phrase as written ("aides", "the report").
 import type { Entity, Span, Speaker, Token } from '../../types.ts';
 import type { QuoteLexicons } from './lexicon.ts';
+import { isCredit } from './credits.ts';
+import { resolveDescription } from './descriptions.ts';
 import { pronounGenders } from './pronoun-gender.ts';
 
 /** Entity mentions by token, for looking up what a phrase names. */
@@ -28,6 +30,8 @@ export interface Referent {
   sentence: number;
   /** "with Obama", "Obama's weaknesses": a prepositional object or a possessor, seldom the topic a pronoun picks up. */
   oblique: boolean;
+  /** "Obama's weaknesses": a possessor. */
+  possessor: boolean;
 }
 
 const SPEAKER_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
@@ -37,6 +41,7 @@ export function indexMentions(
   entities: readonly Entity[],
   quoted: (offset: number) => boolean = () => false,
   tokens: readonly Token[] = [],
+  text = '',
 ): MentionIndex {
   const byToken = new Map<number, { entity: Entity; mention: Span }>();
   const ordered: Referent[] = [];
@@ -47,14 +52,15 @@ export function indexMentions(
       const mention: Span = { start: m.start, end: m.end, text: m.text };
       for (let t = m.firstToken; t < m.lastToken; t++) byToken.set(t, { entity, mention });
       const before = tokens[m.firstToken - 1];
-      const oblique =
-        (before?.pos === 'ADP' && before.lower !== 'to') || /^['’]s?$/.test(tokens[m.lastToken]?.value ?? '');
+      const possessor = /^['’]s?$/.test(tokens[m.lastToken]?.value ?? '');
+      const oblique = (before?.pos === 'ADP' && before.lower !== 'to') || possessor;
       ordered.push({
         entity,
         mention,
         firstToken: m.firstToken,
         sentence: tokens[m.firstToken]?.sentence ?? 0,
         oblique,
+        possessor,
       });
       // "the Trump meeting", "a Clinton aide", "Clinton communication director Jennifer Palmieri": a name used as a
       // modifier is seldom what a later pronoun means ("Trump notes that …", a verb wink read as a noun, is no
@@ -74,7 +80,9 @@ export function indexMentions(
   return {
     byToken,
     ordered,
-    referents: ordered.filter((m) => !quoted(m.mention.start) && !attributive.has(m.mention)),
+    referents: ordered.filter(
+      (m) => !quoted(m.mention.start) && !attributive.has(m.mention) && !isCredit(text, m.mention.start, m.mention.end),
+    ),
     tokens,
     quoted,
     genderOf: (e) => said.get(e.id) ?? e.gender,
@@ -153,6 +161,10 @@ export function resolveSpeaker(
     if (titled) return { speaker: { name: titled.name, entityId: titled.id, mention }, via: 'title' };
   }
   if (headToken.pos === 'PRON') return null;
+  // A description resolved to whom it describes keeps its evidence class ('phrase'): confidence reads how the
+  // attribution was written, and the quote set does not change with the name given.
+  const described = resolveDescription([first, last], index, entities, lex);
+  if (described) return { speaker: { name: described.name, entityId: described.id, mention }, via: 'phrase' };
   return { speaker: { name: phraseText, entityId: null, mention }, via: 'phrase' };
 }
 
@@ -243,6 +255,7 @@ export function resolvePronoun(
       : -1;
   const phraseSentence = phrase >= 0 && phrase < at ? tokens[phrase]!.sentence : -1;
   let k = hi - 1;
+  let onlyOblique: Referent | undefined;
   for (let sentence = here; sentence >= Math.max(0, here - LOOK_BACK) && !best; sentence--) {
     while (k >= 0 && index.referents[k]!.sentence > sentence) k--;
     const fitting: Referent[] = [];
@@ -257,10 +270,20 @@ export function resolvePronoun(
     // "Flynn said Donald Trump was right when he said …": a pronoun opening a subordinate clause in its own sentence
     // refers to the subject of the clause that clause hangs on, the nearest name before it.
     const subordinate = sentence === here && SUBORDINATE_OPENERS.has(tokens[at - 1]?.lower ?? '');
-    best = subordinate
-      ? (fitting.filter((m) => !m.oblique).at(-1) ?? fitting[fitting.length - 1])
-      : (fitting.find((m) => !m.oblique) ?? fitting[fitting.length - 1]);
+    const subject = subordinate ? fitting.filter((m) => !m.oblique).at(-1) : fitting.find((m) => !m.oblique);
+    // An earlier sentence that names fitting people only as possessors ("Greenspan's name could be seen on Child's
+    // phone") seldom changes the topic: an earlier subject is looked for first, this one kept as a fallback. (In the
+    // pronoun's own clause the possessor is the referent: "Trump's appearance, in which he said"; a quotation between
+    // them parts the clauses, wherever the sentence ends.)
+    const apart = (m: Referent) => sentence !== here || quotedBetween(tokens, m.firstToken, at, index.quoted);
+    const possessorsOnly = fitting.every((m) => m.possessor && apart(m));
+    if (!subject && !subordinate && (klass === 'm' || klass === 'f') && possessorsOnly) {
+      onlyOblique ??= fitting[fitting.length - 1];
+      continue;
+    }
+    best = subject ?? fitting[fitting.length - 1];
   }
+  best ??= onlyOblique;
   // Past the look-back only a person is looked for further ("it" and "they" that far from any body name none).
   if (!best && klass !== 'org' && klass !== 'pl')
     for (const m of index.referents) {
@@ -292,6 +315,17 @@ export function resolvePronoun(
   }
   if (!best) return null;
   return { name: best.entity.name, entityId: best.entity.id, mention: null };
+}
+
+/** Some token in [from, to) lies inside quotation marks. */
+function quotedBetween(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  quoted: (offset: number) => boolean,
+): boolean {
+  for (let k = from; k < to; k++) if (quoted(tokens[k]!.start)) return true;
+  return false;
 }
 
 const SUBORDINATE_OPENERS = new Set([

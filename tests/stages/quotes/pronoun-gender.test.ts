@@ -29,3 +29,24 @@ describe('quotes: the gender an article gives a person', () => {
     });
   }
 });
+
+describe('quotes: what a pronoun never refers to', () => {
+  it('a photographer in a credit line', () => {
+    const q = quoted(
+      'Kim Jong Un arrived in Beijing on Tuesday.\n' +
+        'A train arrives at the station. (Mark Schiefelbein/Associated Press)\n' +
+        'The visit coincides with talks. Officials met. Talks went on.\n' +
+        'He warned that he may seek an alternative path.',
+    ).quotes;
+    expect(q.at(-1)?.speaker?.name ?? null).not.toBe('Mark Schiefelbein');
+  });
+
+  it('a person named in an earlier sentence only as a possessor, when the topic was named before', () => {
+    const q = quoted(
+      'Dorie Greenspan wrote her first cookbook in 1991.\n' +
+        'Greenspan also co-wrote a book with Julia Child.\n' +
+        'Greenspan’s name could be seen on Child’s phone. “I love doing this work,” she says.',
+    ).quotes;
+    expect(q.at(-1)?.speaker?.name).toBe('Dorie Greenspan');
+  });
+});
