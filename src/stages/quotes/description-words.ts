@@ -9,6 +9,9 @@ interface DescriptionFile {
   companies: string[];
   anonymous: string[];
   notRoles: string[];
+  people: string[];
+  topicOrganisations: string[];
+  honorifics: string[];
 }
 
 export interface DescriptionWords {
@@ -20,6 +23,15 @@ export interface DescriptionWords {
   companies: ReadonlySet<string>;
   /** Heads of phrases for someone unnamed ("a person familiar with the talks"): never resolved by topic alone. */
   anonymous: ReadonlySet<string>;
+  /** Nouns that describe a person ("proprietor", "maverick"). */
+  people: ReadonlySet<string>;
+  /** Organisation words that refer back to the organisation last speaking or just named ("the agency"). */
+  topicOrganisations: ReadonlySet<string>;
+  /** Title words (the last word of each title in titles.json, lower case): a person called by one was introduced
+   * with it, so it is resolved by role alone. */
+  titles: ReadonlySet<string>;
+  /** Honorifics written before a surname ("Ms.", "Mr."), lower case. */
+  honorifics: ReadonlySet<string>;
   /** Words beside a name that say nothing of its role. */
   notRoles: ReadonlySet<string>;
   /** A role word in the form matched: singular, lower case, its synonym group's first word. */
@@ -46,6 +58,17 @@ export function descriptionWords(): DescriptionWords {
     places: new Set(file.places),
     companies: new Set(file.companies),
     anonymous: new Set(file.anonymous),
+    honorifics: new Set(file.honorifics),
+    people: new Set(file.people),
+    topicOrganisations: new Set(file.topicOrganisations),
+    titles: new Set(
+      loadData<{ titles: string[] }>('lexicon/titles.json').titles.map((t) =>
+        t
+          .toLowerCase()
+          .split(/[\s-]+/)
+          .at(-1)!,
+      ),
+    ),
     notRoles: new Set(file.notRoles),
     role: (word) => {
       const w = word.toLowerCase();

@@ -8,20 +8,21 @@
 //   4. a definite description of the right kind ("the agency" an organisation, "the 32-year-old labourer" a
 //      person) with no role to go by: the topic of the nearest sentence that names one.
 // A description that fits nobody stays the phrase as written (the caller's business).
-import type { Entity, Token } from '../../types.ts';
+import type { Entity, Speaker, Token } from '../../types.ts';
+import { inCompound } from './compounds.ts';
 import { descriptionWords, singular } from './description-words.ts';
 import type { QuoteLexicons } from './lexicon.ts';
 import { buildRoles, ownerOf, type RoleIndex } from './roles.ts';
 import type { MentionIndex, Referent } from './speakers.ts';
 
 const DEFINITE = new Set(['the', 'this', 'that']);
-const INDEFINITE = new Set(['a', 'an', 'one', 'another']);
 const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'its', 'their']);
 const PREPOSITIONS = new Set(['of', 'for', 'to', 'at', 'with', 'from', 'by', 'in', 'on']);
-// Organisation words whose referent is an organisation (the rest of a speaker's nouns are people).
-const ORG_ROLES = new Set(['company', 'agency', 'group', 'team', 'union', 'utility', 'university', 'police']);
-// Sentences a description looks back for its topic.
+// Sentences a person description looks back for its topic.
 const LOOK_BACK = 8;
+// Sentences an organisation or place description looks back, and within which an indefinite phrase's referent is
+// named.
+const NEAR = 3;
 
 const roleCache = new WeakMap<MentionIndex, RoleIndex>();
 
@@ -31,52 +32,151 @@ function rolesOf(index: MentionIndex, entities: readonly Entity[], lex: QuoteLex
   return r;
 }
 
-/** The entity a describing speaker phrase, tokens [first, last), refers to, or null. */
+/** The entity a describing speaker phrase, tokens [first, last), refers to, or null. `recent`: the speakers so far. */
 export function resolveDescription(
   np: [number, number],
   index: MentionIndex,
   entities: readonly Entity[],
   lex: QuoteLexicons,
+  recent: readonly Speaker[] = [],
 ): Entity | null {
   const { tokens } = index;
   const [first, last] = np;
   if (last <= first) return null;
+  // "Another 19 percent", "73 percent": a share of people, not someone ("the 32-year-old" is an age).
+  for (let k = first; k < last; k++) if (tokens[k]!.pos === 'NUM' && tokens[k + 1]?.value !== '-') return null;
   const apposed = appositionAfter(tokens, last, index);
   if (apposed) return apposed;
+  const tail = personAtTail(tokens, first, last, index, entities);
+  if (tail) return tail;
   const words = descriptionWords();
   const named = new Set<Entity>();
+  let possessive = false;
   for (let k = first; k < last; k++) {
     const hit = index.byToken.get(k);
     if (hit) named.add(hit.entity);
+    if (/^['’]s?$/.test(tokens[k]!.value)) possessive = true;
   }
   const head = headWord(tokens, first, last);
-  if (head < 0) return null;
-  const headLower = tokens[head]!.lower;
+  if (head < 0 || tokens[first]!.pos === 'NUM') return null;
+  const headToken = tokens[head]!;
+  const headLower = headToken.lower;
+  const role = words.role(lex.titleWords.get(headLower) ?? headLower);
+  const personNoun =
+    lex.peopleNouns.has(headLower) ||
+    words.people.has(headLower) ||
+    words.titles.has(role) ||
+    aged(tokens, first, head);
+  // A capitalised head is a name the entity stage missed ("Yahoo News"), unless it is a person noun written as a
+  // title ("Former White House Doctor").
+  if (/^\p{Lu}/u.test(headToken.value) && !personNoun) return null;
   const roles = rolesOf(index, entities, lex);
   const at = tokens[first]!.start;
+  const det = tokens[first]!.lower;
+  const sentence = headToken.sentence;
+  // A phrase that introduces someone ("a hockey coach says") is someone already named only when the name is near.
+  const near = DEFINITE.has(det) || POSSESSIVE_DETERMINERS.has(det) ? () => true : nearSentence(tokens, sentence);
 
   if (words.documents.has(headLower)) {
     const owner = documentOwner(tokens, first, head, last, index, entities, lex);
     if (owner) return owner;
-    return byRole(roles, entities, [headLower], named, at, 'any', tokens[first]!.lower);
+    // What a document is, the article says once ("a study … by Civic Action"): near or far, it is that one.
+    return byRole(roles, entities, headLower, named, at, 'any', () => true);
   }
-
-  const det = tokens[first]!.lower;
-  const plural = singular(headLower) !== headLower && tokens[head]!.pos === 'NOUN';
-  const role = words.role(lex.titleWords.get(headLower) ?? headLower);
+  if (singular(headLower) !== headLower && headToken.pos === 'NOUN') return null;
   const kind: Kind = words.places.has(headLower)
     ? 'place'
-    : ORG_ROLES.has(role) || lex.organisationNouns.has(headLower)
+    : words.topicOrganisations.has(role) || lex.organisationNouns.has(headLower)
       ? 'org'
-      : 'person';
-  if (plural) return null;
+      : personNoun
+        ? 'person'
+        : 'any';
+  // "North Korea's state-run KCNA news agency": an organisation named right before its own kind of noun.
+  if (kind === 'org') {
+    let k = head - 1;
+    while (k > first && tokens[k]!.pos === 'NOUN' && !index.byToken.has(k)) k--;
+    const own = index.byToken.get(k);
+    if (own?.entity.type === 'ORG') return own.entity;
+  }
+  if (kind === 'any' && !DEFINITE.has(det)) return null;
   const content: string[] = [];
   for (let k = first; k < last; k++) if (k !== head && tokens[k]!.pos !== 'DET') content.push(tokens[k]!.lower);
-  const byRoleHit = byRole(roles, entities, [headLower], named, at, kind, det, content);
+  const byRoleHit = byRole(roles, entities, headLower, named, at, kind, near, content);
   if (byRoleHit) return byRoleHit;
-  // With no role to go by, only a definite description refers back ("the affable proprietor"); "a judge" is new.
-  if (!DEFINITE.has(det) || tokens[head]!.pos === 'PROPN' || words.anonymous.has(headLower)) return null;
-  return topicBefore(index, first, kind, named);
+  // With no role to go by, only a definite description of the story's people refers back ("the affable
+  // proprietor", "the agency"); a title ("the Indiana governor") was given with the name, a phrase with a name or
+  // possessor in it ("The Trump campaign", "the ad's narrator") is about someone else, and "the person" is nobody
+  // named.
+  if (!DEFINITE.has(det) || headToken.pos !== 'NOUN' || named.size > 0 || possessive) return null;
+  if (words.anonymous.has(headLower) || words.titles.has(role)) return null;
+  if (kind === 'person') return topicBefore(index, first, 'person', LOOK_BACK);
+  if (kind === 'org' && words.topicOrganisations.has(role))
+    return lastSpeaking(recent, entities, index, first, 'org') ?? topicBefore(index, first, 'org', NEAR);
+  if (kind === 'place') return topicBefore(index, first, 'place', NEAR);
+  return null;
+}
+
+/**
+ * A person the phrase names at its end, or right after an honorific the frame cut the name from: "Niagara County
+ * District Attorney Caroline Wojtaszek" (no entity holds the phrase, one person is called Wojtaszek), "Ms." before
+ * "May". The word must be the surname of exactly one person of the article.
+ */
+export function personAtTail(
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  index: MentionIndex,
+  entities: readonly Entity[],
+): Entity | null {
+  const words = descriptionWords();
+  let k = last - 1;
+  let honorifics = true;
+  for (let j = first; j < last; j++)
+    if (!words.honorifics.has(tokens[j]!.lower) && tokens[j]!.value !== '.') honorifics = false;
+  if (honorifics) k = last;
+  const t = tokens[k];
+  if (!t || !/^\p{Lu}\p{Ll}/u.test(t.value) || (k !== last && last - first < 2)) return null;
+  const person = index.byToken.get(k)?.entity;
+  if (person?.type === 'PERSON') return k === last ? person : null;
+  let found: Entity | null = null;
+  for (const e of entities) {
+    if (e.type !== 'PERSON' || e.name.split(/\s+/).at(-1)!.toLowerCase() !== t.lower) continue;
+    if (found) return null;
+    found = e;
+  }
+  return found;
+}
+
+/** "The 32-year-old labourer": an age in the phrase says person. */
+function aged(tokens: readonly Token[], first: number, head: number): boolean {
+  for (let k = first; k < head; k++) if (tokens[k]!.lower === 'old' && tokens[k - 1]?.value === '-') return true;
+  return false;
+}
+
+/** A test that an entity is named within NEAR sentences of `sentence`. */
+function nearSentence(tokens: readonly Token[], sentence: number): (e: Entity) => boolean {
+  return (e) =>
+    e.mentions.some((m) => {
+      const s = tokens[m.firstToken]?.sentence ?? -1e9;
+      return Math.abs(s - sentence) <= NEAR;
+    });
+}
+
+/** The last speaker when it is an entity of the kind named in the LOOK_BACK sentences before token `at`. */
+function lastSpeaking(
+  recent: readonly Speaker[],
+  entities: readonly Entity[],
+  index: MentionIndex,
+  at: number,
+  kind: Kind,
+): Entity | null {
+  const id = recent[recent.length - 1]?.entityId;
+  if (!id) return null;
+  const e = entities.find((x) => x.id === id);
+  if (!e || !fitsKind(e, kind)) return null;
+  const here = index.tokens[at]!.sentence;
+  const seen = index.referents.some((r) => r.entity === e && r.firstToken < at && here - r.sentence <= LOOK_BACK);
+  return seen ? e : null;
 }
 
 type Kind = 'person' | 'org' | 'place' | 'any';
@@ -88,7 +188,7 @@ function headWord(tokens: readonly Token[], first: number, last: number): number
   if (lastToken.pos === 'NOUN' && /^\p{Ll}/u.test(lastToken.value)) return last - 1;
   let end = last;
   for (let k = first + 1; k < last; k++)
-    if (PREPOSITIONS.has(tokens[k]!.lower) || tokens[k]!.value === ',') {
+    if ((PREPOSITIONS.has(tokens[k]!.lower) && !inCompound(tokens, k)) || tokens[k]!.value === ',') {
       end = k;
       break;
     }
@@ -134,40 +234,35 @@ function documentOwner(
 }
 
 /** The entity whose role words hold the phrase's head word (and the most of its other words), of the right kind,
- * not named inside the phrase; the nearest before the phrase on a tie. An indefinite phrase ("a hockey coach") is
- * resolved only when one entity alone has the role. */
+ * not named inside the phrase, `near` enough; the nearest before the phrase on a tie. */
 function byRole(
   roles: RoleIndex,
   entities: readonly Entity[],
-  heads: readonly string[],
+  head: string,
   named: ReadonlySet<Entity>,
   at: number,
   kind: Kind,
-  det: string,
+  near: (e: Entity) => boolean,
   others: readonly string[] = [],
 ): Entity | null {
   const words = descriptionWords();
-  const wanted = heads.map((h) => words.role(h));
+  const wanted = words.role(head);
   const extra = others.map((w) => words.role(w));
   let best: Entity | null = null;
   let bestScore = 0;
   let bestDistance = Infinity;
-  let tied = false;
   for (const e of entities) {
     if (named.has(e) || !fitsKind(e, kind)) continue;
     const r = roles.roles.get(e.id);
-    if (!r || !wanted.some((w) => r.has(w))) continue;
+    if (!r || !r.has(wanted) || !near(e)) continue;
     const score = 2 + extra.filter((w) => r.has(w)).length;
     const distance = distanceTo(e, at);
     if (score > bestScore || (score === bestScore && distance < bestDistance)) {
-      tied = score === bestScore;
       best = e;
       bestScore = score;
       bestDistance = distance;
-    } else if (score === bestScore) tied = true;
+    }
   }
-  if (!best) return null;
-  if ((INDEFINITE.has(det) || !DEFINITE.has(det)) && tied && !POSSESSIVE_DETERMINERS.has(det)) return null;
   return best;
 }
 
@@ -185,18 +280,17 @@ function fitsKind(e: Entity, kind: Kind): boolean {
   return e.type === 'PERSON' || e.type === 'ORG';
 }
 
-/** The topic of the nearest sentence before token `at` that names an entity of the kind: its first mention that is
- * no prepositional object or possessor, else its last. */
-function topicBefore(index: MentionIndex, at: number, kind: Kind, named: ReadonlySet<Entity>): Entity | null {
+/** The topic of the nearest sentence before token `at`, within `window` sentences, that names an entity of the
+ * kind: its first mention that is no prepositional object or possessor, else its last. */
+function topicBefore(index: MentionIndex, at: number, kind: Kind, window: number): Entity | null {
   const refs = index.referents;
   let k = refs.length - 1;
   while (k >= 0 && refs[k]!.firstToken >= at) k--;
   const here = index.tokens[at]!.sentence;
-  for (let sentence = here; sentence >= Math.max(0, here - LOOK_BACK) && k >= 0; sentence--) {
+  for (let sentence = here; sentence >= Math.max(0, here - window) && k >= 0; sentence--) {
     const fitting: Referent[] = [];
     for (; k >= 0 && refs[k]!.sentence >= sentence; k--)
-      if (refs[k]!.sentence === sentence && fitsKind(refs[k]!.entity, kind) && !named.has(refs[k]!.entity))
-        fitting.push(refs[k]!);
+      if (refs[k]!.sentence === sentence && fitsKind(refs[k]!.entity, kind)) fitting.push(refs[k]!);
     if (fitting.length === 0) continue;
     fitting.reverse();
     return (fitting.find((m) => !m.oblique) ?? fitting[fitting.length - 1]!).entity;

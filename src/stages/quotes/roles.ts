@@ -2,7 +2,7 @@
 // Roe"), words before the name ("Cambridge cartoonist Andre Campbell"), appositions ("Roe, the city's mayor,";
 // "Campbell's partner, Jason Louth"; "Vickers, who became Canada's ambassador"), "as" phrases ("Roe's last term
 // as Surrey mayor"), an organisation's own name words ("Parole Board of Canada" is a board), and what it issues
-// ("a study … by Civic Action"). Built once per article, when a description first needs it.
+// ("a study … by Civic Action", "a TransLink study"). Built once per article, when a description first needs it.
 import type { Entity, Token } from '../../types.ts';
 import { descriptionWords } from './description-words.ts';
 import type { QuoteLexicons } from './lexicon.ts';
@@ -105,7 +105,7 @@ export function buildRoles(
       }
     }
   }
-  // What an organisation or person issues: "a study … by Civic Action", "a TransLink study", "TransLink's report".
+  // What an organisation or person issues: "a study … by Civic Action", "a TransLink study".
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
     if (t.pos !== 'NOUN' || !words.documents.has(t.lower) || quoted(t.start)) continue;
@@ -115,8 +115,8 @@ export function buildRoles(
   return { roles };
 }
 
-/** The entity that issues the document noun at token k: named right before it (possessive or not), or after "by"
- * or "from" further on in its sentence. */
+/** The entity that issues the document noun at token k: named right before it ("a TransLink study"), or after "by"
+ * or "from" further on in its sentence. (A possessor is too often no issuer: "Trump's poll numbers".) */
 export function ownerOf(
   tokens: readonly Token[],
   k: number,
@@ -124,7 +124,6 @@ export function ownerOf(
 ): Entity | undefined {
   let j = k - 1;
   while (j >= 0 && tokens[j]!.pos === 'ADJ') j--;
-  if (j >= 0 && /^['’]s?$/.test(tokens[j]!.value)) j--;
   const before = entityAt(j);
   if (before) return before;
   const sentence = tokens[k]!.sentence;

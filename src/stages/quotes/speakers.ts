@@ -3,8 +3,10 @@
 // person ("the secretary"), or the phrase as written ("aides", "the report").
 import type { Entity, Span, Speaker, Token } from '../../types.ts';
 import type { QuoteLexicons } from './lexicon.ts';
+import { inCompound } from './compounds.ts';
 import { isCredit } from './credits.ts';
-import { resolveDescription } from './descriptions.ts';
+import { personAtTail, resolveDescription } from './descriptions.ts';
+import { shapePhrase } from './phrase-shape.ts';
 import { pronounGenders } from './pronoun-gender.ts';
 
 /** Entity mentions by token, for looking up what a phrase names. */
@@ -107,7 +109,7 @@ export function resolveSpeaker(
   lex: QuoteLexicons,
   recent: readonly Speaker[],
 ): Resolution | null {
-  const [first, np1] = np;
+  const [first, np1] = shapePhrase(tokens, np);
   // "Tulsa police’s claim": the possessive ending is no part of the speaker's name.
   const last = np1 - first > 1 && /^['’]s?$/.test(tokens[np1 - 1]!.value) ? np1 - 1 : np1;
   // "Trump and Ryan", "Carson, Fiorina and Huckabee": several named speakers are the phrase as written, not the last
@@ -120,15 +122,33 @@ export function resolveSpeaker(
         end: tokens[last - 1]!.end,
         text: text.slice(tokens[first]!.start, tokens[last - 1]!.end),
       };
-      return { speaker: { name: mention.text, entityId: null, mention }, via: 'phrase' };
+      // "Stella's owners Tore Sohlberg and Lehla Abreder": the names are the speakers' name, the words before them
+      // stay in the mention.
+      const from = coordinationStart(tokens, k, first, index);
+      const name = text.slice(tokens[from]!.start, tokens[last - 1]!.end);
+      return { speaker: { name, entityId: null, mention }, via: 'phrase' };
     }
   }
   // A name in the phrase: prefer a person, then the last (head-most) named thing. "Clinton's campaign manager":
   // the head is not the name, so only a phrase whose head word is part of a name counts.
   const head = headOf(tokens, first, last, (k) => index.byToken.has(k));
   const named = index.byToken.get(head);
-  if (named)
-    return { speaker: { name: named.entity.name, entityId: named.entity.id, mention: named.mention }, via: 'name' };
+  if (named) {
+    // "Conservative Leader Andrew Scheer" read as one organisation: the person it ends with, when the article names
+    // them.
+    const person =
+      named.entity.type === 'ORG'
+        ? personAtTail(
+            tokens,
+            tokenAt(tokens, named.mention.start),
+            tokenAt(tokens, named.mention.end - 1) + 1,
+            index,
+            entities,
+          )
+        : null;
+    const e = person ?? named.entity;
+    return { speaker: { name: e.name, entityId: e.id, mention: named.mention }, via: 'name' };
+  }
   for (let k = last - 1; k >= first; k--) {
     const hit = index.byToken.get(k);
     if (hit && hit.entity.type === 'PERSON' && tokens[head]!.pos === 'PROPN') {
@@ -163,9 +183,23 @@ export function resolveSpeaker(
   if (headToken.pos === 'PRON') return null;
   // A description resolved to whom it describes keeps its evidence class ('phrase'): confidence reads how the
   // attribution was written, and the quote set does not change with the name given.
-  const described = resolveDescription([first, last], index, entities, lex);
+  const described = resolveDescription([first, last], index, entities, lex, recent);
   if (described) return { speaker: { name: described.name, entityId: described.id, mention }, via: 'phrase' };
   return { speaker: { name: phraseText, entityId: null, mention }, via: 'phrase' };
+}
+
+/** First token of the names coordinated before the "and" at token k: the name before it, and names before that
+ * one separated by commas ("Carson, Fiorina and Huckabee"). */
+function coordinationStart(tokens: readonly Token[], k: number, first: number, index: MentionIndex): number {
+  let from = k;
+  for (;;) {
+    const hit = index.byToken.get(from - 1);
+    if (!hit) break;
+    while (from - 1 >= first && index.byToken.get(from - 1)?.mention === hit.mention) from--;
+    if (from - 2 >= first && tokens[from - 1]!.value === ',' && index.byToken.has(from - 2)) from--;
+    else break;
+  }
+  return Math.max(first, from);
 }
 
 function namedAfter(k: number, last: number, index: MentionIndex): boolean {
@@ -196,7 +230,7 @@ function headOf(
   // "A spokeswoman for Fiorina", "aides to Clinton", "a professor at Yale": the head comes before the preposition
   // (unless it is part of a name: "Club for Growth").
   for (let k = first + 1; k < last; k++)
-    if ((HEAD_ENDS.has(tokens[k]!.lower) && !inName(k)) || tokens[k]!.value === ',') {
+    if ((HEAD_ENDS.has(tokens[k]!.lower) && !inName(k) && !inCompound(tokens, k)) || tokens[k]!.value === ',') {
       end = k;
       break;
     }
