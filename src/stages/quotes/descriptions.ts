@@ -230,7 +230,12 @@ function documentOwner(
     return resolveDescription([first, k], index, entities, lex);
   }
   const entityAt = (k: number) => (k >= first && k < last ? index.byToken.get(k)?.entity : undefined);
-  return ownerOf(tokens, head, entityAt) ?? null;
+  const owner = ownerOf(tokens, head, entityAt);
+  if (owner) return owner;
+  // "The parole board decision": the nouns before the document name its owner, described in turn.
+  if (head - first >= 2 && tokens[head - 1]!.pos === 'NOUN')
+    return resolveDescription([first, head], index, entities, lex);
+  return null;
 }
 
 /** The entity whose role words hold the phrase's head word (and the most of its other words), of the right kind,

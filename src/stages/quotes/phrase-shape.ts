@@ -1,4 +1,6 @@
 // The edges of a speaker phrase as a reader draws them, where the attribution frame cut it elsewhere:
+//   - the object of a participle is no subject: "The parole board decision allowing his release said" -> "The
+//     parole board decision";
 //   - a time phrase before the determiner is no part of it: "early November the company" -> "the company";
 //   - an adjective after the head that takes a complement carries it: "a person familiar" -> "a person familiar
 //     with the talks" (the words that say who the source is);
@@ -29,15 +31,37 @@ function words() {
 }
 
 const DETERMINERS = new Set(['the', 'a', 'an']);
+const NOUN_PHRASE = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
 const HEADS = new Set(['NOUN', 'PROPN', 'NUM']);
 // How far a complement is read, in tokens.
 const COMPLEMENT = 8;
 const COMPLEMENT_STOP = new Set([',', '.', ';', ':', '(', '—', '–', '“', '”', '"']);
 
-/** The speaker phrase [first, last) with its edges redrawn (the same range when nothing applies). */
-export function shapePhrase(tokens: readonly Token[], np: [number, number]): [number, number] {
+/** The speaker phrase [first, last) with its edges redrawn (the same range when nothing applies). `isCue`: the
+ * token is a reporting verb. */
+export function shapePhrase(
+  tokens: readonly Token[],
+  np: [number, number],
+  isCue: (t: Token) => boolean = () => false,
+): [number, number] {
   const w = words();
   let [first, last] = np;
+  // "The parole board decision allowing his release said": the object of a participle is no subject; the noun the
+  // participle hangs on is.
+  const participle = tokens[first - 1];
+  if (
+    participle &&
+    participle.pos === 'VERB' &&
+    participle.lower.endsWith('ing') &&
+    !isCue(participle) &&
+    tokens[first - 2]?.pos === 'NOUN' &&
+    tokens[first - 2]!.sentence === tokens[first]!.sentence
+  ) {
+    let a = first - 2;
+    while (a - 1 >= 0 && tokens[a - 1]!.sentence === tokens[first]!.sentence && NOUN_PHRASE.has(tokens[a - 1]!.pos))
+      a--;
+    return [a, first - 1];
+  }
   // "early November the company": time words, then a determiner.
   let k = first;
   while (k < last - 1 && (w.time.has(tokens[k]!.lower) || tokens[k]!.pos === 'NUM')) k++;

@@ -109,7 +109,7 @@ export function resolveSpeaker(
   lex: QuoteLexicons,
   recent: readonly Speaker[],
 ): Resolution | null {
-  const [first, np1] = shapePhrase(tokens, np);
+  const [first, np1] = shapePhrase(tokens, np, (t) => lex.verbs.has(t.lower));
   // "Tulsa police’s claim": the possessive ending is no part of the speaker's name.
   const last = np1 - first > 1 && /^['’]s?$/.test(tokens[np1 - 1]!.value) ? np1 - 1 : np1;
   // "Trump and Ryan", "Carson, Fiorina and Huckabee": several named speakers are the phrase as written, not the last
@@ -318,6 +318,12 @@ export function resolvePronoun(
     best = subject ?? fitting[fitting.length - 1];
   }
   best ??= onlyOblique;
+  // Nobody fitting named in the look-back: the last speaker, when it fits, is still the topic ("The parole board
+  // decision … said …. It also said …").
+  if (!best && lastSpeaker?.entityId) {
+    const last = index.referents.find((m) => m.entity.id === lastSpeaker.entityId && m.firstToken < at);
+    if (last && fits(last.entity)) return { name: last.entity.name, entityId: last.entity.id, mention: null };
+  }
   // Past the look-back only a person is looked for further ("it" and "they" that far from any body name none).
   if (!best && klass !== 'org' && klass !== 'pl')
     for (const m of index.referents) {

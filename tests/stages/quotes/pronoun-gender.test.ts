@@ -50,3 +50,15 @@ describe('quotes: what a pronoun never refers to', () => {
     expect(q.at(-1)?.speaker?.name).toBe('Dorie Greenspan');
   });
 });
+
+describe('quotes: a pronoun with nobody fitting named near it', () => {
+  it('is the last speaker, when it fits', () => {
+    const q = quoted(
+      'The Parole Board of Canada met on Monday. Its members heard the case.\n' +
+        'The board said he had behaved well. Shrubsall was quiet. He took courses. He read books. He wrote letters. ' +
+        'He saw a counsellor. He made plans.\n' +
+        'It also said these factors were not enough.',
+    ).quotes;
+    expect(q.at(-1)?.speaker?.name).toBe('Parole Board of Canada');
+  });
+});

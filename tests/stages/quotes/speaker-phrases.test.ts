@@ -35,6 +35,14 @@ const CASES: { name: string; text: string; speaker: string; mention?: string }[]
     mention: 'Stella’s owners Tore Sohlberg and Lehla Abreder',
   },
   {
+    name: 'the object of a participle is no subject: the document the participle hangs on speaks for its owner',
+    text:
+      'The Parole Board of Canada met in Halifax on Monday.\n' +
+      'The parole board decision allowing his release said he was not considered a psychopath.',
+    speaker: 'Parole Board of Canada',
+    mention: 'The parole board decision',
+  },
+  {
     name: 'an honorific the frame cut the name from is the person the next word names',
     text: 'Theresa May spoke on Monday.\nOn Tuesday, Ms. May said a solution could be found.',
     speaker: 'Theresa May',
