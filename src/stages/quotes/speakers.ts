@@ -109,7 +109,8 @@ export function resolveSpeaker(
   lex: QuoteLexicons,
   recent: readonly Speaker[],
 ): Resolution | null {
-  const [first, np1] = shapePhrase(tokens, np, (t) => lex.verbs.has(t.lower));
+  const [first, np0] = shapePhrase(tokens, np, (t) => lex.verbs.has(t.lower));
+  const np1 = nameAfterAnd(tokens, first, np0, index);
   // "Tulsa police’s claim": the possessive ending is no part of the speaker's name.
   const last = np1 - first > 1 && /^['’]s?$/.test(tokens[np1 - 1]!.value) ? np1 - 1 : np1;
   // "Trump and Ryan", "Carson, Fiorina and Huckabee": several named speakers are the phrase as written, not the last
@@ -186,6 +187,27 @@ export function resolveSpeaker(
   const described = resolveDescription([first, last], index, entities, lex, recent);
   if (described) return { speaker: { name: described.name, entityId: described.id, mention }, via: 'phrase' };
   return { speaker: { name: phraseText, entityId: null, mention }, via: 'phrase' };
+}
+
+// How far past an "and" a person's name may end the speaker phrase.
+const AND_NAME_WITHIN = 6;
+
+/** "said oil and gas worker Mike Wipf": a nameless phrase cut at "and" whose next words end in a person's name is
+ * a modifier of that person ("oil" is no speaker); the phrase runs to the name's end. Else `last` as it is. */
+function nameAfterAnd(tokens: readonly Token[], first: number, last: number, index: MentionIndex): number {
+  if (tokens[last]?.lower !== 'and') return last;
+  for (let k = first; k < last; k++) if (index.byToken.has(k)) return last;
+  const sentence = tokens[last].sentence;
+  for (let k = last + 1; k < Math.min(tokens.length, last + 1 + AND_NAME_WITHIN); k++) {
+    const t = tokens[k]!;
+    if (t.sentence !== sentence || /^\p{P}$/u.test(t.value) || t.pos === 'VERB' || t.pos === 'DET') return last;
+    const hit = index.byToken.get(k);
+    if (!hit) continue;
+    if (hit.entity.type !== 'PERSON') return last;
+    while (k < tokens.length && index.byToken.get(k)?.mention === hit.mention) k++;
+    return k;
+  }
+  return last;
 }
 
 /** First token of the names coordinated before the "and" at token k: the name before it, and names before that

@@ -43,6 +43,12 @@ const CASES: { name: string; text: string; speaker: string; mention?: string }[]
     mention: 'The parole board decision',
   },
   {
+    name: 'a nameless word cut at "and" before a person\'s description is no speaker ("oil and gas worker")',
+    text: '“Our energy allies are laughing at us,” said oil and gas worker Mike Wipf.',
+    speaker: 'Mike Wipf',
+    mention: 'Mike Wipf',
+  },
+  {
     name: 'an honorific the frame cut the name from is the person the next word names',
     text: 'Theresa May spoke on Monday.\nOn Tuesday, Ms. May said a solution could be found.',
     speaker: 'Theresa May',
