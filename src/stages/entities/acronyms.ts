@@ -16,14 +16,17 @@ export function linkAcronyms(entities: Entity[], tokens: readonly Token[], text:
     (e) => e.type === 'ORG' && ACRONYM.test(e.name) && e.mentions.every((m) => ACRONYM_MENTION.test(m.text)),
   );
   if (acronyms.length === 0) return entities;
-  const owner = new Map<number, Entity>();
-  for (const e of entities)
-    for (const m of e.mentions) for (let k = m.firstToken; k < m.lastToken; k++) owner.set(k, e);
+  let owner: Map<number, Entity> | undefined;
   const merged = new Set<Entity>();
   for (const acronym of acronyms) {
     const long = longForm(tokens, acronym.name);
     if (!long) continue;
     const [first, last] = long;
+    if (!owner) {
+      owner = new Map();
+      for (const e of entities)
+        for (const m of e.mentions) for (let k = m.firstToken; k < m.lastToken; k++) owner.set(k, e);
+    }
     const inside = new Set<Entity>();
     for (let k = first; k < last; k++) {
       const e = owner.get(k);

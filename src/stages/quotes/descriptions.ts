@@ -28,7 +28,10 @@ const roleCache = new WeakMap<MentionIndex, RoleIndex>();
 
 function rolesOf(index: MentionIndex, entities: readonly Entity[], lex: QuoteLexicons): RoleIndex {
   let r = roleCache.get(index);
-  if (!r) roleCache.set(index, (r = buildRoles(entities, index.tokens, index.quoted, lex)));
+  if (!r) {
+    const entityAt = (k: number) => index.byToken.get(k)?.entity;
+    roleCache.set(index, (r = buildRoles(entities, index.tokens, index.quoted, lex, entityAt)));
+  }
   return r;
 }
 
@@ -70,7 +73,7 @@ export function resolveDescription(
   // A capitalised head is a name the entity stage missed ("Yahoo News"), unless it is a person noun written as a
   // title ("Former White House Doctor").
   if (/^\p{Lu}/u.test(headToken.value) && !personNoun) return null;
-  const roles = rolesOf(index, entities, lex);
+  const roles = () => rolesOf(index, entities, lex);
   const at = tokens[first]!.start;
   const det = tokens[first]!.lower;
   const sentence = headToken.sentence;
@@ -241,7 +244,7 @@ function documentOwner(
 /** The entity whose role words hold the phrase's head word (and the most of its other words), of the right kind,
  * not named inside the phrase, `near` enough; the nearest before the phrase on a tie. */
 function byRole(
-  roles: RoleIndex,
+  roles: () => RoleIndex,
   entities: readonly Entity[],
   head: string,
   named: ReadonlySet<Entity>,
@@ -258,7 +261,7 @@ function byRole(
   let bestDistance = Infinity;
   for (const e of entities) {
     if (named.has(e) || !fitsKind(e, kind)) continue;
-    const r = roles.roles.get(e.id);
+    const r = roles().roles.get(e.id);
     if (!r || !r.has(wanted) || !near(e)) continue;
     const score = 2 + extra.filter((w) => r.has(w)).length;
     const distance = distanceTo(e, at);

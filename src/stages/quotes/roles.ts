@@ -22,29 +22,23 @@ const APPOSITION = 12;
 const AS_WITHIN = 6;
 const OWNER_WITHIN = 8;
 
-/** Collects the role words of every person, organisation and place entity. */
+/** Collects the role words of every person, organisation and place entity. `entityAt`: the speaker-type entity a
+ * token belongs to (the mention index's). */
 export function buildRoles(
   entities: readonly Entity[],
   tokens: readonly Token[],
   quoted: (offset: number) => boolean,
   lex: QuoteLexicons,
+  entityAt: (k: number) => Entity | undefined,
 ): RoleIndex {
   const words = descriptionWords();
   const roles = new Map<string, Set<string>>();
-  const entityAt = new Map<number, Entity>();
-  for (const e of entities)
-    for (const m of e.mentions) for (let k = m.firstToken; k < m.lastToken; k++) entityAt.set(k, e);
-  const add = (e: Entity, w: string) => {
-    const lower = w.toLowerCase();
-    if (!/\p{L}/u.test(lower) || words.notRoles.has(lower)) return;
-    let set = roles.get(e.id);
-    if (!set) roles.set(e.id, (set = new Set()));
-    set.add(words.role(lex.titleWords.get(lower) ?? lower));
-  };
+  const add = (e: Entity, w: string) => addRole(roles, e, w, words, lex);
+  const same = (k: number, sentence: number) => k >= 0 && k < tokens.length && tokens[k]!.sentence === sentence;
   const addRange = (e: Entity, a: number, b: number) => {
     for (let k = a; k < b; k++) {
       const t = tokens[k]!;
-      if (CONTENT_POS.has(t.pos) && entityAt.get(k) !== e) add(e, t.value);
+      if (CONTENT_POS.has(t.pos) && entityAt(k) !== e) add(e, t.value);
     }
   };
 
@@ -60,46 +54,49 @@ export function buildRoles(
       if (quoted(m.start)) continue;
       if (m.title) for (const w of m.title.split(/\s+/)) add(e, w);
       const sentence = tokens[m.firstToken]!.sentence;
-      const same = (k: number) => k >= 0 && k < tokens.length && tokens[k]!.sentence === sentence;
       // Words right before the name: "Cambridge cartoonist Andre Campbell", "Rival candidate Bruce Hayne".
       let k = m.firstToken - 1;
-      while (k >= m.firstToken - BEFORE && same(k) && !entityAt.has(k) && isModifier(tokens, k)) k--;
+      while (k >= m.firstToken - BEFORE && same(k, sentence) && !entityAt(k) && isModifier(tokens, k)) k--;
       addRange(e, k + 1, m.firstToken);
       // An apposition after: "Roe, the city's mayor,"; "Vickers, who became Canada's ambassador".
       k = m.lastToken;
       if (/^['’]s?$/.test(tokens[k]?.value ?? '')) k++;
-      if (tokens[k]?.value === ',' && same(k + 1)) {
+      if (tokens[k]?.value === ',' && same(k + 1, sentence)) {
         let a = k + 1;
         if (tokens[a]!.lower === 'who') {
           a++;
-          while (same(a) && COPULAS.has(tokens[a]!.lower)) a++;
+          while (same(a, sentence) && COPULAS.has(tokens[a]!.lower)) a++;
         }
-        if (!entityAt.has(a) || tokens[a]!.pos === 'DET') {
+        if (!entityAt(a) || tokens[a]!.pos === 'DET') {
           let b = a;
-          while (b < a + APPOSITION && same(b) && !PHRASE_END.has(tokens[b]!.value) && !ends(tokens[b]!)) b++;
+          while (b < a + APPOSITION && same(b, sentence) && !PHRASE_END.has(tokens[b]!.value) && !ends(tokens[b]!)) b++;
           addRange(e, a, b);
         }
       }
       // An apposition before: "Keeper of the Ruler's Seal, Syed Danial Syed Ahmad, said"; "Spindler's father,
       // Joseph, says". The phrase runs back to the sentence's start or a comma, and holds no verb.
-      if (tokens[m.firstToken - 1]?.value === ',' && same(m.firstToken - 2)) {
+      if (tokens[m.firstToken - 1]?.value === ',' && same(m.firstToken - 2, sentence)) {
         let a = m.firstToken - 1;
         let verb = false;
-        while (a - 1 >= m.firstToken - 1 - APPOSITION && same(a - 1) && !PHRASE_END.has(tokens[a - 1]!.value)) {
+        while (
+          a - 1 >= m.firstToken - 1 - APPOSITION &&
+          same(a - 1, sentence) &&
+          !PHRASE_END.has(tokens[a - 1]!.value)
+        ) {
           if (isVerb(tokens[a - 1]!)) verb = true;
           a--;
         }
-        const opens = !same(a - 1) || PHRASE_END.has(tokens[a - 1]!.value);
+        const opens = !same(a - 1, sentence) || PHRASE_END.has(tokens[a - 1]!.value);
         if (!verb && opens) addRange(e, a, m.firstToken - 1);
       }
       // "Roe's last term as Surrey mayor".
-      for (k = m.lastToken; k < m.lastToken + AS_WITHIN && same(k); k++) {
+      for (k = m.lastToken; k < m.lastToken + AS_WITHIN && same(k, sentence); k++) {
         if (PHRASE_END.has(tokens[k]!.value) && tokens[k]!.value !== ',') break;
         if (tokens[k]!.lower !== 'as') continue;
         let a = k + 1;
         if (tokens[a]?.pos === 'DET') a++;
         let b = a;
-        while (b < a + 3 && same(b) && CONTENT_POS.has(tokens[b]!.pos)) b++;
+        while (b < a + 3 && same(b, sentence) && CONTENT_POS.has(tokens[b]!.pos)) b++;
         addRange(e, a, b);
         break;
       }
@@ -109,10 +106,25 @@ export function buildRoles(
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
     if (t.pos !== 'NOUN' || !words.documents.has(t.lower) || quoted(t.start)) continue;
-    const owner = ownerOf(tokens, k, (j) => entityAt.get(j));
+    const owner = ownerOf(tokens, k, entityAt);
     if (owner) add(owner, t.lower);
   }
   return { roles };
+}
+
+/** Adds a role word (in matching form) to an entity's. */
+function addRole(
+  roles: Map<string, Set<string>>,
+  e: Entity,
+  w: string,
+  words: ReturnType<typeof descriptionWords>,
+  lex: QuoteLexicons,
+): void {
+  const lower = w.toLowerCase();
+  if (!/\p{L}/u.test(lower) || words.notRoles.has(lower)) return;
+  let set = roles.get(e.id);
+  if (!set) roles.set(e.id, (set = new Set()));
+  set.add(words.role(lex.titleWords.get(lower) ?? lower));
 }
 
 /** The entity that issues the document noun at token k: named right before it ("a TransLink study"), or after "by"

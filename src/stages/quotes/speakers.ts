@@ -78,7 +78,8 @@ export function indexMentions(
     }
   }
   ordered.sort((a, b) => a.firstToken - b.firstToken);
-  const said = pronounGenders(ordered, tokens, quoted);
+  // Read only when a pronoun is resolved, once.
+  let said: Map<string, 'm' | 'f'> | undefined;
   return {
     byToken,
     ordered,
@@ -87,7 +88,7 @@ export function indexMentions(
     ),
     tokens,
     quoted,
-    genderOf: (e) => said.get(e.id) ?? e.gender,
+    genderOf: (e) => (said ??= pronounGenders(ordered, tokens, quoted)).get(e.id) ?? e.gender,
   };
 }
 
