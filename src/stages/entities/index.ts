@@ -2,6 +2,7 @@
 // proper-noun runs, typed by lexicons), numbers and dates (wink's), grouped into one entity per referent.
 import type { Config } from '../../config.ts';
 import type { EntityArticle, SegmentedArticle, Token, TokenWordIds } from '../../types.ts';
+import { linkAcronyms } from './acronyms.ts';
 import { groupMentions, type PendingMention } from './canonical.ts';
 import { repairHeadlineMentions, titleCaseSentences } from './headline.ts';
 import { propnCandidates, type Candidate } from './candidates.ts';
@@ -122,5 +123,5 @@ export function findEntities(article: SegmentedArticle, config: Config, wordIds?
   personByName(named);
   const split = splitOrgBeforePerson(named, tokens, text, lex);
   for (const m of numericMentions(article, lex)) split.push(m);
-  return { ...article, entities: dropOneWordPeople(groupMentions(split, tokens)) };
+  return { ...article, entities: linkAcronyms(dropOneWordPeople(groupMentions(split, tokens)), tokens, text) };
 }

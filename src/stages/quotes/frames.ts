@@ -10,6 +10,7 @@
 //   8. “QUOTE” – NAME                         a dash after the closing mark names the speaker (captions, pull quotes)
 // Quoted speech uses the same frames: the quoted span is the content, or lies inside it (a mixed quote).
 import type { Token } from '../../types.ts';
+import { compoundEnd, compoundStart } from './compounds.ts';
 import type { CueVerb, QuoteLexicons } from './lexicon.ts';
 import { looksLikeTitle } from './title-case.ts';
 
@@ -373,6 +374,12 @@ function npEndingAt(s: SentenceView, j: number): [number, number] | null {
   if (j < s.first) return null;
   let a = j + 1;
   while (a - 1 >= s.first) {
+    // "the self-taught resident", "The former sergeant-at-arms": a hyphenated compound is one word.
+    const compound = compoundStart(s.tokens, a - 1, s.first);
+    if (compound < a - 1) {
+      a = compound;
+      continue;
+    }
     const t = s.tokens[a - 1]!;
     const inside =
       (NP_POS.has(t.pos) && WORDLIKE.test(t.value)) ||
@@ -425,6 +432,12 @@ function npStartingAt(s: SentenceView, i: number): [number, number] | null {
   while (b < s.last) {
     const t = s.tokens[b]!;
     if (headSeen && (t.pos === 'DET' || t.pos === 'PRON') && s.tokens[b - 1]!.lower !== 'of') break;
+    // "the bow-tied maverick", "the self-described …": a hyphenated compound is one word, whatever its parts' tags.
+    const compound = compoundEnd(s.tokens, b, s.last);
+    if (compound > b + 1 && WORDLIKE.test(t.value)) {
+      b = compound;
+      continue;
+    }
     if (HEAD_POS.has(t.pos) || s.nameAt(b)) headSeen = true;
     const inside =
       (NP_POS.has(t.pos) && WORDLIKE.test(t.value)) ||

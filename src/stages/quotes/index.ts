@@ -54,7 +54,7 @@ export function findQuotes(article: EntityArticle, config: Config): QuotedArticl
   const lex = quoteLexicons();
   const spans = findQuotedSpans(text, paragraphs);
   const insideQuote = makeInsideTest(spans);
-  const index = indexMentions(entities, insideQuote, tokens);
+  const index = indexMentions(entities, insideQuote, tokens, text);
   const messages: Message[] = [];
   for (const s of spans) if (!s.closed) messages.push(message('quotes/unclosed-mark', 'quotes', { offset: s.open }));
 
