@@ -13,6 +13,41 @@ import type { Token } from '../../types.ts';
 import { compoundEnd, compoundStart } from './compounds.ts';
 import type { CueVerb, QuoteLexicons } from './lexicon.ts';
 import { looksLikeTitle } from './title-case.ts';
+import {
+  ADJUNCT_BEFORE_VERB,
+  ADJUNCT_PHRASE_LINKS,
+  ADJUNCT_PREPS,
+  APPROXIMATELY,
+  ASIDE_OPENERS,
+  ASKED_AFTER,
+  BETWEEN_SUBJECT_AND_CUE,
+  BE_FORMS,
+  CLAUSE_OPENERS,
+  CONJUNCTIONS,
+  CONTENT_SUBORDINATORS,
+  DAY_OPENERS,
+  DAY_WORDS,
+  DEGREE_QUANTITIES,
+  LISTENER_VERBS,
+  NEGATION,
+  NEVER_INVERTED,
+  NOT_CONTENT,
+  NOUN_DETERMINERS,
+  OBJECT_PRONOUNS,
+  PLACE_TIME_PREPS,
+  QUANTIFIERS,
+  QUANTITY_SUBJECTS,
+  RELATIVE_WORDS,
+  SENTENCE_CONNECTORS,
+  SEQUENCE_ADVERBS,
+  SUBJECT_PRONOUNS,
+  SUBORDINATORS,
+  TIME_MODIFIERS,
+  TIME_NOUNS,
+  TIME_WORDS,
+  WH_PHRASE_OPENERS,
+  WH_WORDS,
+} from './words.ts';
 
 export type FrameKind =
   'subject-cue' | 'inverted' | 'parenthetical' | 'according-to' | 'participle' | 'colon' | 'dash' | 'asked';
@@ -41,210 +76,15 @@ export interface Frame {
   transcript?: true;
 }
 
-// "Most of the candidates", "Some of the women", "85% of Democrats": the quantity heads the speaker phrase.
-const QUANTIFIERS = new Set([
-  'most',
-  'some',
-  'many',
-  'all',
-  'none',
-  'half',
-  'both',
-  'each',
-  'several',
-  'few',
-  'majority',
-  'minority',
-  'percent',
-  '%',
-  'third',
-  'thirds',
-  'quarter',
-  'quarters',
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'dozens',
-  'hundreds',
-  'thousands',
-  'millions',
-]);
 // wink may tag a lone dash as a proper noun ("PHILADELPHIA ― Hillary Clinton's campaign"): a phrase word has a letter or digit.
 const WORDLIKE = /[\p{L}\p{N}]/u;
-const RELATIVE_WORDS = new Set(['who', 'whose', 'which', 'whom', 'where']);
 const NP_POS = new Set(['PROPN', 'NOUN', 'PRON', 'DET', 'ADJ', 'NUM']);
 const HEAD_POS = new Set(['PROPN', 'NOUN', 'PRON', 'NUM']);
-const SKIP_BEFORE_CUE = new Set([
-  'also',
-  'later',
-  'then',
-  'previously',
-  'once',
-  'himself',
-  'herself',
-  'itself',
-  'themselves',
-  'recently',
-  'repeatedly',
-  'publicly',
-  'privately',
-  'reportedly',
-  'has',
-  'had',
-  'have',
-  'will',
-  'would',
-  'could',
-  'can',
-  'may',
-  'might',
-  'should',
-  'did',
-  'does',
-  'do',
-  'had',
-  'again',
-  'often',
-  'frequently',
-  'simply',
-  'just',
-  'further',
-  'flatly',
-  'firmly',
-  'bluntly',
-  'angrily',
-  'quickly',
-  'separately',
-  'similarly',
-  'earlier',
-  'subsequently',
-  'recently',
-  'openly',
-  'long',
-  'still',
-  'always',
-  'never',
-  'already',
-  'all',
-  'both',
-  'each',
-  'told',
-]);
-const NOUN_DETERMINERS = new Set(['a', 'an', 'the', 'his', 'its', 'their', 'our', 'my', 'your']);
-const NEGATION = new Set(['not', "n't", 'n’t', 'never']);
-// After a cue these end the frame: "said so", "said nothing", "declined to say", "is said to be".
-const NOT_CONTENT = new Set([
-  'so',
-  'nothing',
-  'anything',
-  'something',
-  'much',
-  'little',
-  'more',
-  'less',
-  'to',
-  'goodbye',
-  'hello',
-  'yes',
-  'no',
-  'it',
-  'this',
-  'otherwise',
-  'as',
-  'by',
-  'for',
-  'with',
-  'about',
-  'of',
-  'out',
-]);
-// Verbs whose object is the listener: they never invert ("…, told reporters" is not "…, said Smith").
-const LISTENER_FIRST = new Set(['tell', 'inform', 'assure', 'reassure', 'advise', 'remind', 'urge']);
-const WH_WORDS = new Set(['whether', 'if', 'why', 'how', 'what', 'when', 'where', 'who']);
-const OBJECT_PRONOUNS = new Set(['me', 'him', 'her', 'us', 'them']);
-const SUBJECT_PRONOUNS = new Set(['i', 'he', 'she', 'we', 'they', 'it', 'you']);
 const NOUN_HEADS = new Set(['NOUN', 'PROPN', 'NUM']);
-const PLACE_TIME_PREPS = new Set([
-  'in',
-  'on',
-  'at',
-  'during',
-  'after',
-  'before',
-  'since',
-  'following',
-  'through',
-  'via',
-]);
-const OBJECT_VERBS = new Set([
-  'tell',
-  'ask',
-  'inform',
-  'assure',
-  'reassure',
-  'advise',
-  'warn',
-  'remind',
-  'urge',
-  'caution',
-]);
 const CLAUSE_END = new Set(['.', '!', '?', '”', '"', '’', "''", ';']);
 // wink splits the wire style ``…'' into single backticks and apostrophes.
 const OPEN_MARKS = new Set(['“', '"', '‘', '«', '„', '``', '`']);
 const CLOSE_MARKS = new Set(['”', '"', '’', '»', "''", "'"]);
-// Adjuncts written between a cue and the end of its clause: "said Tuesday", "said in a statement", "said on CNN".
-// One word that says when or how, not what: "said Tuesday it will …", "said later", "said Friday afternoon, as …".
-const DAY_WORDS = new Set([
-  'today',
-  'yesterday',
-  'tonight',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-  'later',
-  'earlier',
-  'recently',
-  'afterward',
-  'afterwards',
-  'privately',
-  'publicly',
-  'then',
-  'again',
-  'too',
-  'also',
-  'morning',
-  'afternoon',
-  'evening',
-  'overnight',
-]);
-const ADJUNCT_PREPS = new Set([
-  'about',
-  'of',
-  'in',
-  'into',
-  'on',
-  'at',
-  'during',
-  'after',
-  'before',
-  'to',
-  'via',
-  'through',
-  'from',
-  'with',
-  'while',
-  'late',
-  'early',
-  'last',
-  'this',
-  ...DAY_WORDS,
-]);
 
 /** The cue verb written at token i (longest form first), if any. */
 export function cueAt(tokens: readonly Token[], i: number, lex: QuoteLexicons): CueVerb | undefined {
@@ -473,7 +313,7 @@ function npStartingAt(s: SentenceView, i: number): [number, number] | null {
 /** Subject of a cue at token i: skips adverbs and auxiliaries, and an apposition ("Doe, a professor at X, said"). */
 function subjectBefore(s: SentenceView, i: number): [number, number] | null {
   let j = i - 1;
-  while (j >= s.first && SKIP_BEFORE_CUE.has(s.tokens[j]!.lower) && s.tokens[j]!.lower !== 'told') {
+  while (j >= s.first && BETWEEN_SUBJECT_AND_CUE.has(s.tokens[j]!.lower)) {
     if (NEGATION.has(s.tokens[j]!.lower)) return null;
     j--;
   }
@@ -561,8 +401,6 @@ function subjectBefore(s: SentenceView, i: number): [number, number] | null {
   return np;
 }
 
-const CONJUNCTIONS = new Set(['and', '&']);
-
 /** "Trump and Ryan said", "Carson, Fiorina and Huckabee say": names joined by "and" (and commas before it) speak
  * together; the phrase grows back over them. */
 function coordinatedNames(s: SentenceView, np: [number, number]): [number, number] {
@@ -581,40 +419,6 @@ function coordinatedNames(s: SentenceView, np: [number, number]): [number, numbe
   return [a, np[1]];
 }
 
-// "…, she said, as the crowd cheered": a subordinate clause after the attribution is narration, not more speech.
-const SUBORDINATORS = new Set([
-  'as',
-  'while',
-  'when',
-  'whenever',
-  'before',
-  'after',
-  'because',
-  'since',
-  'although',
-  'though',
-  'until',
-  'once',
-]);
-
-const ADJUNCT_BEFORE_VERB = new Set(['at', 'in', 'on', 'during', 'after', 'before', 'since', 'via', 'through', 'over']);
-
-const TIME_NOUNS = new Set([
-  'week',
-  'month',
-  'year',
-  'night',
-  'weekend',
-  'morning',
-  'afternoon',
-  'evening',
-  'summer',
-  'winter',
-  'spring',
-  'fall',
-  'autumn',
-]);
-
 /** "an ABC News-Washington Post poll last week" -> "an ABC News-Washington Post poll": a time phrase closing a
  * source phrase says when, not who. */
 function withoutTrailingTime(s: SentenceView, np: [number, number]): [number, number] {
@@ -622,7 +426,7 @@ function withoutTrailingTime(s: SentenceView, np: [number, number]): [number, nu
   if (
     b - a >= 3 &&
     TIME_NOUNS.has(s.tokens[b - 1]!.lower) &&
-    ['last', 'this', 'next', 'that', 'earlier', 'later'].includes(s.tokens[b - 2]!.lower)
+    (TIME_MODIFIERS.has(s.tokens[b - 2]!.lower) || s.tokens[b - 2]!.lower === 'that')
   )
     return [a, b - 2];
   if (b - a >= 2 && isDayWord(s.tokens[b - 1]!.lower) && s.tokens[b - 1]!.pos !== 'ADV') return [a, b - 1];
@@ -638,14 +442,10 @@ function skipBackOverAdjuncts(s: SentenceView, j: number): number {
       while (k >= s.first && k > j - 12 && s.tokens[k]!.value !== '(') k--;
       if (k < s.first || s.tokens[k]!.value !== '(') return j;
       j = k - 1;
-    } else if (isDayWord(t.lower) && !['also', 'then', 'again', 'too'].includes(t.lower)) {
+    } else if (isDayWord(t.lower) && !SEQUENCE_ADVERBS.has(t.lower)) {
       j--;
-      if (j >= s.first && ['on', 'last', 'this'].includes(s.tokens[j]!.lower)) j--;
-    } else if (
-      TIME_NOUNS.has(t.lower) &&
-      j - 1 >= s.first &&
-      ['last', 'this', 'next', 'earlier', 'later'].includes(s.tokens[j - 1]!.lower)
-    ) {
+      if (j >= s.first && DAY_OPENERS.has(s.tokens[j]!.lower)) j--;
+    } else if (TIME_NOUNS.has(t.lower) && j - 1 >= s.first && TIME_MODIFIERS.has(s.tokens[j - 1]!.lower)) {
       j -= 2;
     } else return j;
   }
@@ -656,54 +456,6 @@ function hasNameOrHead(s: SentenceView, np: [number, number]): boolean {
   for (let k = np[0]; k < np[1]; k++) if (HEAD_POS.has(s.tokens[k]!.pos) || s.nameAt(k)) return true;
   return false;
 }
-
-const TIME_WORDS = new Set([
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-  'today',
-  'yesterday',
-  'tonight',
-  'week',
-  'weeks',
-  'month',
-  'months',
-  'year',
-  'years',
-  'day',
-  'days',
-  'night',
-  'morning',
-  'afternoon',
-  'evening',
-  'weekend',
-  'ago',
-  'later',
-  'earlier',
-  'last',
-  'next',
-  'this',
-  'few',
-  'several',
-  'a',
-  'the',
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-]);
 
 /** "said Sunday", "A few weeks later … announced": a phrase of time words names no speaker. */
 function onlyTime(s: SentenceView, np: [number, number]): boolean {
@@ -740,7 +492,7 @@ function skipAdjuncts(s: SentenceView, k: number, lex: QuoteLexicons): number {
     // A day or an adverb ("said Tuesday it will …", "said later") is one word: what follows is the content.
     if (isDayWord(t.lower)) {
       // but "says too much is made of …": "too" belongs to the quantity after it
-      if (t.lower === 'too' && ['much', 'many', 'few', 'little'].includes(next?.lower ?? '')) break;
+      if (t.lower === 'too' && DEGREE_QUANTITIES.has(next?.lower ?? '')) break;
       k++;
       continue;
     }
@@ -752,7 +504,7 @@ function skipAdjuncts(s: SentenceView, k: number, lex: QuoteLexicons): number {
     // clause: "warned of the implications a Trump presidency would have").
     while (
       m < s.last &&
-      (NP_POS.has(s.tokens[m]!.pos) || ['of', 'with', "'s", '’s'].includes(s.tokens[m]!.lower)) &&
+      (NP_POS.has(s.tokens[m]!.pos) || ADJUNCT_PHRASE_LINKS.has(s.tokens[m]!.lower)) &&
       !isThat(s.tokens[m]!)
     ) {
       const u = s.tokens[m]!;
@@ -831,7 +583,7 @@ function contentAfter(
       }
     }
   }
-  if (OBJECT_VERBS.has(verb.lemma) && !WH_WORDS.has(s.tokens[k]?.lower ?? '')) {
+  if (LISTENER_VERBS.has(verb.lemma) && !WH_WORDS.has(s.tokens[k]?.lower ?? '')) {
     // "told reporters (that)", "told CNN", "told him": skip the listener (but "asked what …" has none, and in
     // "warned it could be days", "warned Democrats would lose" the phrase is the subject of the content: a verb
     // follows it).
@@ -847,7 +599,7 @@ function contentAfter(
   const t = s.tokens[k]!;
   // "urged voters to turn out", "told them to leave": the infinitive is what was asked for; "vowed to repeal …":
   // what was promised.
-  if ((OBJECT_VERBS.has(verb.lemma) || verb.infinitive) && t.lower === 'to' && s.tokens[k + 1]?.pos === 'VERB')
+  if ((LISTENER_VERBS.has(verb.lemma) || verb.infinitive) && t.lower === 'to' && s.tokens[k + 1]?.pos === 'VERB')
     return { at: k, complementizer: true };
   if (isThat(t)) return k + 1 < s.last ? { at: k + 1, complementizer: true } : null;
   if (t.value === ':') return k + 1 < s.last ? { at: k + 1, complementizer: true } : null;
@@ -897,39 +649,6 @@ function contentAfter(
   if (!['PRON', 'DET', 'PROPN', 'NOUN', 'ADJ', 'NUM', 'ADV'].includes(t.pos)) return null;
   return { at: k, complementizer: false };
 }
-
-const APPROXIMATELY = new Set(['about', 'around', 'nearly', 'almost', 'roughly', 'some', 'over', 'under']);
-const ASIDE_OPENERS = new Set(['as', 'while', 'when', 'after', 'before', 'because', 'since', 'although', 'though']);
-const QUANTITY_SUBJECTS = new Set(['much', 'more', 'less', 'little', 'nothing', 'something', 'anything']);
-
-// Words before a passive "asked" that has no asker: "when asked", "after being asked", "Trump, asked about …".
-const ASKED_AFTER = new Set([
-  'when',
-  'after',
-  'once',
-  'if',
-  'while',
-  'as',
-  'being',
-  'was',
-  'were',
-  'is',
-  'are',
-  'been',
-  ',',
-]);
-
-const CONTENT_SUBORDINATORS = new Set([
-  'despite',
-  'if',
-  'although',
-  'though',
-  'unless',
-  'once',
-  'whatever',
-  'whoever',
-  'regardless',
-]);
 
 /** The first token from k that ends a clause: a comma, a clause-ending mark (or, with `dashes`, a dash); s.last
  * when none does. */
@@ -1001,7 +720,7 @@ function clauseEndsAt(
   k = skipAdjuncts(s, k, lex);
   if (
     verb &&
-    OBJECT_VERBS.has(verb.lemma) &&
+    LISTENER_VERBS.has(verb.lemma) &&
     k < s.last &&
     !CLAUSE_END.has(s.tokens[k]!.value) &&
     s.tokens[k]!.value !== ','
@@ -1328,7 +1047,7 @@ function accordingTo(s: SentenceView, i: number, length: number): Frame | null {
     complementizer: true,
   };
   // "According to X, CONTENT."
-  if (i === s.first || (i === s.first + 1 && ['but', 'and', 'yet', 'also'].includes(s.tokens[s.first]!.lower))) {
+  if (i === s.first || (i === s.first + 1 && SENTENCE_CONNECTORS.has(s.tokens[s.first]!.lower))) {
     let k = np[1];
     while (k < s.last && s.tokens[k]!.value !== ',') k++;
     if (k + 1 >= s.last) return null;
@@ -1514,12 +1233,7 @@ function framePatterns(s: SentenceView, i: number, cueLast: number, verb: CueVer
 
   // 6. ", saying (that) …": a participle continues the clause before; its speaker is that clause's subject.
   // "…, saying", "and adding", "emailed supporters saying:" — but not "was saying" (a progressive, pattern 1).
-  if (
-    verb.form === 'gerund' &&
-    prev &&
-    !['AUX'].includes(prev.pos) &&
-    !['is', 'was', 'are', 'were', 'been', 'be', "'s", '’s'].includes(prev.lower)
-  ) {
+  if (verb.form === 'gerund' && prev && !['AUX'].includes(prev.pos) && !BE_FORMS.has(prev.lower)) {
     const c = contentAfter(s, cueLast, verb, lex);
     if (!c || c.at >= s.last) return null;
     const frame: Frame = {
@@ -1558,7 +1272,7 @@ function framePatterns(s: SentenceView, i: number, cueLast: number, verb: CueVer
     prev &&
     (prev.value === ',' || prevCloses || prev.value === '—') &&
     i - 1 > s.first &&
-    !LISTENER_FIRST.has(verb.lemma)
+    !NEVER_INVERTED.has(verb.lemma)
   ) {
     const np = npStartingAt(s, cueLast);
     // "Gov. John Kasich of Ohio, a Republican who …, said the Khan family deserved better": a person before the
@@ -1599,7 +1313,7 @@ function framePatterns(s: SentenceView, i: number, cueLast: number, verb: CueVer
     // 1b. "The policy changes, which officials said will go into effect …", "what many analysts said was a sign of
     // …": a report inside a relative clause; its content is the rest of that clause.
     // (wink may read "what" as the phrase's first word: "what many analysts".)
-    const relativeFirst = subject[1] - subject[0] > 1 && ['what', 'which', 'who'].includes(s.tokens[subject[0]]!.lower);
+    const relativeFirst = subject[1] - subject[0] > 1 && WH_PHRASE_OPENERS.has(s.tokens[subject[0]]!.lower);
     const inner: [number, number] = relativeFirst ? [subject[0] + 1, subject[1]] : subject;
     const opener = relativeFirst
       ? s.tokens[subject[0]]!.lower
@@ -1711,7 +1425,6 @@ function coordinatedSubject(s: SentenceView, conj: number): [number, number] | n
 // "rejected the idea that the changes amounted to …": the subject of a complement or relative clause is not the
 // subject of the clause around it.
 const CLAUSE_START_POS = new Set(['PUNCT', 'CCONJ', 'SCONJ', 'ADV']);
-const CLAUSE_OPENERS = new Set(['that', 'which', 'who', 'whom', 'whose', 'whether', 'if', 'where']);
 
 /** The subject of the nearest verb before token `at` that passes `good`, skipping clauses opened by "that",
  * "which", "who" …; null past a quotation mark, a colon or a semicolon. */
