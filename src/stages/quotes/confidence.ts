@@ -32,7 +32,7 @@ interface Table {
 }
 
 /** The evidence as signatures, from the most specific to the least. */
-export function signatures(e: Evidence): string[] {
+export function signatures(e: Evidence): [string, string, string, string] {
   const extra =
     e.kind === 'floating'
       ? `d${Math.min(e.distance ?? 3, 3)}${e.afterAttribution ? 'a' : ''}`
@@ -48,7 +48,7 @@ export function signatures(e: Evidence): string[] {
 /** The evidence as calibration reads it back: the most specific signature, then "#" and the lemma signature. */
 export function evidenceKey(e: Evidence): string {
   const lemma = lemmaSignature(e);
-  return lemma ? `${signatures(e)[0]!}#${lemma}` : signatures(e)[0]!;
+  return lemma ? `${signatures(e)[0]}#${lemma}` : signatures(e)[0];
 }
 
 /** The lemma signature of the evidence, or undefined when no cue verb or phrase introduced the quote. */
@@ -68,9 +68,8 @@ export function confidenceOf(e: Evidence): number {
 /** The confidence the evidence signatures alone give (calibration smooths lemma precision toward it). */
 export function signatureConfidence(e: Evidence): number {
   const table = loadData<Table>('lexicon/confidence.json');
-  const sigs = signatures(e);
-  for (let i = 0; i < sigs.length; i++) {
-    const p = table.levels[i]?.[sigs[i]!];
+  for (const [i, sig] of signatures(e).entries()) {
+    const p = table.levels[i]?.[sig];
     if (p !== undefined) return p;
   }
   return table.prior;

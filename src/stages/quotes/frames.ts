@@ -12,7 +12,9 @@
 import type { Token } from '../../types.ts';
 import { compoundEnd, compoundStart } from './compounds.ts';
 import type { CueVerb, QuoteLexicons } from './lexicon.ts';
+import { NO_NAMES, SentenceView, type NameTests } from './sentence-view.ts';
 import { looksLikeTitle } from './title-case.ts';
+import { tok } from './tokens.ts';
 import {
   ADJUNCT_BEFORE_VERB,
   ADJUNCT_PHRASE_LINKS,
@@ -88,13 +90,13 @@ const CLOSE_MARKS = new Set(['”', '"', '’', '»', "''", "'"]);
 
 /** The cue verb written at token i (longest form first), if any. */
 export function cueAt(tokens: readonly Token[], i: number, lex: QuoteLexicons): CueVerb | undefined {
-  const t = tokens[i]!;
+  const t = tok(tokens, i);
   const forms = lex.verbs.get(t.lower);
   if (!forms) return undefined;
   // "the claims", "a swing state": after an article or a possessive the form is a noun, and so is a form news
   // mostly writes as one; either still reports before "that" or a colon ("his claim that …", "the report states:").
   const clauseNext = tokens[i + 1]?.lower === 'that' || tokens[i + 1]?.value === ':';
-  if (i > 0 && NOUN_DETERMINERS.has(tokens[i - 1]!.lower) && !clauseNext) return undefined;
+  if (i > 0 && NOUN_DETERMINERS.has(tok(tokens, i - 1).lower) && !clauseNext) return undefined;
   // ("a swing state that Trump must win", "in nine states: Ohio, …": such a form reports only after a name or
   // pronoun.)
   if (lex.nounForms.has(t.lower) && !(clauseNext && ['PROPN', 'PRON'].includes(tokens[i - 1]?.pos ?? '')))
@@ -103,7 +105,7 @@ export function cueAt(tokens: readonly Token[], i: number, lex: QuoteLexicons): 
   // wink tags some present forms after a name as nouns ("…,” Viguerie notes."; "the ad states."): after a noun,
   // right before the clause ends, such a form is the verb.
   if (t.pos !== 'VERB' && t.pos !== 'AUX') {
-    const before = i > 0 ? tokens[i - 1]!.pos : '';
+    const before = i > 0 ? tok(tokens, i - 1).pos : '';
     const clauseEnds = ['.', ','].includes(tokens[i + 1]?.lower ?? '');
     // "About 4 in 10 say they …": after a number, before a pronoun or determiner starting a clause, likewise.
     const clauseFollows = before === 'NUM' && ['PRON', 'DET'].includes(tokens[i + 1]?.pos ?? '');
@@ -132,50 +134,26 @@ function clauseWithVerb(tokens: readonly Token[], k: number): boolean {
   const first = tokens[k];
   if (!first || !['DET', 'PRON', 'PROPN'].includes(first.pos)) return false;
   for (let m = k + 1; m < tokens.length && m < k + 9; m++) {
-    const t = tokens[m]!;
+    const t = tok(tokens, m);
     if (t.pos === 'PUNCT' || t.sentence !== first.sentence) return false;
     if (
       t.pos === 'AUX' ||
-      (t.pos === 'VERB' && !t.lower.endsWith('ing') && ['NOUN', 'PROPN', 'PRON'].includes(tokens[m - 1]!.pos))
+      (t.pos === 'VERB' && !t.lower.endsWith('ing') && ['NOUN', 'PROPN', 'PRON'].includes(tok(tokens, m - 1).pos))
     )
       return true;
   }
   return false;
 }
 
-interface SentenceView {
-  /** True when the phrase holds a person or organisation name the entity stage found. */
-  isName: (np: [number, number]) => boolean;
-  /** True when the phrase holds a person's name. */
-  isPerson: (np: [number, number]) => boolean;
-  /** True when the phrase is all place name. */
-  isPlace: (np: [number, number]) => boolean;
-  /** True when token k is part of a name the entity stage found (wink may tag a surname such as "Hedge" VERB). */
-  nameAt: (k: number) => boolean;
-  /** Token indexes where another report starts (", adding that …", "… and said …"), ascending. */
-  participleCuts: number[];
-  /** True when a quoted span's closing mark ends at this offset. */
-  quoteEndsAt: (offset: number) => boolean;
-  /** True when a person's name starts at token k right after another name. */
-  nameBreak: (k: number) => boolean;
-  /** When the view joins a sentence to the quote sentence before it, the first token of the later sentence, else -1. */
-  joinedAt: number;
-  tokens: readonly Token[];
-  first: number;
-  last: number;
-  index: number;
-  text: string;
-}
-
 /** A party tag written between commas ends at token k: "R-S.C.", "D-Calif.", "I-Vt." (after a comma). */
 function partyTagEndingAt(s: SentenceView, k: number): boolean {
   for (let j = k - 1; j >= Math.max(s.first + 1, k - 6); j--) {
-    const t = s.tokens[j]!;
+    const t = s.at(j);
     if (t.value === ',') return false;
     if (
       (t.value === 'R' || t.value === 'D' || t.value === 'I') &&
       s.tokens[j + 1]?.value === '-' &&
-      s.tokens[j - 1]!.value === ','
+      s.at(j - 1).value === ','
     )
       return true;
   }
@@ -184,8 +162,8 @@ function partyTagEndingAt(s: SentenceView, k: number): boolean {
 
 /** "Six in 10 voters", "four out of 10": the "in" or "out" of a ratio is inside the phrase. */
 function inRatio(s: SentenceView, k: number): boolean {
-  const w = s.tokens[k]!.lower;
-  if (k <= s.first || s.tokens[k - 1]!.pos !== 'NUM') return false;
+  const w = s.at(k).lower;
+  if (k <= s.first || s.at(k - 1).pos !== 'NUM') return false;
   return (
     (w === 'in' && s.tokens[k + 1]?.pos === 'NUM') ||
     (w === 'out' && s.tokens[k + 1]?.lower === 'of' && s.tokens[k + 2]?.pos === 'NUM')
@@ -194,19 +172,19 @@ function inRatio(s: SentenceView, k: number): boolean {
 
 /** "Democratic registered voters", "newly elected officials": a participle between a modifier and a noun. */
 function participleModifier(s: SentenceView, k: number): boolean {
-  const t = s.tokens[k]!;
+  const t = s.at(k);
   if (t.pos !== 'VERB' || !t.lower.endsWith('ed') || k <= s.first) return false;
   // "Texas-based Matt Mackowiak", "Chicago-born": a hyphened compound modifies whatever follows it.
-  const dash = s.tokens[k - 1]!;
-  if (dash.value === '-' && dash.end === t.start && k - 1 > s.first && s.tokens[k - 2]!.end === dash.start) return true;
+  const dash = s.at(k - 1);
+  if (dash.value === '-' && dash.end === t.start && k - 1 > s.first && s.at(k - 2).end === dash.start) return true;
   if (s.tokens[k + 1]?.pos !== 'NOUN') return false;
-  return ['ADJ', 'ADV', 'DET', 'NUM', 'NOUN'].includes(s.tokens[k - 1]!.pos);
+  return ['ADJ', 'ADV', 'DET', 'NUM', 'NOUN'].includes(s.at(k - 1).pos);
 }
 
 /** "a Downing Street spokesman": wink tags some capitalised words of a name as verbs; one written inside the
  * sentence right before a proper noun belongs to that name. */
 function capitalisedBeforeName(s: SentenceView, k: number): boolean {
-  return k > s.first && /^\p{Lu}\p{Ll}/u.test(s.tokens[k]!.value) && s.tokens[k + 1]?.pos === 'PROPN' && k + 1 < s.last;
+  return k > s.first && /^\p{Lu}\p{Ll}/u.test(s.at(k).value) && s.tokens[k + 1]?.pos === 'PROPN' && k + 1 < s.last;
 }
 
 /** Noun phrase ending at token j (inclusive), within the sentence, or null. */
@@ -220,7 +198,7 @@ function npEndingAt(s: SentenceView, j: number): [number, number] | null {
       a = compound;
       continue;
     }
-    const t = s.tokens[a - 1]!;
+    const t = s.at(a - 1);
     const inside =
       (NP_POS.has(t.pos) && WORDLIKE.test(t.value)) ||
       s.nameAt(a - 1) ||
@@ -232,8 +210,8 @@ function npEndingAt(s: SentenceView, j: number): [number, number] | null {
       participleModifier(s, a - 1) ||
       ((t.lower === 'of' || (t.lower === 'for' && s.tokens[a - 2]?.pos === 'NOUN')) &&
         a - 1 > s.first &&
-        (HEAD_POS.has(s.tokens[a - 2]!.pos) || QUANTIFIERS.has(s.tokens[a - 2]!.lower) || inRatio(s, a - 2))) ||
-      ((t.value === '.' || t.value === '-' || t.value === '&') && a - 1 > s.first && s.tokens[a - 2]!.end === t.start);
+        (HEAD_POS.has(s.at(a - 2).pos) || QUANTIFIERS.has(s.at(a - 2).lower) || inRatio(s, a - 2))) ||
+      ((t.value === '.' || t.value === '-' || t.value === '&') && a - 1 > s.first && s.at(a - 2).end === t.start);
     // "which 67 percent of voters say": a relative word starts a clause, not the speaker's name.
     if (!inside || RELATIVE_WORDS.has(t.lower) || t.lower === 'that') break;
     // "… the Washington Post Trump said", "… the regional centers The S.E.C. said": a comma or full stop the writer
@@ -241,26 +219,20 @@ function npEndingAt(s: SentenceView, j: number): [number, number] | null {
     // head of The Heritage Foundation" goes on).
     if (a <= j && s.nameBreak(a)) break;
     a--;
-    if (a > s.first && t.pos === 'DET' && /^\p{Lu}/u.test(t.value) && ['NOUN', 'PROPN'].includes(s.tokens[a - 1]!.pos))
+    if (a > s.first && t.pos === 'DET' && /^\p{Lu}/u.test(t.value) && ['NOUN', 'PROPN'].includes(s.at(a - 1).pos))
       break;
     if (a - j > 12) break;
   }
   // "About 4 in 10 say": an approximation before a number belongs to it.
-  if (a - 1 >= s.first && APPROXIMATELY.has(s.tokens[a - 1]!.lower) && s.tokens[a]?.pos === 'NUM') a--;
+  if (a - 1 >= s.first && APPROXIMATELY.has(s.at(a - 1).lower) && s.tokens[a]?.pos === 'NUM') a--;
   // Trim connectors a phrase cannot start with.
-  while (
-    a <= j &&
-    (s.tokens[a]!.lower === 'of' ||
-      s.tokens[a]!.pos === 'PART' ||
-      s.tokens[a]!.value === '.' ||
-      s.tokens[a]!.value === '-')
-  )
+  while (a <= j && (s.at(a).lower === 'of' || s.at(a).pos === 'PART' || s.at(a).value === '.' || s.at(a).value === '-'))
     a++;
   if (a > j) return null;
   let head = false;
-  for (let k = a; k <= j; k++) if (HEAD_POS.has(s.tokens[k]!.pos) || s.nameAt(k)) head = true;
+  for (let k = a; k <= j; k++) if (HEAD_POS.has(s.at(k).pos) || s.nameAt(k)) head = true;
   // "the premier said": wink reads some titles as adjectives; after a determiner the last word is the head.
-  if (!head && j > a && s.tokens[a]!.pos === 'DET' && s.tokens[j]!.pos === 'ADJ') head = true;
+  if (!head && j > a && s.at(a).pos === 'DET' && s.at(j).pos === 'ADJ') head = true;
   return head ? [a, j + 1] : null;
 }
 
@@ -270,8 +242,8 @@ function npStartingAt(s: SentenceView, i: number): [number, number] | null {
   let b = i;
   let headSeen = false;
   while (b < s.last) {
-    const t = s.tokens[b]!;
-    if (headSeen && (t.pos === 'DET' || t.pos === 'PRON') && s.tokens[b - 1]!.lower !== 'of') break;
+    const t = s.at(b);
+    if (headSeen && (t.pos === 'DET' || t.pos === 'PRON') && s.at(b - 1).lower !== 'of') break;
     // "the bow-tied maverick", "the self-described …": a hyphenated compound is one word, whatever its parts' tags.
     const compound = compoundEnd(s.tokens, b, s.last);
     if (compound > b + 1 && WORDLIKE.test(t.value)) {
@@ -285,58 +257,58 @@ function npStartingAt(s: SentenceView, i: number): [number, number] | null {
       capitalisedBeforeName(s, b) ||
       t.lower === "'s" ||
       t.lower === '’s' ||
-      (t.lower === 'of' && b > i && b + 1 < s.last && NP_POS.has(s.tokens[b + 1]!.pos)) ||
+      (t.lower === 'of' && b > i && b + 1 < s.last && NP_POS.has(s.at(b + 1).pos)) ||
       // a period, hyphen or ampersand only inside a name ("A.T.&T", "Ocasio-Cortez"), never the sentence's full stop
       ((t.value === '.' || t.value === '-' || t.value === '&') &&
         b > i &&
-        s.tokens[b - 1]!.end === t.start &&
+        s.at(b - 1).end === t.start &&
         b + 1 < s.last &&
-        s.tokens[b + 1]!.start === t.end &&
-        NP_POS.has(s.tokens[b + 1]!.pos)) ||
+        s.at(b + 1).start === t.end &&
+        NP_POS.has(s.at(b + 1).pos)) ||
       // … or the period of a title abbreviation wink split off, before the name ("the Rev. Peter Wherry")
       (t.value === '.' &&
         b > i &&
-        s.tokens[b - 1]!.end === t.start &&
-        /^\p{Lu}\p{Ll}{1,3}$/u.test(s.tokens[b - 1]!.value) &&
+        s.at(b - 1).end === t.start &&
+        /^\p{Lu}\p{Ll}{1,3}$/u.test(s.at(b - 1).value) &&
         b + 1 < s.last &&
-        (s.nameAt(b + 1) || s.tokens[b + 1]!.pos === 'PROPN'));
+        (s.nameAt(b + 1) || s.at(b + 1).pos === 'PROPN'));
     if (!inside) break;
     b++;
     if (b - i > 12) break;
   }
   if (b === i) return null;
   let head = false;
-  for (let k = i; k < b; k++) if (HEAD_POS.has(s.tokens[k]!.pos) || s.nameAt(k)) head = true;
+  for (let k = i; k < b; k++) if (HEAD_POS.has(s.at(k).pos) || s.nameAt(k)) head = true;
   return head ? [i, b] : null;
 }
 
 /** Subject of a cue at token i: skips adverbs and auxiliaries, and an apposition ("Doe, a professor at X, said"). */
 function subjectBefore(s: SentenceView, i: number): [number, number] | null {
   let j = i - 1;
-  while (j >= s.first && BETWEEN_SUBJECT_AND_CUE.has(s.tokens[j]!.lower)) {
-    if (NEGATION.has(s.tokens[j]!.lower)) return null;
+  while (j >= s.first && BETWEEN_SUBJECT_AND_CUE.has(s.at(j).lower)) {
+    if (NEGATION.has(s.at(j).lower)) return null;
     j--;
   }
-  if (j >= s.first && NEGATION.has(s.tokens[j]!.lower)) return null;
+  if (j >= s.first && NEGATION.has(s.at(j).lower)) return null;
   // "said R. Gil Kerlikowske, the commissioner, who conceded that …", "Democrats who say …": a relative "who"
   // stands for the phrase before it.
-  if (j > s.first && s.tokens[j]!.lower === 'who') return subjectBefore(s, j);
+  if (j > s.first && s.at(j).lower === 'who') return subjectBefore(s, j);
   j = skipBackOverAdjuncts(s, j);
   if (j < s.first) return null;
   // "Jason Sims — a teacher from Mount Pleasant — says": an apposition between dashes.
-  if (DASHES.has(s.tokens[j]!.value)) {
+  if (DASHES.has(s.at(j).value)) {
     const k = pairedDash(s, j, -1);
     const np = k > s.first ? npEndingAt(s, k - 1) : null;
     return np && hasNameOrHead(s, np) ? np : null;
   }
-  if (s.tokens[j]!.value === ',') {
+  if (s.at(j).value === ',') {
     // An apposition or relative clause between commas, right before the cue ("Jane Doe, a professor at X, said";
     // "Harvey, a delegate from Houston, Texas, said"): the speaker is the phrase before the comma that opens it.
     // The nearest such phrase that holds a name wins; else the nearest phrase at all.
     let fallback: [number, number] | null = null;
     let orgName: [number, number] | null = null;
     for (let k = j - 1; k >= Math.max(s.first, j - 40); k--) {
-      const t = s.tokens[k]!;
+      const t = s.at(k);
       // "Jeff Weaver, Sanders' campaign manager, said": an apostrophe that closes no quote is a possessive.
       if (
         (OPEN_MARKS.has(t.value) || CLOSE_MARKS.has(t.value)) &&
@@ -346,7 +318,7 @@ function subjectBefore(s: SentenceView, i: number): [number, number] | null {
       if (t.value !== ',') continue;
       // "Lindsey Graham, R-S.C., a candidate, said": a party tag between commas is skipped like an apposition.
       if (partyTagEndingAt(s, k - 1)) continue;
-      const inner = s.tokens[k + 1]!;
+      const inner = s.at(k + 1);
       // "a professor at X", "45", "who …", and participles: "Trudeau, speaking in Ottawa, said"
       const participle = inner.pos === 'VERB' && /(ing|ed)$/.test(inner.lower);
       // wink may tag a first name as a verb ("Josh"): a name the entity stage found counts as a noun.
@@ -382,7 +354,7 @@ function subjectBefore(s: SentenceView, i: number): [number, number] | null {
   if (np && s.isName(np)) np = coordinatedNames(s, np);
   // "Stacy Baker of Columbia, South Carolina said": a state or country after a comma completes a place, and the
   // speaker is the phrase before the place.
-  if (np && s.isPlace(np) && np[0] - 2 >= s.first && s.tokens[np[0] - 1]!.value === ',') {
+  if (np && s.isPlace(np) && np[0] - 2 >= s.first && s.at(np[0] - 1).value === ',') {
     const before = npEndingAt(s, np[0] - 2);
     if (before && s.isPerson(before)) np = before;
   }
@@ -391,9 +363,9 @@ function subjectBefore(s: SentenceView, i: number): [number, number] | null {
   if (
     np &&
     np[0] - 2 >= s.first &&
-    ADJUNCT_BEFORE_VERB.has(s.tokens[np[0] - 1]!.lower) &&
+    ADJUNCT_BEFORE_VERB.has(s.at(np[0] - 1).lower) &&
     !s.isPerson(np) &&
-    s.tokens[np[0]]!.pos !== 'PRON'
+    s.at(np[0]).pos !== 'PRON'
   ) {
     const subject = npEndingAt(s, np[0] - 2);
     if (subject && hasNameOrHead(s, subject)) return subject;
@@ -405,13 +377,13 @@ function subjectBefore(s: SentenceView, i: number): [number, number] | null {
  * together; the phrase grows back over them. */
 function coordinatedNames(s: SentenceView, np: [number, number]): [number, number] {
   const conj = np[0] - 1;
-  if (conj - 1 < s.first || !CONJUNCTIONS.has(s.tokens[conj]!.lower)) return np;
+  if (conj - 1 < s.first || !CONJUNCTIONS.has(s.at(conj).lower)) return np;
   // An Oxford comma may stand before the conjunction.
-  const end = s.tokens[conj - 1]!.value === ',' ? conj - 2 : conj - 1;
+  const end = s.at(conj - 1).value === ',' ? conj - 2 : conj - 1;
   let left = npEndingAt(s, end);
   if (!left || !s.isName(left)) return np;
   let a = left[0];
-  while (a - 2 >= s.first && s.tokens[a - 1]!.value === ',') {
+  while (a - 2 >= s.first && s.at(a - 1).value === ',') {
     left = npEndingAt(s, a - 2);
     if (!left || !s.isName(left)) break;
     a = left[0];
@@ -425,27 +397,27 @@ function withoutTrailingTime(s: SentenceView, np: [number, number]): [number, nu
   const [a, b] = np;
   if (
     b - a >= 3 &&
-    TIME_NOUNS.has(s.tokens[b - 1]!.lower) &&
-    (TIME_MODIFIERS.has(s.tokens[b - 2]!.lower) || s.tokens[b - 2]!.lower === 'that')
+    TIME_NOUNS.has(s.at(b - 1).lower) &&
+    (TIME_MODIFIERS.has(s.at(b - 2).lower) || s.at(b - 2).lower === 'that')
   )
     return [a, b - 2];
-  if (b - a >= 2 && isDayWord(s.tokens[b - 1]!.lower) && s.tokens[b - 1]!.pos !== 'ADV') return [a, b - 1];
+  if (b - a >= 2 && isDayWord(s.at(b - 1).lower) && s.at(b - 1).pos !== 'ADV') return [a, b - 1];
   return np;
 }
 
 /** Steps back over what may stand between a subject and its verb: "(D-Calif.)", "on Tuesday", "last week". */
 function skipBackOverAdjuncts(s: SentenceView, j: number): number {
   for (let guard = 0; guard < 3 && j >= s.first; guard++) {
-    const t = s.tokens[j]!;
+    const t = s.at(j);
     if (t.value === ')') {
       let k = j - 1;
-      while (k >= s.first && k > j - 12 && s.tokens[k]!.value !== '(') k--;
-      if (k < s.first || s.tokens[k]!.value !== '(') return j;
+      while (k >= s.first && k > j - 12 && s.at(k).value !== '(') k--;
+      if (k < s.first || s.at(k).value !== '(') return j;
       j = k - 1;
     } else if (isDayWord(t.lower) && !SEQUENCE_ADVERBS.has(t.lower)) {
       j--;
-      if (j >= s.first && DAY_OPENERS.has(s.tokens[j]!.lower)) j--;
-    } else if (TIME_NOUNS.has(t.lower) && j - 1 >= s.first && TIME_MODIFIERS.has(s.tokens[j - 1]!.lower)) {
+      if (j >= s.first && DAY_OPENERS.has(s.at(j).lower)) j--;
+    } else if (TIME_NOUNS.has(t.lower) && j - 1 >= s.first && TIME_MODIFIERS.has(s.at(j - 1).lower)) {
       j -= 2;
     } else return j;
   }
@@ -453,14 +425,14 @@ function skipBackOverAdjuncts(s: SentenceView, j: number): number {
 }
 
 function hasNameOrHead(s: SentenceView, np: [number, number]): boolean {
-  for (let k = np[0]; k < np[1]; k++) if (HEAD_POS.has(s.tokens[k]!.pos) || s.nameAt(k)) return true;
+  for (let k = np[0]; k < np[1]; k++) if (HEAD_POS.has(s.at(k).pos) || s.nameAt(k)) return true;
   return false;
 }
 
 /** "said Sunday", "A few weeks later … announced": a phrase of time words names no speaker. */
 function onlyTime(s: SentenceView, np: [number, number]): boolean {
   for (let k = np[0]; k < np[1]; k++) {
-    const t = s.tokens[k]!;
+    const t = s.at(k);
     if (!TIME_WORDS.has(t.lower) && t.pos !== 'NUM') return false;
   }
   return true;
@@ -470,7 +442,7 @@ function onlyTime(s: SentenceView, np: [number, number]): boolean {
 function skipAdjuncts(s: SentenceView, k: number, lex: QuoteLexicons): number {
   let guard = 0;
   while (k < s.last && guard++ < 4) {
-    const t = s.tokens[k]!;
+    const t = s.at(k);
     // "asked reporters rhetorically", "said angrily": a manner adverb says how, not what.
     // But "said nearly every voter …" starts the content with its adverb.
     const next = s.tokens[k + 1];
@@ -488,7 +460,7 @@ function skipAdjuncts(s: SentenceView, k: number, lex: QuoteLexicons): number {
     // "said about half of …" is a quantity opening the content, not an adjunct.
     if (APPROXIMATELY.has(t.lower) && (next?.pos === 'NUM' || QUANTIFIERS.has(next?.lower ?? ''))) break;
     // "to" before a verb is an infinitive ("declined to say"), not an adjunct.
-    if (t.lower === 'to' && s.tokens[k + 1] && ['VERB', 'AUX'].includes(s.tokens[k + 1]!.pos)) break;
+    if (t.lower === 'to' && s.tokens[k + 1] && ['VERB', 'AUX'].includes(s.at(k + 1).pos)) break;
     // A day or an adverb ("said Tuesday it will …", "said later") is one word: what follows is the content.
     if (isDayWord(t.lower)) {
       // but "says too much is made of …": "too" belongs to the quantity after it
@@ -502,13 +474,9 @@ function skipAdjuncts(s: SentenceView, k: number, lex: QuoteLexicons): number {
     // "at the beginning of the meeting that …"; nor after a pronoun: "what she told …"; nor without a verb soon
     // after: "announced on Friday the arrest of a man in …"; nor after "of" or "about", where it opens a relative
     // clause: "warned of the implications a Trump presidency would have").
-    while (
-      m < s.last &&
-      (NP_POS.has(s.tokens[m]!.pos) || ADJUNCT_PHRASE_LINKS.has(s.tokens[m]!.lower)) &&
-      !isThat(s.tokens[m]!)
-    ) {
-      const u = s.tokens[m]!;
-      const prev = s.tokens[m - 1]!;
+    while (m < s.last && (NP_POS.has(s.at(m).pos) || ADJUNCT_PHRASE_LINKS.has(s.at(m).lower)) && !isThat(s.at(m))) {
+      const u = s.at(m);
+      const prev = s.at(m - 1);
       if (
         m > k + 1 &&
         PLACE_TIME_PREPS.has(t.lower) &&
@@ -540,7 +508,7 @@ function isThat(t: Token): boolean {
  * clause follows its closing mark (narration about the saying); undefined otherwise. */
 function quoteThenNarration(s: SentenceView, open: number): number | undefined {
   for (let m = open + 1; m < s.last; m++) {
-    const t = s.tokens[m]!;
+    const t = s.at(m);
     if (!CLOSE_MARKS.has(t.value) || !closes(s, m)) continue;
     const after = s.tokens[m + 1];
     return after && SUBORDINATORS.has(after.lower) ? m + 1 : undefined;
@@ -557,15 +525,15 @@ function contentAfter(
 ): { at: number; complementizer: boolean; end?: number } | null {
   k = skipAdjuncts(s, k, lex);
   // "said — on Twitter, as it happens — that …": an aside between dashes right after the cue.
-  if (k < s.last && DASHES.has(s.tokens[k]!.value)) {
+  if (k < s.last && DASHES.has(s.at(k).value)) {
     const m = pairedDash(s, k, 1);
     if (m >= 0) k = skipAdjuncts(s, m + 1, lex);
   }
   // "said Friday, as they bristled at the questions, that …": a subordinate clause in commas, then "that".
-  if (k + 1 < s.last && s.tokens[k]!.value === ',' && ASIDE_OPENERS.has(s.tokens[k + 1]!.lower)) {
+  if (k + 1 < s.last && s.at(k).value === ',' && ASIDE_OPENERS.has(s.at(k + 1).lower)) {
     for (let m = k + 2; m < s.last - 1 && m < k + 30; m++) {
-      if (CLAUSE_END.has(s.tokens[m]!.value)) break;
-      if (s.tokens[m]!.value === ',' && isThat(s.tokens[m + 1]!)) {
+      if (CLAUSE_END.has(s.at(m).value)) break;
+      if (s.at(m).value === ',' && isThat(s.at(m + 1))) {
         k = m + 1;
         break;
       }
@@ -573,11 +541,11 @@ function contentAfter(
   }
   // "said, among other things, that …", "said Sunday in Madison, Wisconsin, that …": words without a verb, then a
   // comma and "that".
-  if (k < s.last && !isThat(s.tokens[k]!)) {
+  if (k < s.last && !isThat(s.at(k))) {
     for (let m = k; m < s.last && m < k + 12; m++) {
-      const t = s.tokens[m]!;
+      const t = s.at(m);
       if (t.pos === 'VERB' || t.pos === 'AUX' || CLAUSE_END.has(t.value) || OPEN_MARKS.has(t.value)) break;
-      if (t.value === ',' && m + 1 < s.last && isThat(s.tokens[m + 1]!)) {
+      if (t.value === ',' && m + 1 < s.last && isThat(s.at(m + 1))) {
         k = m + 1;
         break;
       }
@@ -591,12 +559,12 @@ function contentAfter(
     const subjectOfClause =
       np &&
       ['AUX', 'VERB'].includes(s.tokens[np[1]]?.pos ?? '') &&
-      !OBJECT_PRONOUNS.has(s.tokens[np[1] - 1]!.lower) &&
-      !(s.tokens[np[1]]!.pos === 'VERB' && /ing$/.test(s.tokens[np[1]]!.lower));
+      !OBJECT_PRONOUNS.has(s.at(np[1] - 1).lower) &&
+      !(s.at(np[1]).pos === 'VERB' && /ing$/.test(s.at(np[1]).lower));
     if (np && !subjectOfClause) k = skipAdjuncts(s, np[1], lex);
   }
   if (k >= s.last) return null;
-  const t = s.tokens[k]!;
+  const t = s.at(k);
   // "urged voters to turn out", "told them to leave": the infinitive is what was asked for; "vowed to repeal …":
   // what was promised.
   if ((LISTENER_VERBS.has(verb.lemma) || verb.infinitive) && t.lower === 'to' && s.tokens[k + 1]?.pos === 'VERB')
@@ -625,7 +593,7 @@ function contentAfter(
   // (wink keeps "no." as one token, the abbreviation of "number", at a sentence's end.)
   const answer =
     (t.lower === 'yes' || t.lower === 'no' || t.lower === 'no.') &&
-    (k + 1 >= s.last || [',', '.', ';'].includes(s.tokens[k + 1]!.value));
+    (k + 1 >= s.last || [',', '.', ';'].includes(s.at(k + 1).value));
   if (answer) return { at: k, complementizer: false, end: k + 1 };
   // "said about half of the adjustment …", "said nearly 40 percent …": an approximate quantity opens a clause.
   if (APPROXIMATELY.has(t.lower) && (s.tokens[k + 1]?.pos === 'NUM' || QUANTIFIERS.has(s.tokens[k + 1]?.lower ?? '')))
@@ -639,8 +607,8 @@ function contentAfter(
   // opening the content, then a comma and its main clause.
   if (CONTENT_SUBORDINATORS.has(t.lower)) {
     for (let m = k + 1; m < s.last && m < k + 12; m++) {
-      if (CLAUSE_END.has(s.tokens[m]!.value)) break;
-      if (s.tokens[m]!.value === ',' && ['PRON', 'DET', 'PROPN', 'NOUN'].includes(s.tokens[m + 1]?.pos ?? ''))
+      if (CLAUSE_END.has(s.at(m).value)) break;
+      if (s.at(m).value === ',' && ['PRON', 'DET', 'PROPN', 'NOUN'].includes(s.tokens[m + 1]?.pos ?? ''))
         return { at: k, complementizer: false };
     }
     return null;
@@ -656,9 +624,9 @@ function clauseEndFrom(s: SentenceView, k: number, dashes: boolean): number {
   let end = k;
   while (
     end < s.last &&
-    s.tokens[end]!.value !== ',' &&
-    !CLAUSE_END.has(s.tokens[end]!.value) &&
-    !(dashes && DASHES.has(s.tokens[end]!.value))
+    s.at(end).value !== ',' &&
+    !CLAUSE_END.has(s.at(end).value) &&
+    !(dashes && DASHES.has(s.at(end).value))
   )
     end++;
   return end;
@@ -667,14 +635,14 @@ function clauseEndFrom(s: SentenceView, k: number, dashes: boolean): number {
 /** The dash pairing the one at k, searched up to 15 tokens away in direction `step` (-1 back, 1 on), or -1. */
 function pairedDash(s: SentenceView, k: number, step: 1 | -1): number {
   for (let m = k + step; m > s.first - 1 && m < s.last && Math.abs(m - k) <= 15; m += step)
-    if (DASHES.has(s.tokens[m]!.value)) return m;
+    if (DASHES.has(s.at(m).value)) return m;
   return -1;
 }
 
 /** A finite verb (or auxiliary) among the `n` tokens from k, before the clause ends. */
 function finiteVerbWithin(s: SentenceView, k: number, n: number): boolean {
   for (let m = k; m < s.last && m < k + n; m++) {
-    const t = s.tokens[m]!;
+    const t = s.at(m);
     if (CLAUSE_END.has(t.value) || t.value === ',') return false;
     if (finiteAt(s.tokens, m, k)) return true;
   }
@@ -684,10 +652,10 @@ function finiteVerbWithin(s: SentenceView, k: number, n: number): boolean {
 /** Token m is a finite verb: an auxiliary, or a verb that is no gerund; a past form only after a noun or pronoun
  * (or first, at `first`), since after other words it may be a participle modifying them. */
 function finiteAt(tokens: readonly Token[], m: number, first: number): boolean {
-  const t = tokens[m]!;
+  const t = tok(tokens, m);
   if (t.pos === 'AUX') return true;
   if (t.pos !== 'VERB' || t.lower.endsWith('ing')) return false;
-  return !t.lower.endsWith('ed') || m === first || ['NOUN', 'PROPN', 'PRON'].includes(tokens[m - 1]!.pos);
+  return !t.lower.endsWith('ed') || m === first || ['NOUN', 'PROPN', 'PRON'].includes(tok(tokens, m - 1).pos);
 }
 
 /** End of the sentence's content: its last token, minus closing punctuation; with `cut`, before the first
@@ -700,13 +668,15 @@ function contentEnd(s: SentenceView, from = s.first, cut = false): number {
     let hi = s.participleCuts.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (s.participleCuts[mid]! <= from) lo = mid + 1;
+      const cut = s.participleCuts[mid];
+      if (cut !== undefined && cut <= from) lo = mid + 1;
       else hi = mid;
     }
-    if (lo < s.participleCuts.length) e = s.participleCuts[lo]!;
+    const cut = s.participleCuts[lo];
+    if (cut !== undefined) e = cut;
   }
-  while (e > s.first && ['.', '!', '?', ';'].includes(s.tokens[e - 1]!.value)) e--;
-  return s.tokens[e - 1]!.end;
+  while (e > s.first && ['.', '!', '?', ';'].includes(s.at(e - 1).value)) e--;
+  return s.at(e - 1).end;
 }
 
 /** True when the tokens after `k` close the clause: sentence end, a comma, a quote, a colon. `continues` is where
@@ -718,27 +688,18 @@ function clauseEndsAt(
   verb: CueVerb | null,
 ): { end: boolean; continues: number | null; quoteFollows?: boolean } {
   k = skipAdjuncts(s, k, lex);
-  if (
-    verb &&
-    LISTENER_VERBS.has(verb.lemma) &&
-    k < s.last &&
-    !CLAUSE_END.has(s.tokens[k]!.value) &&
-    s.tokens[k]!.value !== ','
-  ) {
+  if (verb && LISTENER_VERBS.has(verb.lemma) && k < s.last && !CLAUSE_END.has(s.at(k).value) && s.at(k).value !== ',') {
     // "Trump told NBC’s “Today” on Monday.": the listener, quoted titles included, then adjuncts.
     const np = npStartingAt(s, k);
     if (np) {
       k = np[1];
-      while (
-        k < s.last &&
-        (OPEN_MARKS.has(s.tokens[k]!.value) || CLOSE_MARKS.has(s.tokens[k]!.value) || s.tokens[k]!.pos === 'PROPN')
-      )
+      while (k < s.last && (OPEN_MARKS.has(s.at(k).value) || CLOSE_MARKS.has(s.at(k).value) || s.at(k).pos === 'PROPN'))
         k++;
       k = skipAdjuncts(s, k, lex);
     }
   }
   if (k >= s.last) return { end: true, continues: null };
-  const t = s.tokens[k]!;
+  const t = s.at(k);
   // 'said Trump's remarks "have had …"': a straight mark that opens a quote goes on with the clause.
   if (t.value === '"' && !s.quoteEndsAt(t.end)) return { end: false, continues: null };
   if (CLAUSE_END.has(t.value)) return { end: true, continues: null };
@@ -758,11 +719,11 @@ function clauseEndsAt(
 /** "…,” said Jeff Patch, an Iowa Republican operative unaligned in 2016.", "…,” said Karen Janes, 67, of Exeter":
  * after an inverted speaker, an age, or a phrase whose first verb is a participle, describes the speaker. */
 function describesSpeaker(s: SentenceView, k: number): boolean {
-  const t = s.tokens[k]!;
+  const t = s.at(k);
   if (t.pos === 'NUM' && s.tokens[k + 1]?.value === ',') return true;
   if (t.pos !== 'DET') return false;
   for (let m = k + 1; m < s.last; m++) {
-    const w = s.tokens[m]!;
+    const w = s.at(m);
     if (w.pos === 'AUX' || CLAUSE_END.has(w.value)) return false;
     if (w.pos === 'VERB') return /(?:ed|ing)$/.test(w.lower);
   }
@@ -773,13 +734,13 @@ function describesSpeaker(s: SentenceView, k: number): boolean {
  * …"); an apposition ("a professor at X", no verb), a relative clause ("who …") or a participle ("referring to
  * …") says something about the speaker instead. */
 function resumesContent(s: SentenceView, k: number): boolean {
-  const t = s.tokens[k]!;
+  const t = s.at(k);
   if (RELATIVE_WORDS.has(t.lower) || SUBORDINATORS.has(t.lower)) return false;
   if (t.pos === 'VERB' && t.lower.endsWith('ing')) return false;
   // "…,” McCain said, asked about the vagueness": a passive question put to the speaker, not more speech.
   if (t.lower === 'asked') return false;
   for (let i = k; i < s.last; i++) {
-    const w = s.tokens[i]!;
+    const w = s.at(i);
     // "said Andrew Rice, a Democrat … who ran for the Senate": a verb after "who" belongs to the apposition (but
     // "…, Mr. Garin said, that Mrs. Clinton, who has …" goes on with its that-clause).
     if (RELATIVE_WORDS.has(w.lower) && !isThat(t)) return false;
@@ -789,27 +750,6 @@ function resumesContent(s: SentenceView, k: number): boolean {
   }
   return false;
 }
-
-/** What the entity stage knows about the tokens, for the frames that need names. */
-export interface NameTests {
-  isName: (np: [number, number]) => boolean;
-  isPerson: (np: [number, number]) => boolean;
-  /** True when the phrase is all place name (GPE or LOC). */
-  isPlace: (np: [number, number]) => boolean;
-  nameAt: (k: number) => boolean;
-  quoteEndsAt: (offset: number) => boolean;
-  /** True when a person's name starts at token k right after another name ends: a comma the writer left out. */
-  nameBreak: (k: number) => boolean;
-}
-
-const NO_NAMES: NameTests = {
-  isName: () => false,
-  isPerson: () => false,
-  isPlace: () => false,
-  nameAt: () => false,
-  quoteEndsAt: () => true,
-  nameBreak: () => false,
-};
 
 /** Finds the attribution frames of one sentence. */
 export function sentenceFrames(
@@ -822,32 +762,17 @@ export function sentenceFrames(
   names: NameTests = NO_NAMES,
   joinedAt = -1,
 ): Frame[] {
-  const { isName, isPerson, isPlace, nameAt, quoteEndsAt, nameBreak } = names;
   const participleCuts: number[] = [];
   // Content stops where another report starts: ", saying …", "… and said …".
   for (let k = first + 1; k < last - 1; k++) {
-    const v = tokens[k]!.value;
+    const v = tok(tokens, k).value;
     if (
       (v === ',' && cueAt(tokens, k + 1, lex)?.form === 'gerund') ||
       ((v === 'and' || v === 'but') && cueAt(tokens, k + 1, lex)?.form === 'past')
     )
       participleCuts.push(k);
   }
-  const s: SentenceView = {
-    tokens,
-    first,
-    last,
-    index,
-    text,
-    isName,
-    isPerson,
-    isPlace,
-    nameAt,
-    participleCuts,
-    quoteEndsAt,
-    joinedAt,
-    nameBreak,
-  };
+  const s = new SentenceView(tokens, first, last, index, text, names, joinedAt, participleCuts);
   // A joined view holds a quote sentence and the sentence after it: only cue verbs in the later one are looked
   // for (each sentence's own pass finds its colon, dash and other frames).
   const own = joinedAt >= 0 ? joinedAt : first;
@@ -888,7 +813,7 @@ function colonFrame(s: SentenceView, lex: QuoteLexicons): Frame | null {
   if (transcript) return transcript === 'rubric' ? null : transcript;
   let c = -1;
   for (let k = s.first + 1; k < Math.min(s.last - 1, s.first + 7); k++)
-    if (s.tokens[k]!.value === ':') {
+    if (s.at(k).value === ':') {
       c = k;
       break;
     }
@@ -897,7 +822,7 @@ function colonFrame(s: SentenceView, lex: QuoteLexicons): Frame | null {
   const whole = npStartingAt(s, s.first);
   if (!whole || whole[1] !== c || !s.isName(np)) return null;
   // "The Latest: …", "Breaking: …": a rubric names no one, whatever the tagger made of it
-  if (isRubric(s.text.slice(s.tokens[s.first]!.start, s.tokens[c - 1]!.end), lex)) return null;
+  if (isRubric(s.text.slice(s.at(s.first).start, s.at(c - 1).end), lex)) return null;
   return {
     kind: 'colon',
     sentence: s.index,
@@ -905,8 +830,8 @@ function colonFrame(s: SentenceView, lex: QuoteLexicons): Frame | null {
     cueLast: c + 1,
     verb: null,
     speaker: np,
-    content: [[s.tokens[c + 1]!.start, contentEnd(s)]],
-    attribution: [s.tokens[s.first]!.start, s.tokens[c]!.end],
+    content: [[s.at(c + 1).start, contentEnd(s)]],
+    attribution: [s.at(s.first).start, s.at(c).end],
     complementizer: true,
   };
 }
@@ -924,14 +849,14 @@ const MIN_LABEL_LINES = 2;
  * ("UPDATE:", "EDITOR’S NOTE:") is nobody's label: 'rubric'. */
 function transcriptLine(s: SentenceView, lex: QuoteLexicons): Frame | 'rubric' | null {
   let a = s.first;
-  if (a < s.last && OPEN_MARKS.has(s.tokens[a]!.value)) a++;
+  if (a < s.last && OPEN_MARKS.has(s.at(a).value)) a++;
   let c = a;
-  while (c < s.last && c - a < 4 && LABEL_WORD.test(s.tokens[c]!.value)) c++;
-  if (c === a || c >= s.last - 1 || s.tokens[c]!.value !== ':') return null;
+  while (c < s.last && c - a < 4 && LABEL_WORD.test(s.at(c).value)) c++;
+  if (c === a || c >= s.last - 1 || s.at(c).value !== ':') return null;
   const { text } = s;
-  const lineStart = text.lastIndexOf('\n', s.tokens[s.first]!.start - 1) + 1;
-  if (text.slice(lineStart, s.tokens[a]!.start).replace(/[\s“"]/g, '') !== '') return null;
-  const label = text.slice(s.tokens[a]!.start, s.tokens[c - 1]!.end);
+  const lineStart = text.lastIndexOf('\n', s.at(s.first).start - 1) + 1;
+  if (text.slice(lineStart, s.at(a).start).replace(/[\s“"]/g, '') !== '') return null;
+  const label = text.slice(s.at(a).start, s.at(c - 1).end);
   // "WHY IT MATTERS:", "WHAT'S NEXT:": the headings of an explainer, not names
   if (
     isRubric(label, lex) ||
@@ -943,10 +868,10 @@ function transcriptLine(s: SentenceView, lex: QuoteLexicons): Frame | 'rubric' |
     return 'rubric';
   if (s.isPlace([a, c])) return null;
   if (!isTranscript(text)) return null;
-  let end = paragraphEnd(text, s.tokens[c]!.end);
+  let end = paragraphEnd(text, s.at(c).end);
   // the last paragraph of a transcript in marks closes them
-  if (a > s.first && CLOSE_MARKS.has(text[end - 1]!)) end--;
-  const from = s.tokens[c + 1]!.start;
+  if (a > s.first && CLOSE_MARKS.has(text.charAt(end - 1))) end--;
+  const from = s.at(c + 1).start;
   if (end <= from) return null;
   return {
     kind: 'colon',
@@ -956,7 +881,7 @@ function transcriptLine(s: SentenceView, lex: QuoteLexicons): Frame | 'rubric' |
     verb: null,
     speaker: [a, c],
     content: [[from, end]],
-    attribution: [s.tokens[a]!.start, s.tokens[c]!.end],
+    attribution: [s.at(a).start, s.at(c).end],
     complementizer: true,
     block: true,
     transcript: true,
@@ -972,7 +897,7 @@ function isRubric(label: string, lex: QuoteLexicons): boolean {
 function paragraphEnd(text: string, at: number): number {
   let end = text.indexOf('\n', at);
   if (end < 0) end = text.length;
-  while (end > at && /\s/.test(text[end - 1]!)) end--;
+  while (end > at && /\s/.test(text.charAt(end - 1))) end--;
   return end;
 }
 
@@ -990,17 +915,17 @@ const DASHES = new Set(['–', '—', '-', '―']);
 function dashFrame(s: SentenceView): Frame | null {
   // wink often ends the sentence at the closing mark, so the dash may open the next one.
   for (let k = Math.max(s.first, 1); k < s.last - 1; k++) {
-    const mark = s.tokens[k - 1]!;
+    const mark = s.at(k - 1);
     if (
-      !DASHES.has(s.tokens[k]!.value) ||
+      !DASHES.has(s.at(k).value) ||
       !CLOSE_MARKS.has(mark.value) ||
-      s.text.slice(mark.end, s.tokens[k]!.start).includes('\n')
+      s.text.slice(mark.end, s.at(k).start).includes('\n')
     )
       continue;
     const np = npStartingAt(s, k + 1);
     if (!np || !s.isName(np)) continue;
     const rest = np[1];
-    if (rest < s.last && !CLAUSE_END.has(s.tokens[rest]!.value) && s.tokens[rest]!.value !== ',') continue;
+    if (rest < s.last && !CLAUSE_END.has(s.at(rest).value) && s.at(rest).value !== ',') continue;
     return {
       kind: 'dash',
       sentence: s.index,
@@ -1009,8 +934,8 @@ function dashFrame(s: SentenceView): Frame | null {
       verb: null,
       speaker: np,
       // The content is the quote the mark closes: its closing mark stands for it.
-      content: [[k - 1 >= s.first ? s.tokens[s.first]!.start : mark.start, mark.end]],
-      attribution: [s.tokens[k]!.start, s.tokens[np[1] - 1]!.end],
+      content: [[k - 1 >= s.first ? s.at(s.first).start : mark.start, mark.end]],
+      attribution: [s.at(k).start, s.at(np[1] - 1).end],
       complementizer: true,
     };
   }
@@ -1031,7 +956,7 @@ function accordingTo(s: SentenceView, i: number, length: number): Frame | null {
   let np = npStartingAt(s, i + length);
   if (!np && i + length < s.last) {
     let e = i + length;
-    while (e < s.last && s.tokens[e]!.value !== ',' && !CLAUSE_END.has(s.tokens[e]!.value)) e++;
+    while (e < s.last && s.at(e).value !== ',' && !CLAUSE_END.has(s.at(e).value)) e++;
     if (e > i + length && e - (i + length) <= 10) np = [i + length, e];
   }
   if (!np) return null;
@@ -1047,31 +972,31 @@ function accordingTo(s: SentenceView, i: number, length: number): Frame | null {
     complementizer: true,
   };
   // "According to X, CONTENT."
-  if (i === s.first || (i === s.first + 1 && SENTENCE_CONNECTORS.has(s.tokens[s.first]!.lower))) {
+  if (i === s.first || (i === s.first + 1 && SENTENCE_CONNECTORS.has(s.at(s.first).lower))) {
     let k = np[1];
-    while (k < s.last && s.tokens[k]!.value !== ',') k++;
+    while (k < s.last && s.at(k).value !== ',') k++;
     if (k + 1 >= s.last) return null;
     return {
       ...base,
-      content: [[s.tokens[k + 1]!.start, contentEnd(s)]],
-      attribution: [s.tokens[i]!.start, s.tokens[k]!.end],
+      content: [[s.at(k + 1).start, contentEnd(s)]],
+      attribution: [s.at(i).start, s.at(k).end],
     };
   }
   // "CONTENT, according to X."
-  const before = s.tokens[i - 1]!;
+  const before = s.at(i - 1);
   if (before.value !== ',' && before.value !== '—' && before.value !== '(') return null;
   if (i - 1 <= s.first) return null;
   return {
     ...base,
-    content: [[s.tokens[s.first]!.start, s.tokens[i - 2]!.end]],
-    attribution: [s.tokens[i]!.start, s.tokens[np[1] - 1]!.end],
+    content: [[s.at(s.first).start, s.at(i - 2).end]],
+    attribution: [s.at(i).start, s.at(np[1] - 1).end],
   };
 }
 
 /** Token k closes a quotation: ” and " always may; an apostrophe only where a quoted span really ends ("Sanders'
  * spokesman" is a possessive). */
 function closes(s: SentenceView, k: number): boolean {
-  const t = s.tokens[k]!;
+  const t = s.at(k);
   if (!CLOSE_MARKS.has(t.value)) return false;
   if ((t.value !== "'" && t.value !== '’') || s.quoteEndsAt(t.end)) return true;
   // "… the word 'old-school,''' said Slayton": wire copy's ''' closes the inner quote and the outer one; an
@@ -1093,11 +1018,11 @@ const OPENER_OF: Record<string, string> = { '”': '“', '"': '"', '’': '‘'
  * weekend's broadcast of “Fox News Sunday,” Pence said his …", "in an interview with “CBS This Morning,” she said
  * …"): a show or a title, not speech, so the attribution after it does not report it. */
 function quotedTitleEndsAt(s: SentenceView, k: number): boolean {
-  const open = OPENER_OF[s.tokens[k]!.value];
+  const open = OPENER_OF[s.at(k).value];
   for (let m = k - 1; m > s.first && k - m <= 12; m--) {
-    if (s.tokens[m]!.value !== open) continue;
+    if (s.at(m).value !== open) continue;
     // "of “entrepreneurial risk-taking,” Carson said": a fragment in lower case is speech, part of a mixed quote.
-    return s.tokens[m - 1]!.pos === 'ADP' && looksLikeTitle(s.text.slice(s.tokens[m]!.end, s.tokens[k]!.start));
+    return s.at(m - 1).pos === 'ADP' && looksLikeTitle(s.text.slice(s.at(m).end, s.at(k).start));
   }
   return false;
 }
@@ -1126,12 +1051,12 @@ function adjunctOnly(s: SentenceView, a: number, b: number): boolean {
   let comma = false;
   let finite = false;
   for (let k = a; k < b; k++) {
-    const t = s.tokens[k]!;
+    const t = s.at(k);
     if (t.value === ',') comma = true;
     if (OPEN_MARKS.has(t.value) || CLOSE_MARKS.has(t.value)) return false;
     if (k > a && finiteAt(s.tokens, k, -1)) finite = true;
   }
-  const first = s.tokens[a]!;
+  const first = s.at(a);
   // ("Shifting monsoon patterns … could affect": a gerund may open a clause that has its verb; "Asked" may not.)
   const opener =
     ADJUNCT_OPENERS.has(first.pos) ||
@@ -1146,12 +1071,12 @@ const BLOCK_MIN_WORDS = 4;
  * adjuncts), when that paragraph reads as a block quote; else null. */
 function blockAfterColon(s: SentenceView, k: number, lex: QuoteLexicons): [number, number] | null {
   k = skipAdjuncts(s, k, lex);
-  if (k !== s.last - 1 || s.tokens[k]!.value !== ':') return null;
+  if (k !== s.last - 1 || s.at(k).value !== ':') return null;
   const { text } = s;
-  let at = s.tokens[k]!.end;
-  while (at < text.length && text[at] !== '\n' && /\s/.test(text[at]!)) at++;
+  let at = s.at(k).end;
+  while (at < text.length && text[at] !== '\n' && /\s/.test(text.charAt(at))) at++;
   if (text[at] !== '\n') return null;
-  while (at < text.length && /\s/.test(text[at]!)) at++;
+  while (at < text.length && /\s/.test(text.charAt(at))) at++;
   const para = text.slice(at, paragraphEnd(text, at));
   // (A paragraph in quotation marks is the same speech with its marks: the quoted span becomes the quote.)
   if (
@@ -1176,17 +1101,17 @@ function namingFrame(
   let k = object[1];
   if (s.tokens[k]?.lower === 'as') k++;
   // "as a “work in progress”": a determiner or adjective may stand before the mark.
-  for (let n = 0; n < 2 && k < s.last && ['DET', 'ADJ'].includes(s.tokens[k]!.pos); n++) k++;
-  if (k >= s.last || !OPEN_MARKS.has(s.tokens[k]!.value)) return null;
+  for (let n = 0; n < 2 && k < s.last && ['DET', 'ADJ'].includes(s.at(k).pos); n++) k++;
+  if (k >= s.last || !OPEN_MARKS.has(s.at(k).value)) return null;
   for (let m = k + 2; m < s.last; m++) {
-    const t = s.tokens[m]!;
+    const t = s.at(m);
     if (CLOSE_MARKS.has(t.value) && s.quoteEndsAt(t.end)) {
       return {
         ...base,
         kind: 'subject-cue',
         speaker: subject,
-        content: [[s.tokens[cueLast]!.start, t.end]],
-        attribution: [s.tokens[subject[0]]!.start, s.tokens[cueLast - 1]!.end],
+        content: [[s.at(cueLast).start, t.end]],
+        attribution: [s.at(subject[0]).start, s.at(cueLast - 1).end],
         complementizer: false,
       };
     }
@@ -1197,7 +1122,7 @@ function namingFrame(
 /** The frame a cue verb at [i, cueLast) heads, trying the patterns in order. */
 function framePatterns(s: SentenceView, i: number, cueLast: number, verb: CueVerb, lex: QuoteLexicons): Frame | null {
   const base = { sentence: s.index, cueFirst: i, cueLast, verb };
-  const prev = i > s.first ? s.tokens[i - 1]! : undefined;
+  const prev = i > s.first ? s.at(i - 1) : undefined;
 
   // 10. "called the vote “a win for public safety”", "described his skills as a “work in progress”": a naming verb
   // whose object is given a quoted name; the object and the quote are what was said.
@@ -1214,7 +1139,7 @@ function framePatterns(s: SentenceView, i: number, cueLast: number, verb: CueVer
     (!prev || ASKED_AFTER.has(prev.lower))
   ) {
     let k = cueLast;
-    while (k < s.last && s.tokens[k]!.pos === 'ADV' && s.tokens[k]!.lower.endsWith('ly')) k++;
+    while (k < s.last && s.at(k).pos === 'ADV' && s.at(k).lower.endsWith('ly')) k++;
     const t = s.tokens[k];
     const at =
       t?.lower === 'about' ? k + 1 : t && (WH_WORDS.has(t.lower) || t.lower === 'whom' || t.lower === 'which') ? k : -1;
@@ -1225,8 +1150,8 @@ function framePatterns(s: SentenceView, i: number, cueLast: number, verb: CueVer
       ...base,
       kind: 'asked',
       speaker: null,
-      content: [[s.tokens[at]!.start, s.tokens[end - 1]!.end]],
-      attribution: [s.tokens[i]!.start, s.tokens[cueLast - 1]!.end],
+      content: [[s.at(at).start, s.at(end - 1).end]],
+      attribution: [s.at(i).start, s.at(cueLast - 1).end],
       complementizer: true,
     };
   }
@@ -1240,14 +1165,14 @@ function framePatterns(s: SentenceView, i: number, cueLast: number, verb: CueVer
       ...base,
       kind: 'participle',
       speaker: null,
-      content: [[s.tokens[c.at]!.start, contentEnd(s)]],
-      attribution: [s.tokens[i]!.start, s.tokens[cueLast - 1]!.end],
+      content: [[s.at(c.at).start, contentEnd(s)]],
+      attribution: [s.at(i).start, s.at(cueLast - 1).end],
       complementizer: c.complementizer,
     };
     // "…, with 30 percent of voters saying they …": after "with" the participle has its own subject.
     const own = npEndingAt(s, i - 1);
     // Only people, organisations or a share of them ("with footage of Trump saying" is Trump, found as usual).
-    if (own && own[0] - 1 > s.first && s.tokens[own[0] - 1]!.lower === 'with' && canSpeak(s, own, lex))
+    if (own && own[0] - 1 > s.first && s.at(own[0] - 1).lower === 'with' && canSpeak(s, own, lex))
       return { ...frame, speaker: own };
     let opening = npStartingAt(s, s.first);
     // "Hours later, Trump returned …, telling …": a time phrase and a comma open the sentence; the subject follows.
@@ -1259,7 +1184,7 @@ function framePatterns(s: SentenceView, i: number, cueLast: number, verb: CueVer
     // "It was a potent punch, as Mrs. Clinton echoed the criticism, saying …": the participle belongs to the clause
     // right before it, whose subject is a name or a pronoun.
     const named = (np: [number, number] | null): np is [number, number] =>
-      np !== null && (s.isName(np) || (np[1] - np[0] === 1 && s.tokens[np[0]]!.pos === 'PRON'));
+      np !== null && (s.isName(np) || (np[1] - np[0] === 1 && s.at(np[0]).pos === 'PRON'));
     const near = nearestSubject(s, i - 1, named);
     if (near && (!frame.subjectGuess || near[0] > frame.subjectGuess[0])) frame.subjectGuess = near;
     return frame;
@@ -1280,7 +1205,7 @@ function framePatterns(s: SentenceView, i: number, cueLast: number, verb: CueVer
     const personBefore = np && !s.isName(np) ? subjectBefore(s, i) : null;
     if (
       np &&
-      !(np[1] - np[0] === 1 && s.tokens[np[0]]!.pos === 'DET') &&
+      !(np[1] - np[0] === 1 && s.at(np[0]).pos === 'DET') &&
       !onlyTime(s, np) &&
       !(personBefore && s.isPerson(personBefore))
     ) {
@@ -1295,7 +1220,7 @@ function framePatterns(s: SentenceView, i: number, cueLast: number, verb: CueVer
 
   const subject = subjectBefore(s, i);
   if (subject) {
-    const before = subject[0] > s.first ? s.tokens[subject[0] - 1]! : undefined;
+    const before = subject[0] > s.first ? s.at(subject[0] - 1) : undefined;
     // 2./4. "…, Blinken said." / "…, Blinken said, …" — subject right after a comma or a closing quote.
     const beforeCloses = before !== undefined && closes(s, subject[0] - 1) && !quotedTitleEndsAt(s, subject[0] - 1);
     if (before && (before.value === ',' || beforeCloses || before.value === '—') && subject[0] - 1 > s.first) {
@@ -1313,17 +1238,13 @@ function framePatterns(s: SentenceView, i: number, cueLast: number, verb: CueVer
     // 1b. "The policy changes, which officials said will go into effect …", "what many analysts said was a sign of
     // …": a report inside a relative clause; its content is the rest of that clause.
     // (wink may read "what" as the phrase's first word: "what many analysts".)
-    const relativeFirst = subject[1] - subject[0] > 1 && WH_PHRASE_OPENERS.has(s.tokens[subject[0]]!.lower);
+    const relativeFirst = subject[1] - subject[0] > 1 && WH_PHRASE_OPENERS.has(s.at(subject[0]).lower);
     const inner: [number, number] = relativeFirst ? [subject[0] + 1, subject[1]] : subject;
-    const opener = relativeFirst
-      ? s.tokens[subject[0]]!.lower
-      : subject[0] - 1 >= s.first
-        ? s.tokens[subject[0] - 1]!.lower
-        : '';
+    const opener = relativeFirst ? s.at(subject[0]).lower : subject[0] - 1 >= s.first ? s.at(subject[0] - 1).lower : '';
     const nextPos = s.tokens[cueLast]?.pos;
     if (
       (RELATIVE_WORDS.has(opener) || opener === 'what' || opener === 'that') &&
-      (nextPos === 'AUX' || (nextPos === 'VERB' && !s.tokens[cueLast]!.lower.endsWith('ing')))
+      (nextPos === 'AUX' || (nextPos === 'VERB' && !s.at(cueLast).lower.endsWith('ing')))
     ) {
       const end = clauseEndFrom(s, cueLast, true);
       if (end - cueLast >= 2)
@@ -1331,21 +1252,21 @@ function framePatterns(s: SentenceView, i: number, cueLast: number, verb: CueVer
           ...base,
           kind: 'subject-cue',
           speaker: inner,
-          content: [[s.tokens[cueLast]!.start, s.tokens[end - 1]!.end]],
-          attribution: [s.tokens[inner[0]]!.start, s.tokens[cueLast - 1]!.end],
+          content: [[s.at(cueLast).start, s.at(end - 1).end]],
+          attribution: [s.at(inner[0]).start, s.at(cueLast - 1).end],
           complementizer: false,
         };
     }
     // 1. "Blinken said (that) …"
     const c = contentAfter(s, cueLast, verb, lex);
     if (c && c.at < s.last && (verb.strength >= 1 || c.complementizer)) {
-      const end = c.end !== undefined ? s.tokens[c.end - 1]!.end : contentEnd(s, c.at, true);
+      const end = c.end !== undefined ? s.at(c.end - 1).end : contentEnd(s, c.at, true);
       return {
         ...base,
         kind: 'subject-cue',
         speaker: subject,
-        content: [[s.tokens[c.at]!.start, end]],
-        attribution: [s.tokens[subject[0]]!.start, s.tokens[c.at - 1]!.end],
+        content: [[s.at(c.at).start, end]],
+        attribution: [s.at(subject[0]).start, s.at(c.at - 1).end],
         complementizer: c.complementizer,
       };
     }
@@ -1358,7 +1279,7 @@ function framePatterns(s: SentenceView, i: number, cueLast: number, verb: CueVer
         kind: 'subject-cue',
         speaker: subject,
         content: [block],
-        attribution: [s.tokens[subject[0]]!.start, s.tokens[cueLast - 1]!.end],
+        attribution: [s.at(subject[0]).start, s.at(cueLast - 1).end],
         complementizer: true,
         block: true,
       };
@@ -1371,8 +1292,8 @@ function framePatterns(s: SentenceView, i: number, cueLast: number, verb: CueVer
         ...base,
         kind: 'subject-cue',
         speaker: shared,
-        content: [[s.tokens[c.at]!.start, contentEnd(s, c.at, true)]],
-        attribution: [s.tokens[i]!.start, s.tokens[c.at - 1]!.end],
+        content: [[s.at(c.at).start, contentEnd(s, c.at, true)]],
+        attribution: [s.at(i).start, s.at(c.at - 1).end],
         complementizer: c.complementizer,
       };
     }
@@ -1385,11 +1306,11 @@ function framePatterns(s: SentenceView, i: number, cueLast: number, verb: CueVer
 function canSpeak(s: SentenceView, np: [number, number], lex: QuoteLexicons): boolean {
   let head = np[1] - 1;
   for (let k = np[0] + 1; k < np[1]; k++)
-    if (s.tokens[k]!.lower === 'of') {
+    if (s.at(k).lower === 'of') {
       head = k - 1;
       break;
     }
-  const t = s.tokens[head]!;
+  const t = s.at(head);
   return (
     s.nameAt(head) ||
     lex.peopleNouns.has(t.lower) ||
@@ -1406,9 +1327,7 @@ function canSpeak(s: SentenceView, np: [number, number], lex: QuoteLexicons): bo
 function coordinatedSubject(s: SentenceView, conj: number): [number, number] | null {
   const good = (np: [number, number] | null): np is [number, number] =>
     np !== null &&
-    (s.isName(np) ||
-      s.tokens[np[0]]!.pos === 'PRON' ||
-      (s.tokens[np[0]]!.pos === 'DET' && s.tokens[np[1] - 1]!.pos === 'NOUN'));
+    (s.isName(np) || s.at(np[0]).pos === 'PRON' || (s.at(np[0]).pos === 'DET' && s.at(np[1] - 1).pos === 'NOUN'));
   const opening = npStartingAt(s, s.first);
   const after = opening ? s.tokens[opening[1]] : undefined;
   if (
@@ -1434,15 +1353,15 @@ function nearestSubject(
   good: (np: [number, number] | null) => np is [number, number],
 ): [number, number] | null {
   for (let k = at - 1; k > s.first && k >= at - 25; k--) {
-    const t = s.tokens[k]!;
+    const t = s.at(k);
     if (t.value === ';' || t.value === ':' || OPEN_MARKS.has(t.value) || CLOSE_MARKS.has(t.value)) break;
     // A finite verb only: "Trump's persistent sniffing" has no subject.
     if (t.pos !== 'VERB' || s.nameAt(k) || t.lower.endsWith('ing')) continue;
     const np = subjectBefore(s, k);
     if (!good(np)) continue;
-    if (np[0] - 1 >= s.first && CLAUSE_OPENERS.has(s.tokens[np[0] - 1]!.lower)) continue;
+    if (np[0] - 1 >= s.first && CLAUSE_OPENERS.has(s.at(np[0] - 1).lower)) continue;
     // A subject opens its clause: "helping Mrs. Clinton succeed him" has an object before a bare infinitive.
-    if (np[0] - 1 >= s.first && !CLAUSE_START_POS.has(s.tokens[np[0] - 1]!.pos)) continue;
+    if (np[0] - 1 >= s.first && !CLAUSE_START_POS.has(s.at(np[0] - 1).pos)) continue;
     return np;
   }
   return null;
@@ -1454,21 +1373,21 @@ function isDescription(s: SentenceView, np: [number, number]): boolean {
   // "One Republican presidential hopeful": a count or an adjectival head describes too.
   return (
     !s.isPerson(np) &&
-    (s.tokens[np[1] - 1]!.pos === 'NOUN' ||
-      s.tokens[np[1] - 1]!.pos === 'ADJ' ||
-      s.tokens[np[0]]!.pos === 'DET' ||
-      s.tokens[np[0]]!.pos === 'NUM')
+    (s.at(np[1] - 1).pos === 'NOUN' ||
+      s.at(np[1] - 1).pos === 'ADJ' ||
+      s.at(np[0]).pos === 'DET' ||
+      s.at(np[0]).pos === 'NUM')
   );
 }
 
 /** "“…,” the White House spokesman, Josh Earnest, said": the description before a name in commas belongs to the
  * attribution, not to the content. Returns where it starts, if there is one. */
 function descriptionBefore(s: SentenceView, subject: [number, number]): number | null {
-  if (subject[0] - 2 <= s.first || s.tokens[subject[0] - 1]!.value !== ',') return null;
+  if (subject[0] - 2 <= s.first || s.at(subject[0] - 1).value !== ',') return null;
   const desc = npEndingAt(s, subject[0] - 2);
   if (!desc || desc[0] - 1 <= s.first || !isDescription(s, desc)) return null;
   const mark = desc[0] - 1;
-  return closes(s, mark) || s.tokens[mark]!.value === ',' ? desc[0] : null;
+  return closes(s, mark) || s.at(mark).value === ',' ? desc[0] : null;
 }
 
 /** Frame for a cue after its content: content is the sentence up to the attribution, and after it if it goes on. */
@@ -1482,16 +1401,16 @@ function inverted(
 ): Frame {
   // The content ends before the comma (or quote) that precedes the attribution.
   let e = attrFirst - 1;
-  while (e > s.first && [',', '—', '–'].includes(s.tokens[e]!.value)) e--;
-  const content: [number, number][] = [[s.tokens[s.first]!.start, s.tokens[e]!.end]];
-  if (continues !== null && continues < s.last) content.push([s.tokens[continues]!.start, contentEnd(s)]);
+  while (e > s.first && [',', '—', '–'].includes(s.at(e).value)) e--;
+  const content: [number, number][] = [[s.at(s.first).start, s.at(e).end]];
+  if (continues !== null && continues < s.last) content.push([s.at(continues).start, contentEnd(s)]);
   const kind: FrameKind = continues !== null && continues < s.last ? 'parenthetical' : 'inverted';
   return {
     ...base,
     kind,
     speaker,
     content,
-    attribution: [s.tokens[attrFirst]!.start, s.tokens[Math.max(attrLast, base.cueLast) - 1]!.end],
+    attribution: [s.at(attrFirst).start, s.at(Math.max(attrLast, base.cueLast) - 1).end],
     complementizer: false,
   };
 }

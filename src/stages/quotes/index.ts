@@ -23,6 +23,7 @@ import { quoteLexicons } from './lexicon.ts';
 import { findQuotedSpans, paragraphOf, type QuotedSpan } from './marks.ts';
 import { indexMentions, resolvePronoun, resolveSpeaker, tokenAt, type MentionIndex } from './speakers.ts';
 import { looksLikeTitle } from './title-case.ts';
+import { tok } from './tokens.ts';
 
 interface Draft extends Quote {
   paragraph: number;
@@ -37,7 +38,7 @@ function hasWords(text: string, a: number, b: number, n: number): boolean {
   let words = 0;
   let inWord = false;
   for (let i = a; i < b; i++) {
-    const letter = /[\p{L}\p{N}]/u.test(text[i]!);
+    const letter = /[\p{L}\p{N}]/u.test(text.charAt(i));
     if (letter && !inWord && ++words >= n) return true;
     inWord = letter;
   }
@@ -94,7 +95,7 @@ export function findQuotes(article: EntityArticle, config: Config): QuotedArticl
     const prev = si > 0 ? sentences[si - 1]! : undefined;
     let found = sentenceFrames(tokens, s.firstToken, s.lastToken, si, text, lex, names);
     if (prev && attributionFollowsQuote(prev, s, tokens, text, quoteEndsAt)) {
-      const opens = tokens[s.firstToken]!.start;
+      const opens = tok(tokens, s.firstToken).start;
       const lead = sentenceFrames(tokens, prev.firstToken, s.lastToken, si, text, lex, names, s.firstToken).filter(
         (f) => f.kind === 'inverted' && f.attribution[0] === opens,
       );
@@ -103,7 +104,7 @@ export function findQuotes(article: EntityArticle, config: Config): QuotedArticl
     for (const f of found) {
       // A cue inside quotation marks is the quoted person's own words ("He said we'd win," she said).
       // (A transcript's label opens its paragraph inside the marks that open every paragraph of the transcript.)
-      if (f.transcript || !insideQuote(tokens[f.cueFirst]!.start)) frames.push(f);
+      if (f.transcript || !insideQuote(tok(tokens, f.cueFirst).start)) frames.push(f);
     }
   }
   // A paragraph with an attribution of its own ("Smith said …") is narration, not a block quote of the one before.
@@ -155,8 +156,7 @@ export function findQuotes(article: EntityArticle, config: Config): QuotedArticl
       continue;
     }
     if (d.confidence < config.quotes.minConfidence) continue;
-    const { paragraph: _p, attributionEnd: _a, ...quote } = d;
-    quotes.push(quote);
+    quotes.push(quoteOf(d));
   }
   return { ...article, quotes, messages: [...article.messages, ...messages] };
 }
@@ -170,9 +170,9 @@ function attributionFollowsQuote(
   quoteEndsAt: (offset: number) => boolean,
 ): boolean {
   if (prev.paragraph !== s.paragraph || prev.lastToken !== s.firstToken) return false;
-  const mark = tokens[prev.lastToken - 1]!;
+  const mark = tok(tokens, prev.lastToken - 1);
   if (!quoteEndsAt(mark.end)) return false;
-  return !text.slice(mark.end, tokens[s.firstToken]!.start).includes('\n');
+  return !text.slice(mark.end, tok(tokens, s.firstToken).start).includes('\n');
 }
 
 function makeInsideTest(spans: readonly QuotedSpan[]): (at: number) => boolean {
@@ -203,15 +203,15 @@ const DATELINE =
 function trimRange(text: string, start: number, end: number): [number, number] {
   const dateline = DATELINE.exec(text.slice(start, Math.min(end, start + 80)));
   if (dateline) start += dateline[0].length;
-  while (start < end && /[\s,;:—–-]/.test(text[start]!)) start++;
-  while (end > start && /[\s,;:—–-]/.test(text[end - 1]!)) end--;
+  while (start < end && /[\s,;:—–-]/.test(text.charAt(start))) start++;
+  while (end > start && /[\s,;:—–-]/.test(text.charAt(end - 1))) end--;
   return [start, end];
 }
 
 /** Trims only spaces: a direct quote keeps every word and mark of punctuation inside its quotation marks. */
 function trimSpaces(text: string, start: number, end: number): [number, number] {
-  while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  while (start < end && /\s/.test(text.charAt(start))) start++;
+  while (end > start && /\s/.test(text.charAt(end - 1))) end--;
   return [start, end];
 }
 
@@ -246,7 +246,7 @@ function fromFrame(
     // The phrase that opens the sentence before its verb is the subject when it names someone (a name, a pronoun,
     // a title held by a known person); a name further on may be an object ("The senator criticized Trump, noting
     // …"). A bare phrase ("The conversation") is only a last resort.
-    const head = f.subjectGuess ? tokens[f.subjectGuess[1] - 1]! : undefined;
+    const head = f.subjectGuess ? tok(tokens, f.subjectGuess[1] - 1) : undefined;
     const named = guessed && (guessed.via !== 'phrase' || (head && namesPeople(head, lex))) ? guess : undefined;
     const subj = before ?? named ?? sentenceSubject(tokens, s.firstToken, f.cueFirst, index, lex, recent) ?? guess;
     if (subj) {
@@ -255,7 +255,7 @@ function fromFrame(
     }
   }
   if (speaker && !sentenceSpeakers.has(f.sentence)) sentenceSpeakers.set(f.sentence, speaker);
-  const cue = span(text, tokens[f.cueFirst]!.start, tokens[f.cueLast - 1]!.end);
+  const cue = span(text, tok(tokens, f.cueFirst).start, tok(tokens, f.cueLast - 1).end);
   const paragraph = sentences[f.sentence]!.paragraph;
   const out: Draft[] = [];
 
@@ -315,8 +315,8 @@ function fromFrame(
   const type: QuoteType = hasQuoted ? 'mixed' : 'indirect';
   // A quoted span that runs past the content (a multi-sentence quote) extends the mixed quote to its end.
   const lastSpan = overlapping[overlapping.length - 1];
-  for (let r = 0; r < ranges.length; r++) {
-    let [a, b] = ranges[r]!;
+  for (const [r, [a, end]] of ranges.entries()) {
+    let b = end;
     if (r === ranges.length - 1 && lastSpan && lastSpan.end > b) b = trimRange(text, a, lastSpan.end)[1];
     // One word is no report, but for an answer ("said yes", "said no").
     if (!hasWords(text, a, b, 2) && !/^(?:yes|no)\.?$/i.test(text.slice(a, b))) continue;
@@ -343,11 +343,11 @@ function sentenceSubject(
       return { name: hit.entity.name, entityId: hit.entity.id, mention: hit.mention };
     if (hit && hit.entity.type === 'ORG' && !possessive)
       org ??= { name: hit.entity.name, entityId: hit.entity.id, mention: hit.mention };
-    const p = lex.pronouns.get(tokens[k]!.lower);
-    if (p && tokens[k]!.pos === 'PRON' && (p.gender || p.number)) {
+    const p = lex.pronouns.get(tok(tokens, k).lower);
+    if (p && tok(tokens, k).pos === 'PRON' && (p.gender || p.number)) {
       const target = resolvePronoun(p, k, index, recent, lex);
       if (target)
-        return { ...target, mention: { start: tokens[k]!.start, end: tokens[k]!.end, text: tokens[k]!.value } };
+        return { ...target, mention: { start: tok(tokens, k).start, end: tok(tokens, k).end, text: tok(tokens, k).value } };
     }
   }
   return org;
@@ -371,7 +371,7 @@ function introducedBy(
   const { text, tokens, sentences } = article;
   let k = s.open;
   let breaks = 0;
-  while (k > 0 && /\s/.test(text[k - 1]!)) if (text[--k] === '\n') breaks++;
+  while (k > 0 && /\s/.test(text.charAt(k - 1))) if (text[--k] === '\n') breaks++;
   if (k === 0 || text[k - 1] !== ':' || breaks > 2) return null;
   // The colon token: the first token ending at k or later.
   const at = tokenAt(tokens, k - 1);
@@ -399,8 +399,8 @@ function floating(
   // What stands before the opening mark in its paragraph, read backwards from the mark only as far as needed.
   const paraStart = paragraphs[paragraph]!.start;
   let k = s.open;
-  while (k > paraStart && /\s/.test(text[k - 1]!)) k--;
-  const lastBefore = k > paraStart ? text[k - 1]! : '';
+  while (k > paraStart && /\s/.test(text.charAt(k - 1))) k--;
+  const lastBefore = k > paraStart ? text.charAt(k - 1) : '';
   const prev = count > 0 ? drafts[count - 1] : undefined;
   // Right after an attribution ("…,” said Blinken. “…”, or "he said, “…”"): the same speaker goes on.
   const afterAttribution =
@@ -469,6 +469,12 @@ function outsideSpans(text: string, start: number, end: number, spans: readonly 
     from = Math.max(from, q.after);
   }
   return outside + text.slice(from, Math.max(from, end));
+}
+
+/** The quote a draft holds, without the fields only drafting needs. */
+function quoteOf(d: Draft): Quote {
+  const { type, start, end, text, cue, speaker, confidence, evidence } = d;
+  return { type, start, end, text, cue, speaker, confidence, evidence };
 }
 
 function draft(

@@ -72,10 +72,11 @@ export function quoteLexicons(): QuoteLexicons {
         ...(entry.naming ? { naming: true } : {}),
         ...(entry.infinitive ? { infinitive: true } : {}),
       };
-      const list = verbs.get(tokens[0]!) ?? [];
+      const [first = ''] = tokens;
+      const list = verbs.get(first) ?? [];
       // The same surface form may be two classes ("said": past and participle): keep the first.
       if (!list.some((x) => x.tokens.join(' ') === tokens.join(' '))) list.push({ tokens, verb });
-      verbs.set(tokens[0]!, list);
+      verbs.set(first, list);
     });
   }
   const speakerNouns = loadData<{ organisations: string[]; people: string[] }>('lexicon/speaker-nouns.json');

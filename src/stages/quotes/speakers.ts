@@ -8,6 +8,7 @@ import { isCredit } from './credits.ts';
 import { personAtTail, resolveDescription } from './descriptions.ts';
 import { shapePhrase } from './phrase-shape.ts';
 import { pronounGenders } from './pronoun-gender.ts';
+import { tok } from './tokens.ts';
 
 /** Entity mentions by token, for looking up what a phrase names. */
 export interface MentionIndex {
@@ -113,21 +114,21 @@ export function resolveSpeaker(
   const [first, np0] = shapePhrase(tokens, np, (t) => lex.verbs.has(t.lower));
   const np1 = nameAfterAnd(tokens, first, np0, index);
   // "Tulsa police’s claim": the possessive ending is no part of the speaker's name.
-  const last = np1 - first > 1 && /^['’]s?$/.test(tokens[np1 - 1]!.value) ? np1 - 1 : np1;
+  const last = np1 - first > 1 && /^['’]s?$/.test(tok(tokens, np1 - 1).value) ? np1 - 1 : np1;
   // "Trump and Ryan", "Carson, Fiorina and Huckabee": several named speakers are the phrase as written, not the last
   // of them (a name with "and" inside it, "Procter and Gamble", is one entity and no coordination).
   for (let k = first + 1; k < last - 1; k++) {
-    const w = tokens[k]!.lower;
+    const w = tok(tokens, k).lower;
     if ((w === 'and' || w === '&') && !index.byToken.has(k) && index.byToken.has(k - 1) && namedAfter(k, last, index)) {
       const mention: Span = {
-        start: tokens[first]!.start,
-        end: tokens[last - 1]!.end,
-        text: text.slice(tokens[first]!.start, tokens[last - 1]!.end),
+        start: tok(tokens, first).start,
+        end: tok(tokens, last - 1).end,
+        text: text.slice(tok(tokens, first).start, tok(tokens, last - 1).end),
       };
       // "Stella's owners Tore Sohlberg and Lehla Abreder": the names are the speakers' name, the words before them
       // stay in the mention.
       const from = coordinationStart(tokens, k, first, index);
-      const name = text.slice(tokens[from]!.start, tokens[last - 1]!.end);
+      const name = text.slice(tok(tokens, from).start, tok(tokens, last - 1).end);
       return { speaker: { name, entityId: null, mention }, via: 'phrase' };
     }
   }
@@ -153,12 +154,12 @@ export function resolveSpeaker(
   }
   for (let k = last - 1; k >= first; k--) {
     const hit = index.byToken.get(k);
-    if (hit && hit.entity.type === 'PERSON' && tokens[head]!.pos === 'PROPN') {
+    if (hit && hit.entity.type === 'PERSON' && tok(tokens, head).pos === 'PROPN') {
       return { speaker: { name: hit.entity.name, entityId: hit.entity.id, mention: hit.mention }, via: 'name' };
     }
   }
 
-  const headToken = tokens[head]!;
+  const headToken = tok(tokens, head);
   const pronoun = lex.pronouns.get(headToken.lower);
   if (pronoun && last - first === 1) {
     const mention: Span = { start: headToken.start, end: headToken.end, text: headToken.value };
@@ -174,11 +175,11 @@ export function resolveSpeaker(
 
   // "the secretary", "the prime minister": a title a person of the article carries.
   const words: string[] = [];
-  for (let k = first; k < last; k++) if (!DETERMINERS.has(tokens[k]!.lower)) words.push(tokens[k]!.lower);
-  const phraseText = text.slice(tokens[first]!.start, tokens[last - 1]!.end);
-  const mention: Span = { start: tokens[first]!.start, end: tokens[last - 1]!.end, text: phraseText };
+  for (let k = first; k < last; k++) if (!DETERMINERS.has(tok(tokens, k).lower)) words.push(tok(tokens, k).lower);
+  const phraseText = text.slice(tok(tokens, first).start, tok(tokens, last - 1).end);
+  const mention: Span = { start: tok(tokens, first).start, end: tok(tokens, last - 1).end, text: phraseText };
   // Only a definite phrase names someone known ("the senator"); "a Democratic senator" is someone else.
-  if (['the', 'this', 'that'].includes(tokens[first]!.lower) && words.length > 0) {
+  if (['the', 'this', 'that'].includes(tok(tokens, first).lower) && words.length > 0) {
     const titled = personWithTitle(words.join(' '), entities, headToken.start, index, lex);
     if (titled) return { speaker: { name: titled.name, entityId: titled.id, mention }, via: 'title' };
   }
@@ -200,7 +201,7 @@ function nameAfterAnd(tokens: readonly Token[], first: number, last: number, ind
   for (let k = first; k < last; k++) if (index.byToken.has(k)) return last;
   const sentence = tokens[last].sentence;
   for (let k = last + 1; k < Math.min(tokens.length, last + 1 + AND_NAME_WITHIN); k++) {
-    const t = tokens[k]!;
+    const t = tok(tokens, k);
     if (t.sentence !== sentence || /^\p{P}$/u.test(t.value) || t.pos === 'VERB' || t.pos === 'DET') return last;
     const hit = index.byToken.get(k);
     if (!hit) continue;
@@ -219,7 +220,7 @@ function coordinationStart(tokens: readonly Token[], k: number, first: number, i
     const hit = index.byToken.get(from - 1);
     if (!hit) break;
     while (from - 1 >= first && index.byToken.get(from - 1)?.mention === hit.mention) from--;
-    if (from - 2 >= first && tokens[from - 1]!.value === ',' && index.byToken.has(from - 2)) from--;
+    if (from - 2 >= first && tok(tokens, from - 1).value === ',' && index.byToken.has(from - 2)) from--;
     else break;
   }
   return Math.max(first, from);
@@ -233,9 +234,9 @@ function namedAfter(k: number, last: number, index: MentionIndex): boolean {
 /** The nearest "the ministry" (determiner + organisation noun) in the 40 tokens before `at`, as written. */
 function nominalOrganisationBefore(tokens: readonly Token[], at: number, lex: QuoteLexicons): string | null {
   for (let k = at - 1; k >= Math.max(1, at - 40); k--) {
-    const t = tokens[k]!;
-    if (t.pos === 'NOUN' && lex.organisationNouns.has(t.lower) && tokens[k - 1]!.lower === 'the')
-      return `${tokens[k - 1]!.value} ${t.value}`;
+    const t = tok(tokens, k);
+    if (t.pos === 'NOUN' && lex.organisationNouns.has(t.lower) && tok(tokens, k - 1).lower === 'the')
+      return `${tok(tokens, k - 1).value} ${t.value}`;
   }
   return null;
 }
@@ -253,12 +254,12 @@ function headOf(
   // "A spokeswoman for Fiorina", "aides to Clinton", "a professor at Yale": the head comes before the preposition
   // (unless it is part of a name: "Club for Growth").
   for (let k = first + 1; k < last; k++)
-    if ((HEAD_ENDS.has(tokens[k]!.lower) && !inName(k) && !inCompound(tokens, k)) || tokens[k]!.value === ',') {
+    if ((HEAD_ENDS.has(tok(tokens, k).lower) && !inName(k) && !inCompound(tokens, k)) || tok(tokens, k).value === ',') {
       end = k;
       break;
     }
   for (let k = end - 1; k >= first; k--) {
-    const p = tokens[k]!.pos;
+    const p = tok(tokens, k).pos;
     if (p === 'PROPN' || p === 'NOUN' || p === 'PRON' || p === 'NUM') return k;
   }
   return end - 1;
@@ -310,7 +311,7 @@ export function resolvePronoun(
     phraseFits(klass, tokens, lastSpeaker.mention, lex)
       ? tokenAt(tokens, lastSpeaker.mention.start)
       : -1;
-  const phraseSentence = phrase >= 0 && phrase < at ? tokens[phrase]!.sentence : -1;
+  const phraseSentence = phrase >= 0 && phrase < at ? tok(tokens, phrase).sentence : -1;
   let k = hi - 1;
   let onlyOblique: Referent | undefined;
   for (let sentence = here; sentence >= Math.max(0, here - LOOK_BACK) && !best; sentence--) {
@@ -387,7 +388,7 @@ function quotedBetween(
   to: number,
   quoted: (offset: number) => boolean,
 ): boolean {
-  for (let k = from; k < to; k++) if (quoted(tokens[k]!.start)) return true;
+  for (let k = from; k < to; k++) if (quoted(tok(tokens, k).start)) return true;
   return false;
 }
 
@@ -411,7 +412,7 @@ function phraseFits(klass: string | undefined, tokens: readonly Token[], mention
   const first = tokenAt(tokens, mention.start);
   const last = tokenAt(tokens, mention.end - 1) + 1;
   if (first < 0 || last <= first) return false;
-  const head = tokens[headOf(tokens, first, last)]!.lower;
+  const head = tok(tokens, headOf(tokens, first, last)).lower;
   const people = lex.peopleNouns.has(head);
   if (klass === 'm' || klass === 'f') return people && !head.endsWith('s');
   if (klass === 'pl') return people || lex.organisationNouns.has(head);
@@ -425,7 +426,7 @@ export function tokenAt(tokens: readonly Token[], at: number): number {
   let hi = tokens.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end <= at) lo = mid + 1;
+    if (tok(tokens, mid).end <= at) lo = mid + 1;
     else hi = mid;
   }
   return lo < tokens.length ? lo : -1;
@@ -437,7 +438,7 @@ function sentenceStart(tokens: readonly Token[], sentence: number): number {
   let hi = tokens.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.sentence < sentence) lo = mid + 1;
+    if (tok(tokens, mid).sentence < sentence) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -454,10 +455,10 @@ function chainPronounIn(
 ): number {
   for (
     let k = sentenceStart(tokens, sentence);
-    k < tokens.length && tokens[k]!.sentence === sentence && (before < 0 || k < before);
+    k < tokens.length && tok(tokens, k).sentence === sentence && (before < 0 || k < before);
     k++
   ) {
-    const t = tokens[k]!;
+    const t = tok(tokens, k);
     if (CHAIN_PRONOUNS[t.lower] === klass && !quoted(t.start)) return k;
   }
   return -1;
