@@ -4,7 +4,7 @@
 // `npx tsx scripts/calibrate.ts polnear-train --write` and checked by the same script without --write.
 import { loadData } from '../../lexicon/load.ts';
 import type { QuoteType } from '../../types.ts';
-import type { FrameKind } from './frames.ts';
+import type { FrameKind } from './frame.ts';
 
 export interface Evidence {
   kind: FrameKind | 'floating';

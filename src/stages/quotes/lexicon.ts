@@ -101,3 +101,8 @@ export function quoteLexicons(): QuoteLexicons {
   };
   return cached;
 }
+
+/** A label before a colon that names no one ("UPDATE", "The Latest", "Editor’s Note"). */
+export function isRubric(label: string, lex: QuoteLexicons): boolean {
+  return lex.rubricLabels.has(label.toLowerCase());
+}

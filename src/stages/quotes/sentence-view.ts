@@ -1,6 +1,7 @@
 // One sentence as the attribution rules read it: its token range in the article's tokens, the text, and what the
 // entity stage and the quotation marks tell about its tokens.
 import type { Token } from '../../types.ts';
+import type { QuoteLexicons } from './lexicon.ts';
 import { NO_TOKEN } from './tokens.ts';
 
 /** What the entity stage knows about the tokens, for the frames that need names. */
@@ -19,18 +20,21 @@ export interface NameTests {
   nameBreak: (k: number) => boolean;
 }
 
-/** No names known, every closing mark ends a quote: for text read without the entity stage. */
-export const NO_NAMES: NameTests = {
-  isName: () => false,
-  isPerson: () => false,
-  isPlace: () => false,
-  nameAt: () => false,
-  quoteEndsAt: () => true,
-  nameBreak: () => false,
-};
+/** What every sentence view of one article shares. */
+export interface ArticleView {
+  tokens: readonly Token[];
+  text: string;
+  names: NameTests;
+  lex: QuoteLexicons;
+}
 
 /** Tokens [first, last) of the article's tokens, as one sentence (or a quote sentence and the one after it). */
 export class SentenceView implements NameTests {
+  /** The article's tokens (indexes are the article's, not the sentence's). */
+  readonly tokens: readonly Token[];
+  /** The article's text. */
+  readonly text: string;
+  readonly lex: QuoteLexicons;
   readonly isName: NameTests['isName'];
   readonly isPerson: NameTests['isPerson'];
   readonly isPlace: NameTests['isPlace'];
@@ -39,20 +43,20 @@ export class SentenceView implements NameTests {
   readonly nameBreak: NameTests['nameBreak'];
 
   constructor(
-    /** The article's tokens (indexes are the article's, not the sentence's). */
-    readonly tokens: readonly Token[],
+    article: ArticleView,
     readonly first: number,
     readonly last: number,
     /** Index of the sentence, for the frames found in it. */
     readonly index: number,
-    /** The article's text. */
-    readonly text: string,
-    names: NameTests,
     /** When the view joins a sentence to the quote sentence before it, the first token of the later one, else -1. */
     readonly joinedAt: number,
     /** Token indexes where another report starts (", adding that …", "… and said …"), ascending. */
     readonly participleCuts: readonly number[],
   ) {
+    this.tokens = article.tokens;
+    this.text = article.text;
+    this.lex = article.lex;
+    const { names } = article;
     this.isName = names.isName;
     this.isPerson = names.isPerson;
     this.isPlace = names.isPlace;

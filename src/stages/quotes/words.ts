@@ -22,7 +22,9 @@ export const NOT_CONTENT = words('not-content-after-cue');
 export const NEVER_INVERTED = words('never-inverted-verbs');
 /** Words that open an embedded question ("whether", "why" …). */
 export const WH_WORDS = words('wh-words');
+/** "me", "him" …: "told him" names a listener. */
 export const OBJECT_PRONOUNS = words('object-pronouns');
+/** "I", "he" …: after a phrase of time or place one opens the reported clause. */
 export const SUBJECT_PRONOUNS = words('subject-pronouns');
 /** Prepositions of a phrase of time or place after a cue ("said after the debate the country needed …"). */
 export const PLACE_TIME_PREPS = words('place-time-prepositions');
