@@ -68,9 +68,8 @@ export function confidenceOf(e: Evidence): number {
 /** The confidence the evidence signatures alone give (calibration smooths lemma precision toward it). */
 export function signatureConfidence(e: Evidence): number {
   const table = loadData<Table>('lexicon/confidence.json');
-  for (const [i, sig] of signatures(e).entries()) {
-    const p = table.levels[i]?.[sig];
-    if (p !== undefined) return p;
-  }
-  return table.prior;
+  const { levels } = table;
+  const sigs = signatures(e);
+  // The most specific signature seen often enough to be listed.
+  return levels[0]?.[sigs[0]] ?? levels[1]?.[sigs[1]] ?? levels[2]?.[sigs[2]] ?? levels[3]?.[sigs[3]] ?? table.prior;
 }

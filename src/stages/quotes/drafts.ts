@@ -113,17 +113,7 @@ export function fromFrame(f: Frame, ctx: DraftContext): Draft[] {
   const cue = span(text, tok(tokens, f.cueFirst).start, tok(tokens, f.cueLast - 1).end);
   const { paragraph } = sentence;
   const out: Draft[] = [];
-  const quote = (type: QuoteType, start: number, end: number): Draft =>
-    draft(text, {
-      type,
-      start,
-      end,
-      cue,
-      speaker,
-      evidence: { ...evidenceBase, type },
-      paragraph,
-      attributionEnd: f.attribution[1],
-    });
+  const by: Attribution = { cue, speaker, paragraph, attributionEnd: f.attribution[1] };
 
   const ranges = f.content.map(([a, b]) => trimRange(text, a, b)).filter(([a, b]) => b > a);
   const first = ranges[0];
@@ -146,7 +136,7 @@ export function fromFrame(f: Frame, ctx: DraftContext): Draft[] {
   if (f.block && (!holder || f.transcript)) {
     const [a, b] = first;
     for (const s of overlapping) used.add(s);
-    return [quote('direct', a, b)];
+    return [draft(text, a, b, { ...evidenceBase, type: 'direct' }, by)];
   }
   if (holder && !used.has(holder)) {
     used.add(holder);
@@ -154,7 +144,7 @@ export function fromFrame(f: Frame, ctx: DraftContext): Draft[] {
     if (b <= a) return out; // marks around nothing but spaces ("“ ”, she said") quote nothing (found by fuzzing)
     // "She wrote “The Lives of the Super Rich”": a title, not words she said.
     if (wordCount(text.slice(a, b)) <= 8 && looksLikeTitle(text.slice(a, b))) return out;
-    return [quote('direct', a, b)];
+    return [draft(text, a, b, { ...evidenceBase, type: 'direct' }, by)];
   }
   if (holder) return out; // the span already has its speaker
 
@@ -184,7 +174,7 @@ export function fromFrame(f: Frame, ctx: DraftContext): Draft[] {
     if (r === ranges.length - 1 && lastSpan && lastSpan.end > b) b = trimRange(text, a, lastSpan.end)[1];
     // One word is no report, but for an answer ("said yes", "said no").
     if (!hasWords(text, a, b, 2) && !/^(?:yes|no)\.?$/i.test(text.slice(a, b))) continue;
-    out.push(quote(type, a, b));
+    out.push(draft(text, a, b, { ...evidenceBase, type }, by));
   }
   return out;
 }
@@ -215,30 +205,27 @@ export function quoteOf(d: Draft): Quote {
   return { type, start, end, text, cue, speaker, confidence, evidence };
 }
 
-/** The fields of a draft, its text and confidence aside. */
-export interface DraftFields {
-  type: QuoteType;
-  start: number;
-  end: number;
+/** Who said a draft's words, and where: what every draft of one attribution shares. */
+export interface Attribution {
   cue: Span | null;
   speaker: Speaker | null;
-  evidence: Evidence;
   paragraph: number;
+  /** End of the attribution (Draft.attributionEnd). */
   attributionEnd: number;
 }
 
-/** A draft of text[start, end), its confidence from its evidence. */
-export function draft(text: string, d: DraftFields): Draft {
+/** A draft of text[start, end) of the evidence's type, its confidence from that evidence. */
+export function draft(text: string, start: number, end: number, evidence: Evidence, by: Attribution): Draft {
   return {
-    type: d.type,
-    start: d.start,
-    end: d.end,
-    text: text.slice(d.start, d.end),
-    cue: d.cue,
-    speaker: d.speaker,
-    confidence: confidenceOf(d.evidence),
-    evidence: evidenceKey(d.evidence),
-    paragraph: d.paragraph,
-    attributionEnd: d.attributionEnd,
+    type: evidence.type,
+    start,
+    end,
+    text: text.slice(start, end),
+    cue: by.cue,
+    speaker: by.speaker,
+    confidence: confidenceOf(evidence),
+    evidence: evidenceKey(evidence),
+    paragraph: by.paragraph,
+    attributionEnd: by.attributionEnd,
   };
 }

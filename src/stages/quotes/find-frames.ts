@@ -130,15 +130,16 @@ function sentenceFrames(article: ArticleView, first: number, last: number, index
   const s = new SentenceView(article, first, last, index, joinedAt, participleCuts);
   const frames: Frame[] = [];
   if (joinedAt < 0) {
-    for (const rule of OPENING) if (decided(rule.match(s), rule.name, frames)) break;
-    for (const rule of SENTENCE) if (decided(rule.match(s), rule.name, frames)) break;
+    for (const rule of OPENING) if (decided(rule.match(s), frames)) break;
+    for (const rule of SENTENCE) if (decided(rule.match(s), frames)) break;
   }
   const taken = new Set<number>();
+  let site: CueSite | undefined;
   for (let i = joinedAt >= 0 ? joinedAt : first; i < last; i++) {
     if (taken.has(i)) continue;
     let claimed = false;
     for (const rule of PHRASE) {
-      claimed = decided(rule.match(s, i), rule.name, frames);
+      claimed = decided(rule.match(s, i), frames);
       if (claimed) break;
     }
     if (claimed) continue;
@@ -146,13 +147,15 @@ function sentenceFrames(article: ArticleView, first: number, last: number, index
     if (!verb) continue;
     const cueLast = i + verb.length;
     for (let k = i; k < cueLast; k++) taken.add(k);
-    const site = new CueSite(s, i, cueLast, verb);
+    if (site) site.moveTo(i, cueLast, verb);
+    else site = new CueSite(s, i, cueLast, verb);
     for (const rule of CUE) {
+      site.rule = rule.name;
       const f = rule.match(site);
       if (f === undefined) continue;
       // A speaker phrase of time words only ("said Sunday") is no speaker.
       if (f?.speaker && onlyTime(s, f.speaker)) f.speaker = null;
-      decided(f, rule.name, frames);
+      decided(f, frames);
       break;
     }
   }
@@ -164,12 +167,9 @@ function sentenceFrames(article: ArticleView, first: number, last: number, index
   return frames;
 }
 
-/** Keeps what a rule found, naming the rule on the frame; true when the rule decided (found a frame or null). */
-function decided(found: Found, rule: string, frames: Frame[]): boolean {
+/** Keeps what a rule found; true when the rule decided (found a frame, or null). */
+function decided(found: Found, frames: Frame[]): boolean {
   if (found === undefined) return false;
-  if (found) {
-    found.rule = rule;
-    frames.push(found);
-  }
+  if (found) frames.push(found);
   return true;
 }

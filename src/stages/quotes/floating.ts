@@ -90,13 +90,9 @@ export function floating(
     distance: introducer ? 0 : distance,
     afterAttribution,
   };
-  return draft(text, {
-    type,
-    start: a,
-    end: b,
+  return draft(text, a, b, evidence, {
     cue: null,
     speaker: speaker ? { ...speaker } : null,
-    evidence,
     paragraph,
     attributionEnd: afterAttribution ? s.after : (prev?.attributionEnd ?? -1),
   });

@@ -28,5 +28,5 @@ export interface Frame {
    * (opened on every paragraph, closed on none), not this speech. */
   transcript?: true;
   /** The name of the rule that found the frame (rules/index.ts). */
-  rule?: string;
+  rule: string;
 }

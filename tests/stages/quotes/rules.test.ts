@@ -14,7 +14,7 @@ import { RULE_CASES } from './rules/index.ts';
 
 /** The names of the rules that found the frames of an article. */
 function rulesFiring(article: EntityArticle): string[] {
-  return articleFrames(article, readArticle(article)).map((f) => f.rule ?? '');
+  return articleFrames(article, readArticle(article)).map((f) => f.rule);
 }
 
 describe('quotes: the rule table', () => {

@@ -7,9 +7,11 @@ import type { SentenceView } from '../sentence-view.ts';
 import { SENTENCE_CONNECTORS } from '../words.ts';
 import type { Found, PhraseRule } from './rule.ts';
 
+const NAME = 'according-to';
+
 /** "According to SOURCE, CONTENT." / "CONTENT, according to SOURCE." */
 export const accordingTo: PhraseRule = {
-  name: 'according-to',
+  name: NAME,
   family: 'according-to',
   example: 'The vote will be close, according to Jane Smith.',
   anchor: 'phrase',
@@ -42,6 +44,7 @@ function sourceFrame(s: SentenceView, i: number, length: number): Found {
   const cueEnd = i + length;
   const base = {
     kind: 'according-to' as const,
+    rule: NAME,
     sentence: s.index,
     cueFirst: i,
     cueLast: cueEnd,

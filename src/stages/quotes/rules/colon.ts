@@ -6,9 +6,11 @@ import { npStartingAt } from '../noun-phrases.ts';
 import type { SentenceView } from '../sentence-view.ts';
 import type { Found, OpeningRule } from './rule.ts';
 
+const NAME = 'name-colon';
+
 /** "NAME: CONTENT", the colon within the sentence's first seven tokens. */
 export const nameColon: OpeningRule = {
-  name: 'name-colon',
+  name: NAME,
   family: 'colon',
   example: 'Jane Smith: “We will win the vote by a wide margin.”',
   anchor: 'opening',
@@ -30,6 +32,7 @@ function nameThenColon(s: SentenceView): Found {
   if (isRubric(s.text.slice(s.at(s.first).start, s.at(c - 1).end), s.lex)) return undefined;
   return {
     kind: 'colon',
+    rule: NAME,
     sentence: s.index,
     cueFirst: c,
     cueLast: c + 1,

@@ -4,9 +4,11 @@ import { CLAUSE_END, CLOSE_MARKS, DASHES } from '../punctuation.ts';
 import type { SentenceView } from '../sentence-view.ts';
 import type { Found, SentenceRule } from './rule.ts';
 
+const NAME = 'quote-dash-name';
+
 /** "“…” – Jane Smith": a closing mark, a dash, then a name and nothing but an apposition after it. */
 export const quoteDashName: SentenceRule = {
-  name: 'quote-dash-name',
+  name: NAME,
   family: 'dash',
   example: '“We will win the vote by a wide margin.” – Jane Smith',
   anchor: 'sentence',
@@ -29,6 +31,7 @@ function dashAfterQuote(s: SentenceView): Found {
     if (rest < s.last && !CLAUSE_END.has(s.at(rest).value) && s.at(rest).value !== ',') continue;
     return {
       kind: 'dash',
+      rule: NAME,
       sentence: s.index,
       cueFirst: k,
       cueLast: k + 1,

@@ -50,17 +50,50 @@ export type Rule = OpeningRule | SentenceRule | PhraseRule | CueRule;
 /** The order the anchors run in: a table lists its rules in this order. */
 export const ANCHORS: readonly Rule['anchor'][] = ['opening', 'sentence', 'phrase', 'cue'];
 
-/** A cue verb at tokens [i, cueLast) of a sentence, with what several cue rules read from it, found once. */
+/** A cue verb at tokens [i, cueLast) of a sentence, with what several cue rules read from it, found once. The driver
+ * moves one site from cue to cue of a sentence (a site per cue would be garbage at every cue). */
 export class CueSite {
+  private at: number;
+  private end: number;
+  private cue: CueVerb;
   private subjectFound: [number, number] | null | undefined = undefined;
   private contentFound: Content | null | undefined = undefined;
+  /** The name of the rule being tried at the cue, set by the driver: the frames it finds carry it. */
+  rule = '';
 
   constructor(
     readonly s: SentenceView,
-    readonly i: number,
-    readonly cueLast: number,
-    readonly verb: CueVerb,
-  ) {}
+    i: number,
+    cueLast: number,
+    verb: CueVerb,
+  ) {
+    this.at = i;
+    this.end = cueLast;
+    this.cue = verb;
+  }
+
+  /** Moves the site to the cue verb at tokens [i, cueLast) of the same sentence. */
+  moveTo(i: number, cueLast: number, verb: CueVerb): void {
+    this.at = i;
+    this.end = cueLast;
+    this.cue = verb;
+    this.subjectFound = undefined;
+    this.contentFound = undefined;
+  }
+
+  /** The cue's first token. */
+  get i(): number {
+    return this.at;
+  }
+
+  /** The token after the cue. */
+  get cueLast(): number {
+    return this.end;
+  }
+
+  get verb(): CueVerb {
+    return this.cue;
+  }
 
   /** The token right before the cue, when the sentence has one. */
   get prev(): Token | undefined {
@@ -79,8 +112,8 @@ export class CueSite {
     return this.contentFound;
   }
 
-  /** The fields every frame of this cue shares. */
-  base(): Pick<Frame, 'sentence' | 'cueFirst' | 'cueLast' | 'verb'> {
-    return { sentence: this.s.index, cueFirst: this.i, cueLast: this.cueLast, verb: this.verb };
+  /** The fields every frame the rule being tried finds at this cue shares. */
+  base(): Pick<Frame, 'rule' | 'sentence' | 'cueFirst' | 'cueLast' | 'verb'> {
+    return { rule: this.rule, sentence: this.s.index, cueFirst: this.i, cueLast: this.cueLast, verb: this.verb };
   }
 }

@@ -6,6 +6,8 @@ import { CLOSE_MARKS, OPEN_MARKS } from '../punctuation.ts';
 import type { SentenceView } from '../sentence-view.ts';
 import type { Found, OpeningRule } from './rule.ts';
 
+const NAME = 'transcript-label';
+
 // A transcript's speaker label: words in capitals ("PENCE", "MR. TRUMP", "CHRIS WALLACE"). An interview's "Q:" and
 // "A:" are left alone: the gold sets annotate one Q-and-A interview of three (19 of 57 such paragraphs found were
 // quotes there, against 16 of 20 for named labels).
@@ -18,7 +20,7 @@ const MIN_LABEL_LINES = 2;
  * of a quoted transcript). A rubric ("UPDATE:", "EDITOR’S NOTE:") or a heading ("WHY IT MATTERS:") is nobody's
  * label: the rule claims it and reports nothing, so that no later rule reads it as a name. */
 export const transcriptLabel: OpeningRule = {
-  name: 'transcript-label',
+  name: NAME,
   family: 'transcript',
   example: 'WALLACE: Why would he do that? Will she be there?\n\nPENCE: Well, look, this is serious business.',
   anchor: 'opening',
@@ -54,6 +56,7 @@ function transcriptLine(s: SentenceView): Found {
   if (end <= from) return undefined;
   return {
     kind: 'colon',
+    rule: NAME,
     sentence: s.index,
     cueFirst: c,
     cueLast: c + 1,
