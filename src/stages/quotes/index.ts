@@ -23,6 +23,7 @@ import { quoteLexicons } from './lexicon.ts';
 import { findQuotedSpans, paragraphOf, type QuotedSpan } from './marks.ts';
 import { indexMentions, resolvePronoun, resolveSpeaker, tokenAt, type MentionIndex } from './speakers.ts';
 import { looksLikeTitle } from './title-case.ts';
+import { dropOneWordPeople } from './one-word-people.ts';
 
 interface Draft extends Quote {
   paragraph: number;
@@ -158,7 +159,8 @@ export function findQuotes(article: EntityArticle, config: Config): QuotedArticl
     const { paragraph: _p, attributionEnd: _a, ...quote } = d;
     quotes.push(quote);
   }
-  return { ...article, quotes, messages: [...article.messages, ...messages] };
+  const people = dropOneWordPeople(article.entities, quotes);
+  return { ...article, ...people, messages: [...article.messages, ...messages] };
 }
 
 /** The sentence before ends with a quotation's closing mark, on the same line, in the same paragraph. */
