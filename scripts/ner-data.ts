@@ -6,6 +6,7 @@ import path from 'node:path';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { extractStatic, type TaggerToken } from '../src/stages/entities/tagger/features.ts';
+import type { WordClusters } from '../src/stages/entities/tagger/clusters.ts';
 import { GAZ_CLASSES, type Gazetteer, type GazetteerLists } from '../src/stages/entities/tagger/gazetteer.ts';
 import { LABELS, spansFromTags } from '../src/stages/entities/tagger/labels.ts';
 import type { TrainDoc } from '../src/stages/entities/tagger/train.ts';
@@ -82,6 +83,7 @@ export function readConll(file: string): [string, string][][][] {
 export function prepareSentence(
   s: [string, string][],
   gaz: Gazetteer,
+  clusters?: WordClusters,
 ): { sentence: TrainDoc[number]; tokens: TaggerToken[] } {
   const text = s.map((t) => t[0]).join(' ');
   const starts: number[] = [];
@@ -102,12 +104,16 @@ export function prepareSentence(
     lastC = c;
   }
   const tokens: TaggerToken[] = toks.map((t) => ({ value: t.value, pos: t.pos }));
-  return { sentence: { sf: extractStatic(tokens, gaz), gold: iobToBilou(iob) }, tokens };
+  return { sentence: { sf: extractStatic(tokens, gaz, clusters), gold: iobToBilou(iob) }, tokens };
 }
 
 /** conll-valid style running text (corpus/*.txt, gold/*.gold.json): documents of lines with gold span keys
  * ("PER:first:last" over the line's tokens). */
-export function readRunningText(dir: string, gaz: Gazetteer): { doc: Doc; gold: Set<string>[] }[] {
+export function readRunningText(
+  dir: string,
+  gaz: Gazetteer,
+  clusters?: WordClusters,
+): { doc: Doc; gold: Set<string>[] }[] {
   const out: { doc: Doc; gold: Set<string>[] }[] = [];
   for (const f of fs
     .readdirSync(path.join(dir, 'corpus'))
@@ -133,7 +139,7 @@ export function readRunningText(dir: string, gaz: Gazetteer): { doc: Doc; gold: 
       }
       const tokens = toks.map((t) => ({ value: t.value, pos: t.pos }));
       doc.tokens.push(tokens);
-      doc.sentences.push({ sf: extractStatic(tokens, gaz), gold: new Int32Array(tokens.length) });
+      doc.sentences.push({ sf: extractStatic(tokens, gaz, clusters), gold: new Int32Array(tokens.length) });
       golds.push(g);
     });
     out.push({ doc, gold: golds });

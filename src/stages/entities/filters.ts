@@ -4,17 +4,11 @@
 import type { Sentence, Token } from '../../types.ts';
 import type { Candidate } from './candidates.ts';
 import { startsAsciiAlnum, startsUpper } from './chars.ts';
-import type { EntityLexicons } from './lexicons.ts';
 import { itemAt, tokenAt } from './tokens.ts';
+import { type CandidateRule, type RuleCase, type RuleContext, span } from './filter-rule.ts';
+import { NAME_TYPE_RULES } from './type-rules.ts';
 
-/** What a rule may read besides the candidate. */
-export interface RuleContext {
-  tokens: readonly Token[];
-  lex: EntityLexicons;
-  sentences: readonly Sentence[];
-  /** Token bounds [first, last) of each paragraph (by index; empty ones are [0, 0)). */
-  paragraphs: readonly { first: number; last: number }[];
-}
+export type { CandidateRule, RuleCase, RuleContext };
 
 /** Token bounds of the paragraphs of an article's sentences. */
 export function paragraphBounds(sentences: readonly Sentence[]): { first: number; last: number }[] {
@@ -45,32 +39,10 @@ const sentenceOf = (x: RuleContext, k: number): Sentence => itemAt(x.sentences, 
 const paragraphOf = (x: RuleContext, k: number) => itemAt(x.paragraphs, sentenceOf(x, k).paragraph);
 const NOT_BYLINE_POS = new Set(['VERB', 'AUX']);
 
-/** A case a rule is for: the stage's entities for `text` hold `keeps` as a mention and never `drops`. */
-export interface RuleCase {
-  text: string;
-  keeps?: string;
-  drops: string;
-}
-
-export interface CandidateRule {
-  name: string;
-  /** What the rule is for, in one line. */
-  example: string;
-  /** The candidate after the rule: itself (or a trimmed copy), or null when no name is left. */
-  match: (c: Candidate, x: RuleContext) => Candidate | null;
-  cases: readonly RuleCase[];
-}
-
 // A name never starts or ends with punctuation or a possessive ending.
 const EDGE = /^(?:['’]s|\p{P}+)$/u;
 const isEdge = (v: string) => !startsAsciiAlnum(v) && EDGE.test(v);
 const INITIAL = /^\p{L}\.$/u;
-
-/** The candidate over [first, last), or null when that is empty; the same object when nothing changed. */
-function span(c: Candidate, first: number, last: number): Candidate | null {
-  if (last <= first) return null;
-  return first === c.first && last === c.last ? c : { ...c, first, last };
-}
 
 /** Token `k` follows a party letter and a hyphen ("R-Ariz.", "D-Calif."). */
 function partyTagState(tokens: readonly Token[], k: number): boolean {
@@ -273,6 +245,7 @@ export const CANDIDATE_RULES: readonly CandidateRule[] = [
       },
     ],
   },
+  ...NAME_TYPE_RULES,
 ];
 
 /** The candidate after every rule of the table, or null when a rule dropped it. */

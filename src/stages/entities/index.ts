@@ -14,7 +14,7 @@ import { taggerCandidates } from './tagged.ts';
 import { filterCandidate, paragraphBounds } from './filters.ts';
 import { joinHyphenated, joinOrgComplements, mergeCandidates, splitAtLowercase } from './merge.ts';
 import { mention } from './mention.ts';
-import { dropOneWordPeople, personByName, resolveSingles, splitOrgBeforePerson } from './people.ts';
+import { personByName, resolveSingles, splitOrgBeforePerson } from './people.ts';
 
 export { personByName };
 import { tokenAt } from './tokens.ts';
@@ -123,5 +123,5 @@ export function findEntities(article: SegmentedArticle, config: Config, wordIds?
   personByName(named);
   const split = splitOrgBeforePerson(named, tokens, text, lex);
   for (const m of numericMentions(article, lex)) split.push(m);
-  return { ...article, entities: linkAcronyms(dropOneWordPeople(groupMentions(split, tokens)), tokens, text) };
+  return { ...article, entities: linkAcronyms(groupMentions(split, tokens), tokens, text) };
 }

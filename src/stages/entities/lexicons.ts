@@ -32,6 +32,13 @@ export interface EntityLexicons {
   /** Last words that make a multi-word name a LAW. */
   lawHeads: Set<string>;
   facHeads: Set<string>;
+  /** Last words of place names that are no surname ("Highway", "Heights"), and those that are also surnames. */
+  placeHeads: Set<string>;
+  placeHeadsAlsoSurnames: Set<string>;
+  /** Last words of names of events ("Games", "Invitational"). */
+  eventHeads: Set<string>;
+  /** State and province abbreviations written after a place ("b.c.", "calif."). */
+  regionAbbreviations: Set<string>;
   /** Sentence openers that are never a name's first word ("Even", "But"). */
   openers: Set<string>;
   /** Head words of organisations named with a complement ("Center" in "Brennan Center for Justice"). */
@@ -75,7 +82,20 @@ interface AliasesFile {
   entries: Record<string, { type: EntityType; aliases: string[] }>;
 }
 type Gazetteers = Partial<
-  Record<'country' | 'demonym' | 'region' | 'city' | 'firstName' | 'organization' | 'orgSuffix' | 'person', string[]>
+  Record<
+    | 'country'
+    | 'demonym'
+    | 'region'
+    | 'city'
+    | 'firstName'
+    | 'organization'
+    | 'orgSuffix'
+    | 'person'
+    | 'media'
+    | 'marketIndex'
+    | 'sportsTeam',
+    string[]
+  >
 >;
 
 let cached: EntityLexicons | undefined;
@@ -117,6 +137,10 @@ export function entityLexicons(): EntityLexicons {
   const words = loadData<{
     lawHeads: string[];
     facHeads: string[];
+    placeHeads: string[];
+    placeHeadsAlsoSurnames: string[];
+    eventHeads: string[];
+    regionAbbreviations: string[];
     openers: string[];
     orgHeads: string[];
     calendar: string[];
@@ -150,12 +174,21 @@ export function entityLexicons(): EntityLexicons {
     regions: set('region'),
     cities: set('city'),
     demonyms: set('demonym'),
-    organizations: set('organization'),
+    // Newspapers, stock indices and teams named in two words or more ("Toronto Star", "Hang Seng") are organisations
+    // too; a one-word one ("Bloomberg", "Forbes") is as often a person's surname.
+    organizations: new Set([
+      ...set('organization'),
+      ...[...set('media'), ...set('marketIndex'), ...set('sportsTeam')].filter((x) => x.includes(' ')),
+    ]),
     orgSuffixes: set('orgSuffix'),
     firstNames: set('firstName'),
     people: set('person'),
     lawHeads: new Set(words.lawHeads.map((w) => w.toLowerCase())),
     facHeads: new Set(words.facHeads.map((w) => w.toLowerCase())),
+    placeHeads: new Set(words.placeHeads.map((w) => w.toLowerCase())),
+    placeHeadsAlsoSurnames: new Set(words.placeHeadsAlsoSurnames.map((w) => w.toLowerCase())),
+    eventHeads: new Set(words.eventHeads.map((w) => w.toLowerCase())),
+    regionAbbreviations: new Set(words.regionAbbreviations.map((w) => w.toLowerCase())),
     openers: new Set(words.openers),
     orgHeads: new Set(words.orgHeads.map((w) => w.toLowerCase())),
     calendar: new Set(words.calendar.map((w) => w.toLowerCase())),

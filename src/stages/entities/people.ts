@@ -1,6 +1,6 @@
 // People across the article: a name the tagger typed otherwise but the article names in full, an organisation
 // name run into a person's surname, a lone capitalised word that is a known person's name.
-import type { Entity, Token } from '../../types.ts';
+import type { Token } from '../../types.ts';
 import type { PendingMention } from './canonical.ts';
 import type { Candidate } from './candidates.ts';
 import { startsUpper } from './chars.ts';
@@ -83,17 +83,4 @@ export function resolveSingles(
     if (personParts.has(key) && !lex.titles.has(key)) out.push(mention(text, tokens, c.first, c.last, 'PERSON'));
   }
   return out;
-}
-
-/**
- * A person the article never names with two words or a title ("SkyTrain", "Moana", "Kospi" typed PERSON): news
- * introduces the people it reports on by full name, so a one-word "person" is far more often a place, a product, a
- * character or an organisation the tagger mistyped. Such entities are left out; ids are given again in order.
- */
-export function dropOneWordPeople(entities: readonly Entity[]): Entity[] {
-  const kept = entities.filter(
-    (e) => e.type !== 'PERSON' || e.title !== undefined || e.mentions.some((m) => /\s/.test(m.text.trim())),
-  );
-  if (kept.length === entities.length) return [...entities];
-  return kept.map((e, i) => ({ ...e, id: `e${i + 1}` }));
 }

@@ -12,6 +12,7 @@ import { fromFrame, quoteOf, type Draft, type DraftContext } from './drafts.ts';
 import { articleFrames } from './find-frames.ts';
 import { floating, introducedBy } from './floating.ts';
 import { readArticle } from './reading.ts';
+import { dropOneWordPeople } from './one-word-people.ts';
 
 /** Finds direct, mixed and indirect quotes with cues and speakers. */
 export function findQuotes(article: EntityArticle, config: Config): QuotedArticle {
@@ -68,5 +69,6 @@ export function findQuotes(article: EntityArticle, config: Config): QuotedArticl
     if (d.confidence < config.quotes.minConfidence) continue;
     quotes.push(quoteOf(d));
   }
-  return { ...article, quotes, messages: [...article.messages, ...messages] };
+  const people = dropOneWordPeople(article.entities, quotes);
+  return { ...article, ...people, messages: [...article.messages, ...messages] };
 }

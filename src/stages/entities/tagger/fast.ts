@@ -15,6 +15,8 @@ import * as F from './features.ts';
 import type { DocContext } from './decode.ts';
 import type { TaggerToken } from './features.ts';
 import type { NerModel } from './model.ts';
+import * as C from './clusters.ts';
+import type { WordClusters } from './clusters.ts';
 
 // Imported bindings copied to module constants (tsx/vitest turn imports into getters).
 const key1 = H.key1,
@@ -49,6 +51,11 @@ const T_P1 = F.T_P1,
   T_P1W = F.T_P1W,
   T_P1S = F.T_P1S,
   T_P1POS = F.T_P1POS;
+const CL_ROLES = F.CL_ROLES,
+  CL_LEVELS = F.CL_LEVELS,
+  CL_CAP = F.CL_CAP,
+  T_CLUSTER = F.T_CLUSTER,
+  T_CLUSTER_CAP = F.T_CLUSTER_CAP;
 const T_DOC = F.T_DOC,
   T_DOC_CAP = F.T_DOC_CAP,
   T_DOC_NEXT = F.T_DOC_NEXT,
@@ -139,6 +146,7 @@ export class FastState {
   readonly gazTab: Int32Array;
   readonly gazMask: number;
   readonly maxLen: number;
+  readonly clusters: WordClusters | undefined;
   cur = new Map<string, number>();
   old = new Map<string, number>();
   slab: Int32Array;
@@ -206,10 +214,11 @@ export class FastState {
     for (const [h, bits] of ge) put(h, bits | GAZ_FULL);
     for (const h of gp) put(h, GAZ_PREFIX);
     this.maxLen = model.gaz.maxLen;
+    this.clusters = model.clusters;
     this.slab = new Int32Array(GEN * ENTRY);
     this.oldSlab = this.slab;
-    this.buildPad(this.slab, PADL_E, PAD_L);
-    this.buildPad(this.slab, PADR_E, PAD_R);
+    this.buildPad(this.slab, PADL_E, PAD_L, F.CL_PAD_L);
+    this.buildPad(this.slab, PADR_E, PAD_R, F.CL_PAD_R);
     this.growPos(32);
     const row = (key: number): number => rowOf(this.slots, this.mask, key);
     for (let b = 0; b < 4; b++)
@@ -248,9 +257,10 @@ export class FastState {
   }
 
   /** The neighbour-role vectors of a padding position (value PAD_L or PAD_R for both word and shape). */
-  private buildPad(S: Int32Array, o: number, pad: number): void {
+  private buildPad(S: Int32Array, o: number, pad: number, clusterPad: number): void {
     const W = this.W;
     S.fill(0, o, o + ENTRY);
+    this.clusterRows(S, o, clusterPad, false, 0);
     addRow(S, o + VM1, W, this.row(key1(2, pad)));
     addRow(S, o + VM1, W, this.row(key1(10, pad)));
     addRow(S, o + VP1, W, this.row(key1(3, pad)));
@@ -261,6 +271,23 @@ export class FastState {
     addRow(S, o + VP2, W, this.row(key1(13, pad)));
     S[o + LOWER] = pad;
     S[o + SHAPE] = pad;
+  }
+
+  /** Adds a word's cluster features to its vectors: in the role of the token itself (with its capitalisation, `cap`)
+   * and of each neighbour (`fine`: its fine cluster, or a padding's id); `own` false for a padding. */
+  private clusterRows(S: Int32Array, o: number, fine: number, own: boolean, cap: number): void {
+    const c = this.clusters;
+    if (c === undefined) return;
+    const W = this.W;
+    for (const r of CL_ROLES) {
+      if (r === 0 && !own) continue;
+      const d = o + (r === 0 ? V0 : r === -1 ? VM1 : r === 1 ? VP1 : r === -2 ? VM2 : VP2);
+      // The word at offset r from a token is in role r of that token's features.
+      for (const lv of CL_LEVELS) addRow(S, d, W, this.row(key2(T_CLUSTER + lv, r + 2, C.clusterAt(c, fine, lv))));
+    }
+    if (CL_CAP && own)
+      for (const lv of CL_LEVELS)
+        addRow(S, o + V0, W, this.row(key2(T_CLUSTER_CAP + lv, C.clusterAt(c, fine, lv), cap)));
   }
 
   /** Fills a word entry: the same per-token properties and keys as extractStatic computes. */
@@ -314,6 +341,7 @@ export class FastState {
     addRow(S, o + VM2, W, this.row(key1(12, shape)));
     addRow(S, o + VP2, W, this.row(key1(5, lower)));
     addRow(S, o + VP2, W, this.row(key1(13, shape)));
+    if (this.clusters !== undefined) this.clusterRows(S, o, C.fineCluster(this.clusters, lower), true, cap);
     S[o + LOWER] = lower;
     S[o + SHAPE] = shape;
     S[o + FLAGS] = f;

@@ -26,7 +26,7 @@ export function referenceStaticScores(
     W = model.table.W;
   const out = new Int32Array(n * L);
   if (n === 0) return out;
-  const sf = extractStatic(tokens, model.gaz);
+  const sf = extractStatic(tokens, model.gaz, model.clusters);
   const dKeys = new Uint32Array(n * MAX_DOC),
     dCounts = new Uint8Array(n);
   docKeys(sf, docContext, dKeys, dCounts);
@@ -49,7 +49,7 @@ export function tagSentenceReference(
 ): string[] {
   const n = tokens.length;
   if (n === 0) return [];
-  const sf = extractStatic(tokens, model.gaz);
+  const sf = extractStatic(tokens, model.gaz, model.clusters);
   const sRows = new Int32Array(n * MAX_STATIC);
   for (let i = 0; i < n; i++) {
     const base = i * MAX_STATIC;
@@ -74,7 +74,7 @@ export function tagDocumentReference(model: NerModel, sentences: readonly (reado
   const ctx = D.createDocContext();
   const passes = sentences.map((tokens) => {
     const n = tokens.length;
-    const sf = extractStatic(tokens, model.gaz);
+    const sf = extractStatic(tokens, model.gaz, model.clusters);
     const sRows = new Int32Array(n * MAX_STATIC);
     for (let i = 0; i < n; i++)
       for (let k = 0; k < sf.counts[i]!; k++) sRows[i * MAX_STATIC + k] = model.table.get(sf.keys[i * MAX_STATIC + k]!);
