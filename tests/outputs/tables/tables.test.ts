@@ -214,6 +214,7 @@ describe('row groups', () => {
           id: 'e1',
           type: 'ORG',
           name: 'ab',
+          key: 'org:ab',
           mentions: Array.from({ length: MENTIONS }, (_, i) => ({ start: 3 * i, end: 3 * i + 2, text: 'ab' })),
         },
       ],
