@@ -121,7 +121,7 @@ function readPersonName(name: string): PersonName | null {
   text = text.replace(/,/g, ' ');
   const raw = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
   // Titles before the name: "President Trump", "Mrs. Clinton"; never the last word, and a title that is also a first
-  // name only when abbreviated ("Judge Judy" keeps "Judge").
+  // name only when abbreviated or the first-name list lacks it ("Prince Fielder" keeps "Prince").
   while (raw.length > 1) {
     const w = raw[0]!.toLowerCase();
     const plain = w.replace(/\.$/, '');

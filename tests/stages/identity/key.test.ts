@@ -27,7 +27,8 @@ const PEOPLE: [string, string][] = [
   ['Ursula von der Leyen', 'person:ursula-von-der-leyen'],
   ['Bernard “Bernie” Sanders', 'person:bernard-sanders'],
   ['Jane Smith, MP', 'person:jane-smith'],
-  ['Judge Judy', 'person:judge-judy'], // a title that is also a first name stays unless abbreviated
+  ['Judge Judy', 'person:judy'],
+  ['Prince Fielder', 'person:prince-fielder'], // a title that is also a first name stays unless abbreviated
   ['Владимир Путин', 'person:владимир-путин'],
   ['J. Edgar Hoover', 'person:j-edgar-hoover'],
 ];
