@@ -1,4 +1,4 @@
-// The article flows one way: ingest -> segment -> entities -> quotes -> emit. The stages are one list whose types
+// The article flows one way: ingest -> segment -> entities -> quotes -> identity -> emit. The stages are one list whose types
 // chain (src/stage.ts), and processArticle folds an article over it. An error message after a stage rejects the
 // article; a stage that throws rejects it with a message too: a bad article never stops the batch.
 import { ZodError } from 'zod';
@@ -9,6 +9,7 @@ import type { ArticleRecord } from './schema.ts';
 import { stageList, type SideChannel, type StageContext, type StageState } from './stage.ts';
 import { emitRecord } from './stages/emit/index.ts';
 import { findEntities } from './stages/entities/index.ts';
+import { identify } from './stages/identity/index.ts';
 import { ingest, type RawArticle } from './stages/ingest/index.ts';
 import { loadBoilerplateRules } from './stages/ingest/boilerplate.ts';
 import { formatOf } from './stages/ingest/format.ts';
@@ -16,6 +17,7 @@ import { findQuotes } from './stages/quotes/index.ts';
 import { segmentWithIds } from './stages/segment/index.ts';
 import type {
   EntityArticle,
+  IdentifiedArticle,
   IngestedArticle,
   Message,
   QuotedArticle,
@@ -46,9 +48,10 @@ export const STAGES = stageList<RawArticle>()([
     run: (article: SegmentedArticle, { config, side }) => findEntities(article, config, side.wordIds),
   },
   { name: 'quotes', run: (article: EntityArticle, { config }) => findQuotes(article, config) },
+  { name: 'identity', run: (article: QuotedArticle) => identify(article) },
   {
     name: 'emit',
-    run: (article: QuotedArticle): EmittedArticle => ({ record: emitRecord(article), messages: article.messages }),
+    run: (article: IdentifiedArticle): EmittedArticle => ({ record: emitRecord(article), messages: article.messages }),
   },
 ] as const);
 

@@ -12,24 +12,26 @@ import { defaults } from './helpers.ts';
 const founding = readFileSync(new URL('../corpus/000_c15b9b24642192a5.txt', import.meta.url));
 
 describe('the stage list', () => {
-  it('runs ingest, segment, entities, quotes, emit in that order', () => {
-    expect(STAGES.map((s) => s.name)).toEqual(['ingest', 'segment', 'entities', 'quotes', 'emit']);
+  it('runs ingest, segment, entities, quotes, identity, emit in that order', () => {
+    expect(STAGES.map((s) => s.name)).toEqual(['ingest', 'segment', 'entities', 'quotes', 'identity', 'emit']);
   });
 
   it('is checked by the compiler: a stage whose input no earlier stage provides does not compile', () => {
-    const [ingest, segment, entities, quotes, emit] = STAGES;
+    const [ingest, segment, entities, quotes, identity, emit] = STAGES;
     // @ts-expect-error quotes needs the entities, which segment does not provide
-    const noEntities = stageList<RawArticle>()([ingest, segment, quotes, emit] as const);
+    const noEntities = stageList<RawArticle>()([ingest, segment, quotes, identity] as const);
+    // @ts-expect-error emit needs the keys and genders the identity stage adds
+    const noIdentity = stageList<RawArticle>()([ingest, segment, entities, quotes, emit] as const);
     // @ts-expect-error segment needs ingested text, not raw bytes
     const noIngest = stageList<RawArticle>()([segment, entities] as const);
-    expect([noEntities.length, noIngest.length]).toEqual([4, 2]);
+    expect([noEntities.length, noIdentity.length, noIngest.length]).toEqual([4, 5, 2]);
   });
 
   it('times every stage it runs', () => {
     const timings: StageTimings = {};
     const r = processArticle({ id: 'a', path: 'a.txt', bytes: founding }, defaults, timings);
     expect(r.status).toBe('ok');
-    expect(Object.keys(timings)).toEqual(['ingest', 'segment', 'entities', 'quotes', 'emit']);
+    expect(Object.keys(timings)).toEqual(['ingest', 'segment', 'entities', 'quotes', 'identity', 'emit']);
   });
 
   it('stops at the stage that rejects an article, naming it in the outcome', () => {

@@ -3,6 +3,7 @@
 import { ReportWriter } from './report/index.ts';
 import { TablesWriter } from './tables/index.ts';
 import { readDatasetSync } from './read-dataset.ts';
+import { CorpusIndex } from './corpus/index.ts';
 
 export interface OutputsOptions {
   /** Folder that gets tables/ (as writeTables); omitted: no tables. */
@@ -16,13 +17,16 @@ export async function writeOutputs(datasetPath: string, opts: OutputsOptions): P
   const tables = opts.tablesOutDir !== undefined ? new TablesWriter(opts.tablesOutDir) : undefined;
   try {
     const report = opts.reportDir !== undefined ? new ReportWriter(opts.reportDir) : undefined;
+    const corpus = new CorpusIndex();
     for (const record of readDatasetSync(datasetPath)) {
       tables?.add(record);
       report?.add(record);
+      corpus.add(record);
     }
     // the report's index goes out only once every table is complete, so a bad line leaves neither new
-    tables?.commit();
-    report?.finish();
+    const resolved = corpus.resolve();
+    tables?.commit(resolved);
+    report?.finish(resolved);
   } catch (err) {
     tables?.abort();
     throw err;

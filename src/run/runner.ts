@@ -16,6 +16,8 @@ import { datasetJsonSchema, SCHEMA_VERSION } from '../schema.ts';
 import { ReportWriter } from '../outputs/report/index.ts';
 import type { ArticleRecord } from '../schema.ts';
 import { TablesWriter } from '../outputs/tables/index.ts';
+import { CorpusIndex } from '../outputs/corpus/index.ts';
+import { articleDigest } from '../outputs/corpus/digest.ts';
 import type { OutputsOptions } from '../outputs/write-outputs.ts';
 import type { Message, SourceFormat } from '../types.ts';
 import { PIPELINE_VERSION } from '../version.ts';
@@ -203,6 +205,8 @@ class Batch {
   private cached = 0;
   private tables?: TablesWriter;
   private report?: ReportWriter;
+  /** The corpus pass, fed every record when the run writes tables or a report. */
+  private corpus?: CorpusIndex;
 
   constructor(
     private readonly opts: RunOptions,
@@ -216,6 +220,7 @@ class Batch {
     const { tablesOutDir, reportDir } = this.opts.outputs ?? {};
     if (tablesOutDir !== undefined) this.tables = new TablesWriter(tablesOutDir);
     if (reportDir !== undefined) this.report = new ReportWriter(reportDir);
+    if (this.tables || this.report) this.corpus = new CorpusIndex();
   }
 
   /** Where the thread that processes an article writes its cache entry (under `key`) and its report page. */
@@ -243,6 +248,7 @@ class Batch {
           if (o.pageWritten) this.report.addWritten(o.tally ?? parsed());
           else this.report.add(parsed(), o);
         }
+        this.corpus!.addDigest(o.digest ?? articleDigest(parsed()));
       }
     }
     this.quotes += o.quotes;
@@ -267,10 +273,11 @@ class Batch {
     });
     sink.writeFile('schema.json', `${JSON.stringify(datasetJsonSchema(), null, 2)}\n`);
     sink.writeFile('manifest.json', manifestText(manifest));
-    this.tables?.finish();
+    const corpus = this.corpus?.resolve();
+    this.tables?.finish(corpus!);
     sink.commit();
     this.tables?.publish();
-    this.report?.finish();
+    this.report?.finish(corpus!);
     this.plan.cache?.prune();
     const rejected = manifest.inputs.filter((x) => x.status === 'rejected');
     return {

@@ -131,7 +131,7 @@ describe('pipeline --check', () => {
   beforeAll(() => {
     reference = join(mkdtempSync(join(tmpdir(), 'check-ref-')), 'out');
     expect(cli(['--input', join(ROOT, 'corpus'), '--output', reference, '--quiet']).code).toBe(0);
-  });
+  }, 60_000); // a CLI run loads wink and the tagger: seconds, more on a busy machine
 
   it('passes on an untouched output, with a screenshot beside the report, and writes nothing into it', () => {
     const out = outputWith((o) => writeFileSync(join(o, 'report/screenshot.png'), 'not made by the run'));
@@ -173,6 +173,18 @@ describe('pipeline --check', () => {
       'report/articles/old.html',
       (o) => writeFileSync(join(o, 'report/articles/old.html'), '<html></html>'),
       /extra/,
+    ],
+    [
+      'a speaker page the run would delete',
+      'report/speakers/person_nobody.html',
+      (o) => writeFileSync(join(o, 'report/speakers/person_nobody.html'), '<html></html>'),
+      /extra/,
+    ],
+    [
+      'a stale speaker page',
+      'report/speakers/person_antony-blinken.html',
+      (o) => appendFileSync(join(o, 'report/speakers/person_antony-blinken.html'), '<!-- old -->'),
+      /differs/,
     ],
   ];
   it.each(cases)('fails with exit 3 on %s, naming the file', (_, file, edit, summary) => {

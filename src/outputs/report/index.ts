@@ -1,4 +1,6 @@
-// writeReport: dataset.jsonl → a static HTML report (index.html and one page per article), streaming the dataset.
+// writeReport: dataset.jsonl → a static HTML report (index.html, a page per article and a page per speaker),
+// streaming the dataset. Article pages are written as records come; the speaker pages and the index, which need the
+// corpus keys, once the corpus pass (src/outputs/corpus/) has seen every record.
 import { createHash } from 'node:crypto';
 import {
   closeSync,
@@ -13,12 +15,16 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { AtomicWriter } from '../../io/atomic.ts';
 import type { ArticleRecord } from '../../schema.ts';
+import type { Corpus } from '../corpus/corpus.ts';
+import { CorpusIndex } from '../corpus/index.ts';
 import { readDatasetSync } from '../read-dataset.ts';
 import { articlePage } from './article-page.ts';
-import { indexPage } from './index-page.ts';
+import { indexPageParts } from './index-page.ts';
 import { articleFileName } from './paths.ts';
-import { addArticle, addTally, articleTally, emptyStats, type ArticleTally, type CorpusStats } from './stats.ts';
+import { QuoteSpill } from './speaker-pages.ts';
+import { addTally, articleTally, emptyStats, type ArticleTally, type CorpusStats } from './stats.ts';
 
 export { articleFileName } from './paths.ts';
 
@@ -33,6 +39,7 @@ export class ReportWriter {
   readonly articlesDir: string;
   private readonly pages = new Set<string>();
   private readonly stats: CorpusStats = emptyStats();
+  private readonly quotes = new QuoteSpill();
 
   constructor(private readonly reportDir: string) {
     this.articlesDir = join(reportDir, 'articles');
@@ -48,8 +55,7 @@ export class ReportWriter {
     else if (made.pageSha === undefined || !hasSha256(join(this.articlesDir, file), made.pageSha)) {
       writeArticlePage(this.articlesDir, record.id, articleReportPage(record));
     }
-    this.pages.add(file);
-    addArticle(this.stats, record, file);
+    this.addWritten(articleTally(record, file));
   }
 
   /** Counts for the index an article whose page was written into articlesDir elsewhere (by a pipeline worker),
@@ -58,16 +64,30 @@ export class ReportWriter {
     const tally = 'summary' in made ? made : articleTally(made, articleFileName(made.id));
     this.pages.add(tally.summary.file);
     addTally(this.stats, tally);
+    this.quotes.add(tally.summary, tally.quoteList);
   }
 
-  /** Deletes pages of articles no longer in the dataset and writes the index. */
-  finish(): void {
+  /** Deletes pages of articles no longer in the dataset, writes the speaker pages and the index. */
+  finish(corpus: Corpus): void {
     // Pages of articles no longer in the dataset must not linger. Pages are overwritten in place rather than
     // the folder emptied first: deleting a thousand files costs more than writing them. The folder is listed
     // now, not when the writer opened, so that a page written for an article that then failed goes too.
     for (const file of readdirSync(this.articlesDir))
       if (!this.pages.has(file)) rmSync(join(this.articlesDir, file), { force: true });
-    writeIfChanged(join(this.reportDir, 'index.html'), indexPage(this.stats));
+    this.quotes.writeSpeakerPages(join(this.reportDir, 'speakers'), corpus, writeIfChanged);
+    // the index holds every quote: streamed into its file, never a string whole
+    const { head, tail } = indexPageParts(this.stats, corpus);
+    const index = new AtomicWriter(join(this.reportDir, 'index.html'), { digest: false });
+    try {
+      index.write(head);
+      this.quotes.writeIndex(corpus, (chunk) => index.write(chunk));
+      index.write(tail);
+      index.prepare();
+      index.renameIntoPlace();
+    } catch (err) {
+      index.abort();
+      throw err;
+    }
   }
 }
 
@@ -121,9 +141,13 @@ function writeIfChanged(path: string, html: string | Buffer): void {
   if (!same) writeFileSync(path, want);
 }
 
-/** Writes the HTML report of a dataset.jsonl into `reportDir` (index.html, articles/*.html). */
+/** Writes the HTML report of a dataset.jsonl into `reportDir` (index.html, articles/*.html, speakers/*.html). */
 export async function writeReport(datasetPath: string, reportDir: string): Promise<void> {
   const report = new ReportWriter(reportDir);
-  for (const record of readDatasetSync(datasetPath)) report.add(record);
-  report.finish();
+  const corpus = new CorpusIndex();
+  for (const record of readDatasetSync(datasetPath)) {
+    report.add(record);
+    corpus.add(record);
+  }
+  report.finish(corpus.resolve());
 }
