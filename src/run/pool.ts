@@ -1,6 +1,6 @@
-// The worker pool (piscina) and how many threads a run gets. Workers run src/run/worker.ts; when this process
-// runs TypeScript through a loader that worker threads do not inherit (vitest), the tsx loader is added to
-// their execArgv explicitly.
+// The worker pool (piscina) and how many threads a run gets. Workers run the worker module beside this one:
+// compiled JavaScript when this process runs dist/ (the command, npm run pipeline), TypeScript when it runs the
+// sources (tests, scripts); then the tsx loader is added to their execArgv when this process's lacks it (vitest).
 import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -30,10 +30,12 @@ export const WORKER_YOUNG_MB = 16;
 
 const workerUrl = new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 
-/** The execArgv for workers: ours, plus the tsx loader when the worker is TypeScript and ours lacks it. */
-function workerExecArgv(): string[] {
+/** The execArgv for TypeScript workers: ours, plus the tsx loader when ours lacks it; undefined (inherit ours)
+ * for compiled ones. */
+function workerExecArgv(): string[] | undefined {
+  if (!workerUrl.pathname.endsWith('.ts')) return undefined;
   const argv = [...process.execArgv];
-  if (!workerUrl.pathname.endsWith('.ts') || argv.some((a) => /[\\/]tsx[\\/]|^tsx$/.test(a))) return argv;
+  if (argv.some((a) => /[\\/]tsx[\\/]|^tsx$/.test(a))) return argv;
   const loader = createRequire(import.meta.url).resolve('tsx');
   return [...argv, '--import', pathToFileURL(loader).href];
 }
@@ -46,12 +48,13 @@ export class ArticlePool {
     readonly threads: number,
     readonly config: Config,
   ) {
+    const execArgv = workerExecArgv();
     this.piscina = new Piscina<WorkerTask, WorkerReply>({
       filename: workerUrl.href,
       minThreads: threads,
       maxThreads: threads,
       idleTimeout: 60_000,
-      execArgv: workerExecArgv(),
+      ...(execArgv ? { execArgv } : {}),
       workerData: { config },
       // a worker's live data is wink, the tagger and one article (~150 MB); without a cap V8 lets each worker's
       // old generation grow far past that before collecting, which doubled peak RSS with two workers
