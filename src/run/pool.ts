@@ -8,12 +8,18 @@ import { Piscina } from 'piscina';
 import type { Config } from '../config.ts';
 import type { WorkerReply, WorkerTask } from './worker.ts';
 
-/** Below this many articles to process, starting workers (each loading the model) costs more than it saves. */
+/** Below this many articles, no pool: a few articles never pay for starting threads. */
 export const MIN_ARTICLES_FOR_POOL = 8;
+
+/** Below this many articles, `auto` stays in process: each worker loads the stages (about 2 CPU seconds: modules,
+ * wink's model, the tagger) before its first article, while in process one load serves all; an article takes
+ * about 25 ms, so two workers win back 1 s only past about 40 articles. An explicit count is the user's. */
+export const MIN_ARTICLES_FOR_AUTO_POOL = 64;
 
 /** The number of worker threads for a run: 0 means in-process. */
 export function workerCount(setting: Config['run']['concurrency'], articles: number): number {
   if (setting === 'off' || articles < MIN_ARTICLES_FOR_POOL) return 0;
+  if (setting === 'auto' && articles < MIN_ARTICLES_FOR_AUTO_POOL) return 0;
   const n = setting === 'auto' ? availableParallelism() : setting;
   if (n <= 1) return 0;
   return Math.min(n, Math.ceil(articles / 2));
@@ -23,10 +29,10 @@ export function workerCount(setting: Config['run']['concurrency'], articles: num
 export const WORKER_HEAP_MB = 256;
 
 /** Young-generation cap per worker thread, MB. An article's garbage is short-lived, but too small a young
- * generation makes workers collect all the time: on 50 MB of news with two workers, 8 MB took 41.3 s and 424 MB
- * peak RSS, 16 MB 35.8 s and 459 MB, 32 MB 36.0 s and 502 MB (V8's default is larger still, and only made each
- * worker's resident set grow). */
-export const WORKER_YOUNG_MB = 16;
+ * generation makes workers collect all the time. Whole-process CPU of 2 workers over polnear-train (840
+ * articles, compiled, tables and report on; paired runs on a loaded machine): 16 MB 25.7 and 24.8 s (peak RSS
+ * 378 and 389 MB), 32 MB 23.3 and 23.5 s (419 and 429 MB), 48 MB 24.0 s (433 MB); in process 20.0 s. */
+export const WORKER_YOUNG_MB = 32;
 
 const workerUrl = new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 
