@@ -31,6 +31,11 @@ import {
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { scriptHelp } from './help.ts';
+
+scriptHelp('bench:outputs', 'What the flat tables and the HTML report cost next to the pipeline run.', [
+  '[--rounds N] [--articles N] [--dir DIR]',
+]);
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TRAIN = join(ROOT, '../shared/dev/polnear-train/corpus');

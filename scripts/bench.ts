@@ -1,11 +1,15 @@
-// npm run bench [-- --big] [--runs N]: throughput and memory of the batch pipeline against its floor (wink's own
-// readDoc with the default pipe) and its peer (compromise), on real articles read in place
-// (../shared/dev/polnear-train/corpus; a generated corpus when that folder is absent), plus two HTML slices: the
-// ingest fixtures repeated, and real-size news pages generated around every 7th corpus text. Each measurement
-// runs in its own child process (this script with --child), so that peak RSS belongs to one mode and one
-// mode's garbage does not slow the next. Medians of --runs runs (default 3).
-// --big adds a 50 MB corpus (the real one repeated under other ids, in a temp folder) for peak RSS, and a
-// quarter-size one beside it to show RSS stays flat. Results: the table on stdout and bench/results.json.
+// npm run bench [-- --big] [--runs N] [--copies N]: what a user of the command sees, against its floor (wink's own
+// default pipe) and its peer (compromise), on real articles (../shared/dev/polnear-train/corpus, SHARED_DIR
+// overrides ../shared, repeated --copies times under other ids, default 3; a generated corpus when that folder is
+// absent). Every measurement is a whole process: the command as it ships (node dist/cli.js, compiled first from
+// src/ when stale, with the shipped pipeline.config.json: tables, report and cache on) for --concurrency off, 1, 2
+// and auto into a fresh output folder, a warm re-run into the same folder, and wink and compromise as a user's
+// script would run them (scripts/bench-peer.mjs); wall seconds from spawn to exit, CPU seconds of every thread
+// and peak RSS (scripts/bench-probe.mjs). Runs interleave mode by mode (A B C … A B C …), medians of --runs
+// (default 1). Then: small batches (off against auto), what two threads give on this machine whatever our code
+// does, the in-process stage profile, two HTML slices (the ingest fixtures repeated, and real-size news pages),
+// and with --big 12.5 MB and 50 MB corpora on two workers for peak RSS. Every floor is printed with its figure and
+// PASS or FAIL; results go to bench/results.json.
 import { spawnSync } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import {
@@ -20,23 +24,24 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { scriptHelp } from './help.ts';
+import { newsPages } from './bench-news.ts';
+
+scriptHelp(
+  'bench',
+  "Whole-process time, CPU and peak RSS of the command against wink's default pipe and compromise; writes bench/results.json.",
+  ['[--big] [--runs N] [--copies N]'],
+);
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const REAL = join(ROOT, '../shared/dev/polnear-train/corpus');
+const SHARED = resolve(ROOT, process.env.SHARED_DIR ?? '../shared');
+const REAL = join(SHARED, 'dev/polnear-train/corpus');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
-
-interface ChildResult {
-  /** Seconds per timed run. */
-  times: number[];
-  /** CPU seconds of the whole process (every thread) per timed run: on a shared machine, what a mode cost
-   * whatever the other processes took. */
-  cpu: number[];
-  /** Peak resident set size of the child process, MB. */
-  rssMb: number;
-  extra?: Record<string, unknown>;
-}
+const CLI = join(ROOT, 'dist/cli.js');
+const PEER = join(ROOT, 'scripts/bench-peer.mjs');
+const PROBE = pathToFileURL(join(ROOT, 'scripts/bench-probe.mjs')).href;
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -59,192 +64,59 @@ function corpusFiles(dir: string): string[] {
 
 const bytesOf = (files: string[]) => files.reduce((n, f) => n + statSync(f).size, 0);
 
-// ---------------------------------------------------------------------------------------------- HTML slices
+// ---------------------------------------------------------------------------------------------- whole processes
 
-// Real-size news pages for the HTML slice: an article text wrapped in the kind of page scrapers deliver (head
-// with meta, Open Graph and JSON-LD, inline CSS and script bundles, a mega-menu, share bars with SVG icons,
-// inline ad slots, a lead image, related-story teasers, most-read list, footer, trailing scripts and a JSON
-// state blob), about 100 KB each, of which the article is 3-10 KB. Generated deterministically into a temp
-// folder; the texts are read in place and never copied into the repository.
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const attr = (s: string) => esc(s).replace(/"/g, '&quot;');
-const rng = (seed: number) => () => {
-  seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-  return seed / 0x7fffffff;
-};
-const WORDS =
-  'world politics business tech science health sport culture opinion video podcasts climate election economy markets media travel style food books'.split(
-    ' ',
-  );
-const icon = (r: () => number) =>
-  `<svg class="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path d="${Array.from({ length: 24 }, () => `M${(r() * 24).toFixed(2)} ${(r() * 24).toFixed(2)}l${(r() * 9).toFixed(2)} ${(r() * 9).toFixed(2)}`).join('')}z"/></svg>`;
-const css = (r: () => number, n: number) =>
-  Array.from(
-    { length: n },
-    (_, k) =>
-      `.c${k}-${WORDS[k % WORDS.length]}{margin:${(r() * 20) | 0}px ${(r() * 20) | 0}px;color:#${((r() * 0xffffff) | 0).toString(16).padStart(6, '0')};font:400 1rem/1.5 Georgia,serif}@media (min-width:768px){.c${k}-x>a:hover{text-decoration:underline}}`,
-  ).join('\n');
-const js = (r: () => number, n: number) =>
-  Array.from(
-    { length: n },
-    (_, k) =>
-      `function m${k}(e,t){var n=e&&e.length>${(r() * 9) | 0}?e.slice(0,${(r() * 50) | 0}):[];for(var i=0;i<n.length;i++){if(n[i]<t){t=n[i]}}document.querySelector(".c${k}").innerHTML="<div class=\\"w${k}\\">"+t+"<\\/div>";return t}`,
-  ).join(';');
-const teaser = (r: () => number, k: number) =>
-  `<li class="teaser"><a href="/${WORDS[k % WORDS.length]}/2016/0${1 + (k % 9)}/story-${k}"><picture><source srcset="/img/t${k}.webp 1x, /img/t${k}@2x.webp 2x" type="image/webp"><img src="/img/t${k}.jpg" alt="Teaser image ${k}" loading="lazy" width="300" height="200"></picture><h3 class="teaser__title">Officials weigh new plan for ${WORDS[(k * 3) % WORDS.length]} as deadline nears</h3></a><p class="teaser__dek">The proposal, announced on ${['Monday', 'Tuesday', 'Friday'][k % 3]}, would change how the ${WORDS[(k * 7) % WORDS.length]} desk works.</p><time datetime="2016-0${1 + (k % 9)}-1${k % 9}">${k + 1} hours ago</time></li>`;
-
-function newsPage(text: string, i: number): string {
-  const r = rng(i + 1);
-  const lines = text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l !== '');
-  const headline = lines[0] ?? 'Untitled';
-  const paras = lines.slice(1);
-  const site = 'The Daily Ledger';
-  const url = `https://ledger.example/politics/2016/${i}/story`;
-  const date = `2016-0${1 + (i % 9)}-1${i % 9}T0${i % 10}:30:00Z`;
-  const nav = WORDS.map(
-    (w, k) =>
-      `<li class="menu-item"><a href="/${w}/">${w[0]!.toUpperCase() + w.slice(1)}</a><ul class="sub-menu">${Array.from({ length: 6 }, (_, j) => `<li><a href="/${w}/${WORDS[(k + j) % WORDS.length]}/">${WORDS[(k + j + 3) % WORDS.length]}</a></li>`).join('')}</ul></li>`,
-  ).join('');
-  const share = `<div class="share-bar">${['facebook', 'twitter', 'linkedin', 'whatsapp', 'email'].map((s) => `<a class="share-${s}" href="https://${s}.example/share?u=${encodeURIComponent(url)}" onclick="return share('${s}')">${icon(r)}<span class="sr-only">Share on ${s}</span></a>`).join('')}</div>`;
-  const body: string[] = [];
-  paras.forEach((p, k) => {
-    body.push(`<p>${esc(p)}</p>`);
-    if (k % 4 === 3)
-      body.push(
-        `<div class="ad-slot ad-slot--inline" id="ad-inline-${k}" data-ad-unit="/1234/politics/inline"><span class="ad-label">Advertisement</span><script>googletag.cmd.push(function(){googletag.display("ad-inline-${k}")});</script></div>`,
-      );
-    if (k === 5)
-      body.push(
-        `<aside class="inline-related"><h4>Read more</h4><ul>${[1, 2, 3].map((j) => `<li><a href="/politics/related-${i}-${j}">Related: what the vote means for ${WORDS[j]}</a></li>`).join('')}</ul></aside>`,
-      );
-    if (k === 9)
-      body.push(
-        `<div class="newsletter-signup"><h4>Get the morning briefing</h4><form action="/subscribe" method="post"><input type="email" name="email" placeholder="Your email"><button type="submit">Sign up</button></form><p class="legal">By signing up you agree to our terms.</p></div>`,
-      );
-  });
-  const ld = JSON.stringify({
-    '@context': 'https://schema.org',
-    '@graph': [
-      {
-        '@type': 'NewsArticle',
-        '@id': `${url}#article`,
-        headline,
-        datePublished: date,
-        dateModified: date,
-        author: [{ '@type': 'Person', name: 'Jordan Avery', url: 'https://ledger.example/staff/javery' }],
-        publisher: { '@id': 'https://ledger.example/#org' },
-        mainEntityOfPage: url,
-        image: [`https://ledger.example/img/${i}.jpg`],
-        articleSection: 'Politics',
-        inLanguage: 'en-US',
-        wordCount: text.split(/\s+/).length,
-      },
-      {
-        '@type': 'NewsMediaOrganization',
-        '@id': 'https://ledger.example/#org',
-        name: site,
-        logo: { '@type': 'ImageObject', url: 'https://ledger.example/logo.png' },
-        sameAs: ['https://facebook.example/ledger', 'https://x.example/ledger'],
-      },
-      {
-        '@type': 'BreadcrumbList',
-        itemListElement: [
-          { '@type': 'ListItem', position: 1, name: 'Politics', item: 'https://ledger.example/politics/' },
-        ],
-      },
-    ],
-  });
-  return `<!DOCTYPE html>
-<html lang="en-US" class="no-js">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="X-UA-Compatible" content="IE=edge">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(headline)} | ${site}</title>
-<meta name="description" content="${attr(paras[0]?.slice(0, 150) ?? '')}">
-<meta name="keywords" content="politics, ${WORDS.slice(0, 6).join(', ')}">
-<meta name="robots" content="index, follow, max-image-preview:large">
-<meta property="og:type" content="article"><meta property="og:site_name" content="${site}"><meta property="og:title" content="${attr(headline)}">
-<meta property="og:description" content="${attr(paras[0]?.slice(0, 150) ?? '')}"><meta property="og:url" content="${url}"><meta property="og:image" content="https://ledger.example/img/${i}.jpg">
-<meta property="og:image:width" content="1200"><meta property="og:image:height" content="630"><meta property="og:locale" content="en_US">
-<meta property="article:published_time" content="${date}"><meta property="article:modified_time" content="${date}"><meta property="article:section" content="Politics">
-<meta property="article:author" content="https://ledger.example/staff/javery"><meta name="author" content="Jordan Avery">
-<meta name="twitter:card" content="summary_large_image"><meta name="twitter:site" content="@ledger"><meta name="twitter:title" content="${attr(headline)}">
-<meta name="parsely-title" content="${attr(headline)}"><meta name="parsely-pub-date" content="${date}"><meta name="sailthru.author" content="Jordan Avery">
-<link rel="canonical" href="${url}"><link rel="amphtml" href="${url}/amp">
-${['https://cdn.ledger.example', 'https://fonts.example', 'https://ads.example', 'https://analytics.example'].map((h) => `<link rel="preconnect" href="${h}" crossorigin>`).join('\n')}
-<link rel="preload" href="/fonts/serif.woff2" as="font" type="font/woff2" crossorigin>
-<link rel="stylesheet" href="/assets/main.${i % 7}a9f.css"><link rel="icon" href="/favicon.ico">
-<style>${css(r, 120)}</style>
-<script type="application/ld+json">${ld}</script>
-<script>window.dataLayer=window.dataLayer||[];dataLayer.push({section:"politics",articleId:${i},paywall:"metered"});(function(w,d,s,l,i){w[l]=w[l]||[];w[l].push({'gtm.start':new Date().getTime(),event:'gtm.js'});var f=d.getElementsByTagName(s)[0],j=d.createElement(s);j.async=true;j.src='https://www.googletagmanager.example/gtm.js?id='+i;f.parentNode.insertBefore(j,f);})(window,document,'script','dataLayer','GTM-XXXX');</script>
-<script>${js(r, 150)}</script>
-<script async src="https://ads.example/tag/js/gpt.js"></script>
-</head>
-<body class="article-template politics">
-<noscript><iframe src="https://www.googletagmanager.example/ns.html?id=GTM-XXXX" height="0" width="0" style="display:none"></iframe></noscript>
-<a class="skip-link" href="#main">Skip to content</a>
-<div class="cookie-banner" role="dialog" aria-label="Cookies"><p>We use cookies to improve your experience and to show you relevant advertising. <a href="/privacy">Learn more</a></p><button class="accept">Accept all</button><button class="reject">Reject</button></div>
-<div class="ad-slot ad-slot--leaderboard" id="ad-top"><span class="ad-label">Advertisement</span></div>
-<header class="site-header" role="banner">
-<div class="site-header__logo"><a href="/" aria-label="${site}">${icon(r)}${icon(r)}</a></div>
-<nav class="main-nav" aria-label="Main"><ul class="menu">${nav}</ul></nav>
-<form class="site-search" role="search" action="/search"><input type="search" name="q" placeholder="Search"><button>${icon(r)}</button></form>
-<div class="header-actions"><a class="btn-subscribe" href="/subscribe">Subscribe</a><a href="/login">Sign in</a></div>
-</header>
-<div class="breaking-ticker"><strong>Breaking:</strong> <a href="/live">Follow live updates from the capital</a></div>
-<main id="main" class="site-main">
-<nav class="breadcrumbs" aria-label="Breadcrumb"><a href="/">Home</a> › <a href="/politics/">Politics</a></nav>
-<article class="article" itemscope itemtype="https://schema.org/NewsArticle">
-<header class="article__header">
-<p class="article__kicker"><a href="/politics/">Politics</a></p>
-<h1 class="article__headline" itemprop="headline">${esc(headline)}</h1>
-<div class="article__meta"><span class="byline">By <a rel="author" href="/staff/javery">Jordan Avery</a></span> <time datetime="${date}" itemprop="datePublished">Updated ${(i % 12) + 1}:30 p.m.</time></div>
-${share}
-</header>
-<figure class="article__lead-image"><picture><source srcset="/img/${i}-800.webp 800w, /img/${i}-1600.webp 1600w" type="image/webp"><img src="/img/${i}-800.jpg" alt="" width="800" height="450"></picture><figcaption class="caption">Lawmakers leave the chamber after the vote. <span class="credit">Photo: Staff photographer</span></figcaption></figure>
-<div class="article__body" itemprop="articleBody">
-${body.join('\n')}
-</div>
-<footer class="article__footer">
-<ul class="tags">${WORDS.slice(0, 5)
-    .map((w) => `<li><a href="/tag/${w}">${w}</a></li>`)
-    .join('')}</ul>
-<div class="author-bio"><img src="/staff/javery.jpg" alt=""><p><a href="/staff/javery">Jordan Avery</a> covers national politics for ${site}.</p></div>
-${share.replace('share-bar', 'share-bar share-bar--bottom')}
-</footer>
-</article>
-<section id="comments" class="comments"><h2>Comments</h2><div class="comments__embed" data-embed="coral"></div><noscript>Please enable JavaScript to view the comments.</noscript></section>
-<aside class="related-stories"><h2>More from Politics</h2><ul class="teasers">${Array.from({ length: 8 }, (_, k) => teaser(r, i + k)).join('')}</ul></aside>
-<aside class="most-read" role="complementary"><h2>Most read</h2><ol>${Array.from({ length: 10 }, (_, k) => `<li><a href="/story/${i}-${k}">${k + 1}. Council approves ${WORDS[(k * 5) % WORDS.length]} budget after long debate</a></li>`).join('')}</ol></aside>
-</main>
-<footer class="site-footer" role="contentinfo">
-<div class="footer-columns">${['Sections', 'Company', 'Support', 'Follow us'].map((h, k) => `<div class="footer-col"><h4>${h}</h4><ul>${Array.from({ length: 10 }, (_, j) => `<li><a href="/${h.toLowerCase().replace(/ /g, '-')}/${WORDS[(k + j) % WORDS.length]}">${WORDS[(k * 3 + j) % WORDS.length]}</a></li>`).join('')}</ul></div>`).join('')}</div>
-<div class="social">${['facebook', 'twitter', 'instagram', 'youtube'].map((s) => `<a href="https://${s}.example/ledger" aria-label="${s}">${icon(r)}</a>`).join('')}</div>
-<p class="copyright">&copy; 2016 ${site}. All rights reserved.</p>
-</footer>
-<script src="/assets/vendor.${i % 5}b3.js" defer></script><script src="/assets/main.${i % 5}c1.js" defer></script>
-<script>${js(r, 60)}</script>
-<script id="__NEXT_DATA__" type="application/json">${JSON.stringify({ props: { pageProps: { id: i, section: 'politics', teasers: Array.from({ length: 20 }, (_, k) => ({ id: k, title: `Story ${k}`, url: `/story/${k}` })) } } })}</script>
-</body>
-</html>
-`;
+/** One process as its user sees it: wall seconds from spawn to exit, CPU seconds of all its threads, peak RSS. */
+interface Proc {
+  seconds: number;
+  cpu: number;
+  rssMb: number;
 }
 
-/** Writes every `step`th corpus text as a news page into a new temp folder. */
-function newsPages(source: string[], step: number): string {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-news-'));
-  source
-    .filter((_, k) => k % step === 0)
-    .forEach((f, i) => {
-      const name = f.slice(f.lastIndexOf('/') + 1).replace(/\.\w+$/, '.html');
-      writeFileSync(join(dir, name), newsPage(readFileSync(f, 'utf8'), i));
-    });
-  return dir;
+let probes = 0;
+let scratch = '';
+
+/** Runs `node ARGS` from the repository root with the probe loaded; exit codes 0 and 2 (some articles rejected)
+ * count as a run. */
+function proc(args: string[]): Proc {
+  const probe = join(scratch, `probe-${probes++}.json`);
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--import', PROBE, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, BENCH_PROBE_OUT: probe },
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  if (r.status !== 0 && r.status !== 2) throw new Error(`node ${args.join(' ')} exited ${r.status}:\n${r.stderr}`);
+  const u = JSON.parse(readFileSync(probe, 'utf8')) as { user: number; system: number; maxRssMb: number };
+  return { seconds, cpu: u.user + u.system, rssMb: u.maxRssMb };
 }
+
+/** The command over `corpus` into `out` with the shipped config and this concurrency. */
+const cliRun = (corpus: string, out: string, concurrency: string): Proc =>
+  proc([CLI, '--input', corpus, '--output', out, '--concurrency', concurrency, '--quiet']);
+
+/** Medians of a mode's runs. */
+interface Row extends Proc {
+  mbPerS: number;
+  articlesPerS: number;
+  runs: Proc[];
+}
+
+function row(runs: Proc[], mb: number, articles: number): Row {
+  const seconds = median(runs.map((r) => r.seconds));
+  return {
+    seconds,
+    cpu: median(runs.map((r) => r.cpu)),
+    rssMb: Math.max(...runs.map((r) => r.rssMb)),
+    mbPerS: mb / seconds,
+    articlesPerS: articles / seconds,
+    runs,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------- in-process profile
 
 interface Profiled {
   articles: number;
@@ -259,10 +131,7 @@ interface Profiled {
 /** Profiles an HTML slice `runs` times (one child each) and keeps the median of every stage. */
 function profileSlice(dir: string, runs: number): Profiled {
   const files = corpusFiles(dir);
-  const timings = Array.from(
-    { length: runs },
-    () => measure('profile', dir, 1).extra!.timings as Record<string, number>,
-  );
+  const timings = Array.from({ length: runs }, () => measure('profile', dir, 1).timings!);
   const stages = Object.keys(timings[0]!);
   const ms = Object.fromEntries(stages.map((k) => [k, median(timings.map((t) => t[k] ?? 0))]));
   const total = Object.values(ms).reduce((a, b) => a + b, 0);
@@ -302,19 +171,15 @@ parentPort.postMessage('ready');
 parentPort.once('message', () => { const t0 = performance.now(); work(); parentPort.postMessage({ seconds: (performance.now() - t0) / 1000 }); });
 `;
 
+interface ChildResult {
+  timings?: Record<string, number>;
+  scaling?: Record<string, { oneThread: number[]; twoThreads: number[]; twoVsOne: number }>;
+}
+
+/** A child of this script (under tsx): the stage profile of one in-process run (the compiled stages, as the
+ * command runs them), or what two threads give on this machine. */
 async function child(mode: string, corpus: string, runs: number): Promise<ChildResult> {
   const files = corpusFiles(corpus);
-  const times: number[] = [];
-  const cpu: number[] = [];
-  const timed = async (f: () => unknown) => {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    await f();
-    times.push((performance.now() - t0) / 1000);
-    const c = process.cpuUsage(c0);
-    cpu.push((c.user + c.system) / 1e6);
-  };
-  const extra: Record<string, unknown> = {};
   if (mode === 'scaling') {
     // What two threads give on this machine at this moment, whatever our code does: wink's readDoc over the corpus
     // on one thread against the same documents split over two, and an arithmetic loop likewise (runs
@@ -331,6 +196,7 @@ async function child(mode: string, corpus: string, runs: number): Promise<ChildR
       for (const w of ws) await w.terminate();
       return Math.max(...rs.map((r) => r.seconds));
     };
+    const scaling: ChildResult['scaling'] = {};
     for (const kind of ['wink', 'arithmetic']) {
       const one: number[] = [],
         two: number[] = [];
@@ -338,91 +204,31 @@ async function child(mode: string, corpus: string, runs: number): Promise<ChildR
         one.push(await run(1, kind));
         two.push(await run(2, kind));
       }
-      extra[kind] = { oneThread: one, twoThreads: two, twoVsOne: median(one) / median(two) };
+      scaling[kind] = { oneThread: one, twoThreads: two, twoVsOne: median(one) / median(two) };
     }
-    return { times, cpu, rssMb: process.resourceUsage().maxRSS / 1024, extra };
+    return { scaling };
   }
-  if (mode === 'wink' || mode === 'compromise') {
-    const texts = files.map((f) => readFileSync(f, 'utf8'));
-    let each: (t: string) => void;
-    if (mode === 'wink') {
-      const { default: winkNLP } = await import('wink-nlp');
-      const { default: model } = await import('wink-eng-lite-web-model');
-      const nlp = winkNLP(model); // the default pipe: everything wink does
-      each = (t) => void nlp.readDoc(t);
-    } else {
-      const { default: nlp } = await import('compromise');
-      each = (t) => {
-        const doc = nlp(t);
-        doc.people().out('array');
-        doc.places().out('array');
-        doc.organizations().out('array');
-        doc.quotations().out('array');
-      };
-    }
-    texts.slice(0, 20).forEach(each); // warm-up: model load and JIT
-    for (let r = 0; r < runs; r++) await timed(() => texts.forEach(each));
-  } else {
-    const { parseConfig } = await import('../src/config.ts');
-    const { FolderSink } = await import('../src/outputs/sink.ts');
-    const { runPipelineAsync } = await import('../src/run/runner.ts');
-    // only the in-process modes load the stages in this thread: with workers, this thread's RSS is the run's own
-    const runPipeline: typeof import('../src/run/in-process.ts').runPipeline = (o) => inProcess!(o);
-    let inProcess: typeof runPipeline | undefined;
-    if (mode === 'pipeline1' || mode === 'profile') inProcess = (await import('../src/run/in-process.ts')).runPipeline;
-    const { ArticlePool } = await import('../src/run/pool.ts');
-    const out = mkdtempSync(join(tmpdir(), 'bench-out-'));
-    const warmup = mkdtempSync(join(tmpdir(), 'bench-warmup-'));
-    for (const f of files.slice(0, 16)) cpSync(f, join(warmup, f.slice(corpus.length)));
-    try {
-      if (mode === 'pipeline1' || mode === 'profile') {
-        const config = parseConfig({ run: { concurrency: 'off', cache: false } });
-        runPipeline({ input: warmup, config, sink: new FolderSink(join(out, 'w')) });
-        if (mode === 'profile') {
-          const timings: Record<string, number> = {};
-          await timed(() => runPipeline({ input: corpus, config, sink: new FolderSink(out), timings }));
-          extra.timings = timings;
-        } else
-          for (let r = 0; r < runs; r++)
-            await timed(() => runPipeline({ input: corpus, config, sink: new FolderSink(out) }));
-      } else if (mode === 'pipeline2' || mode === 'pool1' || mode === 'big') {
-        const config = parseConfig({ run: { concurrency: 2, cache: false } });
-        const t0 = performance.now();
-        // one pool for all runs, as a long-lived service would have: its start-up is reported on its own
-        const pool = new ArticlePool(mode === 'pool1' ? 1 : 2, config);
-        await runPipelineAsync({ input: warmup, config, sink: new FolderSink(join(out, 'w')), pool });
-        extra.poolStartSeconds = (performance.now() - t0) / 1000;
-        for (let r = 0; r < (mode === 'big' ? 1 : runs); r++)
-          await timed(() => runPipelineAsync({ input: corpus, config, sink: new FolderSink(out), pool }));
-        await pool.close();
-        if (mode === 'pipeline2') {
-          // and the way the CLI runs it: a pool started for the run, its start-up included
-          await timed(() => runPipelineAsync({ input: corpus, config, sink: new FolderSink(join(out, 'fresh')) }));
-          extra.freshPoolSeconds = times.pop();
-          cpu.pop();
-        }
-      } else if (mode === 'warm') {
-        const config = parseConfig({ run: { concurrency: 2, cache: true } });
-        await runPipelineAsync({ input: corpus, config, sink: new FolderSink(out), cacheDir: out });
-        const first = readFileSync(join(out, 'dataset.jsonl'));
-        for (let r = 0; r < runs; r++) {
-          await timed(async () => {
-            const s = await runPipelineAsync({ input: corpus, config, sink: new FolderSink(out), cacheDir: out });
-            extra.cached = s.cached;
-          });
-        }
-        extra.identical = Buffer.compare(first, readFileSync(join(out, 'dataset.jsonl'))) === 0;
-      } else throw new Error(`unknown mode ${mode}`);
-    } finally {
-      rmSync(out, { recursive: true, force: true });
-      rmSync(warmup, { recursive: true, force: true });
-    }
+  if (mode !== 'profile') throw new Error(`unknown mode ${mode}`);
+  const dist = '../dist/';
+  const { parseConfig } = (await import(`${dist}config.js`)) as typeof import('../src/config.ts');
+  const { FolderSink } = (await import(`${dist}outputs/sink.js`)) as typeof import('../src/outputs/sink.ts');
+  const { runPipeline } = (await import(`${dist}run/in-process.js`)) as typeof import('../src/run/in-process.ts');
+  const out = mkdtempSync(join(tmpdir(), 'bench-out-'));
+  const warmup = mkdtempSync(join(tmpdir(), 'bench-warmup-'));
+  for (const f of files.slice(0, 16)) cpSync(f, join(warmup, f.slice(corpus.length)));
+  try {
+    const config = parseConfig({ run: { concurrency: 'off', cache: false } });
+    runPipeline({ input: warmup, config, sink: new FolderSink(join(out, 'w')) });
+    const timings: Record<string, number> = {};
+    runPipeline({ input: corpus, config, sink: new FolderSink(out), timings });
+    return { timings };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+    rmSync(warmup, { recursive: true, force: true });
   }
-  return { times, cpu, rssMb: process.resourceUsage().maxRSS / 1024, extra };
 }
 
-// ---------------------------------------------------------------------------------------------- parent
-
+/** Runs a child mode of this script in its own process. */
 function measure(mode: string, corpus: string, runs: number): ChildResult {
   process.stderr.write(`  ${mode} on ${corpus} ...`);
   const t0 = performance.now();
@@ -447,6 +253,14 @@ function repeatCorpus(source: string[], base: string, copies: number, prefix: st
   return dir;
 }
 
+/** The first `n` files of a corpus, in a new temp folder. */
+function firstFiles(files: string[], n: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-small-'));
+  files
+    .slice(0, n)
+    .forEach((f, i) => cpSync(f, join(dir, `${String(i).padStart(4, '0')}-${f.slice(f.lastIndexOf('/') + 1)}`)));
+  return dir;
+}
 /** A stand-in corpus when the real one is absent: varied sentences with quotes, names and places. */
 function generatedCorpus(): string {
   const dir = mkdtempSync(join(tmpdir(), 'bench-gen-'));
@@ -472,18 +286,28 @@ async function main(): Promise<void> {
     const i = args.indexOf(name);
     return i >= 0 ? args[i + 1] : undefined;
   };
-  const runs = Math.max(1, Number(opt('--runs') ?? 3));
+  const runs = Math.max(1, Number(opt('--runs') ?? 1));
   if (args.includes('--child')) {
-    const result = await child(opt('--child')!, opt('--corpus')!, runs);
+    const result = await child(opt('--child')!, opt('--corpus')!, Math.max(1, Number(opt('--runs') ?? 3)));
     process.stdout.write(`\n${JSON.stringify(result)}\n`);
     return;
   }
+  const copies = Math.max(1, Number(opt('--copies') ?? 3));
+  // the command as it ships: dist/, compiled from whatever in src/ changed
+  const compiled = spawnSync(process.execPath, [join(ROOT, 'scripts/compile.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  if (compiled.status !== 0) throw new Error('compiling src/ into dist/ failed');
 
   const temps: string[] = [];
+  scratch = mkdtempSync(join(tmpdir(), 'bench-scratch-'));
+  temps.push(scratch);
   const real = existsSync(REAL);
-  const corpus = real ? REAL : generatedCorpus();
-  if (!real) temps.push(corpus);
+  const source = real ? REAL : generatedCorpus();
+  if (!real) temps.push(source);
+  const corpus = repeatCorpus(corpusFiles(source), source, copies, 'bench-corpus-');
+  temps.push(corpus);
   const files = corpusFiles(corpus);
+  const list = join(scratch, 'files.txt');
+  writeFileSync(list, `${files.join('\n')}\n`);
   const mb = bytesOf(files) / 1e6;
   const htmlSources = readdirSync(join(ROOT, 'tests/fixtures/ingest'))
     .map((d) => join(ROOT, 'tests/fixtures/ingest', d, 'source.html'))
@@ -491,116 +315,140 @@ async function main(): Promise<void> {
   const html = repeatCorpus(htmlSources, join(ROOT, 'tests/fixtures/ingest'), 30, 'bench-html-');
   temps.push(html);
   // Real-size pages too: the fixtures are 0.6-6.6 KB, a tenth of what a news site serves.
-  const news = newsPages(files, 7);
+  const news = newsPages(corpusFiles(source), 7);
   temps.push(news);
   const load0 = loadavg();
   process.stderr.write(
-    `bench: ${files.length} articles, ${mb.toFixed(2)} MB (${real ? 'real' : 'generated'}); ${cpus().length} cpus, load ${load0.map((x) => x.toFixed(2)).join(' ')}\n`,
+    `bench: ${files.length} articles, ${mb.toFixed(2)} MB (${real ? `polnear-train x${copies}` : 'generated'}); ${cpus().length} cpus, load ${load0.map((x) => x.toFixed(2)).join(' ')}\n`,
   );
 
   try {
-    const rows: Record<
-      string,
-      {
-        seconds: number;
-        mbPerS: number;
-        articlesPerS: number;
-        rssMb: number;
-        runs: number[];
-        cpuSeconds: number;
-        cpuRuns: number[];
+    // The modes, interleaved run by run; each cold run writes into a fresh folder, the warm re-run into the auto
+    // run's folder (nothing changed: every article from the cache).
+    const modes = ['wink', 'compromise', 'off', '1', '2', 'auto', 'warm'] as const;
+    const measured = Object.fromEntries(modes.map((m) => [m, [] as Proc[]])) as Record<(typeof modes)[number], Proc[]>;
+    for (let r = 0; r < runs; r++) {
+      let autoOut = '';
+      for (const m of modes) {
+        process.stderr.write(`  run ${r + 1}/${runs}: ${m} ...`);
+        let p: Proc;
+        if (m === 'wink' || m === 'compromise') p = proc([PEER, m, list]);
+        else if (m === 'warm') p = cliRun(corpus, autoOut, 'auto');
+        else {
+          const out = mkdtempSync(join(scratch, `out-${m}-`));
+          p = cliRun(corpus, out, m);
+          if (m === 'auto') autoOut = out;
+          else rmSync(out, { recursive: true, force: true });
+        }
+        measured[m].push(p);
+        process.stderr.write(` ${p.seconds.toFixed(1)} s, CPU ${p.cpu.toFixed(1)} s, ${p.rssMb.toFixed(0)} MB\n`);
       }
-    > = {};
-    const row = (name: string, r: ChildResult, megabytes = mb, articles = files.length) => {
-      const s = median(r.times);
-      rows[name] = {
-        seconds: s,
-        mbPerS: megabytes / s,
-        articlesPerS: articles / s,
-        rssMb: r.rssMb,
-        runs: r.times,
-        cpuSeconds: median(r.cpu),
-        cpuRuns: r.cpu,
-      };
+      rmSync(autoOut, { recursive: true, force: true });
+    }
+    const names: Record<(typeof modes)[number], string> = {
+      wink: "wink's default pipe",
+      compromise: 'compromise (peer)',
+      off: '--concurrency off',
+      '1': '--concurrency 1',
+      '2': '--concurrency 2',
+      auto: `--concurrency auto (${availableParallelism()})`,
+      warm: 're-run, warm cache',
     };
-    const wink = measure('wink', corpus, runs);
-    row('wink readDoc (floor)', wink);
-    const p1 = measure('pipeline1', corpus, runs);
-    row('pipeline, 1 worker', p1);
-    // The same pool machinery as two workers, with one thread: the like-for-like base of the scaling ratio
-    // (docs/scaling.md, "Benchmark").
-    const pool1 = measure('pool1', corpus, runs);
-    row('pipeline, pool of 1', pool1);
-    const p2 = measure('pipeline2', corpus, runs);
-    row('pipeline, 2 workers', p2);
-    const scaling = measure('scaling', corpus, runs).extra as Record<
-      string,
-      { oneThread: number[]; twoThreads: number[]; twoVsOne: number }
-    >;
-    const warm = measure('warm', corpus, runs);
-    row('re-run, warm cache', warm);
-    const peer = measure('compromise', corpus, runs);
-    row('compromise (peer)', peer);
-    const profile = measure('profile', corpus, 1);
-    const htmlProfile = { fixtures: profileSlice(html, 3), news: profileSlice(news, 3) };
-    let big: Record<string, unknown> | undefined;
-    if (args.includes('--big')) {
-      const quarter = repeatCorpus(files, corpus, Math.max(1, Math.ceil(12.5 / mb)), 'bench-big-');
-      temps.push(quarter);
-      const full = repeatCorpus(files, corpus, Math.max(1, Math.ceil(50 / mb)), 'bench-big-');
-      temps.push(full);
-      const sizes: Record<string, unknown>[] = [];
-      for (const dir of [quarter, full]) {
-        const f = corpusFiles(dir);
-        const r = measure('big', dir, 1);
-        const megabytes = bytesOf(f) / 1e6;
-        sizes.push({
-          mb: megabytes,
-          articles: f.length,
-          seconds: r.times[0],
-          mbPerS: megabytes / r.times[0]!,
-          rssMb: r.rssMb,
-        });
-      }
-      big = { sizes };
+    const rows = Object.fromEntries(modes.map((m) => [names[m], row(measured[m], mb, files.length)]));
+    const R = (m: (typeof modes)[number]) => rows[names[m]]!;
+
+    // Small batches: auto against off on the first n articles (auto stays in process below the pool's minimum).
+    const small: { articles: number; off: Proc; auto: Proc }[] = [];
+    for (const n of [8, 24, 64, 160]) {
+      const dir = firstFiles(files, n);
+      temps.push(dir);
+      const out = () => mkdtempSync(join(scratch, 'out-small-'));
+      process.stderr.write(`  small batch of ${n} ...\n`);
+      small.push({ articles: n, off: cliRun(dir, out(), 'off'), auto: cliRun(dir, out(), 'auto') });
     }
 
-    const sp = (name: string) => rows[name]!;
+    const scaling = measure('scaling', source, 3).scaling!;
+    const profile = measure('profile', corpus, 1).timings!;
+    const htmlProfile = { fixtures: profileSlice(html, 3), news: profileSlice(news, 3) };
+    let big:
+      { mb: number; articles: number; seconds: number; cpu: number; mbPerS: number; rssMb: number }[] | undefined;
+    if (args.includes('--big')) {
+      big = [];
+      for (const target of [12.5, 50]) {
+        const dir = repeatCorpus(
+          corpusFiles(source),
+          source,
+          Math.max(1, Math.ceil(target / (bytesOf(corpusFiles(source)) / 1e6))),
+          'bench-big-',
+        );
+        temps.push(dir);
+        const f = corpusFiles(dir);
+        const megabytes = bytesOf(f) / 1e6;
+        process.stderr.write(`  big: ${megabytes.toFixed(1)} MB on 2 workers ...\n`);
+        const p = cliRun(dir, mkdtempSync(join(scratch, 'out-big-')), '2');
+        big.push({
+          mb: megabytes,
+          articles: f.length,
+          seconds: p.seconds,
+          cpu: p.cpu,
+          mbPerS: megabytes / p.seconds,
+          rssMb: p.rssMb,
+        });
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+
     const ratios = {
-      pipeline1VsWink: sp('pipeline, 1 worker').mbPerS / sp('wink readDoc (floor)').mbPerS,
-      twoVsOneWorker: sp('pipeline, 2 workers').mbPerS / sp('pipeline, pool of 1').mbPerS,
-      twoWorkersVsInProcess: sp('pipeline, 2 workers').mbPerS / sp('pipeline, 1 worker').mbPerS,
-      // CPU seconds (all threads) of the in-process run against wink's, and of two workers against one: what the
-      // ratios would be on an idle machine, short of the machine's own limits (memory bandwidth, clock boost)
-      pipeline1VsWinkCpu: sp('wink readDoc (floor)').cpuSeconds / sp('pipeline, 1 worker').cpuSeconds,
-      twoVsOneWorkerCpuBound: (2 * sp('pipeline, pool of 1').cpuSeconds) / sp('pipeline, 2 workers').cpuSeconds,
+      twoVsInProcess: R('off').seconds / R('2').seconds,
+      twoVsInProcessCpu: R('2').cpu / R('off').cpu,
+      autoVsInProcess: R('off').seconds / R('auto').seconds,
+      inProcessVsWink: R('wink').seconds / R('off').seconds,
+      inProcessVsWinkCpu: R('wink').cpu / R('off').cpu,
+      inProcessVsCompromise: R('compromise').seconds / R('off').seconds,
+      inProcessVsCompromiseCpu: R('compromise').cpu / R('off').cpu,
+      warmVsCold: R('warm').seconds / R('auto').seconds,
       // what two threads gave wink's readDoc and an arithmetic loop in the same sitting (the machine's ceiling)
       winkTwoThreadsVsOne: scaling.wink!.twoVsOne,
       arithmeticTwoThreadsVsOne: scaling.arithmetic!.twoVsOne,
-      pipeline1VsCompromise: sp('pipeline, 1 worker').mbPerS / sp('compromise (peer)').mbPerS,
-      pipeline2VsCompromise: sp('pipeline, 2 workers').mbPerS / sp('compromise (peer)').mbPerS,
-      warmVsCold: sp('re-run, warm cache').seconds / sp('pipeline, 2 workers').seconds,
     };
     const stageShare = (t: Record<string, number>) => {
       const total = Object.values(t).reduce((a, b) => a + b, 0);
       return Object.fromEntries(Object.entries(t).map(([k, v]) => [k, { ms: Math.round(v), share: v / total }]));
     };
-    const bigRss = big ? Math.max(...(big.sizes as { rssMb: number }[]).map((s) => s.rssMb)) : undefined;
-    const floors = {
-      'pipeline 1 worker >= 50% of wink': { value: ratios.pipeline1VsWink, pass: ratios.pipeline1VsWink >= 0.5 },
-      '2 workers >= 1.7x 1 worker (pool of 1)': { value: ratios.twoVsOneWorker, pass: ratios.twoVsOneWorker >= 1.7 },
-      'pipeline >= 15x compromise': { value: ratios.pipeline1VsCompromise, pass: ratios.pipeline1VsCompromise >= 15 },
-      'warm re-run <= 10% of cold': { value: ratios.warmVsCold, pass: ratios.warmVsCold <= 0.1 },
-      ...(bigRss !== undefined ? { 'peak RSS <= 500 MB on 50 MB': { value: bigRss, pass: bigRss <= 500 } } : {}),
+    const slowestSmall = Math.max(...small.map((s) => s.auto.seconds / s.off.seconds));
+    const floor = (value: number, pass: boolean, wanted: string) => ({ value, wanted, pass });
+    const floors: Record<string, { value: number; wanted: string; pass: boolean }> = {
+      '--concurrency 2 vs in process (wall)': floor(ratios.twoVsInProcess, ratios.twoVsInProcess >= 1.6, '>= 1.6x'),
+      '2 workers CPU / in-process CPU': floor(ratios.twoVsInProcessCpu, ratios.twoVsInProcessCpu <= 1.15, '<= 1.15'),
+      'in process vs wink default pipe': floor(ratios.inProcessVsWink, ratios.inProcessVsWink >= 0.35, '>= 0.35'),
+      'in process vs compromise': floor(ratios.inProcessVsCompromise, ratios.inProcessVsCompromise >= 7, '>= 7x'),
+      'warm re-run / cold (auto)': floor(ratios.warmVsCold, ratios.warmVsCold <= 0.1, '<= 0.10'),
+      'auto / in process, slowest size': floor(
+        Math.max(R('auto').seconds / R('off').seconds, slowestSmall),
+        Math.max(R('auto').seconds / R('off').seconds, slowestSmall) <= 1,
+        '<= 1 (never slower)',
+      ),
+      ...(big
+        ? {
+            'peak RSS, 2 workers, 50 MB': floor(big[1]!.rssMb, big[1]!.rssMb <= 500, '<= 500 MB'),
+            'peak RSS 50 MB / 12.5 MB': floor(
+              big[1]!.rssMb / big[0]!.rssMb,
+              big[1]!.rssMb / big[0]!.rssMb <= 1.1,
+              '<= 1.1 (flat)',
+            ),
+          }
+        : {}),
       // Judged on the real-size news pages; the fixture pages are reported beside them.
-      'ingest <= 25% on HTML (news pages)': {
-        value: htmlProfile.news.stages.ingest!.share,
-        pass: htmlProfile.news.stages.ingest!.share <= 0.25,
-      },
-      'ingest <= 25% on HTML (fixture pages)': {
-        value: htmlProfile.fixtures.stages.ingest!.share,
-        pass: htmlProfile.fixtures.stages.ingest!.share <= 0.25,
-      },
+      'ingest share, HTML news pages': floor(
+        htmlProfile.news.stages.ingest!.share,
+        htmlProfile.news.stages.ingest!.share <= 0.25,
+        '<= 0.25',
+      ),
+      'ingest share, HTML fixture pages': floor(
+        htmlProfile.fixtures.stages.ingest!.share,
+        htmlProfile.fixtures.stages.ingest!.share <= 0.25,
+        '<= 0.25',
+      ),
     };
     const results = {
       date: new Date().toISOString(),
@@ -612,19 +460,14 @@ async function main(): Promise<void> {
         loadAfter: loadavg(),
         node: process.version,
       },
-      corpus: { source: real ? '../shared/dev/polnear-train/corpus' : 'generated', articles: files.length, mb },
+      corpus: { source: real ? 'polnear-train' : 'generated', copies, articles: files.length, mb },
       runs,
       rows,
       ratios,
       floors,
-      pool: p2.extra,
+      small,
       scaling,
-      warm: warm.extra,
-      profile: {
-        corpus: stageShare(profile.extra!.timings as Record<string, number>),
-        html: htmlProfile.fixtures,
-        htmlNews: htmlProfile.news,
-      },
+      profile: { corpus: stageShare(profile), html: htmlProfile.fixtures, htmlNews: htmlProfile.news },
       ...(big ? { big } : {}),
     };
     mkdirSync(join(ROOT, 'bench'), { recursive: true });
@@ -633,28 +476,38 @@ async function main(): Promise<void> {
     const pad = (s: string, n: number) => s.padEnd(n);
     const num = (x: number, d = 2) => x.toFixed(d).padStart(9);
     console.log(
-      `\n${files.length} articles, ${mb.toFixed(2)} MB; median of ${runs} runs; load ${load0.map((x) => x.toFixed(1)).join('/')} → ${loadavg()
+      `\n${files.length} articles, ${mb.toFixed(2)} MB; whole processes, median of ${runs} run${runs === 1 ? '' : 's'}; load ${load0.map((x) => x.toFixed(1)).join('/')} → ${loadavg()
         .map((x) => x.toFixed(1))
-        .join('/')} on ${cpus().length} cpus\n`,
+        .join(
+          '/',
+        )} on ${cpus().length} cpus (two threads gave wink's readDoc ${ratios.winkTwoThreadsVsOne.toFixed(2)}x one, an arithmetic loop ${ratios.arithmeticTwoThreadsVsOne.toFixed(2)}x)\n`,
     );
     console.log(
-      `${pad('mode', 24)}${'seconds'.padStart(9)}${'MB/s'.padStart(9)}${'art/s'.padStart(9)}${'RSS MB'.padStart(9)}${'CPU s'.padStart(9)}`,
+      `${pad('mode', 28)}${'wall s'.padStart(9)}${'CPU s'.padStart(9)}${'MB/s'.padStart(9)}${'art/s'.padStart(9)}${'RSS MB'.padStart(9)}`,
     );
     for (const [name, r] of Object.entries(rows))
       console.log(
-        `${pad(name, 24)}${num(r.seconds)}${num(r.mbPerS, 3)}${num(r.articlesPerS, 1)}${num(r.rssMb, 0)}${num(r.cpuSeconds)}`,
+        `${pad(name, 28)}${num(r.seconds)}${num(r.cpu)}${num(r.mbPerS, 3)}${num(r.articlesPerS, 1)}${num(r.rssMb, 0)}`,
       );
+    console.log('\nsmall batches (wall s, CPU s):');
+    for (const s of small)
+      console.log(
+        `  ${String(s.articles).padStart(4)} articles: off ${s.off.seconds.toFixed(2)} s (CPU ${s.off.cpu.toFixed(2)}), auto ${s.auto.seconds.toFixed(2)} s (CPU ${s.auto.cpu.toFixed(2)})`,
+      );
+    if (big) {
+      console.log('\nbig corpora (--concurrency 2):');
+      for (const s of big)
+        console.log(
+          `  ${s.mb.toFixed(1).padStart(6)} MB, ${s.articles} articles: ${s.seconds.toFixed(1)} s, CPU ${s.cpu.toFixed(1)} s, ${s.mbPerS.toFixed(3)} MB/s, peak RSS ${s.rssMb.toFixed(0)} MB`,
+        );
+    }
     console.log(
-      `\nratios: 1 worker ${(ratios.pipeline1VsWink * 100).toFixed(1)}% of wink (CPU ${(ratios.pipeline1VsWinkCpu * 100).toFixed(1)}%); 2 workers ${ratios.twoVsOneWorker.toFixed(2)}x a pool of 1 (CPU-bound ${ratios.twoVsOneWorkerCpuBound.toFixed(2)}x), ${ratios.twoWorkersVsInProcess.toFixed(2)}x in process (two threads gave wink's readDoc ${ratios.winkTwoThreadsVsOne.toFixed(2)}x, an arithmetic loop ${ratios.arithmeticTwoThreadsVsOne.toFixed(2)}x); ${ratios.pipeline1VsCompromise.toFixed(1)}x compromise`,
+      `\nby CPU time: in process ${(ratios.inProcessVsWinkCpu * 100).toFixed(1)}% of wink, ${ratios.inProcessVsCompromiseCpu.toFixed(1)}x compromise`,
     );
-    console.log(
-      `\npool start-up (2 workers, model load): ${(p2.extra!.poolStartSeconds as number).toFixed(2)} s; one CLI-style run with a fresh pool: ${(p2.extra!.freshPoolSeconds as number).toFixed(2)} s`,
-    );
-    console.log(`warm re-run: ${warm.extra!.cached} articles from cache, output identical: ${warm.extra!.identical}`);
     console.log('\nfloors:');
     for (const [name, f] of Object.entries(floors))
-      console.log(`  ${f.pass ? 'PASS' : 'FAIL'}  ${pad(name, 32)} ${f.value.toFixed(3)}`);
-    console.log('\nper-stage profile (1 worker):');
+      console.log(`  ${f.pass ? 'PASS' : 'FAIL'}  ${pad(name, 36)} ${f.value.toFixed(3).padStart(8)}  (${f.wanted})`);
+    console.log('\nper-stage profile (in process, compiled):');
     for (const [k, v] of Object.entries(results.profile.corpus))
       console.log(`  ${pad(k, 10)}${String(v.ms).padStart(8)} ms ${(v.share * 100).toFixed(1).padStart(6)} %`);
     for (const [label, slice] of [
@@ -666,14 +519,6 @@ async function main(): Promise<void> {
       );
       for (const [k, v] of Object.entries(slice.stages))
         console.log(`  ${pad(k, 10)}${String(v.ms).padStart(8)} ms ${(v.share * 100).toFixed(1).padStart(6)} %`);
-    }
-    if (big) {
-      console.log('\nbig corpus (2 workers):');
-      for (const s of big.sizes as { mb: number; articles: number; seconds: number; mbPerS: number; rssMb: number }[]) {
-        console.log(
-          `  ${s.mb.toFixed(1).padStart(6)} MB, ${s.articles} articles: ${s.seconds.toFixed(1)} s, ${s.mbPerS.toFixed(3)} MB/s, peak RSS ${s.rssMb.toFixed(0)} MB`,
-        );
-      }
     }
     console.log('\nwritten: bench/results.json');
   } finally {

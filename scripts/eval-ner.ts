@@ -18,6 +18,12 @@ import {
 } from '../src/stages/entities/tagger/index.ts';
 import { tagSentenceReference } from '../src/stages/entities/tagger/reference.ts';
 import { tokensByLine, type OffsetToken, type WinkLike } from '../src/stages/entities/tagger/wink-tokens.ts';
+import { scriptHelp } from './help.ts';
+
+scriptHelp('eval:ner', 'Score the entity tagger alone on a CoNLL-style set, or time it.', [
+  '[--dev DIR --model PATH --keep OUT.jsonl --reference]',
+  '--bench [DIR] [--rounds N] [--reference]',
+]);
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -25,9 +31,10 @@ const opt = (name: string, def: string): string => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 && args[i + 1] ? args[i + 1]! : def;
 };
-const DEV = opt('dev', path.resolve(repo, '../shared/dev/conll-valid'));
+const shared = path.resolve(process.env['SHARED_DIR'] ?? path.join(repo, '../shared'));
+const DEV = opt('dev', path.join(shared, 'dev/conll-valid'));
 const MODEL = opt('model', '');
-const SCORER = path.resolve(repo, '../shared/eval/score.mjs');
+const SCORER = path.join(shared, 'eval/score.mjs');
 // --reference: tag with the reference path (one look-up per feature key; same labels, for speed comparisons).
 const tagSentence = args.includes('--reference') ? tagSentenceReference : tagFast;
 
@@ -55,7 +62,7 @@ function cpIndex(text: string): Int32Array {
 // with one document memory, as src/stages/entities/tagged.ts does, for --rounds rounds (the first warms the JIT).
 if (args.includes('--bench')) {
   const b = args[args.indexOf('--bench') + 1];
-  const dir = b && !b.startsWith('--') ? b : path.resolve(repo, '../shared/dev/polnear-train');
+  const dir = b && !b.startsWith('--') ? b : path.join(shared, 'dev/polnear-train');
   const cdir = fs.existsSync(path.join(dir, 'corpus')) ? path.join(dir, 'corpus') : dir;
   const its = (nlp as unknown as { its: Record<string, unknown> }).its;
   const docs: { value: string; pos: string }[][][] = [];

@@ -11,6 +11,13 @@ import { loadConfig } from '../src/config.ts';
 import { FolderSink } from '../src/outputs/sink.ts';
 import { runPipeline } from '../src/run/in-process.ts';
 import { formatPronounScore, judgedPronouns, scorePronouns } from './eval-pronouns.ts';
+import { scriptHelp } from './help.ts';
+
+scriptHelp(
+  'eval',
+  'Score the pipeline on the gold development sets in ../shared/dev (exit 0 with a note when absent).',
+  ['[SET ...] [--json] [--keep]   (default: seed polnear-dev ggt-dev conll-valid)'],
+);
 
 const SHARED = resolve(process.env.SHARED_DIR ?? '../shared');
 const SCORER = join(SHARED, 'eval/score.mjs');

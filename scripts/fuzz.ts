@@ -22,6 +22,14 @@ import { processArticle } from '../src/pipeline.ts';
 import { articleFile, problemsOf } from '../tests/robustness/fuzz-article.ts';
 import { fsCase, fsProblems } from '../tests/robustness/fuzz-fs.ts';
 import { CONTROLS, hostileFile } from '../tests/robustness/fuzz-hostile.ts';
+import { scriptHelp } from './help.ts';
+
+scriptHelp(
+  'fuzz',
+  'Fuzz every regular expression in src/, whole adversarial and hostile articles, and raced corpus trees.',
+  ['[--runs N] [--fs-runs N] [--seed N] [--list] [--skip-regex] [--skip-articles] [--skip-fs]'],
+  ['0  no finding', '1  a super-linear regex, a crash, a budget overrun or a broken invariant (listed)'],
+);
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const arg = (name: string, fallback: number) => {

@@ -31,6 +31,14 @@ import { join, relative } from 'node:path';
 import { JOURNAL, recoverFolder } from '../src/io/commit.ts';
 import { checkOutputFolder, OUTPUT_FOLDERS } from '../src/outputs/sink.ts';
 import { writeOutputs } from '../src/outputs/write-outputs.ts';
+import { scriptHelp } from './help.ts';
+
+scriptHelp(
+  'kill-test',
+  'SIGKILL the pipeline at random moments and inside its commit; the output folder is never torn or mixed.',
+  ['[--kills N] [--articles N] [--seed N]'],
+  ['0  every kill left one complete set, and the last run equals a clean run', '1  a torn or mixed output (listed)'],
+);
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const arg = (name: string, fallback: number) => {

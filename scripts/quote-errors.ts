@@ -1,6 +1,7 @@
 // Development tool: lists quote errors on a gold set (missed gold quotes, extra predictions, wrong speakers)
 // with context, for error analysis. Matching follows ../shared/eval/score.mjs loosely (coverage of the gold span).
-//   npx tsx scripts/quote-errors.ts polnear-train [--limit 40] [--kind missed|extra|speaker] [--json]
+//   npx tsx scripts/quote-errors.ts polnear-train|ggt-dev [--limit 40] [--kind missed|extra|speaker] [--strict]
+// The sets are read from $SHARED_DIR/dev (default ../shared/dev).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../src/config.ts';
@@ -10,6 +11,8 @@ interface GoldQuote {
   type: string;
   text: string;
   speaker: string | null;
+  /** GGT gold: the speaker as written, when `speaker` is resolved. */
+  speakerText?: string;
   cue: string | null;
   start?: number;
   end?: number;
@@ -21,7 +24,9 @@ const arg = (name: string) => {
 };
 const limit = Number(arg('--limit') ?? 30);
 const kind = arg('--kind');
-const dir = resolve('../shared/dev', set);
+// --strict: list the speakers the scorer counts wrong (GGT's gold resolves names, so relaxed matching hides little).
+const strictOnly = process.argv.includes('--strict');
+const dir = resolve(process.env.SHARED_DIR ?? '../shared', 'dev', set);
 const config = loadConfig('pipeline.config.json', false);
 // The scorer's name comparison (../shared/eval/score.mjs): titles and descriptors dropped, a lone surname matches.
 const TITLES = new Set(
@@ -118,16 +123,20 @@ for (const f of sample) {
     }
     best.used = true;
     const name = best.q.speaker?.name ?? '';
+    // The scorer counts the canonical name or the mention as written.
+    const said = best.q.speaker?.mention?.text ?? '';
+    const strict = (gold: string) => sameName(name, gold) || sameName(said, gold);
+    const relaxed = (gold: string) => relaxedName(name, gold) || relaxedName(said, gold);
     if (g.speaker) {
       matchedNamed++;
-      if (sameName(name, g.speaker)) strictOk++;
-      if (relaxedName(name, g.speaker)) relaxedOk++;
+      if (strict(g.speaker)) strictOk++;
+      if (relaxed(g.speaker)) relaxedOk++;
     }
-    if (g.speaker && !relaxedName(name, g.speaker)) {
+    if (g.speaker && !(strictOnly ? strict(g.speaker) : relaxed(g.speaker))) {
       const key = `speaker ${best.q.speaker ? 'wrong' : 'none'} (${g.type})`;
       tally[key] = (tally[key] ?? 0) + 1;
       out.speaker.push(
-        `[${id}] SPEAKER gold=${g.speaker} pred=${name || 'null'} via cue=${best.q.cue?.text ?? 'none'} mention=${best.q.speaker?.mention?.text ?? '-'}\n   ${g.text.slice(0, 160)}`,
+        `[${id}] SPEAKER gold=${g.speaker}${g.speakerText && g.speakerText !== g.speaker ? ` (as written: ${g.speakerText})` : ''} pred=${name || 'null'} via cue=${best.q.cue?.text ?? 'none'} mention=${best.q.speaker?.mention?.text ?? '-'}\n   ${g.text.slice(0, 160)}`,
       );
     }
   }

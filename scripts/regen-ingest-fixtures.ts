@@ -4,6 +4,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURES_DIR, fixtureCases, runFixture } from '../tests/stages/ingest/run-fixture.ts';
+import { scriptHelp } from './help.ts';
+
+scriptHelp('fixtures:ingest', 'Rewrite tests/fixtures/ingest/<case>/expected.json from the current extractors.', [
+  '[CASE ...]',
+]);
 
 const only = process.argv.slice(2);
 const cases = only.length > 0 ? only : fixtureCases();

@@ -3,6 +3,9 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadConfig } from '../src/config.ts';
 import { processArticle } from '../src/pipeline.ts';
+import { scriptHelp } from './help.ts';
+
+scriptHelp('golden:update', 'Rewrite the golden records in tests/golden/ from the articles in corpus/.', []);
 
 const config = loadConfig('pipeline.config.json', false);
 for (const name of readdirSync('corpus').sort()) {

@@ -53,10 +53,26 @@ export const MESSAGES = {
     text: 'Id "{id}" is taken by {kept}; {path} was skipped. Rename one of the two files.',
   },
   'ingest/no-text': { severity: 'error', text: 'No article text was found in the {format} input.' },
+  'ingest/no-words': {
+    severity: 'error',
+    text: 'The text holds no letter or digit (only punctuation, symbols or invisible characters): nothing to process.',
+  },
+  'ingest/too-deep': {
+    severity: 'error',
+    text: 'The {format} input nests {depth} levels deep (elements, lists or quotes), above the limit of {limit}: skipped. No article nests so deep; flatten the file to process it.',
+  },
+  'ingest/too-many-elements': {
+    severity: 'error',
+    text: 'The page holds {count} elements, above the limit of {limit}: skipped. No article page is so big; split the file to process it.',
+  },
   'ingest/boilerplate-removed': { severity: 'info', text: 'Removed boilerplate line "{line}" (rule {rule}).' },
   'ingest/html-no-article': {
     severity: 'warning',
     text: 'No main article found in the page; the whole body text was used.',
+  },
+  'ingest/html-article-suspect': {
+    severity: 'warning',
+    text: 'The main content Readability chose looks like {reason} (furniture: a sign-up box, print footer or notice; small: a sliver of the page text); another candidate was tried. Check the article text.',
   },
   'ingest/html-unsafe-removed': {
     severity: 'info',
@@ -69,6 +85,10 @@ export const MESSAGES = {
   'ingest/date-unread': {
     severity: 'info',
     text: 'The date "{value}" is not an unambiguous date: published was left empty.',
+  },
+  'ingest/not-english': {
+    severity: 'warning',
+    text: 'The article looks clearly written in another language than English (ISO 639-3 "{language}"); it was processed all the same, but the English models may find few sentences, entities or quotes in it.',
   },
   'ingest/control-chars': { severity: 'warning', text: 'Removed {count} control characters from the text.' },
   'ingest/not-a-file': {
@@ -125,22 +145,26 @@ export const MESSAGES = {
     text: 'The cache entry of {path} failed its check ({reason}): not used, the article was processed again.',
   },
   // the run itself (exit 1, nothing written)
-  'run/input-missing': { severity: 'error', text: 'The input folder {input} does not exist or is not a folder.' },
+  'run/input-missing': {
+    severity: 'error',
+    text: 'Input not found: {input}. Name a folder, a file, a glob or "-" for standard input.',
+  },
+  'run/input-invalid': { severity: 'error', text: 'The input {input} cannot be read: {problem}.' },
   'run/input-unreadable': {
     severity: 'error',
-    text: 'The input folder {input} could not be listed ({reason}): fix its permissions, then run again.',
+    text: 'The input {input} could not be listed or opened ({reason}): fix its permissions or its name, then run again.',
   },
   'run/no-inputs': {
     severity: 'error',
-    text: 'The input folder {input} holds no article files ({found}): nothing written, the previous output kept. Articles are {extensions} files.',
+    text: 'The input {input} holds no article files ({found}): nothing written, the previous output kept. Articles are {extensions} files.',
   },
   'run/output-inside-input': {
     severity: 'error',
-    text: 'The output folder {output} is {where} the input folder {input}: a run would read its own output. Choose an output folder outside the input folder.',
+    text: 'The output folder {output} is {where} the input {input}: a run would read its own output. Choose an output folder outside the input folder.',
   },
   'run/input-inside-output': {
     severity: 'error',
-    text: 'The input folder {input} is inside the output folder {output}: a run would overwrite or delete its own input. Choose an output folder outside the input folder.',
+    text: 'The input {input} is inside the output folder {output}: a run would overwrite or delete its own input. Choose an output folder outside the input.',
   },
   'run/output-locked': {
     severity: 'error',

@@ -6,6 +6,9 @@ export const SCHEMA_VERSION = '1.0.0';
 
 const offset = z.number().int().min(0);
 
+/** An entity key: a lower-case type, a colon, and the folded name's words joined by '-'. */
+export const KEY_PATTERN = /^[a-z_]+:[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]+)*$/u;
+
 export const SpanSchema = z
   .strictObject({
     start: offset.describe('Code point offset into `text` where the span starts (inclusive).'),
@@ -48,11 +51,31 @@ export const EntitySchema = z
       .describe(
         "Canonical name in this article: the longest full name for people, the alias table's name for places and organisations.",
       ),
+    key: z
+      .string()
+      .regex(KEY_PATTERN)
+      .nullable()
+      .describe(
+        'Readable key of the real-world referent, from this article alone and the same in every article: `person:donald-trump` for "Donald J. Trump", "Donald Trump" and "President Trump" named in full elsewhere in the article (titles, one middle initial and diacritics dropped, a generational suffix kept: `person:donald-trump-jr`), `gpe:united-states`, `org:…`, `norp:…`; the lower-case type and the folded name for every other named type (`loc:…`, `event:…`); null for DATE, TIME, MONEY, PERCENT, QUANTITY, CARDINAL and ORDINAL, which name no referent. A lone surname ("Obama") keeps its own key here (`person:obama`); the tables\' `corpus_key` joins it to the one full name it can only mean across the corpus.',
+      ),
     title: z
       .string()
       .optional()
       .describe('Title written before a person\'s name ("Secretary of State"), never part of the mention spans.'),
     mentions: z.array(SpanSchema).min(1).describe('Every place the article names the entity, in text order.'),
+    gender: z
+      .enum(['female', 'male', 'unknown'])
+      .optional()
+      .describe(
+        'PERSON only: the gender the article gives the person: by the pronouns it resolves to them, else by honorifics and gendered nouns (Mrs., Ms., Mr., "the congresswoman"), else by first-name statistics; "unknown" when nothing tells, when the evidence conflicts, or when the article calls the person "they".',
+      ),
+    genderEvidence: z
+      .enum(['pronoun', 'honorific', 'name'])
+      .nullable()
+      .optional()
+      .describe(
+        'PERSON only: what `gender` rests on: "pronoun" (the article\'s own pronouns resolved to the person), "honorific" (titles and gendered nouns), "name" (first-name statistics, the weakest); null with "unknown".',
+      ),
   })
   .describe('One real-world referent of the article.');
 
@@ -63,6 +86,11 @@ export const SpeakerSchema = z
       .min(1)
       .describe('Canonical name of the speaker, or the phrase as written when no named entity speaks ("aides").'),
     entityId: z.string().nullable().describe('Id of the entity that speaks, or null.'),
+    key: z
+      .string()
+      .regex(KEY_PATTERN)
+      .nullable()
+      .describe('Key of the entity that speaks (its `entities[].key`), or null when no named entity speaks.'),
     mention: SpanSchema.nullable().describe(
       'The words that name the speaker for this quote (a name, a pronoun, a phrase), or null.',
     ),

@@ -108,8 +108,22 @@ export interface Entity {
   name: string;
   mentions: Mention[];
   title?: string;
-  /** For people: 'm' | 'f' when a first name, title or pronoun tells it. */
+  /** For people: 'm' | 'f' when a first name or title tells it (the entities stage's hint, which the quote stage's
+   * pronoun resolution reads). The contract's gender is the identity stage's `identity`. */
   gender?: 'm' | 'f';
+}
+
+/** The contract's gender of a person, and the strongest evidence the article gives for it. */
+export type Gender = 'female' | 'male' | 'unknown';
+export type GenderEvidence = 'pronoun' | 'honorific' | 'name' | null;
+
+/** An entity with its key (and for people, its gender), after the identity stage. */
+export interface IdentifiedEntity extends Entity {
+  /** Readable key of the referent, derived from this article only (src/stages/identity/key.ts); null for numbers,
+   * dates and other values that name no referent. */
+  key: string | null;
+  /** PERSON only. */
+  person?: { gender: Gender; evidence: GenderEvidence };
 }
 
 export type QuoteType = 'direct' | 'indirect' | 'mixed';
@@ -117,6 +131,8 @@ export type QuoteType = 'direct' | 'indirect' | 'mixed';
 export interface Speaker {
   name: string;
   entityId: string | null;
+  /** The key of the entity that speaks (set by the identity stage). */
+  key?: string | null;
   mention: Span | null;
 }
 
@@ -147,11 +163,16 @@ export interface SegmentedArticle extends IngestedArticle {
   sentences: Sentence[];
   tokens: Token[];
   winkEntities: WinkEntity[];
-  /** Per token, wink's id of its word string (-1 when the token's text is not wink's word), valid in `lexicon`
-   * only: the tagger caches per-word work by these ids instead of hashing the strings. Absent means none. */
-  wordIds?: Int32Array;
-  /** The wink lexicon the ids index (src/stages/segment/nlp.ts readDocIn); undefined when they index nothing reusable. */
-  lexicon?: object;
+}
+
+/** Per token of a segmented article, wink's id of its word string, which the entity tagger caches per-word work by
+ * instead of hashing the strings. A performance aid beside the article state (src/stage.ts SideChannel), never in
+ * it: the tagger gives the same spans without it. */
+export interface TokenWordIds {
+  /** Per token, the id of its word (-1 when the token's text is not wink's word), valid in `lexicon` only. */
+  ids: Int32Array;
+  /** The wink lexicon the ids index (src/stages/segment/nlp.ts readDocIn). */
+  lexicon: object;
 }
 
 /** After entities. */
@@ -162,4 +183,9 @@ export interface EntityArticle extends SegmentedArticle {
 /** After quotes. */
 export interface QuotedArticle extends EntityArticle {
   quotes: Quote[];
+}
+
+/** After identity: every entity keyed, people given a gender, every speaker its entity's key. */
+export interface IdentifiedArticle extends QuotedArticle {
+  entities: IdentifiedEntity[];
 }

@@ -2,7 +2,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  name: string;
+  version: string;
+};
+
+/** The package's name, which is also its command's. */
+export const PACKAGE_NAME: string = pkg.name;
 
 /** The pipeline's version, from package.json. */
 export const PIPELINE_VERSION: string = pkg.version;

@@ -12,7 +12,9 @@ import { findQuotes } from '../src/stages/quotes/index.ts';
 import { segment } from '../src/stages/segment/index.ts';
 import type { EntityArticle, QuotedArticle, SegmentedArticle } from '../src/types.ts';
 
-export const defaults: Config = parseConfig({});
+/** The stage tests' config: the built-in defaults, except that no quote is dropped for its confidence, so that a
+ * test sees every quote the rules find. */
+export const defaults: Config = parseConfig({ quotes: { minConfidence: 0 } });
 
 /** The article state after segmentation, for a text as given (no ingest clean-up). */
 export function segmented(text: string, config: Config = defaults): SegmentedArticle {

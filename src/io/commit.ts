@@ -68,7 +68,7 @@ export class OutputSet {
 
   /** A writer for the file at `path` (under the root), renamed into place by commit(). `last`: renamed after every
    * other file (the manifest). */
-  writer(path: string, opts: { digest?: boolean; last?: boolean } = {}): AtomicWriter {
+  writer(path: string, opts: { digest?: boolean; sync?: boolean; last?: boolean } = {}): AtomicWriter {
     this.mkdir(dirname(path));
     const w = new AtomicWriter(path, opts);
     this.staged.push({ tmp: w.tmp, path, prepare: () => w.prepare(), last: opts.last === true });

@@ -8,6 +8,7 @@ import { articleFileName, articleReportPage } from './report/index.ts';
 import { articleTally, type ArticleTally } from './report/stats.ts';
 import type { ArticleRecord } from '../schema.ts';
 import { articleTables, type ArticleTables } from './tables/chunk.ts';
+import { articleDigest, type ArticleDigest } from './corpus/digest.ts';
 
 /** Which per-article outputs a run writes. */
 export interface OutputsWanted {
@@ -25,6 +26,8 @@ export interface ArticleOutputs {
   tables?: ArticleTables;
   /** What it adds to the report index (never cached either). */
   tally?: ArticleTally;
+  /** What it tells the corpus pass (never cached either). */
+  digest?: ArticleDigest;
 }
 
 /** The wanted per-article outputs of one article from its dataset line, or from `record`, the object the line was
@@ -44,6 +47,7 @@ export function articleOutputs(line: string, want: OutputsWanted, record?: Artic
     out.page = articleReportPage(r);
     out.tally = articleTally(r, articleFileName(r.id));
   }
+  out.digest = articleDigest(r);
   return out;
 }
 

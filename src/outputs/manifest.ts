@@ -1,5 +1,7 @@
 // manifest.json: one entry per input (sorted by path), counts, and what produced it. Built the same way by a
 // run and by a merge of shard runs, so that a merge writes exactly the bytes a single run writes.
+import type { ConfigSource } from '../config.ts';
+import type { ArticleOutcome } from '../outcome.ts';
 import type { Message } from '../types.ts';
 
 /** Shard i of N of a corpus split across runs (src/run/shard.ts says which articles belong to it). */
@@ -7,14 +9,6 @@ export interface Shard {
   /** 0-based. */
   index: number;
   count: number;
-}
-
-export interface ManifestInput {
-  id: string;
-  path: string;
-  sha256: string;
-  status: 'ok' | 'rejected';
-  messages: Message[];
 }
 
 export interface ManifestSkipped {
@@ -26,8 +20,11 @@ export interface Manifest {
   schemaVersion: string;
   pipelineVersion: string;
   configHash: string;
+  /** Where the config came from: a file (its path as given, relative to where the run was started, and the
+   * sha256 of its bytes) or the built-in defaults. */
+  config?: ConfigSource;
   counts: { inputs: number; ok: number; rejected: number; quotes: number; entities: number };
-  inputs: ManifestInput[];
+  inputs: ArticleOutcome[];
   skipped: ManifestSkipped[];
   /** Present only in a shard's partial manifest; a merge drops it. */
   shard?: Shard;
@@ -40,7 +37,8 @@ export function buildManifest(p: {
   schemaVersion: string;
   pipelineVersion: string;
   configHash: string;
-  inputs: ManifestInput[];
+  config?: ConfigSource | undefined;
+  inputs: ArticleOutcome[];
   skipped: ManifestSkipped[];
   quotes: number;
   entities: number;
@@ -52,6 +50,7 @@ export function buildManifest(p: {
     schemaVersion: p.schemaVersion,
     pipelineVersion: p.pipelineVersion,
     configHash: p.configHash,
+    ...(p.config ? { config: p.config } : {}),
     counts: { inputs: inputs.length, ok, rejected: inputs.length - ok, quotes: p.quotes, entities: p.entities },
     inputs,
     skipped: [...p.skipped].sort(byPath),

@@ -34,7 +34,7 @@ export const DATASET = 'dataset.jsonl';
 export const MANIFEST = 'manifest.json';
 /** The folders of an output folder a run stages files in (relative; '' the folder itself): where recovery looks
  * for what a killed run left. */
-export const OUTPUT_FOLDERS = ['', 'tables', 'report', 'report/articles'] as const;
+export const OUTPUT_FOLDERS = ['', 'tables', 'report', 'report/articles', 'report/speakers'] as const;
 
 /** Adds `outputs: { name: { sha256, bytes } }` to the manifest text, in name order (the manifest itself excluded). */
 export function sealManifest(manifestText: string, digests: ReadonlyMap<string, FileDigest>): string {

@@ -4,6 +4,8 @@ import { ReportWriter } from './report/index.ts';
 import { TablesWriter } from './tables/index.ts';
 import { readDatasetSync } from './read-dataset.ts';
 import { OutputSet, recoverFolder } from '../io/commit.ts';
+import { CorpusIndex } from './corpus/index.ts';
+import { OUTPUT_FOLDERS } from './sink.ts';
 
 export interface OutputsOptions {
   /** Folder that gets tables/ (as writeTables); omitted: no tables. */
@@ -18,7 +20,8 @@ export async function writeOutputs(datasetPath: string, opts: OutputsOptions): P
   // together, or neither does.
   let set: OutputSet | undefined;
   if (opts.tablesOutDir !== undefined) {
-    recoverFolder(opts.tablesOutDir);
+    // what a killed run or writer left there (temporary files of processes that are gone, a journal to finish)
+    recoverFolder(opts.tablesOutDir, { folders: OUTPUT_FOLDERS });
     set = new OutputSet(opts.tablesOutDir);
   }
   let tables: TablesWriter | undefined;
@@ -26,12 +29,16 @@ export async function writeOutputs(datasetPath: string, opts: OutputsOptions): P
   try {
     tables = opts.tablesOutDir !== undefined ? new TablesWriter(opts.tablesOutDir, set) : undefined;
     report = opts.reportDir !== undefined ? new ReportWriter(opts.reportDir, set) : undefined;
+    const corpus = new CorpusIndex();
     for (const record of readDatasetSync(datasetPath)) {
       tables?.add(record);
       report?.add(record);
+      corpus.add(record);
     }
-    tables?.finish();
-    report?.finish(); // commits the report's own set, when it has one (a report outside the tables' folder)
+    // every file complete under its temporary name before any is renamed: a bad line leaves nothing new
+    const resolved = corpus.resolve();
+    tables?.finish(resolved);
+    report?.finish(resolved); // commits the report's own set, when it has one (a report outside the tables' folder)
     set?.commit();
   } catch (err) {
     tables?.abort();

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
 import { configHash, type Config } from '../config.ts';
 import { PIPELINE_VERSION, modelVersion } from '../version.ts';
-import type { ArticleOutcome } from './outcome.ts';
+import type { ProcessedArticle } from './outcome.ts';
 
 export const CACHE_DIR = '.cache';
 // 2: the body held the tables' CSV text and the report page after the dataset line.
@@ -45,9 +45,11 @@ export function codeVersion(): string {
   const root = fileURLToPath(new URL('../../', import.meta.url));
   const h = createHash('sha256');
   const seen = new Set<string>();
+  // the installed package runs compiled .js files, whose imports name .js files: hash those
+  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
   const queue = [
-    fileURLToPath(new URL('../pipeline.ts', import.meta.url)),
-    fileURLToPath(new URL('./outcome.ts', import.meta.url)),
+    fileURLToPath(new URL(`../pipeline${ext}`, import.meta.url)),
+    fileURLToPath(new URL(`./outcome${ext}`, import.meta.url)),
   ];
   while (queue.length) {
     const file = queue.shift()!;
@@ -92,7 +94,7 @@ export function cacheFingerprint(config: Config): string {
 }
 
 type Stored = Omit<
-  ArticleOutcome,
+  ProcessedArticle,
   'line' | 'cached' | 'page' | 'pageSha' | 'pageWritten' | 'pageStaged' | 'tables' | 'tally'
 >;
 
@@ -110,7 +112,7 @@ interface EntryHeader {
 
 /** What a look-up found: a usable outcome, nothing usable (absent, another key, an older format), or an entry
  * whose bytes fail their checksum or make no sense (a disk error, a stray edit), which the run reports. */
-export type CacheLookup = { hit: ArticleOutcome } | { miss: true } | { corrupt: string };
+export type CacheLookup = { hit: ProcessedArticle } | { miss: true } | { corrupt: string };
 
 /** Reads and writes cache entries in one output folder. `readable`/`writable` implement --force and --check. */
 export class ArticleCache {
@@ -153,7 +155,7 @@ export class ArticleCache {
   }
 
   /** Stores an outcome; a failed write only costs a recompute next time, so it is ignored. */
-  set(path: string, key: string, outcome: ArticleOutcome): void {
+  set(path: string, key: string, outcome: ProcessedArticle): void {
     if (!this.writable) return;
     this.fileOf(path);
     writeCacheEntry(this.dir, path, key, outcome);
@@ -215,7 +217,7 @@ export function readEntry(buf: Buffer, id: string, path: string, key: string): C
     !Number.isInteger(o.entities)
   )
     return { corrupt: 'the entry does not describe this article' };
-  const hit: ArticleOutcome = { ...o, cached: true };
+  const hit: ProcessedArticle = { ...o, cached: true };
   if (line) hit.line = line;
   if (typeof header.pageSha === 'string') hit.pageSha = header.pageSha;
   return { hit };
@@ -229,7 +231,7 @@ const madeDirs = new Set<string>();
 /** Writes one entry into the entries folder `dir` (ArticleCache.dir). Called by ArticleCache.set, and by a pool
  * worker for the article it processed: hashing and writing the entry (the record, some 17 KB, and the page's
  * hash) is then off the main thread. A failed write only costs a recompute next time, so it is ignored. */
-export function writeCacheEntry(dir: string, path: string, key: string, outcome: ArticleOutcome): void {
+export function writeCacheEntry(dir: string, path: string, key: string, outcome: ProcessedArticle): void {
   const file = join(dir, entryName(path));
   // the table bytes and the index tally are made again from the line on a hit, never stored
   const {

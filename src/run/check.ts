@@ -1,10 +1,11 @@
 // --check: compare a freshly generated output folder with the committed one, file by file, and say what drifted.
 //
 // Which files count. The regenerated folder holds exactly the files a run writes (dataset.jsonl, schema.json,
-// manifest.json, tables/*.csv and *.parquet, report/index.html, report/articles/*.html, as the config and --shard
-// ask), so every one of them is compared, byte for byte. A committed file the run does not write is drift only
-// where the run would delete it: report/articles/ belongs to the run (ReportWriter.finish removes any page of an
-// article no longer in the dataset), so an extra file there is stale. Anything else the run leaves alone (the
+// manifest.json, tables/*.csv and *.parquet, report/index.html, report/articles/*.html, report/speakers/*.html, as
+// the config and --shard ask), so every one of them is compared, byte for byte. A committed file the run does not
+// write is drift only where the run would delete it: report/articles/ and report/speakers/ belong to the run
+// (ReportWriter.finish removes any page of an article or speaker no longer in the dataset), so an extra file there
+// is stale. Anything else the run leaves alone (the
 // browser test's report/screenshot.png, .cache/, a .gitignore, leftovers of a killed run) is not the run's output
 // and is ignored, or a check would fail on files no run can fix.
 //
@@ -25,7 +26,7 @@ export interface Drift {
 
 /** Folders (relative to the output folder) whose every file the run owns: a file there the run did not make, the
  * run would delete. */
-const OWNED_DIRS = ['report/articles'];
+const OWNED_DIRS = ['report/articles', 'report/speakers'];
 
 const CHUNK = 1 << 20;
 

@@ -131,6 +131,7 @@ export async function mergeShards(dirs: string[], openSink: () => OutputSink): P
       schemaVersion: first.schemaVersion,
       pipelineVersion: first.pipelineVersion,
       configHash: first.configHash,
+      config: first.config,
       inputs: parts.flatMap((p) => p.manifest.inputs),
       skipped: parts.flatMap((p) => p.manifest.skipped ?? []),
       quotes: parts.reduce((n, p) => n + p.manifest.counts.quotes, 0),

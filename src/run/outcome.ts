@@ -1,19 +1,14 @@
-// What a batch keeps of one processed article: its manifest entry, its dataset line (already serialised, so a
-// worker hands back one string instead of a record object graph), its counts, and when the run writes a report its
-// page (a string, or once written by the worker only a flag; from the cache, its hash). The same shape comes from an in-process run, a worker, or the
-// cache, so the runner treats them alike.
+// What a batch keeps of one processed article: its outcome (src/outcome.ts, the manifest entry), its dataset line
+// (already serialised, so a worker hands back one string instead of a record object graph), its counts, and when
+// the run writes a report its page (a string, or once written by the worker only a flag; from the cache, its
+// hash). The same shape comes from an in-process run, a worker, or the cache, so the runner treats them alike.
 import type { Config } from '../config.ts';
 import { processArticle, type StageTimings } from '../pipeline.ts';
 import { articleOutputs, type ArticleOutputs, type OutputsWanted } from '../outputs/article-outputs.ts';
 import type { RawArticle } from '../stages/ingest/index.ts';
-import type { Message } from '../types.ts';
+import type { ArticleOutcome } from '../outcome.ts';
 
-export interface ArticleOutcome extends ArticleOutputs {
-  id: string;
-  path: string;
-  sha256: string;
-  status: 'ok' | 'rejected';
-  messages: Message[];
+export interface ProcessedArticle extends ArticleOutcome, ArticleOutputs {
   /** The dataset line without its newline; absent when the article was rejected. */
   line?: string;
   quotes: number;
@@ -34,9 +29,9 @@ export function processToOutcome(
   config: Config,
   timings?: StageTimings,
   want?: OutputsWanted,
-): ArticleOutcome {
+): ProcessedArticle {
   const r = processArticle(raw, config, timings);
-  const outcome: ArticleOutcome = {
+  const outcome: ProcessedArticle = {
     id: r.id,
     path: r.path,
     sha256: r.sha256,

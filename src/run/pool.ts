@@ -1,6 +1,6 @@
-// The worker pool (piscina) and how many threads a run gets. Workers run src/run/worker.ts; when this process
-// runs TypeScript through a loader that worker threads do not inherit (vitest), the tsx loader is added to
-// their execArgv explicitly.
+// The worker pool (piscina) and how many threads a run gets. Workers run the worker module beside this one:
+// compiled JavaScript when this process runs dist/ (the command, npm run pipeline), TypeScript when it runs the
+// sources (tests, scripts); then the tsx loader is added to their execArgv when this process's lacks it (vitest).
 import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -8,12 +8,18 @@ import { Piscina } from 'piscina';
 import type { Config } from '../config.ts';
 import type { WorkerReply, WorkerTask } from './worker.ts';
 
-/** Below this many articles to process, starting workers (each loading the model) costs more than it saves. */
+/** Below this many articles, no pool: a few articles never pay for starting threads. */
 export const MIN_ARTICLES_FOR_POOL = 8;
+
+/** Below this many articles, `auto` stays in process: each worker loads the stages (about 2 CPU seconds: modules,
+ * wink's model, the tagger) before its first article, while in process one load serves all; an article takes
+ * about 25 ms, so two workers win back 1 s only past about 40 articles. An explicit count is the user's. */
+export const MIN_ARTICLES_FOR_AUTO_POOL = 64;
 
 /** The number of worker threads for a run: 0 means in-process. */
 export function workerCount(setting: Config['run']['concurrency'], articles: number): number {
   if (setting === 'off' || articles < MIN_ARTICLES_FOR_POOL) return 0;
+  if (setting === 'auto' && articles < MIN_ARTICLES_FOR_AUTO_POOL) return 0;
   const n = setting === 'auto' ? availableParallelism() : setting;
   if (n <= 1) return 0;
   return Math.min(n, Math.ceil(articles / 2));
@@ -23,17 +29,19 @@ export function workerCount(setting: Config['run']['concurrency'], articles: num
 export const WORKER_HEAP_MB = 256;
 
 /** Young-generation cap per worker thread, MB. An article's garbage is short-lived, but too small a young
- * generation makes workers collect all the time: on 50 MB of news with two workers, 8 MB took 41.3 s and 424 MB
- * peak RSS, 16 MB 35.8 s and 459 MB, 32 MB 36.0 s and 502 MB (V8's default is larger still, and only made each
- * worker's resident set grow). */
-export const WORKER_YOUNG_MB = 16;
+ * generation makes workers collect all the time. Whole-process CPU of 2 workers over polnear-train (840
+ * articles, compiled, tables and report on; paired runs on a loaded machine): 16 MB 25.7 and 24.8 s (peak RSS
+ * 378 and 389 MB), 32 MB 23.3 and 23.5 s (419 and 429 MB), 48 MB 24.0 s (433 MB); in process 20.0 s. */
+export const WORKER_YOUNG_MB = 32;
 
 const workerUrl = new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 
-/** The execArgv for workers: ours, plus the tsx loader when the worker is TypeScript and ours lacks it. */
-function workerExecArgv(): string[] {
+/** The execArgv for TypeScript workers: ours, plus the tsx loader when ours lacks it; undefined (inherit ours)
+ * for compiled ones. */
+function workerExecArgv(): string[] | undefined {
+  if (!workerUrl.pathname.endsWith('.ts')) return undefined;
   const argv = [...process.execArgv];
-  if (!workerUrl.pathname.endsWith('.ts') || argv.some((a) => /[\\/]tsx[\\/]|^tsx$/.test(a))) return argv;
+  if (argv.some((a) => /[\\/]tsx[\\/]|^tsx$/.test(a))) return argv;
   const loader = createRequire(import.meta.url).resolve('tsx');
   return [...argv, '--import', pathToFileURL(loader).href];
 }
@@ -46,12 +54,13 @@ export class ArticlePool {
     readonly threads: number,
     readonly config: Config,
   ) {
+    const execArgv = workerExecArgv();
     this.piscina = new Piscina<WorkerTask, WorkerReply>({
       filename: workerUrl.href,
       minThreads: threads,
       maxThreads: threads,
       idleTimeout: 60_000,
-      execArgv: workerExecArgv(),
+      ...(execArgv ? { execArgv } : {}),
       workerData: { config },
       // a worker's live data is wink, the tagger and one article (~150 MB); without a cap V8 lets each worker's
       // old generation grow far past that before collecting, which doubled peak RSS with two workers

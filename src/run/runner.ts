@@ -6,8 +6,8 @@
 // and the main thread appends the bytes and counts in input order. Library entry for the CLI and for anyone
 // who imports the pipeline.
 import { createHash } from 'node:crypto';
-import { configHash, type Config } from '../config.ts';
-import type { Discovered } from '../io/discover.ts';
+import { configHash, type Config, type ConfigSource } from '../config.ts';
+import type { InputArticle } from '../io/inputs.ts';
 import type { ArticleReader } from '../io/read.ts';
 import { FolderLockedError } from '../io/lock.ts';
 import { message } from '../messages.ts';
@@ -16,13 +16,16 @@ import { datasetJsonSchema, SCHEMA_VERSION } from '../schema.ts';
 import { ReportWriter } from '../outputs/report/index.ts';
 import type { ArticleRecord } from '../schema.ts';
 import { TablesWriter } from '../outputs/tables/index.ts';
+import { CorpusIndex } from '../outputs/corpus/index.ts';
+import { articleDigest } from '../outputs/corpus/digest.ts';
 import type { OutputsOptions } from '../outputs/write-outputs.ts';
-import type { Message } from '../types.ts';
+import type { Message, SourceFormat } from '../types.ts';
 import { PIPELINE_VERSION } from '../version.ts';
 import { articleOutputs, lacksOutputs, type OutputsWanted } from '../outputs/article-outputs.ts';
-import { buildManifest, manifestText, type ManifestInput } from '../outputs/manifest.ts';
+import { buildManifest, manifestText } from '../outputs/manifest.ts';
+import { outcomeOf, type ArticleOutcome } from '../outcome.ts';
 import { mapInOrder } from './ordered.ts';
-import type { ArticleOutcome, processToOutcome } from './outcome.ts';
+import type { ProcessedArticle, processToOutcome } from './outcome.ts';
 import type { OutputSink } from '../outputs/sink.ts';
 import { ArticlePool, workerCount } from './pool.ts';
 import { storeOutcome, type StoreTarget } from './store.ts';
@@ -32,8 +35,19 @@ import { plan as makePlan, RunError, type Plan } from './plan.ts';
 export { RunError } from './plan.ts';
 
 export interface RunOptions {
-  input: string;
+  /** A corpus folder, or inputs as the command line names them: folders, files, globs and "-" (standard input). */
+  input: string | readonly string[];
+  /** The folder relative inputs are resolved from (default: the process's working folder). */
+  cwd?: string;
+  /** Standard input's bytes, for an input "-". */
+  stdin?: Uint8Array;
+  /** The format of standard input (default: sniffed from its bytes). */
+  stdinFormat?: SourceFormat;
+  /** The dataset's order: by id (the default, as the contract has it) or the order the inputs were given. */
+  order?: 'id' | 'input';
   config: Config;
+  /** Where the config came from, named in the manifest. */
+  configSource?: ConfigSource;
   sink: OutputSink;
   /** Called after each article, in input order, for progress. */
   onArticle?: (done: number, total: number, cached: number) => void;
@@ -49,12 +63,11 @@ export interface RunOptions {
   shard?: Shard;
   /** A pool to reuse (its config must match); otherwise one is started when the batch is big enough. */
   pool?: ArticlePool;
-  /** Reads one article (default: src/io/read.ts within the input folder and limits.maxBytes); a test seam. */
+  /** Reads one file (default: src/io/read.ts within its input folder and limits.maxBytes); a test seam. */
   reader?: ArticleReader;
   /** Also write the flat tables (under tablesOutDir/tables/) and/or the HTML report (into reportDir), the same
-   * bytes as writeTables and writeReport on the dataset this run writes. The tables are finished before the
-   * dataset is committed and renamed into place right after it; report pages are written as records arrive and
-   * the index last. */
+   * bytes as writeTables and writeReport on the dataset this run writes. Everything is staged as the records come
+   * and committed with the dataset as one unit (src/io/commit.ts). */
   outputs?: OutputsOptions;
 }
 
@@ -76,24 +89,15 @@ export interface RunSummary {
   warnings: { path: string; message: Message }[];
 }
 
-/** Checks the folders and discovers the corpus (src/run/plan.ts). */
+/** Resolves the inputs, checks them against the folders the run writes, sets up the cache (src/run/plan.ts). */
 function plan(opts: RunOptions): Plan & { warnings: RunSummary['warnings'] } {
-  const outputFolders = [opts.sink.dir, opts.cacheDir, opts.outputs?.tablesOutDir, opts.outputs?.reportDir].filter(
+  const { sink, outputs, cacheDir } = opts;
+  const outputFolders = [sink.dir, cacheDir, outputs?.tablesOutDir, outputs?.reportDir].filter(
     (d): d is string => d !== undefined,
   );
-  const want = { tables: opts.outputs?.tablesOutDir !== undefined, report: opts.outputs?.reportDir !== undefined };
-  const { input, config } = opts;
-  const p = makePlan({
-    input,
-    config,
-    outputFolders,
-    want,
-    ...(opts.cacheDir !== undefined ? { cacheDir: opts.cacheDir } : {}),
-    ...(opts.force !== undefined ? { force: opts.force } : {}),
-    ...(opts.readOnlyCache !== undefined ? { readOnlyCache: opts.readOnlyCache } : {}),
-    ...(opts.shard ? { shard: opts.shard } : {}),
-    ...(opts.reader ? { reader: opts.reader } : {}),
-  });
+  const want = { tables: outputs?.tablesOutDir !== undefined, report: outputs?.reportDir !== undefined };
+  const input = typeof opts.input === 'string' ? [opts.input] : opts.input;
+  const p = makePlan({ ...opts, input, cwd: opts.cwd ?? process.cwd(), outputFolders, want });
   return { ...p, warnings: [] };
 }
 
@@ -129,11 +133,11 @@ function asRunError(err: unknown): unknown {
 }
 
 /** What the main thread does before any processing: read the bytes, and answer from the cache when it can. */
-type Prepared = { outcome: ArticleOutcome } | { bytes: Uint8Array; key?: string };
+type Prepared = { outcome: ProcessedArticle } | { bytes: Uint8Array; key?: string };
 
-function prepare(a: Discovered, p: Plan & { warnings: RunSummary['warnings'] }): Prepared {
+function prepare(a: InputArticle, p: Plan & { warnings: RunSummary['warnings'] }): Prepared {
   const { cache } = p;
-  const read = p.read(a.absolute);
+  const read = p.read(a);
   if ('error' in read)
     return {
       outcome: {
@@ -168,12 +172,14 @@ function prepare(a: Discovered, p: Plan & { warnings: RunSummary['warnings'] }):
 
 /** Streams outcomes into the sink in input order and writes the manifest at the end. */
 class Batch {
-  private readonly inputs: ManifestInput[] = [];
+  private readonly inputs: ArticleOutcome[] = [];
   private quotes = 0;
   private entities = 0;
   private cached = 0;
   private tables?: TablesWriter;
   private report?: ReportWriter;
+  /** The corpus pass, fed every record when the run writes tables or a report. */
+  private corpus?: CorpusIndex;
 
   constructor(
     private readonly opts: RunOptions,
@@ -189,6 +195,7 @@ class Batch {
     const { tablesOutDir, reportDir } = this.opts.outputs ?? {};
     if (tablesOutDir !== undefined) this.tables = new TablesWriter(tablesOutDir, sink.set);
     if (reportDir !== undefined) this.report = new ReportWriter(reportDir, sink.set);
+    if (this.tables || this.report) this.corpus = new CorpusIndex();
   }
 
   /** Where the thread that processes an article writes its cache entry (under `key`) and its report page. */
@@ -200,7 +207,7 @@ class Batch {
     };
   }
 
-  add(o: ArticleOutcome): void {
+  add(o: ProcessedArticle): void {
     if (o.line !== undefined) {
       this.opts.sink.appendDataset(`${o.line}\n`);
       if (this.tables || this.report) {
@@ -216,12 +223,13 @@ class Batch {
           if (o.pageWritten) this.report.addWritten(o.tally ?? parsed(), o.pageStaged);
           else this.report.add(parsed(), o);
         }
+        this.corpus!.addDigest(o.digest ?? articleDigest(parsed()));
       }
     }
     this.quotes += o.quotes;
     this.entities += o.entities;
     if (o.cached) this.cached++;
-    this.inputs.push({ id: o.id, path: o.path, sha256: o.sha256, status: o.status, messages: o.messages });
+    this.inputs.push(outcomeOf(o));
     this.opts.onArticle?.(this.inputs.length, this.plan.articles.length, this.cached);
   }
 
@@ -231,6 +239,7 @@ class Batch {
       schemaVersion: SCHEMA_VERSION,
       pipelineVersion: PIPELINE_VERSION,
       configHash: configHash(config),
+      config: this.opts.configSource,
       inputs: [...this.inputs, ...this.plan.rejected],
       skipped: this.plan.skipped,
       quotes: this.quotes,
@@ -241,8 +250,9 @@ class Batch {
     sink.writeFile('manifest.json', manifestText(manifest));
     // every file complete under its temporary name, then one commit (src/io/commit.ts); tables or a report outside
     // the sink's folder (or with a sink that has none) commit on their own right after
-    this.tables?.finish();
-    this.report?.finish();
+    const corpus = this.corpus?.resolve();
+    this.tables?.finish(corpus!);
+    this.report?.finish(corpus!);
     sink.commit();
     this.tables?.publish();
     this.plan.cache?.prune();
@@ -325,7 +335,7 @@ export async function runPipelineAsync(opts: RunOptions): Promise<RunSummary> {
   // a worker's heap holds the models, and every collection the extra garbage brings costs it (and V8's helper
   // threads) several times what the same work costs this small heap.
   const workerWants: OutputsWanted = { tables: false, report: p.want.report };
-  const processInWorker = async (a: Discovered): Promise<ArticleOutcome> => {
+  const processInWorker = async (a: InputArticle): Promise<ProcessedArticle> => {
     const prep = prepare(a, p);
     if ('outcome' in prep) return prep.outcome;
     pool ??= new ArticlePool(threads, opts.config);

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { stageArticlePage } from '../outputs/report/index.ts';
 import { writeCacheEntry } from './cache.ts';
-import type { ArticleOutcome } from './outcome.ts';
+import type { ProcessedArticle } from './outcome.ts';
 
 export interface StoreTarget {
   /** The report's articles folder: the page is staged there (a temporary file the run's commit renames), and
@@ -16,7 +16,7 @@ export interface StoreTarget {
 
 /** Writes the outcome's cache entry and stages its page as the target asks; returns the outcome, its page replaced
  * by `pageWritten` and the staged file's name. */
-export function storeOutcome(o: ArticleOutcome, t: StoreTarget): ArticleOutcome {
+export function storeOutcome(o: ProcessedArticle, t: StoreTarget): ProcessedArticle {
   // The page is encoded to UTF-8 once, for its hash and its file (hashing the string and writing it encoded it
   // twice: ~22 MB per 1,000 articles each time, from a two-byte string).
   let bytes: Buffer | undefined;

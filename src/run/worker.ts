@@ -4,7 +4,7 @@ import { workerData } from 'node:worker_threads';
 import type { Config } from '../config.ts';
 import type { StageTimings } from '../pipeline.ts';
 import type { OutputsWanted } from '../outputs/article-outputs.ts';
-import { processToOutcome, type ArticleOutcome } from './outcome.ts';
+import { processToOutcome, type ProcessedArticle } from './outcome.ts';
 import { storeOutcome, type StoreTarget } from './store.ts';
 
 export interface WorkerTask {
@@ -20,7 +20,7 @@ export interface WorkerTask {
 }
 
 export interface WorkerReply {
-  outcome: ArticleOutcome;
+  outcome: ProcessedArticle;
   timings?: StageTimings;
   /** Staging the article's page failed (a full disk, a folder it cannot write): the run cannot be committed. */
   storeError?: { code: string; path: string };

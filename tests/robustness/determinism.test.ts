@@ -23,12 +23,15 @@ const FILES: Record<string, string> = {
   'j.txt': 'Secretary of State Antony Blinken said the alliance had developed in extraordinary ways.',
   'k.txt': '😀 Jane Smith said “it is fine” — and Paul Lee agreed.',
   'bad/empty.txt': '',
-  'bad/latin1.txt': 'Caf\u00e9',
+  // valid UTF-8 (é) beside an invalid byte: damaged UTF-8, rejected
+  'bad/damaged.txt': 'Caf\u00c3\u00a9 \u0093',
   'dup.md': 'Jane said so.',
   'dup.txt': 'Jane said so too.',
 };
 const bytesOf = (files: Record<string, string>) =>
-  Object.fromEntries(Object.entries(files).map(([k, v]) => [k, k === 'bad/latin1.txt' ? Buffer.from(v, 'latin1') : v]));
+  Object.fromEntries(
+    Object.entries(files).map(([k, v]) => [k, k === 'bad/damaged.txt' ? Buffer.from(v, 'latin1') : v]),
+  );
 
 describe('determinism', () => {
   it('discovery gives the same articles whatever order the file system lists them in (property)', () => {

@@ -23,7 +23,7 @@ import { articleReader } from '../../src/io/read.ts';
 import { isArticleName } from '../../src/io/discover.ts';
 import { printable } from '../../src/messages.ts';
 import { checkOutputFolder, FolderSink } from '../../src/outputs/sink.ts';
-import type { ArticleOutcome } from '../../src/run/outcome.ts';
+import type { ProcessedArticle } from '../../src/run/outcome.ts';
 import { RunError, runPipelineWith, type RunSummary } from '../../src/run/runner.ts';
 import { tempDir } from './harness.ts';
 
@@ -140,7 +140,7 @@ function race(path: string, kind: (typeof MUTATIONS)[number]): void {
 }
 
 /** The stages replaced: every article read is an ok record of its id. */
-const stub = (raw: { id: string; path: string; bytes: Uint8Array }): ArticleOutcome => ({
+const stub = (raw: { id: string; path: string; bytes: Uint8Array }): ProcessedArticle => ({
   id: raw.id,
   path: raw.path,
   sha256: createHash('sha256').update(raw.bytes).digest('hex'),

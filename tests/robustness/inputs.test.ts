@@ -42,6 +42,11 @@ beforeAll(() => {
     'paper.md': Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n', 'latin1'),
     'archive.html': gzipSync(Buffer.from(ARTICLE)),
     'latin1.txt': Buffer.from('Caf\xe9 owners said the rent was too high.', 'latin1'),
+    'damaged.txt': Buffer.from('Caf\xc3\xa9 owners said the rent was \x93too high.', 'latin1'),
+    'utf16le-nobom.txt': Buffer.from(ARTICLE, 'utf16le'),
+    'utf16be-nobom.txt': Buffer.from(ARTICLE, 'utf16le').swap16(),
+    'spanish.txt':
+      'La autoridad portuaria aprobó el lunes la ampliación de la terminal de contenedores, una obra de 120 millones de euros. "Es la inversión más importante del puerto en dos décadas", afirmó su presidenta, Carmen Ibáñez.',
     'utf16le.txt': utf16le(ARTICLE),
     'utf16be.txt': utf16be(ARTICLE),
     'bom.txt': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(ARTICLE)]),
@@ -50,7 +55,8 @@ beforeAll(() => {
     'quotes.txt':
       '“He said “nested” words,” she said. ‘Single ‘inside’ too’, Jane Smith said.\n“Unbalanced ” ” ” close marks.\n« Open guillemet never closes, said Paul Lee.\n"Open straight quote that never closes\n\nA new paragraph, said Jane Smith.',
     // 100,000 marks in one paragraph ('"a" ' repeated is quadratic in the quote stage: see docs/robustness.md)
-    'marks.txt': '" '.repeat(100_000),
+    // (with a word before them: a text of marks alone has no word and is rejected as ingest/no-words)
+    'marks.txt': `Jane said: ${'" '.repeat(100_000)}`,
     'russian.txt': 'Президент Владимир Путин заявил: «Мы победим», — сказал он журналистам.',
     'chinese.txt': '习近平说：“我们将继续改革开放。”他在北京对记者说。',
     'arabic.txt': 'قال الرئيس إن "الخطة ستنجح" في العام المقبل.',
@@ -95,11 +101,31 @@ describe('robustness: broken inputs never stop the batch', () => {
     expect(e.messages[0]!.text).toContain(kind);
   });
 
-  it('rejects invalid UTF-8, naming the byte and its offset', () => {
+  it('reads a legacy windows-1252 text file, saying which encoding it assumed', () => {
     const e = run.entry('latin1.txt');
+    expect(e.status).toBe('ok');
+    expect(e.messages[0]!.id).toBe('ingest/decoded-legacy');
+    expect(e.messages[0]!.text).toContain('windows-1252');
+    expect(run.records.get('latin1.txt')!.text).toBe('Café owners said the rent was too high.');
+  });
+
+  it('rejects damaged UTF-8, naming the byte and its offset', () => {
+    const e = run.entry('damaged.txt');
     expect(e.status).toBe('rejected');
     expect(e.messages[0]!.id).toBe('ingest/invalid-encoding');
-    expect(e.messages[0]!.text).toContain('0xe9 at offset 3');
+    expect(e.messages[0]!.text).toContain('0x93 at offset 31');
+  });
+
+  it('processes an article clearly not in English, with a warning naming the language', () => {
+    const e = run.entry('spanish.txt');
+    expect(e.status).toBe('ok');
+    expect(e.messages.find((m) => m.id === 'ingest/not-english')?.text).toContain('spa');
+    expect(run.entry('ok.txt').messages.map((m) => m.id)).not.toContain('ingest/not-english');
+  });
+
+  it.each(['utf16le-nobom.txt', 'utf16be-nobom.txt'])('reads %s, saying it assumed UTF-16', (path) => {
+    expect(run.records.get(path)!.text).toBe(run.records.get('ok.txt')!.text);
+    expect(run.ids(path)).toContain('ingest/decoded-legacy');
   });
 
   it.each(['utf16le.txt', 'utf16be.txt', 'bom.txt', 'crlf.txt', 'cr.txt'])(

@@ -55,6 +55,22 @@ describe('robustness: limits are reported when hit', () => {
     expect(process(`A ${word} b.`).record!.text).toContain(word);
   });
 
+  it('a long paragraph in a script written without spaces is prose, kept whole and read in linear time', () => {
+    const japanese = '東京都議会は火曜日、長い議論の末に来年度の予算案を可決した。知事は「必要な判断だ」と述べた。';
+    const thai = 'ประเทศไทยมีประชากรประมาณหกสิบเก้าล้านคนและกรุงเทพเป็นเมืองหลวง';
+    for (const unit of [japanese, thai]) {
+      const paragraph = unit.repeat(Math.ceil(20_000 / unit.length));
+      const t0 = performance.now();
+      const r = process(`${paragraph}\n\n${paragraph}`);
+      expect(ids(r)).not.toContain('ingest/long-run-removed');
+      expect(r.record!.text).toBe(`${paragraph}\n\n${paragraph}`);
+      expect(performance.now() - t0).toBeLessThan(5_000);
+    }
+    // a long run mostly of Latin letters and punctuation is still data, whatever few CJK letters it holds
+    const mixed = `${'a/b.c-d_e?f=1&'.repeat(60)}東京`;
+    expect(ids(process(`Text. ${mixed} More.`))).toContain('ingest/long-run-removed');
+  });
+
   it('one 5 MB line of prose: limits.maxTokens reports it (the default limits would process it, slowly)', () => {
     const line = PROSE.repeat(Math.ceil(5_000_000 / PROSE.length)).trimEnd();
     expect(line.length).toBeGreaterThanOrEqual(5_000_000);

@@ -178,10 +178,11 @@ describe('robustness: CSV cells a spreadsheet would run', () => {
     expect(articles).toContain('"\'+id"');
     expect(quotes).toContain('"\'-2+3 is the answer,"');
     expect(quotes).toContain('"\'@everyone; =1+1,"');
-    // no field of any CSV table starts with a character a spreadsheet runs
+    // no field of any CSV table starts with a character a spreadsheet runs (an empty last field is followed by
+    // the record's CRLF, which is no field's start)
     for (const f of readdirSync(join(out, 'tables')).filter((n) => n.endsWith('.csv'))) {
       const body = readFileSync(join(out, 'tables', f), 'utf8');
-      expect(body, f).not.toMatch(/(^|,|\r\n)[=+\-@\t\r]/);
+      expect(body, f).not.toMatch(/(^|,|\r\n)([=+\-@\t]|\r(?!\n))/);
     }
     const db = await DuckDBInstance.create(':memory:');
     const con = await db.connect();

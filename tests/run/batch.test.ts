@@ -58,7 +58,9 @@ beforeAll(() => {
 describe('tables and report of a run', () => {
   it('are the bytes writeTables and writeReport make from its dataset', async () => {
     expect(Object.keys(reference)).toContain('tables/quotes.parquet');
+    expect(Object.keys(reference)).toContain('tables/speakers.parquet');
     expect(Object.keys(reference).filter((f) => f.startsWith('report/articles/'))).toHaveLength(12);
+    expect(Object.keys(reference)).toContain('report/speakers/person_jane-smith.html');
     const apart = tempDir();
     writeFileSync(join(apart, 'dataset.jsonl'), reference['dataset.jsonl']!, 'latin1');
     await writeTables(join(apart, 'dataset.jsonl'), apart);

@@ -174,6 +174,18 @@ describe('pipeline --check', () => {
       (o) => writeFileSync(join(o, 'report/articles/old.html'), '<html></html>'),
       /extra/,
     ],
+    [
+      'a speaker page the run would delete',
+      'report/speakers/person_nobody.html',
+      (o) => writeFileSync(join(o, 'report/speakers/person_nobody.html'), '<html></html>'),
+      /extra/,
+    ],
+    [
+      'a stale speaker page',
+      'report/speakers/person_antony-blinken.html',
+      (o) => appendFileSync(join(o, 'report/speakers/person_antony-blinken.html'), '<!-- old -->'),
+      /differs/,
+    ],
   ];
   it.each(cases)('fails with exit 3 on %s, naming the file', (_, file, edit, summary) => {
     const out = outputWith(edit);

@@ -1,7 +1,9 @@
 // The documented multi-machine recipe, through the real commands: three `--shard i/3` runs plus
-// `npm run merge` give exactly the bytes of one run; a merge with a shard missing is refused.
+// `npm run merge` give exactly the bytes of one run, and `npm run tables` and `npm run report` on the merged dataset
+// the single run's tables and report (the corpus pass over the merged records is the single run's); a merge with a
+// shard missing is refused.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeCorpus, tempDir } from './corpus.ts';
@@ -48,6 +50,26 @@ describe('shards and merge', () => {
     expect(r.code, r.stderr).toBe(2); // like the single run: some articles were rejected
     for (const f of FILES) expect(read(merged, f), f).toBe(read(single, f));
   });
+
+  it("gives the single run's tables and report, corpus keys and speaker pages included, from the merged dataset", () => {
+    const merged = join(tempDir(), 'merged');
+    expect(tsx('scripts/merge.ts', ['--output', merged, parts[1]!, parts[2]!, parts[0]!]).code).toBe(2);
+    expect(tsx('scripts/tables.ts', [join(merged, 'dataset.jsonl'), merged]).code).toBe(0);
+    expect(tsx('scripts/report.ts', [join(merged, 'dataset.jsonl'), join(merged, 'report')]).code).toBe(0);
+    const files = (dir: string) =>
+      readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((d) => d.isFile())
+        .map((d) => join(d.parentPath, d.name).slice(dir.length + 1))
+        .sort();
+    for (const sub of ['tables', 'report']) {
+      const got = files(join(merged, sub));
+      expect(got).toEqual(files(join(single, sub)));
+      for (const f of got)
+        expect(readFileSync(join(merged, sub, f)).equals(readFileSync(join(single, sub, f))), f).toBe(true);
+    }
+    expect(files(join(single, 'tables'))).toContain('speakers.parquet');
+    expect(files(join(single, 'report')).some((f) => f.startsWith('speakers/'))).toBe(true);
+  }, 60_000);
 
   it('refuses a merge with a shard missing or given twice, writing nothing', () => {
     const merged = join(tempDir(), 'merged');

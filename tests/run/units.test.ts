@@ -5,7 +5,7 @@ import { ArticleRecordSchema } from '../../src/schema.ts';
 import { articleOutputs } from '../../src/outputs/article-outputs.ts';
 import { trickyRecord } from '../outputs/tables/tricky-record.ts';
 import { mapInOrder } from '../../src/run/ordered.ts';
-import { MIN_ARTICLES_FOR_POOL, workerCount } from '../../src/run/pool.ts';
+import { MIN_ARTICLES_FOR_AUTO_POOL, MIN_ARTICLES_FOR_POOL, workerCount } from '../../src/run/pool.ts';
 import { inShard, parseShard, shardOf } from '../../src/run/shard.ts';
 
 describe('shards', () => {
@@ -72,6 +72,12 @@ describe('workerCount', () => {
     expect(workerCount(4, 1000)).toBe(4);
     expect(workerCount(64, 10)).toBe(5);
     expect(workerCount('auto', 1000)).toBeGreaterThanOrEqual(0);
+  });
+
+  it('keeps auto in process below the size where a pool pays, an explicit count from 8 articles', () => {
+    expect(workerCount('auto', MIN_ARTICLES_FOR_AUTO_POOL - 1)).toBe(0);
+    expect(workerCount(2, MIN_ARTICLES_FOR_AUTO_POOL - 1)).toBe(2);
+    expect(MIN_ARTICLES_FOR_AUTO_POOL).toBeGreaterThan(MIN_ARTICLES_FOR_POOL);
   });
 });
 

@@ -34,6 +34,15 @@ describe('ingest', () => {
     ]);
   });
 
+  it('runs only the rules that fit any language on an article clearly in another language', () => {
+    const text = 'Related\nLa obra costará 120 millones de euros.\n© 2024 Diario del Sur\n(AFP)';
+    const english = removeBoilerplate(text, rules);
+    expect(english.text).toBe('La obra costará 120 millones de euros.');
+    const spanish = removeBoilerplate(text, rules, 'spa');
+    expect(spanish.text).toBe('Related\nLa obra costará 120 millones de euros.');
+    expect(spanish.messages.map((m) => m.text.match(/rule ([\w-]+)/)?.[1])).toEqual(['copyright', 'photo-agency']);
+  });
+
   it('keeps prose that merely starts like boilerplate', () => {
     const line = 'Share prices fell sharply on Tuesday after the central bank raised rates.';
     expect(removeBoilerplate(line, rules).text).toBe(line);

@@ -1,5 +1,6 @@
 // One article's page: the text with quotes tinted by speaker, cues and speaker mentions marked, entities
-// underlined by type, and a side list of speakers with their quotes.
+// underlined by type, and a side list of speakers with their quotes, each linking to the speaker's page (by the key
+// this article gives them: the page of a key merged into another sends the reader on).
 // Made of small functions rather than one: records differ in shape (optional fields, null speakers and cues), and
 // each new shape made V8 recompile the page function, which cost ~50 ms a time as one large function.
 import type { ArticleRecord } from '../../schema.ts';
@@ -7,6 +8,7 @@ import { esc, safeHttpUrl } from './escape.ts';
 import { markUp, type Mark } from './highlight.ts';
 import { page } from './layout.ts';
 import { entityTypeColour } from './palette.ts';
+import { speakerFileName } from './paths.ts';
 import { articleSpeakers, type ArticleSpeaker } from './speakers.ts';
 
 /** The HTML of an article's page; `indexHref` links back to the report index. */
@@ -106,7 +108,7 @@ function sideList(speakers: readonly ArticleSpeaker[]): string {
   return speakers
     .map(
       (s) => `<section class="speaker ${s.cls}" data-speaker="${esc(s.key)}">
-<h3>${esc(s.name)} <span class="muted">(${s.quotes.length})</span></h3>
+<h3>${s.speakerKey ? `<a href="../speakers/${esc(speakerFileName(s.speakerKey))}">${esc(s.name)}</a>` : esc(s.name)} <span class="muted">(${s.quotes.length})</span></h3>
 <ol>${s.quotes.map((q) => `<li><a href="#${esc(q.id)}">${esc(q.id)}</a> <span class="muted">${esc(q.type)}</span> ${esc(q.text)}</li>`).join('')}</ol>
 </section>`,
     )

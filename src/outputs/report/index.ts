@@ -1,15 +1,21 @@
-// writeReport: dataset.jsonl → a static HTML report (index.html and one page per article), streaming the dataset.
+// writeReport: dataset.jsonl → a static HTML report (index.html, a page per article and a page per speaker),
+// streaming the dataset. Article pages are staged as records come; the speaker pages and the index, which need the
+// corpus keys, once the corpus pass (src/outputs/corpus/) has seen every record. All of it becomes visible when the
+// output set commits.
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readFileSync, readdirSync, readSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AtomicWriter, TEMP_NAME } from '../../io/atomic.ts';
 import { OutputSet, recoverFolder } from '../../io/commit.ts';
 import type { ArticleRecord } from '../../schema.ts';
+import type { Corpus } from '../corpus/corpus.ts';
+import { CorpusIndex } from '../corpus/index.ts';
 import { readDatasetSync } from '../read-dataset.ts';
 import { articlePage } from './article-page.ts';
-import { indexPage } from './index-page.ts';
+import { indexPageParts } from './index-page.ts';
 import { articleFileName } from './paths.ts';
-import { addArticle, addTally, articleTally, emptyStats, type ArticleTally, type CorpusStats } from './stats.ts';
+import { QuoteSpill } from './speaker-pages.ts';
+import { addTally, articleTally, emptyStats, type ArticleTally, type CorpusStats } from './stats.ts';
 
 export { articleFileName } from './paths.ts';
 
@@ -19,7 +25,7 @@ export function articleReportPage(record: ArticleRecord): string {
 }
 
 /** Writes the report record by record: each article's page staged at once (only when it differs from the page in
- * place), the index and the removal of pages of articles no longer in the dataset at finish(). Nothing is visible
+ * place); the speaker pages, the index and the removal of pages no longer wanted at finish(). Nothing is visible
  * until the output set commits: a pipeline run's set, with its dataset, or this writer's own. */
 export class ReportWriter {
   /** The folder of the article pages (a pipeline worker stages pages into it directly). */
@@ -28,6 +34,7 @@ export class ReportWriter {
   private readonly stats: CorpusStats = emptyStats();
   private readonly set: OutputSet;
   private readonly own: boolean;
+  private readonly quotes = new QuoteSpill();
 
   constructor(
     private readonly reportDir: string,
@@ -35,7 +42,7 @@ export class ReportWriter {
   ) {
     this.articlesDir = join(reportDir, 'articles');
     this.own = set === undefined || set.relative(this.articlesDir) === undefined;
-    if (this.own) recoverFolder(reportDir);
+    if (this.own) recoverFolder(reportDir, { folders: ['', 'articles', 'speakers'] });
     this.set = this.own ? new OutputSet(reportDir) : set!;
     this.set.mkdir(this.articlesDir);
   }
@@ -49,8 +56,7 @@ export class ReportWriter {
     else if (made.pageSha === undefined || !hasSha256(join(this.articlesDir, file), made.pageSha)) {
       this.adopt(file, stageArticlePage(this.articlesDir, record.id, articleReportPage(record)));
     }
-    this.pages.add(file);
-    addArticle(this.stats, record, file);
+    this.addWritten(articleTally(record, file));
   }
 
   /** Counts for the index an article whose page was staged in articlesDir elsewhere (by a pipeline worker), from
@@ -61,25 +67,36 @@ export class ReportWriter {
     this.adopt(tally.summary.file, staged);
     this.pages.add(tally.summary.file);
     addTally(this.stats, tally);
+    this.quotes.add(tally.summary, tally.quoteList);
   }
 
   private adopt(file: string, staged: string | undefined): void {
     if (staged !== undefined) this.set.adopt(join(this.articlesDir, staged), join(this.articlesDir, file));
   }
 
-  /** Stages the removal of pages of articles no longer in the dataset and the index; commits an own set. */
-  finish(): void {
+  /** Stages the removal of pages of articles no longer in the dataset, the speaker pages and the index; commits an
+   * own set. */
+  finish(corpus: Corpus): void {
     // Pages of articles no longer in the dataset must not linger. Pages are overwritten in place rather than
     // the folder emptied first: deleting a thousand files costs more than writing them. The folder is listed
     // now, not when the writer opened, so that a page written for an article that then failed goes too.
     for (const file of readdirSync(this.articlesDir))
       if (!this.pages.has(file) && !TEMP_NAME.test(file)) this.set.remove(join(this.articlesDir, file));
-    const index = join(this.reportDir, 'index.html');
-    const html = Buffer.from(indexPage(this.stats), 'utf8');
-    if (!sameBytes(index, html)) {
-      const w = this.set.writer(index, { digest: false });
-      w.write(html);
-    }
+    const speakersDir = join(this.reportDir, 'speakers');
+    this.set.mkdir(speakersDir);
+    this.quotes.writeSpeakerPages(speakersDir, corpus, {
+      write: (path, html) => {
+        const want = Buffer.from(html, 'utf8');
+        if (!sameBytes(path, want)) this.set.writer(path, { digest: false, sync: false }).write(want);
+      },
+      remove: (path) => this.set.remove(path),
+    });
+    // the index holds every quote: streamed into its staged file, never a string whole
+    const { head, tail } = indexPageParts(this.stats, corpus);
+    const index = this.set.writer(join(this.reportDir, 'index.html'), { digest: false });
+    index.write(head);
+    this.quotes.writeIndex(corpus, (chunk) => index.write(chunk));
+    index.write(tail);
     if (this.own) this.set.commit();
   }
 
@@ -144,12 +161,16 @@ function sameBytes(path: string, want: Buffer): boolean {
   }
 }
 
-/** Writes the HTML report of a dataset.jsonl into `reportDir` (index.html, articles/*.html). */
+/** Writes the HTML report of a dataset.jsonl into `reportDir` (index.html, articles/*.html, speakers/*.html). */
 export async function writeReport(datasetPath: string, reportDir: string): Promise<void> {
   const report = new ReportWriter(reportDir);
+  const corpus = new CorpusIndex();
   try {
-    for (const record of readDatasetSync(datasetPath)) report.add(record);
-    report.finish();
+    for (const record of readDatasetSync(datasetPath)) {
+      report.add(record);
+      corpus.add(record);
+    }
+    report.finish(corpus.resolve());
   } catch (err) {
     report.abort();
     throw err;

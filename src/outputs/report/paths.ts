@@ -13,3 +13,12 @@ export function articleFileName(id: string): string {
   if (slug === id) return `${slug}.html`;
   return `${slug}-${createHash('sha256').update(id).digest('hex').slice(0, 10)}.html`;
 }
+
+/** The page file name of a speaker, relative to the speakers/ folder, from a key ("person:donald-trump" ->
+ * "person_donald-trump.html"); a key with other letters than a-z, digits and '-' gets a hash, as ids do. */
+export function speakerFileName(key: string): string {
+  const plain = key.replace(':', '_');
+  if (/^[a-z_]+_[a-z0-9-]+$/.test(plain) && plain.length <= 120) return `${plain}.html`;
+  const slug = plain.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 100);
+  return `${slug}-${createHash('sha256').update(key).digest('hex').slice(0, 10)}.html`;
+}

@@ -9,6 +9,8 @@ export interface ArticleSpeaker {
   key: string;
   name: string;
   entityId: string | null;
+  /** The speaking entity's key (its page is speakers/<file of the key>), or null. */
+  speakerKey: string | null;
   /** CSS class carrying the speaker's colour. */
   cls: string;
   quotes: Quote[];
@@ -28,7 +30,14 @@ export function articleSpeakers(record: ArticleRecord): {
       const cls = q.speaker
         ? `spk-${speakerColour([...byKey.values()].filter((x) => x.key !== 'unknown').length)}`
         : 'spk-none';
-      s = { key, name: q.speaker?.name ?? 'Unknown speaker', entityId: q.speaker?.entityId ?? null, cls, quotes: [] };
+      s = {
+        key,
+        name: q.speaker?.name ?? 'Unknown speaker',
+        entityId: q.speaker?.entityId ?? null,
+        speakerKey: q.speaker?.key ?? null,
+        cls,
+        quotes: [],
+      };
       byKey.set(key, s);
     }
     s.quotes.push(q);

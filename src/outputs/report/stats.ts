@@ -4,6 +4,8 @@ import type { ArticleRecord } from '../../schema.ts';
 export interface ArticleSummary {
   id: string;
   title: string | null;
+  /** Publication date as the input carries it, or null. */
+  published: string | null;
   file: string;
   quotes: number;
   entities: number;
@@ -60,7 +62,24 @@ export interface ArticleTally {
   phraseSpeakerQuotes: number;
   unattributedQuotes: number;
   entityTypes: [string, number][];
+  /** The article's quotes, for the speaker pages and the search index. */
+  quoteList: QuoteEntry[];
 }
+
+/** One quote as the speaker pages and the search index show it. */
+export interface QuoteEntry {
+  id: string;
+  type: string;
+  /** The quote's text, cut to MAX_QUOTE_TEXT characters. */
+  text: string;
+  /** The speaker's name, or null when unknown. */
+  speaker: string | null;
+  /** The speaking entity's key (corpus keys are looked up from it), or null. */
+  key: string | null;
+}
+
+// A speaker page or the search index shows this much of a quote; the article page has it all.
+const MAX_QUOTE_TEXT = 600;
 
 /** One article's tally. */
 export function articleTally(r: ArticleRecord, file: string): ArticleTally {
@@ -84,6 +103,7 @@ export function articleTally(r: ArticleRecord, file: string): ArticleTally {
     summary: {
       id: r.id,
       title: r.meta.title ?? null,
+      published: r.meta.published ?? null,
       file,
       quotes: r.quotes.length,
       entities: r.entities.length,
@@ -98,6 +118,13 @@ export function articleTally(r: ArticleRecord, file: string): ArticleTally {
     phraseSpeakerQuotes,
     unattributedQuotes,
     entityTypes: [...entityTypes],
+    quoteList: r.quotes.map((q) => ({
+      id: q.id,
+      type: q.type,
+      text: q.text.length > MAX_QUOTE_TEXT ? `${q.text.slice(0, MAX_QUOTE_TEXT - 1)}…` : q.text,
+      speaker: q.speaker?.name ?? null,
+      key: q.speaker?.key ?? null,
+    })),
   };
 }
 

@@ -30,6 +30,41 @@ aside .speaker h3{font-size:15px;margin:0 0 4px}
 aside ol{margin:0;padding-left:20px;font-size:13.5px}
 aside li{margin:3px 0}
 .legend span{margin-right:12px;white-space:nowrap}
+.facts{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:4px 14px;margin:8px 0 16px}
+.facts dt{font-weight:600;color:#566573}
+.facts dd{margin:0;overflow-wrap:anywhere}
+.speaker-article h3{font-size:15px;margin:14px 0 4px}
+.speaker-article ol{margin:0;padding-left:22px}
+.speaker-article li{margin:3px 0}
+.search-bar{display:flex;flex-wrap:wrap;gap:8px 16px;margin:6px 0}
+.search-bar input{width:min(420px,80vw);font:inherit;padding:4px 6px}
+.search-bar select{font:inherit;padding:3px}
+#results button{font:inherit;font-weight:700;background:none;border:0;padding:0;cursor:pointer;color:#1c2833;text-decoration:underline dotted}
+#results button[aria-sort=ascending]::after{content:" ▲"}
+#results button[aria-sort=descending]::after{content:" ▼"}
+#results td.quote-text{min-width:16em}
+.scroll{overflow-x:auto;max-width:100%}
+table.share td.sharebar{min-width:160px}
+.sharebar span{display:inline-block;height:12px;vertical-align:middle}
+.share-female{background:#c0392b}.share-male{background:#2e86c1}.share-unknown{background:#aab7b8}
+svg{max-width:100%;height:auto}
+code{overflow-wrap:anywhere}
+@media (max-width:760px){
+main{padding:12px 12px}
+header.top{padding:12px}
+.article{grid-template-columns:minmax(0,1fr);gap:16px}
+.text{padding:12px;line-height:1.75}
+.cols{gap:12px}
+.figure{min-width:0;flex:1 1 90px}
+#results,#results tbody,#results tr,#results td{display:block}
+#results thead tr{display:flex;flex-wrap:wrap;gap:4px 14px;margin-bottom:6px}
+#results th{border:0;padding:0}
+#results th:last-child{display:none}
+#results tr{border-bottom:1px solid #e5e8e8;padding:6px 0}
+#results td{border:0;padding:0;overflow-wrap:anywhere}
+#results td:nth-child(-n+4){display:inline;margin-right:10px}
+#results td.quote-text{min-width:0;margin-top:2px}
+}
 .swatch{display:inline-block;width:22px;height:4px;vertical-align:middle;margin-right:4px}
 svg text{font:12px system-ui,sans-serif;fill:#1c2833}
 ${paletteCss()}

@@ -9,9 +9,16 @@ import type { ArticleRecord } from '../../schema.ts';
 import { ByteBuf } from './bytes.ts';
 import { emitRows, type RowSink } from './rows.ts';
 import { FORMULA_START, NEEDS_QUOTES } from './csv-rule.ts';
-import { TABLES, type Cell, type ColumnSpec, type TableName, type TableSpec } from './spec.ts';
+import {
+  ARTICLE_TABLES,
+  recordColumns,
+  type ArticleTableName,
+  type Cell,
+  type ColumnSpec,
+  type TableSpec,
+} from './spec.ts';
 
-/** An article's rows of the four tables, encoded. `layout` gives, table by table in TABLES order: the number of
+/** An article's rows of the four tables, encoded. `layout` gives, table by table in ARTICLE_TABLES order: the number of
  * rows, the length of the CSV records, then for each column the length of its values and of its definition levels
  * (one byte per row, 1 for a value and 0 for a null; 0 bytes for a column that cannot be null). The parts lie in
  * `bytes` in that order. Plain data, so it crosses threads by structured clone as one copy of the bytes. */
@@ -20,7 +27,8 @@ export interface ArticleTables {
   layout: number[];
 }
 
-/** One table's part of an ArticleTables, as views into its bytes. */
+/** One table's part of an ArticleTables, as views into its bytes: the columns a record gives (recordColumns), or
+ * once a corpus key is filled in (src/outputs/tables/deferred.ts) every column of the table. */
 export interface TablePart {
   rows: number;
   csv: Uint8Array;
@@ -47,7 +55,7 @@ const special = (c: number, first: boolean) =>
   (first && (c === 0x3d || c === 0x2b || c === 0x2d || c === 0x40 || c === 0x09));
 
 /** Appends one CSV field: null as nothing, a number as String(n), a string quoted (quotes doubled) when needed. */
-function csvField(out: ByteBuf, cell: Cell): void {
+export function csvField(out: ByteBuf, cell: Cell): void {
   if (cell === null) return;
   if (typeof cell === 'number') {
     if (Number.isInteger(cell) && cell >= 0 && cell < 1e9) csvUint(out, cell);
@@ -95,8 +103,9 @@ function csvUint(out: ByteBuf, n: number): void {
 }
 
 /** The encoders of one table, kept for the next article: the buffers grow to the largest article and stay. Cells
- * come one by one from emitRows and are checked against the spec's column types as they are written. */
-class TableEncoder implements RowSink {
+ * come one by one from emitRows (or the corpus tables' rows) and are checked against the spec's column types as
+ * they are written. */
+export class TableEncoder implements RowSink {
   readonly csv = new ByteBuf();
   readonly values: ByteBuf[];
   readonly defs: (ByteBuf | null)[];
@@ -104,9 +113,22 @@ class TableEncoder implements RowSink {
   /** The column of the next cell. */
   private col = 0;
 
+  private readonly columns: ColumnSpec[];
+
   constructor(private readonly spec: TableSpec) {
-    this.values = spec.columns.map(() => new ByteBuf());
-    this.defs = spec.columns.map((c) => (c.nullable ? new ByteBuf() : null));
+    this.columns = recordColumns(spec);
+    this.values = this.columns.map(() => new ByteBuf());
+    this.defs = this.columns.map((c) => (c.nullable ? new ByteBuf() : null));
+  }
+
+  /** The rows so far as a part, as views into the buffers (valid until the next reset). */
+  part(): TablePart {
+    return {
+      rows: this.rows,
+      csv: this.csv.view(),
+      values: this.values.map((v) => v.view()),
+      defs: this.defs.map((d) => d?.view() ?? null),
+    };
   }
 
   reset(): void {
@@ -165,7 +187,7 @@ class TableEncoder implements RowSink {
   }
 
   end(): void {
-    if (this.col !== this.spec.columns.length) throw new Error(`table ${this.spec.name}: a row of ${this.col} cells`);
+    if (this.col !== this.columns.length) throw new Error(`table ${this.spec.name}: a row of ${this.col} cells`);
     this.csv.byte(0x0d);
     this.csv.byte(0x0a);
     this.col = 0;
@@ -175,7 +197,7 @@ class TableEncoder implements RowSink {
   /** Moves to the next column, checking its type, writes the separator and the definition level; its index. */
   private next(type: ColumnSpec['type'], v: unknown): number {
     const i = this.col++;
-    const c = this.spec.columns[i];
+    const c = this.columns[i];
     if (c?.type !== type) throw new Error(`table ${this.spec.name}: a ${type} cell for column ${c?.name ?? i}`);
     if (i) this.csv.byte(COMMA);
     const defs = this.defs[i]!;
@@ -190,18 +212,18 @@ class TableEncoder implements RowSink {
 }
 
 let encoders: TableEncoder[] | undefined;
-let byName: Record<TableName, TableEncoder> | undefined;
+let byName: Record<ArticleTableName, TableEncoder> | undefined;
 
 /** The article's rows of every table, encoded (see ArticleTables). */
 export function articleTables(record: ArticleRecord): ArticleTables {
   const encoders = encode(record);
   const layout: number[] = [];
   let total = 0;
-  TABLES.forEach((spec, t) => {
+  ARTICLE_TABLES.forEach((spec, t) => {
     const enc = encoders[t]!;
     layout.push(enc.rows, enc.csv.len);
     total += enc.csv.len;
-    spec.columns.forEach((_, i) => {
+    recordColumns(spec).forEach((_, i) => {
       const d = enc.defs[i]?.len ?? 0;
       layout.push(enc.values[i]!.len, d);
       total += enc.values[i]!.len + d;
@@ -227,8 +249,11 @@ export function articleTables(record: ArticleRecord): ArticleTables {
 /** Encodes the record's rows into this thread's encoders. */
 function encode(record: ArticleRecord): TableEncoder[] {
   if (!encoders) {
-    encoders = TABLES.map((spec) => new TableEncoder(spec));
-    byName = Object.fromEntries(TABLES.map((spec, t) => [spec.name, encoders![t]!])) as Record<TableName, TableEncoder>;
+    encoders = ARTICLE_TABLES.map((spec) => new TableEncoder(spec));
+    byName = Object.fromEntries(ARTICLE_TABLES.map((spec, t) => [spec.name, encoders![t]!])) as Record<
+      ArticleTableName,
+      TableEncoder
+    >;
   }
   for (const enc of encoders) enc.reset();
   emitRows(record, byName!);
@@ -239,26 +264,21 @@ function encode(record: ArticleRecord): TableEncoder[] {
  * only until the next call, for a caller that copies them at once (TablesWriter.add). Packing them into a new array
  * per article, 40 KB, made the main thread's heap collect for external memory every ~100 articles. */
 export function transientTableParts(record: ArticleRecord): TablePart[] {
-  return encode(record).map((enc) => ({
-    rows: enc.rows,
-    csv: enc.csv.view(),
-    values: enc.values.map((v) => v.view()),
-    defs: enc.defs.map((d) => d?.view() ?? null),
-  }));
+  return encode(record).map((enc) => enc.part());
 }
 
-/** The four parts of an ArticleTables, in TABLES order. */
+/** The four parts of an ArticleTables, in ARTICLE_TABLES order. */
 export function tableParts(t: ArticleTables): TablePart[] {
   const { bytes, layout } = t;
   let at = 0;
   let k = 0;
   const take = (n: number): Uint8Array => bytes.subarray(at, (at += n));
-  return TABLES.map((spec) => {
+  return ARTICLE_TABLES.map((spec) => {
     const rows = layout[k++]!;
     const csv = take(layout[k++]!);
     const values: Uint8Array[] = [];
     const defs: (Uint8Array | null)[] = [];
-    for (const c of spec.columns) {
+    for (const c of recordColumns(spec)) {
       values.push(take(layout[k++]!));
       const d = layout[k++]!;
       defs.push(c.nullable ? take(d) : null);

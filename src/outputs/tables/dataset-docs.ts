@@ -116,15 +116,21 @@ export function renderDatasetDocs(): string {
   out.push('');
   out.push('## Flat tables', '');
   out.push(
-    '`npm run tables` writes `output/tables/{articles,entities,mentions,quotes}.{csv,parquet}` (see docs/tables.md).',
+    `\`npm run tables\` writes \`output/tables/{${TABLES.map((t) => t.name).join(',')}}.{csv,parquet}\` (see docs/tables.md).`,
   );
   out.push(
     'CSV is RFC 4180 (header row, CRLF line ends, UTF-8, no BOM); a null is an empty field. Parquet columns are',
   );
   out.push(
-    "STRING (UTF-8), INT32 or DOUBLE; nullable columns say so below. Rows keep the dataset's order (article id, then",
+    "STRING (UTF-8), INT32 or DOUBLE; nullable columns say so below. Rows of the article tables keep the dataset's",
   );
-  out.push('entity, mention or quote order).', '');
+  out.push(
+    'order (article id, then entity, mention or quote order). `speakers` and `corpus_entities` have a row per corpus',
+  );
+  out.push(
+    'key: the keys of the records merged across articles where the corpus leaves no doubt (docs/speakers.md); every',
+  );
+  out.push('`corpus_key` column joins them on `key`.', '');
   for (const t of TABLES) {
     out.push(`### ${t.name}`, '', t.description, '');
     out.push('| column | type | nullable | description |', '|---|---|---|---|');

@@ -1,13 +1,29 @@
-// writeTables: dataset.jsonl → tables/{articles,entities,mentions,quotes}.{csv,parquet}, streaming the dataset.
+// writeTables: dataset.jsonl → tables/{articles,entities,mentions,quotes,speakers,corpus_entities}.{csv,parquet},
+// streaming the dataset. The article tables get each record's rows as it comes (those with a corpus_key column
+// through a scratch file, src/outputs/tables/deferred.ts); the corpus tables and the corpus keys are written once the
+// corpus pass (src/outputs/corpus/) has seen every record.
 import { join } from 'node:path';
 import { OutputSet, recoverFolder } from '../../io/commit.ts';
 import type { ArticleRecord } from '../../schema.ts';
 import { CsvSink } from './csv-sink.ts';
 import { ByteBuf } from './bytes.ts';
-import { tableParts, transientTableParts, type ArticleTables, type TablePart } from './chunk.ts';
+import { tableParts, TableEncoder, transientTableParts, type ArticleTables, type TablePart } from './chunk.ts';
+import { CorpusIndex } from '../corpus/index.ts';
+import type { Corpus } from '../corpus/corpus.ts';
+import { corpusTableEntries, emitCorpusRow } from './corpus-rows.ts';
+import { DeferredRows } from './deferred.ts';
 import { ParquetSink } from './parquet-sink.ts';
 import { readDatasetSync } from '../read-dataset.ts';
-import { TABLES, type ColumnType, type TableName, type TableSpec } from './spec.ts';
+import {
+  ARTICLE_TABLES,
+  CORPUS_TABLES,
+  isCorpusTable,
+  TABLES,
+  type ColumnType,
+  type CorpusTableName,
+  type TableName,
+  type TableSpec,
+} from './spec.ts';
 
 export { TABLES } from './spec.ts';
 
@@ -15,6 +31,8 @@ export { TABLES } from './spec.ts';
 // bounded memory, and boundaries that depend only on the data, so the same dataset gives the same bytes.
 const BATCH_ROWS = 20_000;
 const BATCH_BYTES = 16_000_000;
+// Corpus table rows are encoded this many at a time.
+const CORPUS_ROWS = 1_000;
 
 /** One table: CSV records go out per article, Parquet column bytes are gathered into row groups. */
 class TableWriter {
@@ -101,16 +119,18 @@ function valueOffset(type: ColumnType, values: Uint8Array, defs: Uint8Array | nu
   return at;
 }
 
-/** Writes the four tables record by record; nothing is in place until the output set they are staged in commits. */
+/** Writes the tables record by record; nothing is in place until the output set they are staged in commits. */
 export class TablesWriter {
   private readonly writers: [TableName, TableWriter][];
+  /** The article tables with a corpus key, by their index in ARTICLE_TABLES. */
+  private readonly deferred = new Map<number, DeferredRows>();
   private readonly dir: string;
   private readonly set: OutputSet;
   /** The set is this writer's own (no run's set given, or one of another folder): publish() commits it. */
   private readonly own: boolean;
 
-  /** Opens temporary files for the eight tables under `outDir/tables/`, staged in `set` (a pipeline run's output
-   * set, committed with its dataset) when the folder lies in it, else in a set of their own. */
+  /** Opens temporary files for the tables under `outDir/tables/`, staged in `set` (a pipeline run's output set,
+   * committed with its dataset) when the folder lies in it, else in a set of their own. */
   constructor(outDir: string, set?: OutputSet) {
     this.dir = join(outDir, 'tables');
     this.own = set === undefined || set.relative(this.dir) === undefined;
@@ -121,13 +141,16 @@ export class TablesWriter {
     this.writers = [];
     try {
       for (const spec of TABLES) this.writers.push([spec.name, new TableWriter(this.dir, spec, this.set)]);
+      ARTICLE_TABLES.forEach((spec, i) => {
+        if (spec.columns.some((c) => c.corpusKeyOf)) this.deferred.set(i, new DeferredRows(spec));
+      });
     } catch (err) {
       this.abort();
       throw err;
     }
   }
 
-  /** Adds one dataset record's rows to every table. */
+  /** Adds one dataset record's rows to every article table. */
   add(record: ArticleRecord): void {
     this.addParts(transientTableParts(record));
   }
@@ -138,18 +161,25 @@ export class TablesWriter {
   }
 
   private addParts(parts: TablePart[]): void {
-    this.writers.forEach(([, w], i) => w.add(parts[i]!));
+    parts.forEach((part, i) => {
+      const d = this.deferred.get(i);
+      if (d) d.add(part);
+      else this.writers[i]![1].add(part);
+    });
   }
 
   /** Finishes the files and renames them into place: every file is complete before any is renamed. */
-  commit(): void {
-    this.finish();
+  commit(corpus: Corpus): void {
+    this.finish(corpus);
     this.publish();
   }
 
-  /** Completes and syncs the eight temporary files, renaming none: a pipeline run does this before committing
-   * its dataset, so that a table that cannot be written fails the run before anything is in place. */
-  finish(): void {
+  /** Writes the corpus keys and the corpus tables, then completes and syncs every temporary file, renaming none: a
+   * pipeline run does this before committing its dataset, so that a table that cannot be written fails the run
+   * before anything is in place. */
+  finish(corpus: Corpus): void {
+    for (const [i, d] of this.deferred) for (const part of d.parts(corpus)) this.writers[i]![1].add(part);
+    for (const [name, w] of this.writers) if (isCorpusTable(name)) writeCorpusTable(w, name, corpus);
     for (const [, w] of this.writers) w.finish();
   }
 
@@ -165,12 +195,27 @@ export class TablesWriter {
   }
 }
 
-/** Writes the four flat tables of a dataset.jsonl as CSV and Parquet under `outDir/tables/`. */
+/** Writes a corpus table's rows, a thousand at a time. */
+function writeCorpusTable(w: TableWriter, name: CorpusTableName, corpus: Corpus): void {
+  const enc = new TableEncoder(CORPUS_TABLES.find((t) => t.name === name)!);
+  const entries = corpusTableEntries(corpus, name);
+  for (let i = 0; i < entries.length; i += CORPUS_ROWS) {
+    enc.reset();
+    for (const e of entries.slice(i, i + CORPUS_ROWS)) emitCorpusRow(e, enc);
+    w.add(enc.part());
+  }
+}
+
+/** Writes the flat tables of a dataset.jsonl as CSV and Parquet under `outDir/tables/`. */
 export async function writeTables(datasetPath: string, outDir: string): Promise<void> {
   const tables = new TablesWriter(outDir);
+  const corpus = new CorpusIndex();
   try {
-    for (const record of readDatasetSync(datasetPath)) tables.add(record);
-    tables.commit();
+    for (const record of readDatasetSync(datasetPath)) {
+      tables.add(record);
+      corpus.add(record);
+    }
+    tables.commit(corpus.resolve());
   } catch (err) {
     tables.abort();
     throw err;

@@ -1,8 +1,9 @@
-// One dataset record flattened into rows of the four tables, cells in the column order of spec.ts.
+// One dataset record flattened into rows of the four article tables, cells in the column order of spec.ts (a
+// corpus_key column is left out: the corpus pass fills it in, src/outputs/tables/deferred.ts).
 import type { ArticleRecord } from '../../schema.ts';
-import type { Row, TableName } from './spec.ts';
+import type { ArticleTableName, Row } from './spec.ts';
 
-export type TableRows = Record<TableName, Row[]>;
+export type TableRows = Record<ArticleTableName, Row[]>;
 
 /** Number of Unicode code points in a string (offsets in the dataset count code points, not UTF-16 units). */
 export function codePointLength(s: string): number {
@@ -29,7 +30,7 @@ export interface RowSink {
 
 /** Emits the rows one article contributes to each table, cell by cell, with no row arrays: the encoder
  * (src/outputs/tables/chunk.ts) writes each cell's bytes as it comes. */
-export function emitRows(r: ArticleRecord, out: Record<TableName, RowSink>): void {
+export function emitRows(r: ArticleRecord, out: Record<ArticleTableName, RowSink>): void {
   const m = r.meta;
   let mentionCount = 0;
   for (const e of r.entities) mentionCount += e.mentions.length;
@@ -61,6 +62,9 @@ export function emitRows(r: ArticleRecord, out: Record<TableName, RowSink>): voi
     ent.str(e.title);
     ent.int(e.mentions.length);
     ent.int(e.mentions[0]?.start);
+    ent.str(e.key);
+    ent.str(e.gender);
+    ent.str(e.genderEvidence);
     ent.end();
     for (let i = 0; i < e.mentions.length; i++) {
       const mn = e.mentions[i]!;
@@ -72,6 +76,7 @@ export function emitRows(r: ArticleRecord, out: Record<TableName, RowSink>): voi
       men.int(mn.start);
       men.int(mn.end);
       men.str(mn.text);
+      men.str(e.key);
       men.end();
     }
   }
@@ -92,6 +97,7 @@ export function emitRows(r: ArticleRecord, out: Record<TableName, RowSink>): voi
     qs.int(q.cue?.start);
     qs.int(q.cue?.end);
     qs.dbl(q.confidence);
+    qs.str(q.speaker?.key);
     qs.end();
   }
 }

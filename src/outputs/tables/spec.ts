@@ -1,5 +1,7 @@
-// The four flat tables: their names, column order, types and descriptions. One list drives the CSV header, the
-// Parquet schema and the generated column reference in docs/dataset.md, so the three cannot disagree.
+// The flat tables: their names, column order, types and descriptions. One list drives the CSV header, the Parquet
+// schema and the generated column reference in docs/dataset.md, so the three cannot disagree. Four tables have rows
+// per article (made from each record); two have rows per corpus key (made by the corpus pass, src/outputs/corpus/,
+// once every record is in). A `corpus_key` column of an article table is filled in from the corpus pass too.
 
 /** A cell: strings, integers and doubles; null is an absent value (an empty CSV field, a Parquet null). */
 export type Cell = string | number | null;
@@ -13,9 +15,14 @@ export interface ColumnSpec {
   type: ColumnType;
   nullable: boolean;
   description: string;
+  /** The column holds the corpus key of the article key in the named column of the same row: filled in once the
+   * corpus pass has merged the keys. Always the last column. */
+  corpusKeyOf?: string;
 }
 
-export type TableName = 'articles' | 'entities' | 'mentions' | 'quotes';
+export type ArticleTableName = 'articles' | 'entities' | 'mentions' | 'quotes';
+export type CorpusTableName = 'speakers' | 'corpus_entities';
+export type TableName = ArticleTableName | CorpusTableName;
 
 export interface TableSpec {
   name: TableName;
@@ -34,6 +41,14 @@ const int = (name: string, description: string, nullable = false): ColumnSpec =>
   type: 'INT32',
   nullable,
   description,
+});
+
+const corpusKey = (of: string, description: string): ColumnSpec => ({
+  name: 'corpus_key',
+  type: 'STRING',
+  nullable: true,
+  description,
+  corpusKeyOf: of,
 });
 
 // Offsets keep the dataset's meaning (Unicode code points into the article text, half-open) and are named
@@ -72,6 +87,14 @@ export const TABLES: readonly TableSpec[] = [
       str('title', "Title written before a person's name, null when none.", true),
       int('mention_count', 'Number of mentions.'),
       int('first_start', 'Code point offset of the first mention.'),
+      str('key', "The entity's key from this article (`entities[].key`), null for dates, amounts and numbers.", true),
+      str('gender', 'PERSON only: female, male or unknown, as this article tells it (`entities[].gender`).', true),
+      str(
+        'gender_evidence',
+        'PERSON only: pronoun, honorific or name; null with unknown (`entities[].genderEvidence`).',
+        true,
+      ),
+      corpusKey('key', 'The corpus key `key` was merged into (joins speakers and corpus_entities on key).'),
     ],
   },
   {
@@ -86,6 +109,8 @@ export const TABLES: readonly TableSpec[] = [
       int('start_offset', 'Code point offset where the mention starts (inclusive).'),
       int('end_offset', 'Code point offset where the mention ends (exclusive).'),
       str('text', 'The mention as written.'),
+      str('entity_key', "The entity's key from this article, null for dates, amounts and numbers.", true),
+      corpusKey('entity_key', 'The corpus key of the entity (joins speakers and corpus_entities on key).'),
     ],
   },
   {
@@ -111,9 +136,63 @@ export const TABLES: readonly TableSpec[] = [
       int('cue_start', 'Code point offset of the cue, or null.', true),
       int('cue_end', 'Code point end offset (exclusive) of the cue, or null.', true),
       { name: 'confidence', type: 'DOUBLE', nullable: false, description: 'Extractor confidence in [0, 1].' },
+      str(
+        'speaker_key',
+        'Key of the entity that speaks (`quotes[].speaker.key`), null when no named entity speaks.',
+        true,
+      ),
+      corpusKey('speaker_key', "The speaker's corpus key (joins speakers on key), null when no named entity speaks."),
     ],
   },
+  {
+    name: 'speakers',
+    description:
+      'One row per corpus key that speaks: the people and organisations quoted, each merged across articles (docs/speakers.md), most quoted first.',
+    columns: corpusColumns(),
+  },
+  {
+    name: 'corpus_entities',
+    description:
+      'One row per corpus key: every person, organisation, place, group and other named thing, merged across articles, in key order.',
+    columns: corpusColumns(),
+  },
 ];
+
+/** The columns of the two corpus tables. */
+function corpusColumns(): ColumnSpec[] {
+  return [
+    str('key', "The corpus key: the article key the merged keys share (a full name's, the one in most articles)."),
+    str('name', 'The most frequent full form of the name across the articles.'),
+    str('aliases', 'Other names and mention forms, most frequent first, as a JSON array of strings (at most 30).'),
+    str('type', 'OntoNotes type (PERSON, ORG, GPE, NORP, …).'),
+    str(
+      'gender',
+      "PERSON only: female, male or unknown across the articles: the articles' text (pronouns, honorifics) by a clear majority, else first-name statistics.",
+      true,
+    ),
+    str('gender_evidence', 'PERSON only: pronoun, honorific or name; null with unknown.', true),
+    int('articles', 'Articles that name it.'),
+    int('quoted_articles', 'Articles that quote it.'),
+    int('quotes', 'Quotes it speaks.'),
+    int('mentions', 'Mentions across the articles.'),
+    str('merged_keys', 'The article keys merged into this one, as a JSON array of strings in plain string order.'),
+  ];
+}
+
+/** The article tables, in TABLES order. */
+export const ARTICLE_TABLES: readonly TableSpec[] = TABLES.filter((t) => !isCorpusTable(t.name));
+/** The corpus tables, in TABLES order. */
+export const CORPUS_TABLES: readonly TableSpec[] = TABLES.filter((t) => isCorpusTable(t.name));
+
+/** True for a table with a row per corpus key. */
+export function isCorpusTable(name: TableName): name is CorpusTableName {
+  return name === 'speakers' || name === 'corpus_entities';
+}
+
+/** The columns an article's record gives (all but a corpus key filled in later). */
+export function recordColumns(spec: TableSpec): ColumnSpec[] {
+  return spec.columns.filter((c) => !c.corpusKeyOf);
+}
 
 /** The spec of one table by name. */
 export function tableSpec(name: TableName): TableSpec {

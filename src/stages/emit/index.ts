@@ -1,7 +1,7 @@
 // Stage 5, emit: the internal article becomes the contract's record. Offsets turn from UTF-16 units into code
 // points here, once; keys are written in one fixed order; the record is validated before anyone sees it.
 import { ArticleRecordSchema, type ArticleRecord } from '../../schema.ts';
-import type { Meta, QuotedArticle, Span } from '../../types.ts';
+import type { IdentifiedArticle, Meta, Span } from '../../types.ts';
 
 /** Maps UTF-16 offsets to code point offsets; the identity when the text has no astral characters. */
 export function codePointMapper(text: string): (utf16: number) => number {
@@ -36,7 +36,7 @@ export function codePointMapper(text: string): (utf16: number) => number {
 const META_KEYS: (keyof Meta)[] = ['title', 'byline', 'published', 'url', 'siteName', 'language'];
 
 /** Builds the contract record (fixed key order, code point offsets) and validates it. */
-export function emitRecord(a: QuotedArticle): ArticleRecord {
+export function emitRecord(a: IdentifiedArticle): ArticleRecord {
   const cp = codePointMapper(a.text);
   const sp = (s: Span) => ({ start: cp(s.start), end: cp(s.end), text: s.text });
   const meta: Meta = {};
@@ -51,8 +51,10 @@ export function emitRecord(a: QuotedArticle): ArticleRecord {
       id: e.id,
       type: e.type,
       name: e.name,
+      key: e.key,
       ...(e.title ? { title: e.title } : {}),
       mentions: e.mentions.map(sp),
+      ...(e.person ? { gender: e.person.gender, genderEvidence: e.person.evidence } : {}),
     })),
     quotes: a.quotes.map((q, i) => ({
       id: `q${i + 1}`,
@@ -65,6 +67,7 @@ export function emitRecord(a: QuotedArticle): ArticleRecord {
         ? {
             name: q.speaker.name,
             entityId: q.speaker.entityId,
+            key: q.speaker.key ?? null,
             mention: q.speaker.mention ? sp(q.speaker.mention) : null,
           }
         : null,

@@ -3,6 +3,7 @@
 // The trained tagger, when enabled, proposes spans as well; both kinds meet in classification.
 import type { Token } from '../../types.ts';
 import { startsUpper } from './chars.ts';
+import { tokenAt } from './tokens.ts';
 
 export interface Candidate {
   first: number;
@@ -14,28 +15,6 @@ export interface Candidate {
   split?: boolean;
 }
 
-// Not "and" or "for": they join two names far more often than they sit inside one.
-const CONNECTORS = new Set([
-  'of',
-  'de',
-  'von',
-  'van',
-  'der',
-  'den',
-  'du',
-  'da',
-  'di',
-  'del',
-  'la',
-  'le',
-  'bin',
-  'ibn',
-  'al',
-  'el',
-  'y',
-  '&',
-]);
-
 function isNameToken(t: Token): boolean {
   return t.pos === 'PROPN' && startsUpper(t.value);
 }
@@ -43,25 +22,29 @@ function isNameToken(t: Token): boolean {
 const HYPHENS = new Set(['-', '‐', '‑']);
 
 /** Maximal proper-noun runs inside each sentence; `isPlace` keeps "U.S.-Japan" two names, "Jean-Claude" one. */
-export function propnCandidates(tokens: readonly Token[], isPlace: (t: Token) => boolean): Candidate[] {
+export function propnCandidates(
+  tokens: readonly Token[],
+  isPlace: (t: Token) => boolean,
+  connectors: ReadonlySet<string>,
+): Candidate[] {
   const out: Candidate[] = [];
   let i = 0;
   while (i < tokens.length) {
-    if (!isNameToken(tokens[i]!)) {
+    if (!isNameToken(tokenAt(tokens, i))) {
       i++;
       continue;
     }
     const first = i;
-    const sentence = tokens[i]!.sentence;
+    const sentence = tokenAt(tokens, i).sentence;
     let last = i + 1;
-    while (last < tokens.length && tokens[last]!.sentence === sentence) {
-      const t = tokens[last]!;
+    while (last < tokens.length && tokenAt(tokens, last).sentence === sentence) {
+      const t = tokenAt(tokens, last);
       if (isNameToken(t)) {
         last++;
         continue;
       }
       const next = tokens[last + 1];
-      const prev = tokens[last - 1]!;
+      const prev = tokenAt(tokens, last - 1);
       // A hyphen written tight between two names joins them unless either side is a place.
       if (
         HYPHENS.has(t.value) &&
@@ -77,7 +60,7 @@ export function propnCandidates(tokens: readonly Token[], isPlace: (t: Token) =>
         continue;
       }
       // A connector joins only when a name continues right after it, on the same sentence, with no space lost.
-      if (CONNECTORS.has(t.lower) && next && next.sentence === sentence) {
+      if (connectors.has(t.lower) && next && next.sentence === sentence) {
         // "al-Assad": the particle and its hyphen both sit between the names.
         const after = HYPHENS.has(next.value) && next.start === t.end ? tokens[last + 2] : next;
         if (after && after.sentence === sentence && isNameToken(after)) {

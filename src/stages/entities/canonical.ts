@@ -4,6 +4,7 @@
 //   places and organisations: aliases ("U.S." -> "United States") and acronyms the article defines
 //           ("the Assembly of First Nations (AFN)").
 import type { Entity, EntityType, Mention, Token } from '../../types.ts';
+import { itemAt } from './tokens.ts';
 
 export interface PendingMention extends Mention {
   canonical?: string;
@@ -128,7 +129,9 @@ function stripPossessive(text: string): string {
 }
 
 function stripPending(m: PendingMention): Mention {
-  const { canonical: _c, gender: _g, ...rest } = m;
+  const rest: Mention & { canonical?: string; gender?: 'm' | 'f' } = { ...m };
+  delete rest.canonical;
+  delete rest.gender;
   return rest;
 }
 
@@ -182,7 +185,7 @@ function acronymGroup(m: PendingMention, groups: readonly Group[], tokens: reado
   if (!/^[A-Z]{2,8}$/.test(m.text)) return undefined;
   void tokens;
   for (let i = groups.length - 1; i >= 0; i--) {
-    const g = groups[i]!;
+    const g = itemAt(groups, i);
     if ((g.type === 'ORG' || g.type === 'GPE') && initials(g.name) === m.text) return g;
   }
   return undefined;

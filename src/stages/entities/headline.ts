@@ -6,6 +6,7 @@ import type { EntityType, Sentence, Token } from '../../types.ts';
 import type { PendingMention } from './canonical.ts';
 import { spanKey } from './classify.ts';
 import type { EntityLexicons } from './lexicons.ts';
+import { itemAt, tokenAt } from './tokens.ts';
 
 // Capitalised words that are no names a title-case line needs before it counts as one: a line of names and titles
 // ("Secretary of State Antony Blinken") is no headline.
@@ -22,11 +23,11 @@ export function titleCaseSentences(
   const out = new Set<number>();
   let lowerWords: Set<string> | undefined;
   for (let s = 0; s < sentences.length; s++) {
-    const { firstToken, lastToken } = sentences[s]!;
+    const { firstToken, lastToken } = itemAt(sentences, s);
     let content = 0;
     let titled = 0;
     for (let k = firstToken; k < lastToken; k++) {
-      const t = tokens[k]!;
+      const t = tokenAt(tokens, k);
       if (!/^\p{L}/u.test(t.value) || lex.headlineSmallWords.has(t.lower)) continue;
       content++;
       if (/^\p{Lu}/u.test(t.value)) titled++;
@@ -36,7 +37,7 @@ export function titleCaseSentences(
     lowerWords ??= bodyLowerWords(tokens);
     let common = 0;
     for (let k = firstToken + 1; k < lastToken; k++) {
-      const t = tokens[k]!;
+      const t = tokenAt(tokens, k);
       if (!/^\p{Lu}\p{Ll}/u.test(t.value)) continue;
       // "With", "On", "Was", "Exploits": a capitalised small word, a word wink reads as no name, or one the body
       // writes in lower case.
@@ -69,7 +70,7 @@ export function repairHeadlineMentions(
   fullName: (first: number, last: number) => boolean,
 ): PendingMention[] {
   if (titleCase.size === 0) return [...mentions];
-  const inHeadline = (m: PendingMention) => titleCase.has(tokens[m.firstToken]!.sentence);
+  const inHeadline = (m: PendingMention) => titleCase.has(tokenAt(tokens, m.firstToken).sentence);
   // What the body names: each mention's text, and a person's surname alone.
   const body = new Map<string, { type: EntityType; canonical?: string }>();
   for (const m of mentions) {
@@ -97,8 +98,8 @@ export function repairHeadlineMentions(
     const person = m.type === 'PERSON' && fullName(m.firstToken, m.lastToken);
     if (part && !(person && part[1] === m.lastToken)) {
       const [first, last, hit] = part;
-      const start = tokens[first]!.start;
-      const end = tokens[last - 1]!.end;
+      const start = tokenAt(tokens, first).start;
+      const end = tokenAt(tokens, last - 1).end;
       const cut: PendingMention = {
         type: hit.type,
         start,
@@ -131,16 +132,16 @@ function bodyNamesInHeadlines(
   for (const m of kept) for (let k = m.firstToken; k < m.lastToken; k++) covered.add(k);
   const added: PendingMention[] = [];
   for (let a = 0; a < tokens.length; a++) {
-    if (!titleCase.has(tokens[a]!.sentence) || covered.has(a)) continue;
+    if (!titleCase.has(tokenAt(tokens, a).sentence) || covered.has(a)) continue;
     for (let n = MAX_NAME_TOKENS; n >= 1; n--) {
       const b = a + n;
-      if (b > tokens.length || tokens[b - 1]!.sentence !== tokens[a]!.sentence) continue;
+      if (b > tokens.length || tokenAt(tokens, b - 1).sentence !== tokenAt(tokens, a).sentence) continue;
       let ok = true;
-      for (let k = a; k < b && ok; k++) ok = !covered.has(k) && /^\p{Lu}/u.test(tokens[k]!.value);
+      for (let k = a; k < b && ok; k++) ok = !covered.has(k) && /^\p{Lu}/u.test(tokenAt(tokens, k).value);
       const hit = ok ? body.get(spanKey(tokens, a, b).replace(POSSESSIVE, '')) : undefined;
       if (!hit || (hit.type !== 'PERSON' && hit.type !== 'ORG')) continue;
-      const start = tokens[a]!.start;
-      const end = tokens[b - 1]!.end;
+      const start = tokenAt(tokens, a).start;
+      const end = tokenAt(tokens, b - 1).end;
       const m: PendingMention = {
         type: hit.type,
         start,

@@ -32,6 +32,13 @@ export interface EntityLexicons {
   /** Last words that make a multi-word name a LAW. */
   lawHeads: Set<string>;
   facHeads: Set<string>;
+  /** Last words of place names that are no surname ("Highway", "Heights"), and those that are also surnames. */
+  placeHeads: Set<string>;
+  placeHeadsAlsoSurnames: Set<string>;
+  /** Last words of names of events ("Games", "Invitational"). */
+  eventHeads: Set<string>;
+  /** State and province abbreviations written after a place ("b.c.", "calif."). */
+  regionAbbreviations: Set<string>;
   /** Sentence openers that are never a name's first word ("Even", "But"). */
   openers: Set<string>;
   /** Head words of organisations named with a complement ("Center" in "Brennan Center for Justice"). */
@@ -42,6 +49,27 @@ export interface EntityLexicons {
   headlineSmallWords: Set<string>;
   /** Present and past forms of reporting verbs ("says", "tells"): a title-case headline's verb, not a name. */
   reportingVerbs: Set<string>;
+  /** Lower-case words that sit inside names ("of", "von"): a tagger span is not cut there. */
+  nameInnerWords: Set<string>;
+  /** Words that join two proper nouns into one name run ("Republic of Korea"). */
+  connectors: Set<string>;
+  /** Words that start an organisation's complement ("for"), and the articles that may follow them. */
+  complementWords: Set<string>;
+  complementArticles: Set<string>;
+  /** Prepositions wink puts at the start of a date ("by 2030"). */
+  datePrepositions: Set<string>;
+  /** Relative words before a duration that belong to the date ("the last four years"). */
+  dateRelative: Set<string>;
+  /** Phrases of credit lines, links and biographies (data/lexicon/credit-words.json). */
+  relatedLinkHeads: Set<string>;
+  contributorOpeners: Set<string>;
+  contributorPhrases: Set<string>;
+  teaserTails: Set<string>;
+  bioNouns: Set<string>;
+}
+
+interface WordList {
+  words: string[];
 }
 
 interface TitlesFile {
@@ -54,7 +82,20 @@ interface AliasesFile {
   entries: Record<string, { type: EntityType; aliases: string[] }>;
 }
 type Gazetteers = Partial<
-  Record<'country' | 'demonym' | 'region' | 'city' | 'firstName' | 'organization' | 'orgSuffix' | 'person', string[]>
+  Record<
+    | 'country'
+    | 'demonym'
+    | 'region'
+    | 'city'
+    | 'firstName'
+    | 'organization'
+    | 'orgSuffix'
+    | 'person'
+    | 'media'
+    | 'marketIndex'
+    | 'sportsTeam',
+    string[]
+  >
 >;
 
 let cached: EntityLexicons | undefined;
@@ -96,6 +137,10 @@ export function entityLexicons(): EntityLexicons {
   const words = loadData<{
     lawHeads: string[];
     facHeads: string[];
+    placeHeads: string[];
+    placeHeadsAlsoSurnames: string[];
+    eventHeads: string[];
+    regionAbbreviations: string[];
     openers: string[];
     orgHeads: string[];
     calendar: string[];
@@ -106,6 +151,15 @@ export function entityLexicons(): EntityLexicons {
   const reportingVerbs = new Set<string>();
   for (const v of Object.values(cues.verbs))
     for (const f of [v.forms[1], v.forms[2]]) if (f && !f.includes(' ')) reportingVerbs.add(f.toLowerCase());
+  const names =
+    loadData<Record<'nameInnerWords' | 'connectors' | 'complementWords' | 'complementArticles', WordList>>(
+      'lexicon/name-words.json',
+    );
+  const dates = loadData<Record<'leadingPrepositions' | 'relative', WordList>>('lexicon/date-words.json');
+  const credits =
+    loadData<
+      Record<'relatedLinkHeads' | 'contributorOpeners' | 'contributorPhrases' | 'teaserTails' | 'bioNouns', WordList>
+    >('lexicon/credit-words.json');
   const gz: Gazetteers = existsSync(dataUrl('gazetteers/gazetteers.json'))
     ? loadData<Gazetteers>('gazetteers/gazetteers.json')
     : {};
@@ -120,17 +174,37 @@ export function entityLexicons(): EntityLexicons {
     regions: set('region'),
     cities: set('city'),
     demonyms: set('demonym'),
-    organizations: set('organization'),
+    // Newspapers, stock indices and teams named in two words or more ("Toronto Star", "Hang Seng") are organisations
+    // too; a one-word one ("Bloomberg", "Forbes") is as often a person's surname.
+    organizations: new Set([
+      ...set('organization'),
+      ...[...set('media'), ...set('marketIndex'), ...set('sportsTeam')].filter((x) => x.includes(' ')),
+    ]),
     orgSuffixes: set('orgSuffix'),
     firstNames: set('firstName'),
     people: set('person'),
     lawHeads: new Set(words.lawHeads.map((w) => w.toLowerCase())),
     facHeads: new Set(words.facHeads.map((w) => w.toLowerCase())),
+    placeHeads: new Set(words.placeHeads.map((w) => w.toLowerCase())),
+    placeHeadsAlsoSurnames: new Set(words.placeHeadsAlsoSurnames.map((w) => w.toLowerCase())),
+    eventHeads: new Set(words.eventHeads.map((w) => w.toLowerCase())),
+    regionAbbreviations: new Set(words.regionAbbreviations.map((w) => w.toLowerCase())),
     openers: new Set(words.openers),
     orgHeads: new Set(words.orgHeads.map((w) => w.toLowerCase())),
     calendar: new Set(words.calendar.map((w) => w.toLowerCase())),
     headlineSmallWords: new Set(words.headlineSmallWords),
     reportingVerbs,
+    nameInnerWords: new Set(names.nameInnerWords.words),
+    connectors: new Set(names.connectors.words),
+    complementWords: new Set(names.complementWords.words),
+    complementArticles: new Set(names.complementArticles.words),
+    datePrepositions: new Set(dates.leadingPrepositions.words),
+    dateRelative: new Set(dates.relative.words),
+    relatedLinkHeads: new Set(credits.relatedLinkHeads.words),
+    contributorOpeners: new Set(credits.contributorOpeners.words),
+    contributorPhrases: new Set(credits.contributorPhrases.words),
+    teaserTails: new Set(credits.teaserTails.words),
+    bioNouns: new Set(credits.bioNouns.words),
   };
   return cached;
 }

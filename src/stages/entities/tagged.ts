@@ -1,8 +1,9 @@
-// Candidate spans from the trained sequence tagger (src/stages/entities/tagger), sentence by sentence with one
-// document memory per article, so that a surname alone later in the text is known from its full name before.
-import type { SegmentedArticle } from '../../types.ts';
+// Candidate spans from the trained sequence tagger (src/stages/entities/tagger): the whole article in two passes,
+// so that a surname alone is known from its full name elsewhere in the text.
+import type { SegmentedArticle, TokenWordIds } from '../../types.ts';
 import type { Candidate } from './candidates.ts';
-import { createDocContext, loadNerModel, tagSentenceSpans, TYPES, type NerModel } from './tagger/index.ts';
+import { itemAt } from './tokens.ts';
+import { loadNerModel, tagDocumentSpans, TYPES, type NerModel } from './tagger/index.ts';
 
 let model: NerModel | undefined;
 
@@ -12,17 +13,19 @@ function nerModel(): NerModel {
   return model;
 }
 
-/** Spans the trained tagger proposes, with their CoNLL labels. */
-export function taggerCandidates(article: SegmentedArticle): Candidate[] {
-  const m = nerModel();
-  const ctx = createDocContext();
+/** Spans the trained tagger proposes, with their CoNLL labels; `wordIds` (segment's, when at hand) only make it
+ * faster. */
+export function taggerCandidates(article: SegmentedArticle, wordIds?: TokenWordIds): Candidate[] {
+  const { sentences } = article;
+  const firsts = new Int32Array(sentences.length),
+    lasts = new Int32Array(sentences.length);
+  sentences.forEach((s, k) => {
+    firsts[k] = s.firstToken;
+    lasts[k] = s.lastToken;
+  });
   const out: Candidate[] = [];
-  let base = 0;
   const push = (type: number, first: number, last: number) =>
-    void out.push({ first: base + first, last: base + last, label: TYPES[type]! });
-  for (const s of article.sentences) {
-    base = s.firstToken;
-    tagSentenceSpans(m, article.tokens, s.firstToken, s.lastToken, ctx, article.wordIds, article.lexicon, push);
-  }
+    void out.push({ first, last, label: itemAt(TYPES, type) });
+  tagDocumentSpans(nerModel(), article.tokens, firsts, lasts, wordIds?.ids, wordIds?.lexicon, push);
   return out;
 }

@@ -3,6 +3,7 @@
 import type { Token } from '../../types.ts';
 import type { EntityLexicons, TitleInfo } from './lexicons.ts';
 import { startsUpper } from './chars.ts';
+import { tokenAt } from './tokens.ts';
 
 export interface TitleSplit {
   /** First token of the name proper. */
@@ -20,7 +21,7 @@ export function titleAt(
   let key = '';
   let best: [number, TitleInfo] | undefined;
   for (let n = 1; n <= lex.maxTitleTokens && at + n <= end; n++) {
-    key = n === 1 ? tokens[at]!.lower : `${key} ${tokens[at + n - 1]!.lower}`;
+    key = n === 1 ? tokenAt(tokens, at).lower : `${key} ${tokenAt(tokens, at + n - 1).lower}`;
     if (!lex.titlePrefixes.has(key)) break;
     const info = lex.titles.get(key);
     if (info) best = [n, info];
@@ -45,7 +46,7 @@ export function splitTitle(
   // "Secretary of State John F. Kerry" tagged from "State": a title begun before the span and ending inside it.
   for (let n = Math.min(lex.maxTitleTokens - 1, first); n >= 1 && !title; n--) {
     const start = first - n;
-    if (tokens[start]!.sentence !== tokens[first]!.sentence) continue;
+    if (tokenAt(tokens, start).sentence !== tokenAt(tokens, first).sentence) continue;
     const hit = titleAt(tokens, start, last - 1, lex);
     if (hit && start + hit[0] > first) {
       title = hit[1];
@@ -54,7 +55,8 @@ export function splitTitle(
   }
   // Descriptors before a title or a full name ("former", "Democrat", "Republican") go with the title.
   const modifiers: string[] = [];
-  while (at < last - 2 && lex.titleModifiers.has(tokens[at]!.lower)) modifiers.push(tokens[at++]!.value);
+  while (at < last - 2 && lex.titleModifiers.has(tokenAt(tokens, at).lower))
+    modifiers.push(tokenAt(tokens, at++).value);
   if (modifiers.length && !titleAt(tokens, at, last - 1, lex) && !(person && last - at >= 2)) {
     at = first;
     modifiers.length = 0;
@@ -81,9 +83,10 @@ export function splitTitle(
     // a title inside the span, then a first name and a surname: the words up to the title describe the person.
     for (let p = first + 1; p < last - 2 && !title; p++) {
       const hit = titleAt(tokens, p, last - 2, lex);
-      if (!hit || !startsUpper(tokens[p]!.value) || !lex.firstNames.has(tokens[p + hit[0]]!.lower)) continue;
+      if (!hit || !startsUpper(tokenAt(tokens, p).value) || !lex.firstNames.has(tokenAt(tokens, p + hit[0]).lower))
+        continue;
       const words: string[] = [];
-      for (let k = first; k < p + hit[0]; k++) words.push(tokens[k]!.value);
+      for (let k = first; k < p + hit[0]; k++) words.push(tokenAt(tokens, k).value);
       title = { ...hit[1], title: words.join(' ') };
       at = p + hit[0];
     }
@@ -92,7 +95,7 @@ export function splitTitle(
     // "said party chairman Reince Priebus": a lower-case title right before the name, same sentence.
     for (let n = Math.min(lex.maxTitleTokens, first); n >= 1; n--) {
       const start = first - n;
-      if (tokens[start]!.sentence !== tokens[first]!.sentence) continue;
+      if (tokenAt(tokens, start).sentence !== tokenAt(tokens, first).sentence) continue;
       const hit = titleAt(tokens, start, first, lex);
       if (hit && hit[0] === n) {
         title = hit[1];

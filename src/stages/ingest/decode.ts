@@ -1,11 +1,10 @@
-// Bytes → string for every input format: binary detection, BOM, the HTML charset declaration, strict UTF-8,
-// and the legacy fallbacks HTML needs. A text or Markdown file is never silently repaired.
-import { isUtf8 } from 'node:buffer';
+// Bytes → string for every input format: binary detection, BOM, UTF-16 without a BOM, the HTML charset
+// declaration, strict UTF-8, and the legacy fallbacks. Every assumed encoding is said in a message.
 import iconv from 'iconv-lite';
 import { message } from '../../messages.ts';
 import type { Message, SourceFormat } from '../../types.ts';
 import { detectBinary } from './binary.ts';
-import { decoderFor, sniffHtmlCharset } from './charset.ts';
+import { decoderFor, sniffHtmlCharset } from './html/charset.ts';
 
 export type Decoded =
   { ok: true; text: string; encoding: string; messages: Message[] } | { ok: false; messages: Message[] };
@@ -66,8 +65,8 @@ function invalidUtf8(bytes: Uint8Array): Message {
 // block and Markdown must see the same lines whatever the file was saved on.
 const LINE_END = /\r\n?/g;
 
-/** Decodes raw bytes to a string with \n line ends: BOM, then declared charset (HTML meta), then strict UTF-8,
- * else a fatal message. */
+/** Decodes raw bytes to a string with \n line ends: BOM, UTF-16 by its NUL bytes, then strict UTF-8, then the
+ * declared charset (HTML) or windows-1252; a fatal message for binary or damaged UTF-8. */
 export function decodeBytes(bytes: Uint8Array, format: SourceFormat): Decoded {
   const decoded = decodeRaw(bytes, format);
   // indexOf first: most pages have no \r, and finding none is a fast scan where the regex is a slow one.
@@ -79,8 +78,10 @@ export function decodeBytes(bytes: Uint8Array, format: SourceFormat): Decoded {
 function decodeRaw(bytes: Uint8Array, format: SourceFormat): Decoded {
   if (bytes.length === 0) return fail(message('ingest/empty', STAGE));
   const bom = BOMS.find((b) => bytes.length >= b.bytes.length && b.bytes.every((x, i) => bytes[i] === x));
-  // UTF-16 text is full of NUL bytes, so only magic numbers count as binary evidence after its BOM.
-  const binary = detectBinary(bytes, bom === undefined || bom.encoding === 'utf-8');
+  // UTF-16 text is full of NUL bytes, so only magic numbers count as binary evidence after its BOM, or when
+  // the NUL bytes fall where UTF-16 puts them.
+  const utf16 = bom === undefined ? sniffUtf16(bytes) : undefined;
+  const binary = detectBinary(bytes, utf16 === undefined && (bom === undefined || bom.encoding === 'utf-8'));
   if (binary !== undefined) return fail(message('ingest/binary', STAGE, { kind: binary }));
 
   if (bom !== undefined) {
@@ -97,13 +98,33 @@ function decodeRaw(bytes: Uint8Array, format: SourceFormat): Decoded {
     }
     return { ok: true, text, encoding: bom.encoding, messages: [bomMessage] };
   }
+  if (utf16 !== undefined) {
+    const reason = 'no byte order mark, but NUL bytes where UTF-16 text has them';
+    const encoding = utf16.encoding;
+    return {
+      ok: true,
+      text: utf16.text,
+      encoding,
+      messages: [message('ingest/decoded-legacy', STAGE, { encoding, reason })],
+    };
+  }
 
   const declared = format === 'html' ? sniffHtmlCharset(bytes) : undefined;
   const utf8 = strict('utf-8', bytes);
   // Valid UTF-8 wins even over a declared legacy charset: non-ASCII legacy text is almost never valid UTF-8,
   // while pages that declare one charset and are saved in UTF-8 are common.
   if (utf8 !== undefined) return { ok: true, text: utf8, encoding: 'utf-8', messages: [] };
-  if (format !== 'html') return fail(invalidUtf8(bytes));
+  if (format !== 'html') {
+    // A text or Markdown file has no declaration to go by. With no valid multi-byte UTF-8 sequence in it, it was
+    // saved in a legacy single-byte encoding, and windows-1252 (which browsers read Latin-1 as) is the one
+    // assumed, and said so. A file that mixes valid UTF-8 sequences with invalid bytes is damaged UTF-8: read as
+    // windows-1252 its every accented letter would turn into two wrong ones, so it is rejected instead.
+    if (hasUtf8Sequence(bytes)) return fail(invalidUtf8(bytes));
+    const encoding = 'windows-1252';
+    const reason = 'not valid UTF-8, no multi-byte UTF-8 sequence in it, and a text file declares no charset';
+    const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), encoding);
+    return { ok: true, text, encoding, messages: [message('ingest/decoded-legacy', STAGE, { encoding, reason })] };
+  }
 
   const decoder = declared === undefined ? undefined : decoderFor(declared);
   const [encoding, reason] =
@@ -119,34 +140,44 @@ function decodeRaw(bytes: Uint8Array, format: SourceFormat): Decoded {
   return { ok: true, text, encoding, messages: [message('ingest/decoded-legacy', STAGE, { encoding, reason })] };
 }
 
-/** A UTF-8 page not yet decoded: its bytes as a Latin-1 string (one char per byte), line ends already \n. The
- * HTML source pass reads it as it is and only what survives the pass is decoded (html-prune.ts). */
-export interface Utf8Bytes {
-  readonly latin1: string;
+/** Whether the bytes hold at least one valid multi-byte UTF-8 sequence. */
+function hasUtf8Sequence(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0) continue;
+    let k = 1;
+    while (k < length && ((bytes[i + k] ?? 0) & 0xc0) === 0x80) k++;
+    if (k === length && strict('utf-8', bytes.subarray(i, i + length)) !== undefined) return true;
+  }
+  return false;
 }
 
-/** Decodes a Utf8Bytes (or any UTF-8 bytes held one char per byte). */
-export const decodeLatin1Utf8 = (latin1: string): string => Buffer.from(latin1, 'latin1').toString('utf8');
+// How much of the file the UTF-16 test reads, as the NUL test of binary.ts does.
+const UTF16_WINDOW = 8192;
 
-export type DecodedHtml =
-  { ok: true; html: string | Utf8Bytes; encoding: string; messages: Message[] } | { ok: false; messages: Message[] };
-
-/** decodeBytes for an HTML page, leaving a page in UTF-8 undecoded: the same checks in the same order (no BOM,
- * not binary, valid UTF-8; isUtf8 validates as strictly as the fatal TextDecoder), else decodeBytes itself. */
-export function decodeHtmlBytes(bytes: Uint8Array): DecodedHtml {
-  const bom = BOMS.some((b) => bytes.length >= b.bytes.length && b.bytes.every((x, i) => bytes[i] === x));
-  if (bytes.length > 0 && !bom && detectBinary(bytes) === undefined && isUtf8(bytes)) {
-    const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
-    // \r never occurs inside a multi-byte character, so line ends are found in the bytes as in the text.
-    return {
-      ok: true,
-      html: { latin1: latin1.includes('\r') ? latin1.replace(LINE_END, '\n') : latin1 },
-      encoding: 'utf-8',
-      messages: [],
-    };
+/** UTF-16 without a byte order mark: in text of Latin, Greek or Cyrillic letters, digits and punctuation, the
+ * high byte of most code units is NUL and the low byte almost never is. The bytes must also decode as
+ * UTF-16 strictly (no unpaired surrogate) to text without NUL characters. */
+export function sniffUtf16(bytes: Uint8Array): { encoding: 'utf-16le' | 'utf-16be'; text: string } | undefined {
+  if (bytes.length < 4 || bytes.length % 2 !== 0) return undefined;
+  const window = Math.min(bytes.length, UTF16_WINDOW);
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < window; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
   }
-  const decoded = decodeBytes(bytes, 'html');
-  return decoded.ok
-    ? { ok: true, html: decoded.text, encoding: decoded.encoding, messages: decoded.messages }
-    : decoded;
+  const units = window / 2;
+  // at least a third of the code units with a NUL high byte, and at most one in a hundred with a NUL low byte
+  const encoding =
+    oddNul * 3 >= units && evenNul * 100 <= units
+      ? 'utf-16le'
+      : evenNul * 3 >= units && oddNul * 100 <= units
+        ? 'utf-16be'
+        : undefined;
+  if (encoding === undefined) return undefined;
+  const text = strict(encoding, bytes);
+  if (text === undefined || text.includes('\u0000')) return undefined;
+  return { encoding, text };
 }

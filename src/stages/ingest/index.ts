@@ -2,12 +2,14 @@
 import { createHash } from 'node:crypto';
 import type { Config } from '../../config.ts';
 import { message } from '../../messages.ts';
-import type { IngestedArticle, Message } from '../../types.ts';
+import type { IngestedArticle, Message, SourceFormat } from '../../types.ts';
 import { formatOf } from './format.ts';
 import { removeBoilerplate, type BoilerplateRule } from './boilerplate.ts';
-import { decodeBytes, decodeHtmlBytes, decodeLatin1Utf8 } from './decode.ts';
-import { extractHtml } from './html.ts';
+import { decodeBytes } from './decode.ts';
+import { extractHtml } from './html/index.ts';
 import { extractMarkdown } from './markdown.ts';
+import { clearlyNotEnglish } from './language.ts';
+import { htmlOverLimits, markdownTooDeep, MAX_HTML_DEPTH, MAX_HTML_ELEMENTS, MAX_MARKDOWN_DEPTH } from './nesting.ts';
 import { normalizeText } from './normalize.ts';
 import { extractPlainText } from './plaintext.ts';
 
@@ -16,13 +18,34 @@ export interface RawArticle {
   /** Path relative to the input folder, '/'-separated. */
   path: string;
   bytes: Uint8Array;
+  /** The format when the caller knows it (stdin, the library); default: from the path's extension. */
+  format?: SourceFormat;
 }
+
+// A letter or a digit in any script: a text without one has nothing for the later stages to read.
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
 const EXTRACTORS = { html: extractHtml, markdown: extractMarkdown, text: extractPlainText } as const;
 
+/** The message that rejects an input over the nesting or size limits of its format, if it is. */
+function overLimits(format: SourceFormat, text: string): Message | undefined {
+  if (format === 'markdown') {
+    const depth = markdownTooDeep(text);
+    return depth === undefined
+      ? undefined
+      : message('ingest/too-deep', 'ingest', { format, depth, limit: MAX_MARKDOWN_DEPTH });
+  }
+  if (format !== 'html') return undefined;
+  const over = htmlOverLimits(text);
+  if (over === undefined) return undefined;
+  return 'depth' in over
+    ? message('ingest/too-deep', 'ingest', { format, depth: over.depth, limit: MAX_HTML_DEPTH })
+    : message('ingest/too-many-elements', 'ingest', { count: over.elements, limit: MAX_HTML_ELEMENTS });
+}
+
 /** Decodes, extracts, normalises and cleans one article; problems become messages, an error one rejects it. */
 export function ingest(raw: RawArticle, config: Config, boilerplate: readonly BoilerplateRule[]): IngestedArticle {
-  const format = formatOf(raw.path);
+  const format = raw.format ?? formatOf(raw.path);
   const sha256 = createHash('sha256').update(raw.bytes).digest('hex');
   const base = { id: raw.id, source: { path: raw.path, sha256, format }, meta: {}, text: '' };
   const messages: Message[] = [];
@@ -33,30 +56,37 @@ export function ingest(raw: RawArticle, config: Config, boilerplate: readonly Bo
   }
   if (raw.bytes.length === 0) return { ...base, messages: [message('ingest/empty', 'ingest')] };
 
-  // An HTML page in UTF-8 stays undecoded until its source pass has dropped what is never read.
-  const decoded = format === 'html' ? decodeHtmlBytes(raw.bytes) : decodeBytes(raw.bytes, format);
+  const decoded = decodeBytes(raw.bytes, format);
   messages.push(...decoded.messages);
   if (!decoded.ok) return { ...base, messages };
-  const input = 'text' in decoded ? decoded.text : decoded.html;
-  const decodedText = (): string => (typeof input === 'string' ? input : decodeLatin1Utf8(input.latin1));
 
-  const extracted = typeof input === 'string' ? EXTRACTORS[format](input) : extractHtml(input);
+  // Limits before the expensive work: no parser is handed a nest deeper, or a page bigger, than any article.
+  const over = overLimits(format, decoded.text);
+  if (over !== undefined) return { ...base, messages: [...messages, over] };
+
+  const extracted = EXTRACTORS[format](decoded.text);
   messages.push(...extracted.messages);
   const normalized = normalizeText(extracted.text);
   messages.push(...normalized.messages);
   let text = normalized.text;
+  // The language check reads the text before any line is cut: which boilerplate rules apply depends on it.
+  const language = clearlyNotEnglish(text);
+  if (language !== undefined) messages.push(message('ingest/not-english', 'ingest', { language }));
   if (config.ingest.removeBoilerplate) {
-    const cleaned = removeBoilerplate(text, boilerplate);
+    const cleaned = removeBoilerplate(text, boilerplate, language);
     messages.push(...cleaned.messages);
     // Removing a line can leave blank-line runs or a leading blank line behind. With no line removed the text
     // is the normalised text again, and a second pass changes it only when the first one was not settled.
     if (cleaned.messages.length > 0 || !normalized.settled) text = normalizeText(cleaned.text).text;
   }
   if (text.trim() === '') {
-    const onlyWhitespace = decodedText().trim() === '';
+    const onlyWhitespace = decoded.text.trim() === '';
     messages.push(
       onlyWhitespace ? message('ingest/whitespace-only', 'ingest') : message('ingest/no-text', 'ingest', { format }),
     );
+  } else if (!WORD_CHARACTER.test(text)) {
+    // Dots, dashes, symbols and invisible characters are no article, however many of them there are.
+    messages.push(message('ingest/no-words', 'ingest'));
   }
   return { ...base, meta: extracted.meta, text, messages };
 }

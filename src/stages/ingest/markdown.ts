@@ -3,10 +3,10 @@ import type { Nodes, Parents, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { message } from '../../messages.ts';
 import type { Message, Meta } from '../../types.ts';
-import { parseDocument } from './dom.ts';
+import { parseDocument } from './html/dom.ts';
 import { splitFrontMatter } from './front-matter.ts';
-import type { Extracted } from './html.ts';
-import { paragraphsOf } from './html-text.ts';
+import type { Extracted } from './extracted.ts';
+import { paragraphsOf } from './html/text.ts';
 import { cleanByline, cleanValue, normaliseDate, normaliseLanguage, normaliseUrl } from './meta-values.ts';
 
 const STAGE = 'ingest';
@@ -28,7 +28,7 @@ function field(data: Record<string, unknown>, keys: readonly string[]): unknown 
 }
 
 function names(value: unknown): string | undefined {
-  const list = Array.isArray(value) ? value : [value];
+  const list: unknown[] = Array.isArray(value) ? (value as unknown[]) : [value];
   const out = list
     .map((a) => (typeof a === 'object' && a !== null && !Array.isArray(a) ? (a as Record<string, unknown>)['name'] : a))
     .map(cleanByline)
@@ -57,25 +57,34 @@ function metaFrom(data: Record<string, unknown>, messages: Message[]): Meta {
   return meta;
 }
 
-/** Inline content as plain text: links as their text, images and raw HTML tags dropped, hard breaks kept. */
-function inline(node: Nodes): string {
-  switch (node.type) {
-    case 'text':
-      // A soft line break inside a paragraph is a space when rendered.
-      // The lookbehind keeps the regex linear on long runs of spaces (no retry from every space of a run).
-      return node.value.replace(/(?<![ \t])[ \t]*\r?\n[ \t]*/g, ' ');
-    case 'inlineCode':
-      return node.value;
-    case 'break':
-      return '\n';
-    case 'image':
-    case 'imageReference':
-    case 'html':
-    case 'footnoteReference':
-      return '';
-    default:
-      return 'children' in node ? (node.children as Nodes[]).map(inline).join('') : '';
+/** Inline content as plain text: links as their text, images and raw HTML tags dropped, hard breaks kept.
+ * Iterative, children pushed in reverse on an explicit stack: the input decides how deep inline nodes nest. */
+function inline(root: Nodes): string {
+  let out = '';
+  const stack: Nodes[] = [root];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    switch (node.type) {
+      case 'text':
+        // A soft line break inside a paragraph is a space when rendered.
+        // The lookbehind keeps the regex linear on long runs of spaces (no retry from every space of a run).
+        out += node.value.replace(/(?<![ \t])[ \t]*\r?\n[ \t]*/g, ' ');
+        break;
+      case 'inlineCode':
+        out += node.value;
+        break;
+      case 'break':
+        out += '\n';
+        break;
+      case 'image':
+      case 'imageReference':
+      case 'html':
+      case 'footnoteReference':
+        break;
+      default:
+        if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+    }
   }
+  return out;
 }
 
 function htmlBlock(value: string): string[] {
@@ -83,8 +92,11 @@ function htmlBlock(value: string): string[] {
   return paragraphsOf(parseDocument(value).body ?? parseDocument(value));
 }
 
-function blocks(parent: Parents, out: string[]): void {
-  for (const node of parent.children as Nodes[]) {
+/** The block paragraphs of a tree, in document order. Iterative like inline(): block quotes and lists nest as
+ * deep as the input makes them. */
+function blocks(root: Parents, out: string[]): void {
+  const stack: Nodes[] = [...(root.children as Nodes[])].reverse();
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
     switch (node.type) {
       case 'heading':
       case 'paragraph':
@@ -108,7 +120,7 @@ function blocks(parent: Parents, out: string[]): void {
           );
         break;
       case 'html':
-        out.push(...htmlBlock(node.value));
+        for (const paragraph of htmlBlock(node.value)) out.push(paragraph);
         break;
       case 'definition':
       case 'footnoteDefinition':
@@ -116,7 +128,10 @@ function blocks(parent: Parents, out: string[]): void {
       case 'yaml' as string:
         break;
       default:
-        if ('children' in node) blocks(node, out);
+        if ('children' in node) {
+          const children = node.children as Nodes[];
+          for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+        }
     }
   }
 }

@@ -7,28 +7,47 @@ import type { Message } from '../../types.ts';
 const ODD_SPACES = /[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]/g;
 const LINE_SEPARATORS = /\r\n?|[\u2028\u2029\u0085]/g;
 // C0/C1 controls other than newline and tab carry no text.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
 // Zero-width characters that break tokens inside words.
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\u00ad]/g;
 // wink's tokenizer is quadratic in the length of a run without spaces (40,000 characters of a URL take 27 s,
 // measured): runs longer than any word or link of prose (base64, minified code, hashes) are removed, reported.
+// Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Myanmar, Tibetan) make
+// every paragraph one run; wink reads those in linear time (100,000 characters of Japanese: under 0.1 s), so a
+// run that is mostly such text is prose and stays.
 export const MAX_RUN_CHARS = 500;
 // Each match consumes a whole run, so this is linear (a bounded {501,} would rescan every run from each start).
 const RUN = /[^ \n]+/g;
+const UNSPACED_SCRIPTS = ['Han', 'Hiragana', 'Katakana', 'Thai', 'Lao', 'Khmer', 'Myanmar', 'Tibetan'];
+const UNSPACED_SCRIPT = new RegExp(`[${UNSPACED_SCRIPTS.map((s) => `\\p{Script=${s}}`).join('')}]`, 'gu');
 
-/** Whether some run of non-space characters is longer than MAX_RUN_CHARS: one pass over the char codes, so
- * the usual text, which has none, skips the replace below (a callback for every word). */
+/** Whether a run of non-space characters is too long to be prose (see MAX_RUN_CHARS). */
+function isDataRun(run: string): boolean {
+  if (run.length <= MAX_RUN_CHARS) return false;
+  let unspaced = 0;
+  UNSPACED_SCRIPT.lastIndex = 0;
+  while (UNSPACED_SCRIPT.exec(run) !== null) unspaced++;
+  return unspaced * 2 < run.length;
+}
+
+/** Whether some run of non-space characters is too long to be prose: one pass over the char codes, so the
+ * usual text, which has no run over MAX_RUN_CHARS, skips the replace below (a callback for every word). */
 function hasLongRun(text: string): boolean {
   let run = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x20 || c === 0x0a) run = 0;
-    else if (++run > MAX_RUN_CHARS) return true;
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0x20;
+    if (c === 0x20 || c === 0x0a) {
+      if (run > MAX_RUN_CHARS && isDataRun(text.slice(start, i))) return true;
+      run = 0;
+      start = i + 1;
+    } else run++;
   }
   return false;
 }
 
-/** Removes runs of more than MAX_RUN_CHARS non-space characters, with one warning saying how many and where. */
+/** Removes runs too long to be prose, with one warning saying how many and where. */
 function removeLongRuns(text: string): { text: string; message?: Message } {
   if (!hasLongRun(text)) return { text };
   let count = 0;
@@ -36,7 +55,7 @@ function removeLongRuns(text: string): { text: string; message?: Message } {
   let offset = 0;
   let preview = '';
   const out = text.replace(RUN, (run: string, at: number) => {
-    if (run.length <= MAX_RUN_CHARS) return run;
+    if (!isDataRun(run)) return run;
     count++;
     if (run.length > longest) {
       longest = run.length;

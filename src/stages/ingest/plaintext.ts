@@ -1,7 +1,7 @@
 // Plain text → article text and meta: an optional "Title: …" header block at the top is read and removed.
 import { message } from '../../messages.ts';
 import type { Message, Meta } from '../../types.ts';
-import type { Extracted } from './html.ts';
+import type { Extracted } from './extracted.ts';
 import { cleanByline, cleanValue, normaliseDate, normaliseUrl } from './meta-values.ts';
 
 const STAGE = 'ingest';

@@ -4,7 +4,7 @@
 // `npx tsx scripts/calibrate.ts polnear-train --write` and checked by the same script without --write.
 import { loadData } from '../../lexicon/load.ts';
 import type { QuoteType } from '../../types.ts';
-import type { FrameKind } from './frames.ts';
+import type { FrameKind } from './frame.ts';
 
 export interface Evidence {
   kind: FrameKind | 'floating';
@@ -32,7 +32,7 @@ interface Table {
 }
 
 /** The evidence as signatures, from the most specific to the least. */
-export function signatures(e: Evidence): string[] {
+export function signatures(e: Evidence): [string, string, string, string] {
   const extra =
     e.kind === 'floating'
       ? `d${Math.min(e.distance ?? 3, 3)}${e.afterAttribution ? 'a' : ''}`
@@ -48,7 +48,7 @@ export function signatures(e: Evidence): string[] {
 /** The evidence as calibration reads it back: the most specific signature, then "#" and the lemma signature. */
 export function evidenceKey(e: Evidence): string {
   const lemma = lemmaSignature(e);
-  return lemma ? `${signatures(e)[0]!}#${lemma}` : signatures(e)[0]!;
+  return lemma ? `${signatures(e)[0]}#${lemma}` : signatures(e)[0];
 }
 
 /** The lemma signature of the evidence, or undefined when no cue verb or phrase introduced the quote. */
@@ -68,10 +68,8 @@ export function confidenceOf(e: Evidence): number {
 /** The confidence the evidence signatures alone give (calibration smooths lemma precision toward it). */
 export function signatureConfidence(e: Evidence): number {
   const table = loadData<Table>('lexicon/confidence.json');
+  const { levels } = table;
   const sigs = signatures(e);
-  for (let i = 0; i < sigs.length; i++) {
-    const p = table.levels[i]?.[sigs[i]!];
-    if (p !== undefined) return p;
-  }
-  return table.prior;
+  // The most specific signature seen often enough to be listed.
+  return levels[0]?.[sigs[0]] ?? levels[1]?.[sigs[1]] ?? levels[2]?.[sigs[2]] ?? levels[3]?.[sigs[3]] ?? table.prior;
 }

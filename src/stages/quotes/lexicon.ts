@@ -72,10 +72,11 @@ export function quoteLexicons(): QuoteLexicons {
         ...(entry.naming ? { naming: true } : {}),
         ...(entry.infinitive ? { infinitive: true } : {}),
       };
-      const list = verbs.get(tokens[0]!) ?? [];
+      const [first = ''] = tokens;
+      const list = verbs.get(first) ?? [];
       // The same surface form may be two classes ("said": past and participle): keep the first.
       if (!list.some((x) => x.tokens.join(' ') === tokens.join(' '))) list.push({ tokens, verb });
-      verbs.set(tokens[0]!, list);
+      verbs.set(first, list);
     });
   }
   const speakerNouns = loadData<{ organisations: string[]; people: string[] }>('lexicon/speaker-nouns.json');
@@ -99,4 +100,9 @@ export function quoteLexicons(): QuoteLexicons {
     headingWords: new Set(labels.commonWords.map((w) => w.toLowerCase())),
   };
   return cached;
+}
+
+/** A label before a colon that names no one ("UPDATE", "The Latest", "Editor’s Note"). */
+export function isRubric(label: string, lex: QuoteLexicons): boolean {
+  return lex.rubricLabels.has(label.toLowerCase());
 }

@@ -37,9 +37,9 @@ export function findMarks(text: string): Mark[] {
     const c = text.charCodeAt(i);
     // Fast skip: every mark is in these ranges.
     if (c !== 0x22 && c !== 0x27 && c !== 0x60 && c !== 0xab && c !== 0xbb && (c < 0x2018 || c > 0x201f)) continue;
-    const ch = text[i]!;
-    const prev = i > 0 ? text[i - 1]! : '\n';
-    const next = i + 1 < text.length ? text[i + 1]! : '\n';
+    const ch = text.charAt(i);
+    const prev = i > 0 ? text.charAt(i - 1) : '\n';
+    const next = i + 1 < text.length ? text.charAt(i + 1) : '\n';
     switch (ch) {
       case '“':
       case '„':
@@ -103,7 +103,8 @@ export function paragraphOf(paragraphs: readonly Paragraph[], at: number): numbe
   let hi = paragraphs.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (paragraphs[mid]!.start <= at) lo = mid;
+    const p = paragraphs[mid];
+    if (p !== undefined && p.start <= at) lo = mid;
     else hi = mid - 1;
   }
   return lo;
@@ -117,10 +118,10 @@ function pairFamily(text: string, marks: readonly Mark[], paragraphs: readonly P
   let lastPara = -1;
 
   const endUnclosed = () => {
-    if (!open) return;
-    const p = paragraphs[lastPara]!;
+    const p = paragraphs[lastPara];
+    if (!open || !p) return;
     let end = p.end;
-    while (end > open.at + open.length && /\s/.test(text[end - 1]!)) end--;
+    while (end > open.at + open.length && /\s/.test(text.charAt(end - 1))) end--;
     if (end > open.at + open.length) {
       out.push({
         open: open.at,
@@ -139,7 +140,7 @@ function pairFamily(text: string, marks: readonly Mark[], paragraphs: readonly P
     const para = paragraphOf(paragraphs, m.at);
     if (open && para !== lastPara) {
       // A new paragraph: the quote goes on only if this paragraph opens with a mark (the news convention).
-      const atParagraphStart = text.slice(paragraphs[para]!.start, m.at).trim() === '';
+      const atParagraphStart = text.slice(paragraphs[para]?.start ?? 0, m.at).trim() === '';
       const continues = para === lastPara + 1 && atParagraphStart && m.role !== 'close';
       if (continues) {
         lastPara = para;
@@ -187,7 +188,7 @@ function pairFamily(text: string, marks: readonly Mark[], paragraphs: readonly P
   function endUnclosedAt(at: number) {
     if (!open) return;
     let end = at;
-    while (end > open.at + open.length && /\s/.test(text[end - 1]!)) end--;
+    while (end > open.at + open.length && /\s/.test(text.charAt(end - 1))) end--;
     if (end > open.at + open.length) {
       out.push({
         open: open.at,

@@ -3,6 +3,12 @@
 // person ("the secretary"), or the phrase as written ("aides", "the report").
 import type { Entity, Span, Speaker, Token } from '../../types.ts';
 import type { QuoteLexicons } from './lexicon.ts';
+import { inCompound } from './compounds.ts';
+import { isCredit } from './credits.ts';
+import { personAtTail, resolveDescription } from './descriptions.ts';
+import { shapePhrase } from './phrase-shape.ts';
+import { pronounGenders } from './pronoun-gender.ts';
+import { tok } from './tokens.ts';
 
 /** Entity mentions by token, for looking up what a phrase names. */
 export interface MentionIndex {
@@ -15,6 +21,8 @@ export interface MentionIndex {
   referents: Referent[];
   tokens: readonly Token[];
   quoted: (offset: number) => boolean;
+  /** A person's gender as the article's pronouns give it, where they tell it clearly; else the entity's own. */
+  genderOf: (e: Entity) => 'm' | 'f' | undefined;
 }
 
 export interface Referent {
@@ -25,6 +33,8 @@ export interface Referent {
   sentence: number;
   /** "with Obama", "Obama's weaknesses": a prepositional object or a possessor, seldom the topic a pronoun picks up. */
   oblique: boolean;
+  /** "Obama's weaknesses": a possessor. */
+  possessor: boolean;
 }
 
 const SPEAKER_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
@@ -34,6 +44,7 @@ export function indexMentions(
   entities: readonly Entity[],
   quoted: (offset: number) => boolean = () => false,
   tokens: readonly Token[] = [],
+  text = '',
 ): MentionIndex {
   const byToken = new Map<number, { entity: Entity; mention: Span }>();
   const ordered: Referent[] = [];
@@ -44,14 +55,15 @@ export function indexMentions(
       const mention: Span = { start: m.start, end: m.end, text: m.text };
       for (let t = m.firstToken; t < m.lastToken; t++) byToken.set(t, { entity, mention });
       const before = tokens[m.firstToken - 1];
-      const oblique =
-        (before?.pos === 'ADP' && before.lower !== 'to') || /^['’]s?$/.test(tokens[m.lastToken]?.value ?? '');
+      const possessor = /^['’]s?$/.test(tokens[m.lastToken]?.value ?? '');
+      const oblique = (before?.pos === 'ADP' && before.lower !== 'to') || possessor;
       ordered.push({
         entity,
         mention,
         firstToken: m.firstToken,
         sentence: tokens[m.firstToken]?.sentence ?? 0,
         oblique,
+        possessor,
       });
       // "the Trump meeting", "a Clinton aide", "Clinton communication director Jennifer Palmieri": a name used as a
       // modifier is seldom what a later pronoun means ("Trump notes that …", a verb wink read as a noun, is no
@@ -67,12 +79,17 @@ export function indexMentions(
     }
   }
   ordered.sort((a, b) => a.firstToken - b.firstToken);
+  // Read only when a pronoun is resolved, once.
+  let said: Map<string, 'm' | 'f'> | undefined;
   return {
     byToken,
     ordered,
-    referents: ordered.filter((m) => !quoted(m.mention.start) && !attributive.has(m.mention)),
+    referents: ordered.filter(
+      (m) => !quoted(m.mention.start) && !attributive.has(m.mention) && !isCredit(text, m.mention.start, m.mention.end),
+    ),
     tokens,
     quoted,
+    genderOf: (e) => (said ??= pronounGenders(ordered, tokens, quoted)).get(e.id) ?? e.gender,
   };
 }
 
@@ -94,36 +111,55 @@ export function resolveSpeaker(
   lex: QuoteLexicons,
   recent: readonly Speaker[],
 ): Resolution | null {
-  const [first, np1] = np;
+  const [first, np0] = shapePhrase(tokens, np, (t) => lex.verbs.has(t.lower));
+  const np1 = nameAfterAnd(tokens, first, np0, index);
   // "Tulsa police’s claim": the possessive ending is no part of the speaker's name.
-  const last = np1 - first > 1 && /^['’]s?$/.test(tokens[np1 - 1]!.value) ? np1 - 1 : np1;
+  const last = np1 - first > 1 && /^['’]s?$/.test(tok(tokens, np1 - 1).value) ? np1 - 1 : np1;
   // "Trump and Ryan", "Carson, Fiorina and Huckabee": several named speakers are the phrase as written, not the last
   // of them (a name with "and" inside it, "Procter and Gamble", is one entity and no coordination).
   for (let k = first + 1; k < last - 1; k++) {
-    const w = tokens[k]!.lower;
+    const w = tok(tokens, k).lower;
     if ((w === 'and' || w === '&') && !index.byToken.has(k) && index.byToken.has(k - 1) && namedAfter(k, last, index)) {
       const mention: Span = {
-        start: tokens[first]!.start,
-        end: tokens[last - 1]!.end,
-        text: text.slice(tokens[first]!.start, tokens[last - 1]!.end),
+        start: tok(tokens, first).start,
+        end: tok(tokens, last - 1).end,
+        text: text.slice(tok(tokens, first).start, tok(tokens, last - 1).end),
       };
-      return { speaker: { name: mention.text, entityId: null, mention }, via: 'phrase' };
+      // "Stella's owners Tore Sohlberg and Lehla Abreder": the names are the speakers' name, the words before them
+      // stay in the mention.
+      const from = coordinationStart(tokens, k, first, index);
+      const name = text.slice(tok(tokens, from).start, tok(tokens, last - 1).end);
+      return { speaker: { name, entityId: null, mention }, via: 'phrase' };
     }
   }
   // A name in the phrase: prefer a person, then the last (head-most) named thing. "Clinton's campaign manager":
   // the head is not the name, so only a phrase whose head word is part of a name counts.
   const head = headOf(tokens, first, last, (k) => index.byToken.has(k));
   const named = index.byToken.get(head);
-  if (named)
-    return { speaker: { name: named.entity.name, entityId: named.entity.id, mention: named.mention }, via: 'name' };
+  if (named) {
+    // "Conservative Leader Andrew Scheer" read as one organisation: the person it ends with, when the article names
+    // them.
+    const person =
+      named.entity.type === 'ORG'
+        ? personAtTail(
+            tokens,
+            tokenAt(tokens, named.mention.start),
+            tokenAt(tokens, named.mention.end - 1) + 1,
+            index,
+            entities,
+          )
+        : null;
+    const e = person ?? named.entity;
+    return { speaker: { name: e.name, entityId: e.id, mention: named.mention }, via: 'name' };
+  }
   for (let k = last - 1; k >= first; k--) {
     const hit = index.byToken.get(k);
-    if (hit && hit.entity.type === 'PERSON' && tokens[head]!.pos === 'PROPN') {
+    if (hit && hit.entity.type === 'PERSON' && tok(tokens, head).pos === 'PROPN') {
       return { speaker: { name: hit.entity.name, entityId: hit.entity.id, mention: hit.mention }, via: 'name' };
     }
   }
 
-  const headToken = tokens[head]!;
+  const headToken = tok(tokens, head);
   const pronoun = lex.pronouns.get(headToken.lower);
   if (pronoun && last - first === 1) {
     const mention: Span = { start: headToken.start, end: headToken.end, text: headToken.value };
@@ -139,16 +175,55 @@ export function resolveSpeaker(
 
   // "the secretary", "the prime minister": a title a person of the article carries.
   const words: string[] = [];
-  for (let k = first; k < last; k++) if (!DETERMINERS.has(tokens[k]!.lower)) words.push(tokens[k]!.lower);
-  const phraseText = text.slice(tokens[first]!.start, tokens[last - 1]!.end);
-  const mention: Span = { start: tokens[first]!.start, end: tokens[last - 1]!.end, text: phraseText };
+  for (let k = first; k < last; k++) if (!DETERMINERS.has(tok(tokens, k).lower)) words.push(tok(tokens, k).lower);
+  const phraseText = text.slice(tok(tokens, first).start, tok(tokens, last - 1).end);
+  const mention: Span = { start: tok(tokens, first).start, end: tok(tokens, last - 1).end, text: phraseText };
   // Only a definite phrase names someone known ("the senator"); "a Democratic senator" is someone else.
-  if (['the', 'this', 'that'].includes(tokens[first]!.lower) && words.length > 0) {
+  if (['the', 'this', 'that'].includes(tok(tokens, first).lower) && words.length > 0) {
     const titled = personWithTitle(words.join(' '), entities, headToken.start, index, lex);
     if (titled) return { speaker: { name: titled.name, entityId: titled.id, mention }, via: 'title' };
   }
   if (headToken.pos === 'PRON') return null;
+  // A description resolved to whom it describes keeps its evidence class ('phrase'): confidence reads how the
+  // attribution was written, and the quote set does not change with the name given.
+  const described = resolveDescription([first, last], index, entities, lex, recent);
+  if (described) return { speaker: { name: described.name, entityId: described.id, mention }, via: 'phrase' };
   return { speaker: { name: phraseText, entityId: null, mention }, via: 'phrase' };
+}
+
+// How far past an "and" a person's name may end the speaker phrase.
+const AND_NAME_WITHIN = 6;
+
+/** "said oil and gas worker Mike Wipf": a nameless phrase cut at "and" whose next words end in a person's name is
+ * a modifier of that person ("oil" is no speaker); the phrase runs to the name's end. Else `last` as it is. */
+function nameAfterAnd(tokens: readonly Token[], first: number, last: number, index: MentionIndex): number {
+  if (tokens[last]?.lower !== 'and') return last;
+  for (let k = first; k < last; k++) if (index.byToken.has(k)) return last;
+  const sentence = tokens[last].sentence;
+  for (let k = last + 1; k < Math.min(tokens.length, last + 1 + AND_NAME_WITHIN); k++) {
+    const t = tok(tokens, k);
+    if (t.sentence !== sentence || /^\p{P}$/u.test(t.value) || t.pos === 'VERB' || t.pos === 'DET') return last;
+    const hit = index.byToken.get(k);
+    if (!hit) continue;
+    if (hit.entity.type !== 'PERSON') return last;
+    while (k < tokens.length && index.byToken.get(k)?.mention === hit.mention) k++;
+    return k;
+  }
+  return last;
+}
+
+/** First token of the names coordinated before the "and" at token k: the name before it, and names before that
+ * one separated by commas ("Carson, Fiorina and Huckabee"). */
+function coordinationStart(tokens: readonly Token[], k: number, first: number, index: MentionIndex): number {
+  let from = k;
+  for (;;) {
+    const hit = index.byToken.get(from - 1);
+    if (!hit) break;
+    while (from - 1 >= first && index.byToken.get(from - 1)?.mention === hit.mention) from--;
+    if (from - 2 >= first && tok(tokens, from - 1).value === ',' && index.byToken.has(from - 2)) from--;
+    else break;
+  }
+  return Math.max(first, from);
 }
 
 function namedAfter(k: number, last: number, index: MentionIndex): boolean {
@@ -159,9 +234,9 @@ function namedAfter(k: number, last: number, index: MentionIndex): boolean {
 /** The nearest "the ministry" (determiner + organisation noun) in the 40 tokens before `at`, as written. */
 function nominalOrganisationBefore(tokens: readonly Token[], at: number, lex: QuoteLexicons): string | null {
   for (let k = at - 1; k >= Math.max(1, at - 40); k--) {
-    const t = tokens[k]!;
-    if (t.pos === 'NOUN' && lex.organisationNouns.has(t.lower) && tokens[k - 1]!.lower === 'the')
-      return `${tokens[k - 1]!.value} ${t.value}`;
+    const t = tok(tokens, k);
+    if (t.pos === 'NOUN' && lex.organisationNouns.has(t.lower) && tok(tokens, k - 1).lower === 'the')
+      return `${tok(tokens, k - 1).value} ${t.value}`;
   }
   return null;
 }
@@ -179,12 +254,12 @@ function headOf(
   // "A spokeswoman for Fiorina", "aides to Clinton", "a professor at Yale": the head comes before the preposition
   // (unless it is part of a name: "Club for Growth").
   for (let k = first + 1; k < last; k++)
-    if ((HEAD_ENDS.has(tokens[k]!.lower) && !inName(k)) || tokens[k]!.value === ',') {
+    if ((HEAD_ENDS.has(tok(tokens, k).lower) && !inName(k) && !inCompound(tokens, k)) || tok(tokens, k).value === ',') {
       end = k;
       break;
     }
   for (let k = end - 1; k >= first; k--) {
-    const p = tokens[k]!.pos;
+    const p = tok(tokens, k).pos;
     if (p === 'PROPN' || p === 'NOUN' || p === 'PRON' || p === 'NUM') return k;
   }
   return end - 1;
@@ -212,7 +287,9 @@ export function resolvePronoun(
   const fits = (e: Entity) => {
     if (p.kind === 'org') return e.type === 'ORG' || e.type === 'GPE';
     if (p.number === 'pl') return e.type === 'ORG' || e.type === 'NORP';
-    return e.type === 'PERSON' && (!p.gender || !e.gender || e.gender === p.gender);
+    if (e.type !== 'PERSON') return false;
+    const g = index.genderOf(e);
+    return !p.gender || !g || g === p.gender;
   };
   const { tokens } = index;
   const klass = p.kind === 'org' ? 'org' : p.number === 'pl' ? 'pl' : p.gender;
@@ -234,8 +311,9 @@ export function resolvePronoun(
     phraseFits(klass, tokens, lastSpeaker.mention, lex)
       ? tokenAt(tokens, lastSpeaker.mention.start)
       : -1;
-  const phraseSentence = phrase >= 0 && phrase < at ? tokens[phrase]!.sentence : -1;
+  const phraseSentence = phrase >= 0 && phrase < at ? tok(tokens, phrase).sentence : -1;
   let k = hi - 1;
+  let onlyOblique: Referent | undefined;
   for (let sentence = here; sentence >= Math.max(0, here - LOOK_BACK) && !best; sentence--) {
     while (k >= 0 && index.referents[k]!.sentence > sentence) k--;
     const fitting: Referent[] = [];
@@ -250,9 +328,25 @@ export function resolvePronoun(
     // "Flynn said Donald Trump was right when he said …": a pronoun opening a subordinate clause in its own sentence
     // refers to the subject of the clause that clause hangs on, the nearest name before it.
     const subordinate = sentence === here && SUBORDINATE_OPENERS.has(tokens[at - 1]?.lower ?? '');
-    best = subordinate
-      ? (fitting.filter((m) => !m.oblique).at(-1) ?? fitting[fitting.length - 1])
-      : (fitting.find((m) => !m.oblique) ?? fitting[fitting.length - 1]);
+    const subject = subordinate ? fitting.filter((m) => !m.oblique).at(-1) : fitting.find((m) => !m.oblique);
+    // An earlier sentence that names fitting people only as possessors ("Greenspan's name could be seen on Child's
+    // phone") seldom changes the topic: an earlier subject is looked for first, this one kept as a fallback. (In the
+    // pronoun's own clause the possessor is the referent: "Trump's appearance, in which he said"; a quotation between
+    // them parts the clauses, wherever the sentence ends.)
+    const apart = (m: Referent) => sentence !== here || quotedBetween(tokens, m.firstToken, at, index.quoted);
+    const possessorsOnly = fitting.every((m) => m.possessor && apart(m));
+    if (!subject && !subordinate && (klass === 'm' || klass === 'f') && possessorsOnly) {
+      onlyOblique ??= fitting[fitting.length - 1];
+      continue;
+    }
+    best = subject ?? fitting[fitting.length - 1];
+  }
+  best ??= onlyOblique;
+  // Nobody fitting named in the look-back: the last speaker, when it fits, is still the topic ("The parole board
+  // decision … said …. It also said …").
+  if (!best && lastSpeaker?.entityId) {
+    const last = index.referents.find((m) => m.entity.id === lastSpeaker.entityId && m.firstToken < at);
+    if (last && fits(last.entity)) return { name: last.entity.name, entityId: last.entity.id, mention: null };
   }
   // Past the look-back only a person is looked for further ("it" and "they" that far from any body name none).
   if (!best && klass !== 'org' && klass !== 'pl')
@@ -272,18 +366,30 @@ export function resolvePronoun(
       !best.oblique &&
       !tokens.slice(sentenceStart(tokens, best.sentence), best.firstToken).some((t) => t.value === ',');
     const shown = again > best.firstToken && opensSentence && tokens[again - 1]?.value !== ',';
+    const sameGender = same ? index.genderOf(same.entity) : undefined;
     if (
       same &&
       fits(same.entity) &&
-      same.entity.gender &&
-      same.entity.gender === p.gender &&
-      best.entity.gender !== p.gender &&
+      sameGender &&
+      sameGender === p.gender &&
+      index.genderOf(best.entity) !== p.gender &&
       !shown
     )
       best = same;
   }
   if (!best) return null;
   return { name: best.entity.name, entityId: best.entity.id, mention: null };
+}
+
+/** Some token in [from, to) lies inside quotation marks. */
+function quotedBetween(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  quoted: (offset: number) => boolean,
+): boolean {
+  for (let k = from; k < to; k++) if (quoted(tok(tokens, k).start)) return true;
+  return false;
 }
 
 const SUBORDINATE_OPENERS = new Set([
@@ -306,7 +412,7 @@ function phraseFits(klass: string | undefined, tokens: readonly Token[], mention
   const first = tokenAt(tokens, mention.start);
   const last = tokenAt(tokens, mention.end - 1) + 1;
   if (first < 0 || last <= first) return false;
-  const head = tokens[headOf(tokens, first, last)]!.lower;
+  const head = tok(tokens, headOf(tokens, first, last)).lower;
   const people = lex.peopleNouns.has(head);
   if (klass === 'm' || klass === 'f') return people && !head.endsWith('s');
   if (klass === 'pl') return people || lex.organisationNouns.has(head);
@@ -320,7 +426,7 @@ export function tokenAt(tokens: readonly Token[], at: number): number {
   let hi = tokens.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end <= at) lo = mid + 1;
+    if (tok(tokens, mid).end <= at) lo = mid + 1;
     else hi = mid;
   }
   return lo < tokens.length ? lo : -1;
@@ -332,7 +438,7 @@ function sentenceStart(tokens: readonly Token[], sentence: number): number {
   let hi = tokens.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.sentence < sentence) lo = mid + 1;
+    if (tok(tokens, mid).sentence < sentence) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -349,10 +455,10 @@ function chainPronounIn(
 ): number {
   for (
     let k = sentenceStart(tokens, sentence);
-    k < tokens.length && tokens[k]!.sentence === sentence && (before < 0 || k < before);
+    k < tokens.length && tok(tokens, k).sentence === sentence && (before < 0 || k < before);
     k++
   ) {
-    const t = tokens[k]!;
+    const t = tok(tokens, k);
     if (CHAIN_PRONOUNS[t.lower] === klass && !quoted(t.start)) return k;
   }
   return -1;

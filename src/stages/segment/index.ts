@@ -4,7 +4,15 @@ import type { Config } from '../../config.ts';
 import { message } from '../../messages.ts';
 import type { ItemEntity, ItemSentence } from 'wink-nlp';
 import { nlp, readDocIn } from './nlp.ts';
-import type { IngestedArticle, Paragraph, SegmentedArticle, Sentence, Token, WinkEntity } from '../../types.ts';
+import type {
+  IngestedArticle,
+  Paragraph,
+  SegmentedArticle,
+  Sentence,
+  Token,
+  TokenWordIds,
+  WinkEntity,
+} from '../../types.ts';
 import { fixSentenceBreaks } from './sentence-fixes.ts';
 import { taggingView, widen } from './tagging-view.ts';
 import { tokensOver } from './token-budget.ts';
@@ -62,11 +70,20 @@ function tooManyTokens(
 
 /** Splits the article into paragraphs, sentences and tokens. */
 export function segment(article: IngestedArticle, config: Config): SegmentedArticle {
+  return segmentWithIds(article, config).article;
+}
+
+/** segment, and beside the article the word ids of its tokens for the entity tagger (absent when wink read the
+ * text with a throwaway instance, whose ids name nothing later). */
+export function segmentWithIds(
+  article: IngestedArticle,
+  config: Config,
+): { article: SegmentedArticle; wordIds?: TokenWordIds } {
   const { text } = article;
   const { view, rewrites } = taggingView(text);
   // the limit before the expensive work: a text that may be over it is counted first, in bounded memory
   const over = tokensOver(view, config.limits.maxTokens);
-  if (over > 0) return tooManyTokens(article, [], `more than ${over - 1}`, config.limits.maxTokens);
+  if (over > 0) return { article: tooManyTokens(article, [], `more than ${over - 1}`, config.limits.maxTokens) };
   const paragraphs = findParagraphs(text);
   const w = nlp();
   const its = w.its;
@@ -76,7 +93,7 @@ export function segment(article: IngestedArticle, config: Config): SegmentedArti
   const pos = doc.tokens().out(its.pos) as string[];
 
   if (values.length > config.limits.maxTokens)
-    return tooManyTokens(article, paragraphs, values.length, config.limits.maxTokens);
+    return { article: tooManyTokens(article, paragraphs, values.length, config.limits.maxTokens) };
 
   // wink token index -> our token index (newline tokens are dropped: paragraphs carry that information).
   const ours = new Int32Array(values.length).fill(-1);
@@ -144,12 +161,8 @@ export function segment(article: IngestedArticle, config: Config): SegmentedArti
       winkEntities.push({ type: e.out(its.type) as string, firstToken: first, lastToken: last + 1 });
   });
 
-  return {
-    ...article,
-    paragraphs,
-    sentences,
-    tokens,
-    winkEntities,
-    ...(wordIds ? { wordIds: wordIds.subarray(0, tokens.length), lexicon } : {}),
-  };
+  const segmented: SegmentedArticle = { ...article, paragraphs, sentences, tokens, winkEntities };
+  return wordIds && lexicon
+    ? { article: segmented, wordIds: { ids: wordIds.subarray(0, tokens.length), lexicon } }
+    : { article: segmented };
 }

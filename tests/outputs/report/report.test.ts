@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { articleFileName, writeReport } from '../../../src/outputs/report/index.ts';
+import { SEARCH_SCRIPT, SEARCH_SCRIPT_SHA256 } from '../../../src/outputs/report/search.ts';
 import { trickyRecord } from '../tables/tricky-record.ts';
 
 const ROOT = new URL('../../..', import.meta.url).pathname;
@@ -36,8 +37,16 @@ describe('writeReport', () => {
     const html = readFileSync(join(dir, 'report/articles', articleFileName(record.id)), 'utf8');
     expect(html).not.toMatch(/<script|<img|<b>|<i>|href="javascript/i);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    // the index's only scripts are its own: the JSON index of quotes (no "<" in it) and the search, whose hash the
+    // page's policy names
     const index = readFileSync(join(dir, 'report/index.html'), 'utf8');
-    expect(index).not.toMatch(/<script|<img/i);
+    const json = /<script type="application\/json" id="quote-index">([^<]*)<\/script>/.exec(index);
+    expect(json, 'the JSON index').not.toBeNull();
+    const data = JSON.parse(json![1]!) as { quotes: unknown[][] };
+    expect(data.quotes.map((q) => q[3])).toContain('<b>bold</b>');
+    const rest = index.replace(json![0], '').replace(`<script>${SEARCH_SCRIPT}</script>`, '');
+    expect(rest).not.toMatch(/<script|<img/i);
+    expect(index).toContain(`script-src 'sha256-${SEARCH_SCRIPT_SHA256}'`);
   });
 
   it('drops pages of articles no longer in the dataset', async () => {

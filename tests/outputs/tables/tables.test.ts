@@ -12,7 +12,7 @@ import { writeOutputs } from '../../../src/outputs/write-outputs.ts';
 import { writeReport } from '../../../src/outputs/report/index.ts';
 import { PARQUET_CREATED_BY } from '../../../src/outputs/tables/parquet-sink.ts';
 import { EXAMPLE_QUERIES, duckdbViews } from '../../../src/outputs/tables/queries.ts';
-import { TABLES } from '../../../src/outputs/tables/spec.ts';
+import { TABLES, type TableName } from '../../../src/outputs/tables/spec.ts';
 import { trickyRecord } from './tricky-record.ts';
 
 const ROOT = new URL('../../..', import.meta.url).pathname;
@@ -58,18 +58,23 @@ describe('tables of the founding dataset', () => {
     await con.run(duckdbViews(join(out, 'tables')).replace(/CREATE VIEW/g, 'CREATE OR REPLACE VIEW'));
   });
 
-  it('writes the eight files', () => {
+  it('writes the twelve files', () => {
     expect(readdirSync(join(out, 'tables')).sort()).toEqual(
       TABLES.flatMap((t) => [`${t.name}.csv`, `${t.name}.parquet`]).sort(),
     );
   });
 
-  it('has as many rows as the dataset has articles, entities, mentions and quotes, in CSV and Parquet alike', async () => {
-    const want = {
+  it('has as many rows as the dataset has articles, entities, mentions, quotes and keys, in CSV and Parquet alike', async () => {
+    // the founding article names no one twice under two keys: one corpus key per key
+    const keys = new Set(records.flatMap((r) => r.entities.map((e) => e.key).filter(Boolean)));
+    const speakers = new Set(records.flatMap((r) => r.quotes.map((q) => q.speaker?.key).filter(Boolean)));
+    const want: Record<TableName, number> = {
       articles: records.length,
       entities: records.reduce((n, r) => n + r.entities.length, 0),
       mentions: records.reduce((n, r) => n + r.entities.reduce((m, e) => m + e.mentions.length, 0), 0),
       quotes: records.reduce((n, r) => n + r.quotes.length, 0),
+      speakers: speakers.size,
+      corpus_entities: keys.size,
     };
     for (const t of TABLES) {
       const dir = join(out, 'tables');
@@ -77,6 +82,28 @@ describe('tables of the founding dataset', () => {
       const [csv] = await rows(`SELECT count(*)::INT AS n FROM read_csv('${dir}/${t.name}.csv', header = true)`);
       expect([t.name, pq?.n, csv?.n]).toEqual([t.name, want[t.name], want[t.name]]);
     }
+  });
+
+  it("keeps each entity's key and gender, and gives every key its corpus key", async () => {
+    const got = await rows('SELECT article_id, entity_id, key, gender, gender_evidence, corpus_key FROM entities');
+    const want = records.flatMap((r) =>
+      r.entities.map((e) => ({
+        article_id: r.id,
+        entity_id: e.id,
+        key: e.key,
+        gender: e.gender ?? null,
+        gender_evidence: e.genderEvidence ?? null,
+        corpus_key: e.key,
+      })),
+    );
+    expect(got).toEqual(want);
+    const [m] = await rows(
+      'SELECT count(*)::INT AS n FROM mentions m JOIN entities e USING (article_id, entity_id) WHERE m.corpus_key IS DISTINCT FROM e.corpus_key OR m.entity_key IS DISTINCT FROM e.key',
+    );
+    expect(m).toEqual({ n: 0 });
+    const [blinken] = await rows("SELECT * FROM speakers WHERE key = 'person:antony-blinken'");
+    expect(blinken).toMatchObject({ name: 'Antony Blinken', type: 'PERSON', gender: 'male', quotes: 8, articles: 1 });
+    expect(JSON.parse(blinken!.aliases as string)).toEqual(['Blinken']);
   });
 
   it('keeps quote text, offsets, speaker, cue and confidence', async () => {
@@ -98,13 +125,25 @@ describe('tables of the founding dataset', () => {
         cue_start: q.cue?.start ?? null,
         cue_end: q.cue?.end ?? null,
         confidence: q.confidence,
+        speaker_key: q.speaker?.key ?? null,
+        corpus_key: q.speaker?.key ?? null,
       })),
     );
     expect(got).toEqual(want);
   });
 
-  it('answers the example queries: Antony Blinken, 8 quotes', async () => {
-    const [top, perSource, cooccur] = await Promise.all(EXAMPLE_QUERIES.map((q) => rows(q.sql)));
+  it('answers the example queries: Antony Blinken, 8 quotes, all by a man', async () => {
+    const [byOutlet, byMonth, topKeys, orgs, top, perSource, cooccur] = await Promise.all(
+      EXAMPLE_QUERIES.map((q) => rows(q.sql)),
+    );
+    expect(byOutlet).toEqual([
+      { outlet: '(top folder)', quotes_by_people: 8n, by_women: 0n, by_men: 8n, by_unknown: 0n, women_share_pct: 0 },
+    ]);
+    expect(byMonth).toEqual([
+      { month: '(no date)', quotes_by_people: 8n, by_women: 0n, by_men: 8n, women_share_pct: 0 },
+    ]);
+    expect(topKeys?.[0]).toMatchObject({ key: 'person:antony-blinken', name: 'Antony Blinken', quotes: 8 });
+    expect(orgs).toEqual([]);
     expect(top?.[0]).toEqual({ speaker_name: 'Antony Blinken', quotes: 8n, articles: 1n });
     expect(perSource?.[0]).toMatchObject({
       speaker_name: 'Antony Blinken',
@@ -173,7 +212,7 @@ describe('awkward text', () => {
     writeFileSync(join(out, 'dataset.jsonl'), '');
     await writeTables(join(out, 'dataset.jsonl'), out);
     expect(readFileSync(join(out, 'tables/quotes.csv'), 'utf8')).toMatch(
-      /^article_id,quote_id,type,text,.*confidence\r\n$/,
+      /^article_id,quote_id,type,text,.*confidence,speaker_key,corpus_key\r\n$/,
     );
     const [n] = await rows(`SELECT count(*)::INT AS n FROM read_parquet('${out}/tables/quotes.parquet')`);
     expect(n).toEqual({ n: 0 });
@@ -187,7 +226,7 @@ describe('awkward text', () => {
     writeFileSync(join(out, 'dataset.jsonl'), `${JSON.stringify(record)}\n`);
     await writeTables(join(out, 'dataset.jsonl'), out);
     expect(readdirSync(join(out, 'tables')).filter((n) => n.startsWith('.'))).toEqual([]);
-    expect(readdirSync(join(out, 'tables'))).toHaveLength(8);
+    expect(readdirSync(join(out, 'tables'))).toHaveLength(2 * TABLES.length);
   });
 
   it('names the line of a broken dataset and leaves no half-written table', async () => {
@@ -214,6 +253,7 @@ describe('row groups', () => {
           id: 'e1',
           type: 'ORG',
           name: 'ab',
+          key: 'org:ab',
           mentions: Array.from({ length: MENTIONS }, (_, i) => ({ start: 3 * i, end: 3 * i + 2, text: 'ab' })),
         },
       ],
@@ -260,7 +300,7 @@ describe('writeOutputs', () => {
     expect(files(together)).toEqual(files(apart));
     expect(files(together)).toContain(join('report', 'index.html'));
     for (const f of files(apart)) {
-      if (f === 'tables' || f === 'report' || f === join('report', 'articles')) continue;
+      if (['tables', 'report', join('report', 'articles'), join('report', 'speakers')].includes(f)) continue;
       expect(readFileSync(join(together, f)).equals(readFileSync(join(apart, f))), f).toBe(true);
     }
   });

@@ -27,8 +27,23 @@ export function trickyRecord(id = 'odd/<id> & "x"'): ArticleRecord {
     text: TEXT,
     sentences: [{ start: 0, end: Array.from(TEXT).length }],
     entities: [
-      { id: 'e1', type: 'PERSON', name: "Jane, O'Hara", mentions: [jane, she] },
-      { id: 'e2', type: 'WORK_OF_ART', name: '<script>alert(1)</script>', title: '<i>Dr.</i>', mentions: [script] },
+      {
+        id: 'e1',
+        type: 'PERSON',
+        name: "Jane, O'Hara",
+        key: 'person:jane-ohara',
+        mentions: [jane, she],
+        gender: 'female',
+        genderEvidence: 'pronoun',
+      },
+      {
+        id: 'e2',
+        type: 'WORK_OF_ART',
+        name: '<script>alert(1)</script>',
+        key: 'work_of_art:script-alert-1-script',
+        title: '<i>Dr.</i>',
+        mentions: [script],
+      },
     ],
     quotes: [
       {
@@ -36,7 +51,7 @@ export function trickyRecord(id = 'odd/<id> & "x"'): ArticleRecord {
         type: 'direct',
         ...q1,
         cue: span('added'),
-        speaker: { name: "Jane, O'Hara", entityId: 'e1', mention: she },
+        speaker: { name: "Jane, O'Hara", entityId: 'e1', key: 'person:jane-ohara', mention: she },
         confidence: 0.5,
       },
       { id: 'q2', type: 'indirect', ...span('<b>bold</b>'), cue: null, speaker: null, confidence: 1 },
@@ -45,7 +60,7 @@ export function trickyRecord(id = 'odd/<id> & "x"'): ArticleRecord {
         type: 'mixed',
         ...span('co.'),
         cue: null,
-        speaker: { name: '"aides"', entityId: null, mention: null },
+        speaker: { name: '"aides"', entityId: null, key: null, mention: null },
         confidence: 0,
       },
     ],

@@ -191,3 +191,25 @@ describe('fast tagging path', () => {
     expect(Array.from(fastStaticScores(ner, t))).toEqual(Array.from(referenceStaticScores(ner, t)));
   });
 });
+
+describe('document tagging', () => {
+  it('gives the spans of sentence-by-sentence tagging with one document memory when the model has no second pass', async () => {
+    const { tagDocumentSpans } = await import('../../../src/stages/entities/tagger/index.ts');
+    const sentences = [
+      'Mr. Tobias Wendelbrook said the factory in Leeds would close.',
+      'Wendelbrook added that talks with Unilever continue.',
+    ].map(toks);
+    const all = sentences.flat();
+    const firsts = [0, sentences[0]!.length],
+      lasts = [sentences[0]!.length, all.length];
+    const got: string[] = [];
+    tagDocumentSpans(ner, all, firsts, lasts, undefined, undefined, (t, a, b) => got.push(`${TYPES[t]}:${a}:${b}`));
+    const ctx = createDocContext();
+    const want = sentences.flatMap((s, k) =>
+      spansFromTags(tagSentence(ner, s, ctx)).map((x) => `${x.type}:${x.first + firsts[k]!}:${x.last + firsts[k]!}`),
+    );
+    expect(ner.nonLocal).toBe(false);
+    expect(got).toEqual(want);
+    expect(got.length).toBeGreaterThan(1);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBytes, decodeHtmlBytes, decodeLatin1Utf8 } from '../../../src/stages/ingest/decode.ts';
+import { decodeBytes } from '../../../src/stages/ingest/decode.ts';
 import type { SourceFormat } from '../../../src/types.ts';
 
 const bytes = (...parts: (number[] | string)[]): Uint8Array =>
@@ -69,11 +69,41 @@ describe('decodeBytes', () => {
     expect(textOf(d)).toContain('“ok”');
   });
 
-  it.each<SourceFormat>(['text', 'markdown'])('fails on invalid UTF-8 in %s input, naming the offset', (format) => {
-    const d = decodeBytes(bytes('abc', [0x93], 'def'), format);
+  it.each<SourceFormat>(['text', 'markdown'])('decodes legacy windows-1252 %s input, saying so', (format) => {
+    const d = decodeBytes(bytes('caf', [0xe9], ' ', [0x93], 'quoted', [0x94], ' na', [0xef], 've'), format);
+    expect(textOf(d)).toBe('café “quoted” naïve');
+    expect(ids(d)).toEqual(['ingest/decoded-legacy']);
+    expect(d.messages[0]?.text).toContain('windows-1252');
+  });
+
+  it.each<SourceFormat>(['text', 'markdown'])('fails on damaged UTF-8 in %s input, naming the offset', (format) => {
+    // valid UTF-8 (é) beside an invalid byte: damaged UTF-8, not a legacy encoding
+    const d = decodeBytes(bytes('caf', [0xc3, 0xa9], [0x93], 'def'), format);
     expect(d.ok).toBe(false);
     expect(ids(d)).toEqual(['ingest/invalid-encoding']);
-    expect(d.messages[0]?.text).toContain('offset 3');
+    expect(d.messages[0]?.text).toContain('offset 5');
+  });
+
+  it.each<[string, 'utf16le' | 'utf16be']>([
+    ['UTF-16LE', 'utf16le'],
+    ['UTF-16BE', 'utf16be'],
+  ])('decodes %s without a byte order mark, saying so', (name, encoding) => {
+    const text = 'Der Bürgermeister sagte: „Wir bauen.“\nΑθήνα, Москва — 2024.';
+    const le = Buffer.from(text, 'utf16le');
+    const raw = encoding === 'utf16le' ? le : Buffer.from(le).swap16();
+    for (const format of ['text', 'markdown', 'html'] as const) {
+      const d = decodeBytes(new Uint8Array(raw), format);
+      expect(textOf(d)).toBe(text);
+      expect(ids(d)).toEqual(['ingest/decoded-legacy']);
+      expect(d.messages[0]?.text).toContain(name.toLowerCase());
+    }
+  });
+
+  it('still calls NUL bytes that do not fall where UTF-16 puts them binary', () => {
+    expect(ids(decodeBytes(bytes('ab', [0, 0, 0, 0], 'cdefgh', [0, 1, 2, 0]), 'text'))).toEqual(['ingest/binary']);
+    // every other byte NUL, but the code units hold an unpaired surrogate
+    const unpaired = new Uint8Array([...Buffer.from('A long enough line.', 'utf16le'), 0x01, 0xd8, 0x43, 0]);
+    expect(ids(decodeBytes(unpaired, 'text'))).toEqual(['ingest/binary']);
   });
 
   it.each<[string, number[]]>([
@@ -94,46 +124,5 @@ describe('decodeBytes', () => {
   it('rejects empty input, and a file that is only a BOM', () => {
     expect(ids(decodeBytes(new Uint8Array(), 'html'))).toEqual(['ingest/empty']);
     expect(ids(decodeBytes(new Uint8Array([0xef, 0xbb, 0xbf]), 'text'))).toEqual(['ingest/empty']);
-  });
-});
-
-describe('decodeHtmlBytes', () => {
-  // What decodeBytes makes of a page, and what decodeHtmlBytes makes of it once its bytes are decoded.
-  const viaBytes = (raw: Uint8Array) => {
-    const d = decodeHtmlBytes(raw);
-    if (!d.ok) return { ok: false, messages: d.messages };
-    return {
-      ok: true,
-      text: typeof d.html === 'string' ? d.html : decodeLatin1Utf8(d.html.latin1),
-      encoding: d.encoding,
-      messages: d.messages,
-    };
-  };
-  const viaText = (raw: Uint8Array) => {
-    const d = decodeBytes(raw, 'html');
-    return d.ok
-      ? { ok: true, text: d.text, encoding: d.encoding, messages: d.messages }
-      : { ok: false, messages: d.messages };
-  };
-
-  it.each<[string, Uint8Array]>([
-    ['UTF-8 with CRLF and CR', new TextEncoder().encode('<p>Café\r\n“quoted”\r😀</p>')],
-    ['a UTF-8 BOM', bytes([0xef, 0xbb, 0xbf], '<p>x</p>')],
-    ['UTF-16 LE', new Uint8Array([0xff, 0xfe, ...Buffer.from('<p>héllo</p>', 'utf16le')])],
-    ['windows-1252', bytes('<p>\x93quoted\x94</p>')],
-    ['overlong UTF-8', bytes('<p>', [0xc0, 0xaf], '</p>')],
-    ['a UTF-8 surrogate', bytes('<p>', [0xed, 0xa0, 0x80], '</p>')],
-    ['beyond U+10FFFF', bytes('<p>', [0xf4, 0x90, 0x80, 0x80], '</p>')],
-    ['a truncated sequence', bytes('<p>', [0xe2, 0x80])],
-    ['a NUL byte', bytes('<p>a', [0], 'b</p>')],
-    ['a PNG', bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'rest')],
-    ['nothing', new Uint8Array(0)],
-  ])('decodes %s as decodeBytes does', (_, raw) => {
-    expect(viaBytes(raw)).toEqual(viaText(raw));
-  });
-
-  it('leaves a valid UTF-8 page undecoded', () => {
-    const d = decodeHtmlBytes(new TextEncoder().encode('<p>é</p>'));
-    expect(d.ok && typeof d.html !== 'string' && d.html.latin1).toBe('<p>\xc3\xa9</p>');
   });
 });

@@ -2,7 +2,7 @@
 // After an intended change: npm run fixtures:ingest, then review the diff.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractHtml } from '../../../src/stages/ingest/html.ts';
+import { extractHtml } from '../../../src/stages/ingest/html/index.ts';
 import { expectedOf, fixtureCases, runFixture } from './run-fixture.ts';
 
 describe('ingest golden fixtures', () => {

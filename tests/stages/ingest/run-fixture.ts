@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeBytes } from '../../../src/stages/ingest/decode.ts';
-import { extractHtml } from '../../../src/stages/ingest/html.ts';
+import { extractHtml } from '../../../src/stages/ingest/html/index.ts';
 import { extractMarkdown } from '../../../src/stages/ingest/markdown.ts';
 import { extractPlainText } from '../../../src/stages/ingest/plaintext.ts';
 import type { Meta, SourceFormat } from '../../../src/types.ts';

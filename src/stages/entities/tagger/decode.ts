@@ -4,6 +4,7 @@ import * as LB from './labels.ts';
 import * as F from './features.ts';
 import type { SentenceFeatures } from './features.ts';
 import * as H from './hash.ts';
+import * as NL from './nonlocal.ts';
 
 // Imported bindings are copied to module constants: some loaders (tsx, vitest) turn every use of an import
 // into a getter call, which costs a lot inside the per-feature loops.
@@ -19,6 +20,7 @@ const T_DOC = F.T_DOC,
   T_DOC_PREV = F.T_DOC_PREV;
 const key1 = H.key1,
   key2 = H.key2;
+const MAX_NL = NL.MAX_NL;
 
 /** Maps a feature key to the offset of its weights (NUM_LABELS floats) in the weight array, -1 when absent. */
 export interface FeatureIndex {
@@ -138,8 +140,8 @@ const dyn = new Uint32Array(NUM_DYNAMIC);
 let offs = new Int32Array(256);
 
 /**
- * Greedy constrained decoding: for each token, sums the weights of its static, document and tag-history
- * features over the labels allowed after the previous one (two after B-x/I-x, nine otherwise; sums are
+ * Greedy constrained decoding: for each token, sums the weights of its static, document, non-local (second pass,
+ * `nRows`: MAX_NL per token) and tag-history features over the labels allowed after the previous one (two after B-x/I-x, nine otherwise; sums are
  * unrolled into locals, the hot loop of the tagger) and picks the best. Writes label indexes to `out`.
  */
 export function decodeSentence(
@@ -152,11 +154,14 @@ export function decodeSentence(
   out: Int32Array,
   gold?: Int32Array,
   onError?: OnError,
+  nRows?: Int32Array,
+  nCounts?: Uint8Array,
 ): void {
   const L = NUM_LABELS;
   let p1 = L,
     p2 = L; // L stands for "before the sentence"
-  if (offs.length < MAX_STATIC + MAX_DOC + NUM_DYNAMIC) offs = new Int32Array(MAX_STATIC + MAX_DOC + NUM_DYNAMIC);
+  if (offs.length < MAX_STATIC + MAX_DOC + MAX_NL + NUM_DYNAMIC)
+    offs = new Int32Array(MAX_STATIC + MAX_DOC + MAX_NL + NUM_DYNAMIC);
   for (let i = 0; i < sf.n; i++) {
     const W = weights.W;
     let m = 0;
@@ -171,6 +176,14 @@ export function decodeSentence(
     for (let k = 0; k < dcnt; k++) {
       const o = dRows[dbase + k]!;
       if (o >= 0) offs[m++] = o;
+    }
+    if (nRows !== undefined && nCounts !== undefined) {
+      const nbase = i * MAX_NL,
+        ncnt = nCounts[i]!;
+      for (let k = 0; k < ncnt; k++) {
+        const o = nRows[nbase + k]!;
+        if (o >= 0) offs[m++] = o;
+      }
     }
     dynamicKeys(sf, i, p1, p2, dyn);
     for (let k = 0; k < NUM_DYNAMIC; k++) {
@@ -244,10 +257,7 @@ export function decodeSentence(
         bs = s13;
         best = 13;
       }
-      if (s16 > bs) {
-        bs = s16;
-        best = 16;
-      }
+      if (s16 > bs) best = 16;
     }
     out[i] = best;
     if (gold && onError && gold[i] !== best) onError(i, gold[i]!, best, dyn);

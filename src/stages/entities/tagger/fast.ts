@@ -15,11 +15,12 @@ import * as F from './features.ts';
 import type { DocContext } from './decode.ts';
 import type { TaggerToken } from './features.ts';
 import type { NerModel } from './model.ts';
+import * as C from './clusters.ts';
+import type { WordClusters } from './clusters.ts';
 
 // Imported bindings copied to module constants (tsx/vitest turn imports into getters).
 const key1 = H.key1,
   key2 = H.key2,
-  key3 = H.key3,
   mix = H.mix,
   hashString = H.hashString,
   fnvStep = H.fnvStep,
@@ -30,7 +31,6 @@ const L = LB.NUM_LABELS,
   typeOf = LB.typeOf;
 const NUM_GAZ = G.NUM_GAZ,
   SEQ_SEED = G.SEQ_SEED,
-  TITLE_CLASS = G.TITLE_CLASS,
   PARTICLE_CLASS = G.PARTICLE_CLASS;
 const charClass = F.charClass,
   FLAG_BITS = F.FLAG_BITS,
@@ -39,9 +39,6 @@ const charClass = F.charClass,
 const F_UPPER = F.F_UPPER,
   F_LOWER = F.F_LOWER,
   F_DIGIT = F.F_DIGIT,
-  F_HYPHEN = F.F_HYPHEN,
-  F_APOS = F.F_APOS,
-  F_PERIOD = F.F_PERIOD,
   F_FIRST_UPPER = F.F_FIRST_UPPER,
   F_ALL_UPPER = F.F_ALL_UPPER,
   F_TITLE = F.F_TITLE,
@@ -54,6 +51,11 @@ const T_P1 = F.T_P1,
   T_P1W = F.T_P1W,
   T_P1S = F.T_P1S,
   T_P1POS = F.T_P1POS;
+const CL_ROLES = F.CL_ROLES,
+  CL_LEVELS = F.CL_LEVELS,
+  CL_CAP = F.CL_CAP,
+  T_CLUSTER = F.T_CLUSTER,
+  T_CLUSTER_CAP = F.T_CLUSTER_CAP;
 const T_DOC = F.T_DOC,
   T_DOC_CAP = F.T_DOC_CAP,
   T_DOC_NEXT = F.T_DOC_NEXT,
@@ -134,7 +136,7 @@ function subRow(dst: Int32Array, d: number, W: Int16Array, o: number): void {
   for (let l = 0; l < L; l++) dst[d + l]! -= W[o + l]!;
 }
 
-class FastState {
+export class FastState {
   readonly W: Int16Array;
   readonly slots: Int32Array;
   readonly mask: number;
@@ -144,6 +146,7 @@ class FastState {
   readonly gazTab: Int32Array;
   readonly gazMask: number;
   readonly maxLen: number;
+  readonly clusters: WordClusters | undefined;
   cur = new Map<string, number>();
   old = new Map<string, number>();
   slab: Int32Array;
@@ -180,6 +183,7 @@ class FastState {
   dt2 = new Int32Array(256);
   readonly rws = new Int32Array(8);
   out = new Int32Array(256);
+  rows = newTokenRows(256);
   // Word entries by the caller's word ids (wink's lexeme ids): offset in the current slab, valid while the id's
   // stamp equals `stamp`, which moves on at every new generation and every new id space.
   idSpace: object | undefined;
@@ -210,10 +214,11 @@ class FastState {
     for (const [h, bits] of ge) put(h, bits | GAZ_FULL);
     for (const h of gp) put(h, GAZ_PREFIX);
     this.maxLen = model.gaz.maxLen;
+    this.clusters = model.clusters;
     this.slab = new Int32Array(GEN * ENTRY);
     this.oldSlab = this.slab;
-    this.buildPad(this.slab, PADL_E, PAD_L);
-    this.buildPad(this.slab, PADR_E, PAD_R);
+    this.buildPad(this.slab, PADL_E, PAD_L, F.CL_PAD_L);
+    this.buildPad(this.slab, PADR_E, PAD_R, F.CL_PAD_R);
     this.growPos(32);
     const row = (key: number): number => rowOf(this.slots, this.mask, key);
     for (let b = 0; b < 4; b++)
@@ -246,14 +251,16 @@ class FastState {
     this.d64 = row(key1(T_DOC_LOWER, 1));
   }
 
-  private row(key: number): number {
+  /** Offset of a key's weight row, -1 when absent. */
+  row(key: number): number {
     return rowOf(this.slots, this.mask, key);
   }
 
   /** The neighbour-role vectors of a padding position (value PAD_L or PAD_R for both word and shape). */
-  private buildPad(S: Int32Array, o: number, pad: number): void {
+  private buildPad(S: Int32Array, o: number, pad: number, clusterPad: number): void {
     const W = this.W;
     S.fill(0, o, o + ENTRY);
+    this.clusterRows(S, o, clusterPad, false, 0);
     addRow(S, o + VM1, W, this.row(key1(2, pad)));
     addRow(S, o + VM1, W, this.row(key1(10, pad)));
     addRow(S, o + VP1, W, this.row(key1(3, pad)));
@@ -264,6 +271,23 @@ class FastState {
     addRow(S, o + VP2, W, this.row(key1(13, pad)));
     S[o + LOWER] = pad;
     S[o + SHAPE] = pad;
+  }
+
+  /** Adds a word's cluster features to its vectors: in the role of the token itself (with its capitalisation, `cap`)
+   * and of each neighbour (`fine`: its fine cluster, or a padding's id); `own` false for a padding. */
+  private clusterRows(S: Int32Array, o: number, fine: number, own: boolean, cap: number): void {
+    const c = this.clusters;
+    if (c === undefined) return;
+    const W = this.W;
+    for (const r of CL_ROLES) {
+      if (r === 0 && !own) continue;
+      const d = o + (r === 0 ? V0 : r === -1 ? VM1 : r === 1 ? VP1 : r === -2 ? VM2 : VP2);
+      // The word at offset r from a token is in role r of that token's features.
+      for (const lv of CL_LEVELS) addRow(S, d, W, this.row(key2(T_CLUSTER + lv, r + 2, C.clusterAt(c, fine, lv))));
+    }
+    if (CL_CAP && own)
+      for (const lv of CL_LEVELS)
+        addRow(S, o + V0, W, this.row(key2(T_CLUSTER_CAP + lv, C.clusterAt(c, fine, lv), cap)));
   }
 
   /** Fills a word entry: the same per-token properties and keys as extractStatic computes. */
@@ -317,6 +341,7 @@ class FastState {
     addRow(S, o + VM2, W, this.row(key1(12, shape)));
     addRow(S, o + VP2, W, this.row(key1(5, lower)));
     addRow(S, o + VP2, W, this.row(key1(13, shape)));
+    if (this.clusters !== undefined) this.clusterRows(S, o, C.fineCluster(this.clusters, lower), true, cap);
     S[o + LOWER] = lower;
     S[o + SHAPE] = shape;
     S[o + FLAGS] = f;
@@ -507,11 +532,13 @@ class FastState {
     this.dt = new Int32Array(c);
     this.dt2 = new Int32Array(c);
     this.out = new Int32Array(c);
+    this.rows = newTokenRows(c);
   }
 }
 
 const states = new WeakMap<NerModel, FastState>();
-function stateOf(model: NerModel): FastState {
+/** The fast path's tables and caches for a model, built on first use. */
+export function stateOf(model: NerModel): FastState {
   let st = states.get(model);
   if (!st) {
     st = new FastState(model);
@@ -691,8 +718,9 @@ function lookupWords(
 /**
  * Scores of every token into st.acc (L per token): static features, document memory and, baked in, the
  * tag-history rows conjoined with previous label O (decoding swaps them when the previous label differs).
+ * Returns the headline flag (all capitals) | 2 when a gazetteer entry may start in the sentence.
  */
-function staticScores(
+export function staticScores(
   st: FastState,
   tokens: readonly TaggerToken[],
   from: number,
@@ -749,8 +777,7 @@ function staticScores(
       wm1 = S[em1 + LOWER]!,
       wp1 = S[ep1 + LOWER]!;
     let m = 0,
-      r = 0;
-    r = rowF(bloom, slots, mask, mix(mix(SEED6, wm1), w0) || 1);
+      r = rowF(bloom, slots, mask, mix(mix(SEED6, wm1), w0) || 1);
     if (r >= 0) rws[m++] = r;
     r = rowF(bloom, slots, mask, mix(mix(SEED7, w0), wp1) || 1);
     if (r >= 0) rws[m++] = r;
@@ -772,7 +799,7 @@ function staticScores(
     gazRows(st, n);
   }
   if (ctx !== undefined && (ctx.typeCounts.size !== 0 || ctx.seenLower.size !== 0)) docRows(st, n, ctx);
-  return n;
+  return hg;
 }
 
 /** Tags one sentence (same contract and the same labels as tagSentenceReference). */
@@ -832,6 +859,46 @@ export function tagSpansFast(
   if (open >= 0) span(open, start, n);
 }
 
+/** Per-token values the decoder needs besides the scores, copied out of the word cache (so that a document's
+ * second pass can decode a sentence again after the cache moved on). */
+export interface TokenRows {
+  /** Rows of the tag-history features conjoined with the word and the shape for previous label O. */
+  c53: Int32Array;
+  c54: Int32Array;
+  lower: Int32Array;
+  shape: Int32Array;
+  pid: Int32Array;
+  cap: Int32Array;
+}
+
+/** Token rows for c tokens. */
+export function newTokenRows(c: number): TokenRows {
+  return {
+    c53: new Int32Array(c),
+    c54: new Int32Array(c),
+    lower: new Int32Array(c),
+    shape: new Int32Array(c),
+    pid: new Int32Array(c),
+    cap: new Int32Array(c),
+  };
+}
+
+/** Copies the decoder's per-token values of the sentence in st.ids/st.pids into rows at offset `at`. */
+export function copyTokenRows(st: FastState, n: number, rows: TokenRows, at: number): void {
+  const S = st.slab,
+    ids = st.ids,
+    pids = st.pids;
+  for (let i = 0; i < n; i++) {
+    const e = ids[i + 2]!;
+    rows.c53[at + i] = S[e + C53]!;
+    rows.c54[at + i] = S[e + C54]!;
+    rows.lower[at + i] = S[e + LOWER]!;
+    rows.shape[at + i] = S[e + SHAPE]!;
+    rows.pid[at + i] = pids[i + 2]!;
+    rows.cap[at + i] = S[e + CAP]!;
+  }
+}
+
 /** Decodes tokens [from, from + n) into st.out and returns it. */
 function decodeInto(
   model: NerModel,
@@ -843,21 +910,54 @@ function decodeInto(
 ): Int32Array {
   const st = stateOf(model);
   staticScores(st, tokens, from, n, docContext, wordIds);
-  const S = st.slab,
-    W = st.W,
-    acc = st.acc,
-    ids = st.ids,
-    pids = st.pids,
+  copyTokenRows(st, n, st.rows, 0);
+  decodeScores(st, st.acc, 0, st.rows, 0, n, st.out);
+  if (docContext) remember(docContext, st.rows, 0, n, st.out);
+  return st.out;
+}
+
+/** Records a decoded sentence (tokens [at, at + n) of rows, labels from out[0]) in the document memory. */
+export function remember(docContext: DocContext, rows: TokenRows, at: number, n: number, out: Int32Array): void {
+  // Document memory keyed by the lower-case hash as a signed int32 (a small integer to V8's Map and Set; the
+  // reference path keys by the unsigned value, so the two paths' contexts must not be mixed).
+  for (let i = 0; i < n; i++) {
+    const l = out[i]!,
+      h = rows.lower[at + i]!;
+    if (l !== 0) {
+      let c = docContext.typeCounts.get(h);
+      if (!c) {
+        c = new Int32Array(4);
+        docContext.typeCounts.set(h, c);
+      }
+      c[typeOf(l)]!++;
+    } else if (!rows.cap[at + i]) docContext.seenLower.add(h);
+  }
+}
+
+/**
+ * Greedy constrained decoding of n tokens whose scores (static, document memory and the tag-history rows for
+ * previous label O) are acc[accAt * L ...] and whose per-token values are rows[at ...]; labels into out[0 .. n).
+ * Changes acc (the outside case adds the tag-history rows in place).
+ */
+export function decodeScores(
+  st: FastState,
+  acc: Int32Array,
+  accAt: number,
+  rows: TokenRows,
+  at: number,
+  n: number,
+  out: Int32Array,
+): void {
+  const W = st.W,
     dyn12 = st.dyn12,
-    out = st.out,
     slots = st.slots,
     mask = st.mask,
     bloom = st.bloom;
   let p1 = L,
     p2 = L; // L stands for "before the sentence"
   for (let i = 0; i < n; i++) {
-    const a = i * L,
-      e = ids[i + 2]!;
+    const a = (accAt + i) * L,
+      t = at + i;
     // Rows of the tag-history features conjoined with word, shape and POS: acc holds those for p1 = O.
     let q53 = -1,
       q54 = -1,
@@ -866,12 +966,12 @@ function decodeInto(
       o54 = -1,
       o55 = -1;
     if (p1 !== 0) {
-      const pid = pids[i + 2]!;
-      o53 = S[e + C53]!;
-      o54 = S[e + C54]!;
+      const pid = rows.pid[t]!;
+      o53 = rows.c53[t]!;
+      o54 = rows.c54[t]!;
       o55 = st.row55(pid, 0);
-      q53 = rowF(bloom, slots, mask, mix(mix(SEED53, p1), S[e + LOWER]!) || 1);
-      q54 = rowF(bloom, slots, mask, mix(mix(SEED54, p1), S[e + SHAPE]!) || 1);
+      q53 = rowF(bloom, slots, mask, mix(mix(SEED53, p1), rows.lower[t]!) || 1);
+      q54 = rowF(bloom, slots, mask, mix(mix(SEED54, p1), rows.shape[t]!) || 1);
       q55 = st.row55(pid, p1);
     }
     const dy = (p1 * L1 + p2) * L;
@@ -940,31 +1040,14 @@ function decodeInto(
     p2 = p1;
     p1 = best;
   }
-  if (docContext) {
-    // Document memory keyed by the lower-case hash as a signed int32 (a small integer to V8's Map and Set; the
-    // reference path keys by the unsigned value, so the two paths' contexts must not be mixed).
-    for (let i = 0; i < n; i++) {
-      const l = out[i]!,
-        e = ids[i + 2]!,
-        h = S[e + LOWER]!;
-      if (l !== 0) {
-        let c = docContext.typeCounts.get(h);
-        if (!c) {
-          c = new Int32Array(4);
-          docContext.typeCounts.set(h, c);
-        }
-        c[typeOf(l)]!++;
-      } else if (!S[e + CAP]) docContext.seenLower.add(h);
-    }
-  }
-  return out;
 }
 
 /** Static plus document-memory scores of a sentence as tagSentenceFast sees them (for checks against reference.ts). */
 export function fastStaticScores(model: NerModel, tokens: readonly TaggerToken[], docContext?: DocContext): Int32Array {
   if (tokens.length === 0) return new Int32Array(0);
   const st = stateOf(model);
-  const n = staticScores(st, tokens, 0, tokens.length, docContext);
+  const n = tokens.length;
+  staticScores(st, tokens, 0, n, docContext);
   const out = st.acc.slice(0, n * L);
   for (let i = 0; i < n; i++) {
     const e = st.ids[i + 2]!;

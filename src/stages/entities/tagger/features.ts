@@ -4,6 +4,8 @@
 import * as H from './hash.ts';
 import * as G from './gazetteer.ts';
 import type { Gazetteer } from './gazetteer.ts';
+import * as C from './clusters.ts';
+import type { WordClusters } from './clusters.ts';
 
 // Imported bindings are copied to module constants: some loaders (tsx, vitest) turn every use of an import
 // into a getter call, which costs a lot inside the per-feature loops.
@@ -16,6 +18,24 @@ const FNV_START = H.FNV_START,
 const NUM_GAZ = G.NUM_GAZ,
   matchGazetteer = G.matchGazetteer,
   PARTICLE = G.GAZ_CLASSES.indexOf('nameParticle');
+const fineCluster = C.fineCluster,
+  clusterAt = C.clusterAt,
+  NO_CLUSTER = C.NO_CLUSTER;
+
+// Word-cluster features (chosen by 5-fold cross-validation on conll-train; tagger README): the clusters of the
+// token and of its neighbours at every level, and the token's clusters with its capitalisation.
+/** Neighbour offsets whose word clusters are features of a token. */
+export const CL_ROLES: readonly number[] = [-2, -1, 0, 1, 2];
+/** Cluster levels used (0 fine, 1 mid, 2 coarse). */
+export const CL_LEVELS: readonly number[] = [0, 1, 2];
+/** Whether the token's clusters are also conjoined with its capitalisation. */
+export const CL_CAP = true;
+/** Template ids of the cluster features: T_CLUSTER + level (role in the key), T_CLUSTER_CAP + level. */
+export const T_CLUSTER = 80,
+  T_CLUSTER_CAP = 85;
+/** Cluster ids of the paddings left and right of a sentence. */
+export const CL_PAD_L = NO_CLUSTER - 2,
+  CL_PAD_R = NO_CLUSTER - 1;
 
 /** A token as the tagger sees it: its text and wink's UD part of speech. */
 export interface TaggerToken {
@@ -24,7 +44,7 @@ export interface TaggerToken {
 }
 
 /** Upper bound on static features per token (the buffer stride). */
-export const MAX_STATIC = 96;
+export const MAX_STATIC = 128;
 
 // Flag bits of a token's characters.
 export const F_UPPER = 1,
@@ -101,7 +121,11 @@ export function charClass(s: string, i: number, c: number): number {
  * Computes static features (those not depending on predicted tags or document memory) for a sentence.
  * Deterministic: the same tokens always give the same keys in the same order.
  */
-export function extractStatic(tokens: readonly TaggerToken[], gaz: Gazetteer): SentenceFeatures {
+export function extractStatic(
+  tokens: readonly TaggerToken[],
+  gaz: Gazetteer,
+  clusters?: WordClusters,
+): SentenceFeatures {
   const n = tokens.length;
   const lower = new Uint32Array(n),
     exact = new Uint32Array(n),
@@ -123,9 +147,9 @@ export function extractStatic(tokens: readonly TaggerToken[], gaz: Gazetteer): S
     exact[i] = hashString(v);
     pos[i] = posHash(tokens[i]!.pos);
     shapeOf(v);
-    let hl = SHAPE[0]!,
-      hs = SHAPE[1]!,
-      f = SHAPE[2]!;
+    const hl = SHAPE[0]!,
+      hs = SHAPE[1]!;
+    let f = SHAPE[2]!;
     shapeL[i] = hl >>> 0;
     shape[i] = hs >>> 0;
     const first = v.length ? charClass(v, 0, v.charCodeAt(0)) : 0;
@@ -230,6 +254,17 @@ export function extractStatic(tokens: readonly TaggerToken[], gaz: Gazetteer): S
     keys[m++] = key1(41, exact[i]!);
     keys[m++] = key2(42, wm1, s0);
     keys[m++] = key2(43, s0, wp1);
+    if (clusters !== undefined) {
+      for (const r of CL_ROLES) {
+        const j = i + r;
+        const fine = j < 0 ? CL_PAD_L : j >= n ? CL_PAD_R : fineCluster(clusters, lower[j]!);
+        for (const lv of CL_LEVELS) keys[m++] = key2(T_CLUSTER + lv, r + 2, clusterAt(clusters, fine, lv));
+      }
+      if (CL_CAP) {
+        const fine = fineCluster(clusters, w0);
+        for (const lv of CL_LEVELS) keys[m++] = key2(T_CLUSTER_CAP + lv, clusterAt(clusters, fine, lv), cap[i]!);
+      }
+    }
     counts[i] = m - i * MAX_STATIC;
   }
   return { n, keys, counts, lower, shape, pos, cap };

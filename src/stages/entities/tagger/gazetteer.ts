@@ -7,7 +7,8 @@ import * as H from './hash.ts';
 const hashString = H.hashString,
   mix = H.mix;
 
-/** Gazetteer classes, in bit order; the same list as data/gazetteers/gazetteers.json. */
+/** Gazetteer classes, in bit order: the one definition (scripts/build-gazetteers.ts writes
+ * data/gazetteers/gazetteers.json with these keys; the training script reads them). */
 export const GAZ_CLASSES = [
   'country',
   'demonym',
@@ -20,7 +21,12 @@ export const GAZ_CLASSES = [
   'organization',
   'person',
   'nameParticle',
+  'company',
+  'sportsTeam',
+  'media',
+  'marketIndex',
 ] as const;
+export type GazClass = (typeof GAZ_CLASSES)[number];
 export const NUM_GAZ = GAZ_CLASSES.length;
 export const TITLE_CLASS = GAZ_CLASSES.indexOf('title'),
   PARTICLE_CLASS = GAZ_CLASSES.indexOf('nameParticle');

@@ -2,6 +2,7 @@
 // greedy constrained decoding. Trained by scripts/train-ner.ts; see README.md in this folder.
 import * as D from './decode.ts';
 import * as FAST from './fast.ts';
+import * as FAST_DOC from './fast-doc.ts';
 import type { DocContext } from './decode.ts';
 import type { TaggerToken } from './features.ts';
 import { spansFromTags, TYPES, type TagSpan, type NerType } from './labels.ts';
@@ -13,7 +14,8 @@ export { loadNerModel, spansFromTags, TYPES };
 // Imported bindings are copied to module constants: some loaders (tsx, vitest) turn every use of an import
 // into a getter call.
 const tagFast = FAST.tagSentenceFast,
-  spansFast = FAST.tagSpansFast;
+  spansFast = FAST.tagSpansFast,
+  docSpansFast = FAST_DOC.tagDocumentSpansFast;
 
 /** A fresh document memory: pass the same one to every tagSentence call of one article, in reading order. */
 export function createDocContext(): DocContext {
@@ -46,4 +48,21 @@ export function tagSentenceSpans(
   span: (type: number, first: number, last: number) => void,
 ): void {
   spansFast(model, tokens, from, to, docContext, wordIds, idSpace, span);
+}
+
+/**
+ * Tags a whole document in two passes (the second with the non-local features of nonlocal.ts) and calls `span`
+ * for each entity span (type index into TYPES, token indexes into `tokens`, last exclusive). Sentence s is tokens
+ * [firsts[s], lasts[s]), in reading order; `wordIds` and `idSpace` as in tagSentenceSpans.
+ */
+export function tagDocumentSpans(
+  model: NerModel,
+  tokens: readonly TaggerToken[],
+  firsts: ArrayLike<number>,
+  lasts: ArrayLike<number>,
+  wordIds: Int32Array | undefined,
+  idSpace: object | undefined,
+  span: (type: number, first: number, last: number) => void,
+): void {
+  docSpansFast(model, tokens, firsts, lasts, wordIds, idSpace, span);
 }

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { KeyTable } from './decode.ts';
 import { type Gazetteer, type GazetteerLists, compileGazetteer } from './gazetteer.ts';
 import { LABELS, NUM_LABELS } from './labels.ts';
+import { type ClusterLists, type WordClusters, compileClusters } from './clusters.ts';
 
 export const MODEL_FORMAT = 'ner-averaged-perceptron-bilou/1';
 
@@ -16,7 +17,11 @@ export interface NerModel {
   /** The table's weight array (the decoder reads weights through a holder). */
   readonly weights: { W: Int16Array };
   readonly gaz: Gazetteer;
+  /** Word clusters the model's features use (absent in a model trained without them). */
+  readonly clusters: WordClusters | undefined;
   readonly rows: number;
+  /** Whether the model has second-pass (non-local) weights; without them a document is tagged in one pass. */
+  readonly nonLocal: boolean;
 }
 
 interface ModelFile {
@@ -29,6 +34,8 @@ interface ModelFile {
   lab: string;
   val: string;
   gazetteer: GazetteerLists;
+  /** Word hashes, their fine clusters and the fine -> mid / coarse maps, base64-packed. */
+  clusters?: { hashes: string; fine: string; mid: string; coarse: string };
   meta: Record<string, unknown>;
 }
 
@@ -55,6 +62,7 @@ export function serializeModel(
   W: Float32Array,
   minAbs: number,
   gazetteer: GazetteerLists,
+  clusters: ClusterLists | undefined,
   meta: Record<string, unknown>,
 ): Buffer {
   let maxAbs = 0;
@@ -91,6 +99,14 @@ export function serializeModel(
     lab: b64(Uint8Array.from(lab)),
     val: b64(Int16Array.from(val)),
     gazetteer,
+    ...(clusters && {
+      clusters: {
+        hashes: b64(clusters.hashes),
+        fine: b64(clusters.fine),
+        mid: b64(clusters.mid),
+        coarse: b64(clusters.coarse),
+      },
+    }),
     meta,
   };
   return zlib.gzipSync(Buffer.from(JSON.stringify(file)), { level: 9 });
@@ -113,7 +129,17 @@ export function parseModel(bytes: Buffer): NerModel {
     for (let k = 0; k < nnz[r]!; k++, e++) W[r * NUM_LABELS + lab[e]!] = val[e]!;
   }
   const table = new KeyTable(keys, W);
-  return { table, weights: { W: table.W }, gaz: compileGazetteer(f.gazetteer), rows: keys.length };
+  const nonLocal = typeof f.meta['nonLocalEpochs'] === 'number' && f.meta['nonLocalEpochs'] > 0;
+  const c = f.clusters;
+  const clusters =
+    c &&
+    compileClusters({
+      hashes: new Uint32Array(unb64(c.hashes)),
+      fine: new Uint16Array(unb64(c.fine)),
+      mid: new Uint16Array(unb64(c.mid)),
+      coarse: new Uint16Array(unb64(c.coarse)),
+    });
+  return { table, weights: { W: table.W }, gaz: compileGazetteer(f.gazetteer), clusters, rows: keys.length, nonLocal };
 }
 
 /** Loads a model from disk (sync); default: the shipped models/ner.model.json.gz. */
