@@ -16,6 +16,9 @@ for (const q of r.quotes)
 const goldPath = path.replace('/corpus/', '/gold/').replace(/\.txt$/, '.gold.json');
 if (process.argv.includes('--gold') && existsSync(goldPath)) {
   console.log('--- gold');
-  for (const q of JSON.parse(readFileSync(goldPath, 'utf8')).quotes)
+  const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as {
+    quotes: { type: string; cue: string; speaker: string; text: string }[];
+  };
+  for (const q of gold.quotes)
     console.log(`${q.type.padEnd(8)} cue=${q.cue} spk=${q.speaker}\n         ${q.text.slice(0, 200)}`);
 }

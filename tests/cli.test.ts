@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Manifest } from '../src/outputs/manifest.ts';
 import { folderWith } from './helpers.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -44,7 +45,7 @@ describe('cli', () => {
       .split('\n')
       .map((l) => JSON.parse(l) as { id: string });
     expect(lines.map((l) => l.id)).toEqual(['a', 'b/second', 'seed']);
-    const manifest = JSON.parse(read(out1, 'manifest.json'));
+    const manifest = JSON.parse(read(out1, 'manifest.json')) as Manifest;
     expect(manifest.counts).toMatchObject({ inputs: 3, ok: 3, rejected: 0 });
     // the tables and the report come with the run, the same bytes with workers or without
     for (const f of ['tables/quotes.csv', 'report/index.html', 'report/articles/seed.html'])
@@ -74,7 +75,7 @@ describe('cli', () => {
     const r = run(['--input', dir, '--output', out]);
     expect(r.code).toBe(2);
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
-    const manifest = JSON.parse(read(out, 'manifest.json'));
+    const manifest = JSON.parse(read(out, 'manifest.json')) as Manifest;
     const status = Object.fromEntries(manifest.inputs.map((i: { path: string; status: string }) => [i.path, i.status]));
     expect(status).toEqual({
       'bin.txt': 'rejected',
@@ -83,9 +84,9 @@ describe('cli', () => {
       'empty.txt': 'rejected',
       'ok.txt': 'ok',
     });
-    const dup = manifest.inputs.find((i: { path: string }) => i.path === 'dup.txt');
-    expect(dup.messages[0].id).toBe('ingest/duplicate-id');
-    expect(dup.messages[0].text).toContain('dup.md');
+    const dup = manifest.inputs.find((i: { path: string }) => i.path === 'dup.txt')!;
+    expect(dup.messages[0]?.id).toBe('ingest/duplicate-id');
+    expect(dup.messages[0]?.text).toContain('dup.md');
     expect(read(out, 'dataset.jsonl').trimEnd().split('\n')).toHaveLength(2);
   });
 

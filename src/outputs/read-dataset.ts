@@ -51,8 +51,11 @@ export function* readDatasetSync(path: string): Generator<ArticleRecord> {
 }
 
 /** The same records as an async iterable, for callers that stream. */
-export async function* readDataset(path: string): AsyncGenerator<ArticleRecord> {
-  yield* readDatasetSync(path);
+export function readDataset(path: string): AsyncGenerator<ArticleRecord> {
+  const records = readDatasetSync(path);
+  return (async function* () {
+    for (const r of records) yield await Promise.resolve(r);
+  })();
 }
 
 /** One dataset line as a record; undefined for a blank line. */
@@ -64,6 +67,6 @@ export function parseLine(line: string, path: string, n: number): ArticleRecord 
     // than writing all the tables, so the reader trusts the contract and only checks that the line parses.
     return JSON.parse(line) as ArticleRecord;
   } catch (err) {
-    throw new Error(`${path}:${n}: not a JSON line (${(err as Error).message})`);
+    throw new Error(`${path}:${n}: not a JSON line (${(err as Error).message})`, { cause: err });
   }
 }

@@ -17,7 +17,7 @@ describe('golden records', () => {
     it(name, () => {
       const id = name.replace(/\.[^.]+$/, '');
       const r = processArticle({ id, path: name, bytes: readFileSync(new URL(name, corpus)) }, config);
-      const golden = JSON.parse(readFileSync(new URL(`${id}.json`, import.meta.url), 'utf8'));
+      const golden: unknown = JSON.parse(readFileSync(new URL(`${id}.json`, import.meta.url), 'utf8'));
       expect(r.record).toEqual(golden);
     });
   }

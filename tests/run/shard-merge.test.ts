@@ -41,7 +41,8 @@ describe('shards and merge', () => {
     );
     const all = (JSON.parse(read(single, 'manifest.json')) as { inputs: { id: string }[] }).inputs.map((x) => x.id);
     expect(ids.slice().sort()).toEqual(all.slice().sort());
-    for (const p of parts) expect(JSON.parse(read(p, 'manifest.json')).shard.count).toBe(3);
+    for (const p of parts)
+      expect((JSON.parse(read(p, 'manifest.json')) as { shard: { count: number } }).shard.count).toBe(3);
   });
 
   it('merges 3 shards into the bytes of a single run', () => {

@@ -250,15 +250,15 @@ const CASES: Row[] = [
   },
   {
     name: 'a pronoun after a speaker phrase no entity holds refers to that phrase',
-    text: 'The NHS is under strain. A Department of Health spokesperson said the government was investing more. ‘We are making progress,’ they added.',
+    text: 'The NHS is under strain. A hospital spokesperson said the government was investing more. ‘We are making progress,’ they added.',
     want: [
       {
         type: 'indirect',
         text: 'the government was investing more',
-        speaker: 'A Department of Health spokesperson',
+        speaker: 'A hospital spokesperson',
         cue: 'said',
       },
-      { type: 'direct', text: 'We are making progress,', speaker: 'A Department of Health spokesperson', cue: 'added' },
+      { type: 'direct', text: 'We are making progress,', speaker: 'A hospital spokesperson', cue: 'added' },
     ],
   },
   {

@@ -9,6 +9,20 @@ import { tokenAt } from './tokens.ts';
 const BILL_NUMBER = /^(?:[A-Z]{1,2}-?\d+|\d+)$/;
 const OPEN_QUOTES = new Set(['“', '"', '‘']);
 const CLOSE_QUOTES = new Set(['”', '"', '’']);
+/** Most words between a credit's opening parenthesis and its slash ("(Peter Lee / …"). */
+const MAX_CREDIT_TOKENS = 6;
+
+/** Token `at` follows an opening parenthesis of its own sentence, a few words back, with no closing one between. */
+function insideParentheses(tokens: readonly Token[], at: number): boolean {
+  const sentence = tokenAt(tokens, at).sentence;
+  for (let k = at; k >= Math.max(0, at - MAX_CREDIT_TOKENS); k--) {
+    const t = tokenAt(tokens, k);
+    if (t.sentence !== sentence || t.value === ')') return false;
+    if (t.value === '(') return true;
+  }
+  return false;
+}
+
 /** Most words of a quoted title. */
 const MAX_TITLE_TOKENS = 10;
 
@@ -103,10 +117,13 @@ export const NAME_TYPE_RULES: readonly CandidateRule[] = [
   {
     name: 'credit-after-slash',
     example: '"(Peter Lee / Waterloo Region Record)", "REUTERS/Moe Doiron": a name after a slash in a credit',
+    // A place may follow a slash in running text ("Toronto/Ottawa"); inside parentheses the slash is a credit's,
+    // and what follows it is the outlet, whatever the tagger took it for.
     match: (c, { tokens }) => {
       const slash = tokens[c.first - 1],
         before = tokens[c.first - 2];
-      return slash?.value === '/' && before !== undefined && startsUpper(before.value) && c.label !== 'LOC' ? null : c;
+      if (slash?.value !== '/' || before === undefined || !startsUpper(before.value)) return c;
+      return c.label !== 'LOC' || insideParentheses(tokens, c.first - 2) ? null : c;
     },
     cases: [
       {

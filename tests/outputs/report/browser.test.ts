@@ -89,15 +89,15 @@ describe.skipIf(!hasChromium)('report in headless chromium', () => {
     const record = JSON.parse(readFileSync(DATASET, 'utf8').split('\n')[0]!) as ArticleRecord;
     expect(record.id).toBe(FOUNDING);
     const page = await open(join(REPORT, 'articles', articleFileName(FOUNDING)));
-    const quotes = (await page.evaluate(QUOTE_TEXTS)) as Record<string, string>;
+    const quotes = await page.evaluate<Record<string, string>>(QUOTE_TEXTS);
     const cps = Array.from(record.text);
     expect(Object.keys(quotes).sort()).toEqual(record.quotes.map((q) => q.id).sort());
     for (const q of record.quotes) {
       expect(quotes[q.id], q.id).toBe(q.text);
       expect(cps.slice(q.start, q.end).join(''), q.id).toBe(q.text);
     }
-    const cues = (await page.evaluate(MARKED_TEXTS('data-cue-of'))) as Record<string, string>;
-    const speakers = (await page.evaluate(MARKED_TEXTS('data-speaker-of'))) as Record<string, string>;
+    const cues = await page.evaluate<Record<string, string>>(MARKED_TEXTS('data-cue-of'));
+    const speakers = await page.evaluate<Record<string, string>>(MARKED_TEXTS('data-speaker-of'));
     for (const q of record.quotes) {
       expect(cues[q.id] ?? null, `cue of ${q.id}`).toBe(q.cue?.text ?? null);
       expect(speakers[q.id] ?? null, `speaker of ${q.id}`).toBe(q.speaker?.mention?.text ?? null);

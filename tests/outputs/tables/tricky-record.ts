@@ -2,7 +2,7 @@
 // every span (code points ≠ UTF-16 units), nulls everywhere they are allowed, an id that is no safe file name.
 import { ArticleRecordSchema, type ArticleRecord } from '../../../src/schema.ts';
 
-const TEXT = '😀 <script>alert(1)</script> said "Jane, O\'Hara" & co.\r\nShe added: “a, \"b\"\nc” — <b>bold</b>';
+const TEXT = '😀 <script>alert(1)</script> said "Jane, O\'Hara" & co.\r\nShe added: “a, "b"\nc” — <b>bold</b>';
 
 /** Code point offsets of the first occurrence of `part` in the tricky text. */
 export function span(part: string, from = 0): { start: number; end: number; text: string } {

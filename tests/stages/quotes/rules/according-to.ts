@@ -19,8 +19,8 @@ export const accordingToCases: RuleCases = {
     },
     {
       name: 'a time phrase closing a source phrase is not part of it',
-      text: 'Most voters dislike the plan, according to a Gallup poll last week.',
-      want: [{ type: 'indirect', text: 'Most voters dislike the plan', speaker: 'a Gallup poll', cue: 'according to' }],
+      text: 'Most voters dislike the plan, according to a phone poll last week.',
+      want: [{ type: 'indirect', text: 'Most voters dislike the plan', speaker: 'a phone poll', cue: 'according to' }],
     },
   ],
   silent: [

@@ -318,7 +318,7 @@ export const subjectCueCases: RuleCases = {
       text: 'Donald Trump spoke. In a meeting with the editorial board of the Washington Post Trump said NATO was obsolete. It was taking steps to increase its oversight of the regional centers The S.E.C. said it would act.',
       want: [
         { type: 'indirect', text: 'NATO was obsolete', speaker: 'Donald Trump', cue: 'said' },
-        { type: 'indirect', text: 'it would act', speaker: 'The S.E.C.', cue: 'said' },
+        { type: 'indirect', text: 'it would act', speaker: 'S.E.C.', cue: 'said' },
       ],
     },
   ],
