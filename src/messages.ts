@@ -61,6 +61,10 @@ export const MESSAGES = {
     severity: 'error',
     text: 'The {format} input nests {depth} levels deep (elements, lists or quotes), above the limit of {limit}: skipped. No article nests so deep; flatten the file to process it.',
   },
+  'ingest/too-many-markers': {
+    severity: 'error',
+    text: 'The Markdown input holds too many link and emphasis markers ([ ] * _) for its paragraphs ({count} in the busiest; a paragraph may hold {limit}, or as much work spread over several): skipped. The parser takes time growing with the square of their number per paragraph; no article comes near.',
+  },
   'ingest/too-many-elements': {
     severity: 'error',
     text: 'The page holds {count} elements, above the limit of {limit}: skipped. No article page is so big; split the file to process it.',

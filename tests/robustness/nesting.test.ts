@@ -4,7 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.ts';
 import { processArticle } from '../../src/pipeline.ts';
-import { MAX_HTML_DEPTH, MAX_HTML_ELEMENTS, MAX_MARKDOWN_DEPTH } from '../../src/stages/ingest/nesting.ts';
+import {
+  MAX_HTML_DEPTH,
+  MAX_HTML_ELEMENTS,
+  MAX_MARKDOWN_DEPTH,
+  MAX_MARKDOWN_MARKERS,
+} from '../../src/stages/ingest/nesting.ts';
 
 const config = parseConfig({});
 const run = (path: string, text: string) => {
@@ -43,6 +48,35 @@ describe('robustness: nesting and size limits before the parsers', () => {
     const r = run('a.html', '<p>a'.repeat(MAX_HTML_ELEMENTS + 1));
     expect(r.ids).toEqual(['ingest/too-many-elements']);
     expect(r.ms).toBeLessThan(BUDGET_MS);
+  });
+
+  it.each<[string, () => string]>([
+    ['100,000 opening brackets in a line', () => `Jane Smith said ${'['.repeat(100_000)} it would fail.`],
+    ['50,000 emphases in one paragraph', () => '*a*'.repeat(50_000)],
+    ['25,000 unclosed links with spaces', () => '[a]( '.repeat(25_000)],
+    ['one 1 MB paragraph of links and emphasis', () => 'a *b* c [d](http://e.com/f) '.repeat(35_000)],
+    ['bold words on lines of one paragraph', () => '**a** b\n'.repeat(20_000)],
+  ])('Markdown, %s: rejected as ingest/too-many-markers before micromark', (_, make) => {
+    const r = run('a.md', make());
+    expect(r.status).toBe('rejected');
+    expect(r.ids).toEqual(['ingest/too-many-markers']);
+    expect(r.ms).toBeLessThan(BUDGET_MS);
+  });
+
+  it('markers within the limit per paragraph are read, however many paragraphs hold them', () => {
+    const links = Array.from({ length: 1_000 }, (_, i) => `- [Story ${i}](https://example.com/${i}) by *Jane*`);
+    const list = run('a.md', `Jane Smith said the plan would fail.\n\n${links.join('\n')}`);
+    expect(list.status).toBe('ok');
+    expect(list.record!.text).toContain('Story 999 by Jane');
+    // the budget is the sum of the squares of the paragraphs' markers: 20 paragraphs of a fifth of the limit
+    // pass, 4 of three fifths do not
+    const paragraph = (markers: number) => `Jane said ${'[a] *b* '.repeat(markers / 4)}it.`;
+    const fifths = (n: number, fifth: number) =>
+      Array.from({ length: n }, () => paragraph((MAX_MARKDOWN_MARKERS * fifth) / 5)).join('\n\n');
+    const many = run('a.md', fifths(20, 1));
+    expect(many.status).toBe('ok');
+    expect(many.ms).toBeLessThan(BUDGET_MS);
+    expect(run('a.md', fifths(4, 3)).ids).toEqual(['ingest/too-many-markers']);
   });
 
   it('nesting within the limits is still read', () => {
