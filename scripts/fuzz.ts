@@ -325,7 +325,7 @@ const ARTICLE_KINDS: [string, string, (n: number) => string][] = [
   ['control characters', 'a.txt', (n) => `Jane said ${CONTROLS.join('a ')} it. `.repeat(n / 120)],
 ];
 // Known and reported, printed on every run rather than failed, so that a new finding still fails the run. None
-// now: the Markdown nests and marker runs are refused before micromark (src/stages/ingest/nesting.ts).
+// now: Markdown nests and too much markup are refused before micromark (src/stages/ingest/nesting.ts).
 const KNOWN_ARTICLE_ISSUES: Record<string, string> = {};
 
 // Failures of the random cases that belong to a known issue reported to the owner of its file: counted and

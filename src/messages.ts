@@ -61,9 +61,9 @@ export const MESSAGES = {
     severity: 'error',
     text: 'The {format} input nests {depth} levels deep (elements, lists or quotes), above the limit of {limit}: skipped. No article nests so deep; flatten the file to process it.',
   },
-  'ingest/too-many-markers': {
+  'ingest/too-much-markup': {
     severity: 'error',
-    text: 'The Markdown input holds too many link and emphasis markers ([ ] * _) for its paragraphs ({count} in the busiest; a paragraph may hold {limit}, or as much work spread over several): skipped. The parser takes time growing with the square of their number per paragraph; no article comes near.',
+    text: 'The Markdown input holds more than {limit} lines and link or emphasis markers ([ ] * _): skipped. Its parser pays for each, and for the square of the markers in one paragraph; no article holds so many. Split the file to process it.',
   },
   'ingest/too-many-elements': {
     severity: 'error',

@@ -12,11 +12,11 @@ import { clearlyNotEnglish } from './language.ts';
 import {
   htmlOverLimits,
   markdownTooDeep,
-  markdownTooManyMarkers,
+  markdownTooMuchMarkup,
   MAX_HTML_DEPTH,
   MAX_HTML_ELEMENTS,
   MAX_MARKDOWN_DEPTH,
-  MAX_MARKDOWN_MARKERS,
+  MAX_MARKDOWN_MARKUP,
 } from './nesting.ts';
 import { normalizeText } from './normalize.ts';
 import { extractPlainText } from './plaintext.ts';
@@ -46,10 +46,9 @@ function overLimits(format: SourceFormat, text: string): Message | undefined {
   if (format === 'markdown') {
     const depth = markdownTooDeep(text);
     if (depth !== undefined) return message('ingest/too-deep', 'ingest', { format, depth, limit: MAX_MARKDOWN_DEPTH });
-    const markers = markdownTooManyMarkers(text);
-    return markers === undefined
+    return markdownTooMuchMarkup(text) === undefined
       ? undefined
-      : message('ingest/too-many-markers', 'ingest', { count: markers, limit: MAX_MARKDOWN_MARKERS });
+      : message('ingest/too-much-markup', 'ingest', { limit: MAX_MARKDOWN_MARKUP });
   }
   if (format !== 'html') return undefined;
   const over = htmlOverLimits(text);

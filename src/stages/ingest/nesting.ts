@@ -11,12 +11,13 @@ export const MAX_HTML_DEPTH = 500;
 export const MAX_HTML_ELEMENTS = 100_000;
 /** Containers (block quotes, list items) a Markdown file may nest. */
 export const MAX_MARKDOWN_DEPTH = 100;
-/** Link and emphasis markers ([ ] * _) one Markdown paragraph may hold, and the budget of a whole file: the sum
- * over its paragraphs of the square of their markers may not pass this number's square. micromark matches markers
- * within a paragraph in time that grows with the square of their number: one paragraph of 50,000 `'*a*'` took
- * 28 s, 35,000 links with an emphasis each (1 MB) 58 s; the budget is well under a second of it, spent in one
- * paragraph or spread over many. A paragraph of a news article holds a few dozen markers. */
-export const MAX_MARKDOWN_MARKERS = 10_000;
+/** The markup a Markdown file may hold: its non-blank lines plus its link and emphasis markers ([ ] * _). micromark
+ * and mdast pay for each block and each marker (fromMarkdown, the machine shared: 25,000 paragraphs of `'*a*'` took
+ * 13.8 s and 430 MB, 10,000 one-sentence paragraphs 2.3 s) and match the markers of one paragraph in time growing
+ * with the square of their number (50,000 `'*a*'` in one paragraph: 28 s; 35,000 links with an emphasis each,
+ * 1 MB: 58 s). Within this budget the worst of either takes a few seconds; a news article holds a few hundred lines
+ * and markers, the longest a few thousand. */
+export const MAX_MARKDOWN_MARKUP = 20_000;
 
 // htmlparser2's void elements: they never hold content.
 const VOID = new Set([
@@ -180,31 +181,19 @@ export function markdownTooDeep(markdown: string): number | undefined {
   return undefined;
 }
 
-/** The most link and emphasis markers ([ ] * _) one paragraph of a Markdown file holds, when the file is over the
- * MAX_MARKDOWN_MARKERS budget (the sum of the squares of its paragraphs' counts), else undefined. A paragraph here
- * is a run of lines between blank lines: micromark's paragraphs never span a blank line, so a count can only be too
- * high (a tight list is one run), never too low. */
-export function markdownTooManyMarkers(markdown: string): number | undefined {
-  const budget = MAX_MARKDOWN_MARKERS * MAX_MARKDOWN_MARKERS;
-  let work = 0;
-  let most = 0;
-  let count = 0;
+/** The markup of a Markdown file (its non-blank lines plus its markers [ ] * _) when over MAX_MARKDOWN_MARKUP (the
+ * count stops there, one past the limit), else undefined. One pass. */
+export function markdownTooMuchMarkup(markdown: string): number | undefined {
+  let markup = 0;
   let blank = true; // the current line holds nothing but spaces so far
-  for (let i = 0; i <= markdown.length; i++) {
-    const c = i < markdown.length ? markdown.charCodeAt(i) : 0x0a;
-    if (c === 0x0a) {
-      if (blank || i === markdown.length) {
-        // a blank line (or the end) ends the paragraph: its work is the square of its markers
-        work += count * count;
-        if (count > most) most = count;
-        if (work > budget) return most;
-        count = 0;
-      }
-      blank = true;
-    } else if (c === 0x5b || c === 0x5d || c === 0x2a || c === 0x5f) {
+  for (let i = 0; i < markdown.length && markup <= MAX_MARKDOWN_MARKUP; i++) {
+    const c = markdown.charCodeAt(i);
+    if (c === 0x0a) blank = true;
+    else if (c !== 0x20 && c !== 0x09 && c !== 0x0d) {
+      if (blank) markup++; // the line's first character: one more line
       blank = false;
-      count++;
-    } else if (c !== 0x20 && c !== 0x09 && c !== 0x0d) blank = false;
+      if (c === 0x5b || c === 0x5d || c === 0x2a || c === 0x5f) markup++;
+    }
   }
-  return undefined;
+  return markup > MAX_MARKDOWN_MARKUP ? markup : undefined;
 }
