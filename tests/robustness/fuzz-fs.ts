@@ -7,6 +7,8 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
+  existsSync,
+  rmdirSync,
   appendFileSync,
   lstatSync,
   mkdirSync,
@@ -98,26 +100,44 @@ function build(root: string, c: FsCase): Made[] {
   for (const e of c.entries) {
     const folders = e.folders.map(bytesOf);
     let dir = Buffer.from(root);
+    // folders this entry made: removed again if the entry cannot be made, so that no entry the case does not count
+    // (a hidden folder, say) is left for the run to list
+    const madeHere: Buffer[] = [];
     try {
       for (const f of folders) {
         dir = Buffer.concat([dir, SLASH, f]);
+        if (!existsSync(dir)) madeHere.push(dir);
         mkdirSync(dir, { recursive: true });
         // a folder name an earlier entry took as a link: what is made through it lies outside the corpus
         if (!lstatSync(dir).isDirectory()) throw new Error('not a folder');
       }
       const path = Buffer.concat([dir, SLASH, bytesOf(e.name), Buffer.from(e.ext)]);
       if (e.kind === 'fifo') {
-        // mkfifo takes its path as text: made under a plain name, then renamed to the bytes
-        const plain = join(root, '..', `fifo-${made.length}-${process.pid}`);
-        execFileSync('mkfifo', [plain]);
-        renameSync(plain, path);
+        // mkfifo takes its path as text: made under a plain name beside this case's folder, then renamed to the
+        // bytes (and removed when the name is taken, so that no FIFO is left behind for a later case to meet)
+        const plain = `${root}.fifo-${made.length}`;
+        try {
+          // a rename would replace a file of that name: the name is taken, as writeFileSync's 'wx' says for files
+          if (lstatSync(path, { throwIfNoEntry: false })) throw new Error('taken');
+          execFileSync('mkfifo', [plain]);
+          renameSync(plain, path);
+        } finally {
+          rmSync(plain, { force: true });
+        }
       } else if (e.kind === 'link-file') symlinkSync(join(outside, 'secret.txt'), path);
       else if (e.kind === 'link-folder') symlinkSync(outside, path);
       else if (e.kind === 'link-nowhere') symlinkSync(join(outside, 'gone'), path);
       else writeFileSync(path, e.kind === 'empty' ? '' : e.body, { flag: 'wx' });
       made.push({ path, entry: e });
     } catch {
-      /* the name is taken (by a folder, a file of the same name): this entry is not part of the case */
+      // the name is taken (by a folder, a file of the same name): this entry is not part of the case
+      for (const d of madeHere.reverse()) {
+        try {
+          rmdirSync(d);
+        } catch {
+          /* not empty */
+        }
+      }
     }
   }
   return made;
