@@ -36,15 +36,24 @@ const CASES: Row[] = [
     ],
   },
   {
-    name: 'multi-paragraph quote: opening mark repeated, no closing mark until the last',
+    name: 'multi-paragraph quote: opening mark repeated, no closing mark until the last; a quote per paragraph',
     text: 'Jane Smith said: “The first paragraph of the quote goes here.\n“The second paragraph ends it.”',
+    want: [
+      { type: 'direct', text: 'The first paragraph of the quote goes here.', speaker: 'Jane Smith', cue: 'said' },
+      { type: 'direct', text: 'The second paragraph ends it.', speaker: 'Jane Smith', cue: 'said' },
+    ],
+  },
+  {
+    name: 'multi-paragraph quote before its attribution: every paragraph takes the speaker after the last',
+    text: 'The vote was close.\n\n“We lost the first count by a handful of ballots. Nobody saw that coming.\n\n“We will win the recount,” Jane Smith added.',
     want: [
       {
         type: 'direct',
-        text: 'The first paragraph of the quote goes here.\n“The second paragraph ends it.',
+        text: 'We lost the first count by a handful of ballots. Nobody saw that coming.',
         speaker: 'Jane Smith',
-        cue: 'said',
+        cue: 'added',
       },
+      { type: 'direct', text: 'We will win the recount,', speaker: 'Jane Smith', cue: 'added' },
     ],
   },
   {

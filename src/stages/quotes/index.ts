@@ -13,6 +13,7 @@ import { articleFrames } from './find-frames.ts';
 import { floating, introducedBy } from './floating.ts';
 import { readArticle } from './reading.ts';
 import { dropOneWordPeople } from './one-word-people.ts';
+import { paragraphPieces } from './paragraph-pieces.ts';
 
 /** Finds direct, mixed and indirect quotes with cues and speakers. */
 export function findQuotes(article: EntityArticle, config: Config): QuotedArticle {
@@ -55,7 +56,7 @@ export function findQuotes(article: EntityArticle, config: Config): QuotedArticl
   }
 
   const quotes: Quote[] = [];
-  for (const d of drafts) {
+  for (const d of drafts.flatMap((x) => paragraphPieces(x, article.text, article.paragraphs))) {
     if (d.end - d.start > config.limits.maxQuoteChars) {
       messages.push(
         message('quotes/too-long', 'quotes', {
