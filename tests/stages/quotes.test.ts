@@ -57,6 +57,14 @@ const CASES: Row[] = [
     ],
   },
   {
+    name: 'two closing apostrophes close a double quote',
+    text: '“We dedicate ourselves to local creators,’’ says Jane Smith, the founder. “If you want Marvel, go elsewhere.”',
+    want: [
+      { type: 'direct', text: 'We dedicate ourselves to local creators,', speaker: 'Jane Smith', cue: 'says' },
+      { type: 'direct', text: 'If you want Marvel, go elsewhere.', speaker: 'Jane Smith', cue: null },
+    ],
+  },
+  {
     name: 'pronoun speaker resolved by gender',
     text: 'John Brown met Jane Smith on Monday. “We talked about the budget for hours,” she said.',
     want: [{ type: 'direct', text: 'We talked about the budget for hours,', speaker: 'Jane Smith', cue: 'said' }],
@@ -355,6 +363,12 @@ describe('quotes: invariants', () => {
     expect(spans).toHaveLength(1);
     expect(text.slice(spans[0]!.start, spans[0]!.end)).toBe('This never closes and keeps going');
     expect(spans[0]!.closed).toBe(false);
+  });
+
+  it('two right single marks close a double quote; of three, the first closes an inner quote', () => {
+    const text = '“I would use the word ‘old-school,’’’ said Jane. “Fine,’’ she said.';
+    const spans = findQuotedSpans(text, findParagraphs(text));
+    expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(['I would use the word ‘old-school,’', 'Fine,']);
   });
 
   it('apostrophes are not closing marks', () => {
