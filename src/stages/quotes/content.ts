@@ -92,6 +92,22 @@ function quoteThenNarration(s: SentenceView, open: number): number | undefined {
   return undefined;
 }
 
+/** "joked in his turn to answer the question, “…”", "claimed of the complex, “…”": a phrase opened by a preposition
+ * right after the cue, with no clause of its own, then a comma and a quote: the quote is what was said. Returns the
+ * opening mark's token, or null. */
+function quoteAfterPhrase(s: SentenceView, k: number): number | null {
+  if (k >= s.last || s.at(k).pos !== 'ADP' || isThat(s.at(k))) return null;
+  for (let m = k + 1; m + 1 < s.last && m < k + 16; m++) {
+    const t = s.at(m);
+    if (CLAUSE_END.has(t.value) || OPEN_MARKS.has(t.value) || t.pos === 'AUX') return null;
+    if (t.pos === 'VERB' && SUBJECT_PRONOUNS.has(s.at(m - 1).lower)) return null;
+    // ("said on Monday, in Ottawa, “…”": another such phrase may follow the comma.)
+    if (t.value === ',' && OPEN_MARKS.has(s.at(m + 1).value)) return m + 1;
+    if (t.value === ',' && s.at(m + 1).pos !== 'ADP') return null;
+  }
+  return null;
+}
+
 /** Where reported content starts after a cue: token `at`, introduced by "that", a colon or a quotation mark
  * (`complementizer`), and for a one-word answer or a quote followed by narration, the token it ends before. */
 export interface Content {
@@ -103,6 +119,8 @@ export interface Content {
 /** Where the content after a cue ending at token k starts (and, for a one-word answer, where it ends), or null when
  * what follows is no reported clause. */
 export function contentAfter(s: SentenceView, k: number, verb: CueVerb): Content | null {
+  const quote = quoteAfterPhrase(s, k);
+  if (quote !== null) return { at: quote, complementizer: true, end: quoteThenNarration(s, quote) };
   k = skipAdjuncts(s, k);
   // "said — on Twitter, as it happens — that …": an aside between dashes right after the cue.
   if (k < s.last && DASHES.has(s.at(k).value)) {

@@ -13,6 +13,8 @@ export interface CueVerb {
   naming?: boolean;
   /** Its "to" infinitive is what was said ("vowed to repeal the amendment"). */
   infinitive?: boolean;
+  /** A passive whose subject is the speaker ("was quoted as saying"): a form of "be" may stand before it. */
+  passive?: boolean;
 }
 
 export interface QuoteLexicons {
@@ -41,7 +43,14 @@ export interface QuoteLexicons {
 interface CueFile {
   verbs: Record<
     string,
-    { forms: string[]; strength: number; nounForms?: string[]; naming?: boolean; infinitive?: boolean }
+    {
+      forms: string[];
+      strength: number;
+      nounForms?: string[];
+      naming?: boolean;
+      infinitive?: boolean;
+      passive?: boolean;
+    }
   >;
   phrases: { text: string; kind: string }[];
   speechNouns: string[];
@@ -71,6 +80,7 @@ export function quoteLexicons(): QuoteLexicons {
         length: tokens.length,
         ...(entry.naming ? { naming: true } : {}),
         ...(entry.infinitive ? { infinitive: true } : {}),
+        ...(entry.passive ? { passive: true } : {}),
       };
       const [first = ''] = tokens;
       const list = verbs.get(first) ?? [];

@@ -36,6 +36,14 @@ export const subjectCueCases: RuleCases = {
       want: [{ type: 'indirect', text: 'the vote would be close', speaker: 'Jane Smith', cue: 'said' }],
     },
     {
+      name: 'a prepositional phrase with no clause of its own, a comma, then the quote',
+      text: 'Rival candidate Jane Roe joked in her turn to answer the question, “It was a twinkle in some engineer’s eye.” John Brown also claimed of the complex, “The land underneath is very unstable.”',
+      want: [
+        { type: 'direct', text: 'It was a twinkle in some engineer’s eye.', speaker: 'Jane Roe', cue: 'joked' },
+        { type: 'direct', text: 'The land underneath is very unstable.', speaker: 'John Brown', cue: 'claimed' },
+      ],
+    },
+    {
       name: 'told reporters',
       text: 'Jane Smith told reporters the vote would be close.',
       want: [{ type: 'indirect', text: 'the vote would be close', speaker: 'Jane Smith', cue: 'told' }],
