@@ -327,6 +327,22 @@ describe('quotes: naming verbs', () => {
   });
 });
 
+describe('quotes: direct quotes and the threshold', () => {
+  const text = 'The council met on Monday.\n\n“We have waited long enough for this and it is time to act.”';
+  it('keeps a direct quote nobody is found to say, with a null speaker and a confidence under the threshold', () => {
+    const shipped = parseConfig(JSON.parse(readFileSync('pipeline.config.json', 'utf8')));
+    expect(shipped.quotes.keepDirect).toBe(true);
+    const q = quoted(text, shipped).quotes;
+    expect(q.map((x) => [x.type, x.text, x.speaker])).toEqual([
+      ['direct', 'We have waited long enough for this and it is time to act.', null],
+    ]);
+    expect(q[0]!.confidence).toBeLessThan(shipped.quotes.minConfidence);
+  });
+  it('drops it under the threshold when keepDirect is false', () => {
+    expect(quoted(text, parseConfig({ quotes: { keepDirect: false } })).quotes).toEqual([]);
+  });
+});
+
 describe('quotes: promises', () => {
   it('reports the infinitive of vow, pledge, promise and threaten', () => {
     const q = quoted(

@@ -67,7 +67,8 @@ export function findQuotes(article: EntityArticle, config: Config): QuotedArticl
       );
       continue;
     }
-    if (d.confidence < config.quotes.minConfidence) continue;
+    // Words in quotation marks that read as speech are kept whatever the evidence for who said them (keepDirect).
+    if (d.confidence < config.quotes.minConfidence && !(d.type === 'direct' && config.quotes.keepDirect)) continue;
     quotes.push(quoteOf(d));
   }
   const people = dropOneWordPeople(article.entities, quotes);
