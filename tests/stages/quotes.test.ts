@@ -57,6 +57,11 @@ const CASES: Row[] = [
     ],
   },
   {
+    name: 'a paragraph linking another story or a video gives no quote',
+    text: 'READ MORE: Jane Smith says the budget will balance itself\n\nWATCH BELOW: “We are ready,” Jane Smith said in Ottawa.\n\nJane Smith said the vote would be close.',
+    want: [{ type: 'indirect', text: 'the vote would be close', speaker: 'Jane Smith', cue: 'said' }],
+  },
+  {
     name: 'two closing apostrophes close a double quote',
     text: '“We dedicate ourselves to local creators,’’ says Jane Smith, the founder. “If you want Marvel, go elsewhere.”',
     want: [

@@ -13,6 +13,7 @@ import { articleFrames } from './find-frames.ts';
 import { floating, introducedBy } from './floating.ts';
 import { readArticle } from './reading.ts';
 import { dropOneWordPeople } from './one-word-people.ts';
+import { linkParagraphs } from './links.ts';
 import { paragraphPieces } from './paragraph-pieces.ts';
 
 /** Finds direct, mixed and indirect quotes with cues and speakers. */
@@ -56,7 +57,9 @@ export function findQuotes(article: EntityArticle, config: Config): QuotedArticl
   }
 
   const quotes: Quote[] = [];
+  const links = linkParagraphs(article.text, article.paragraphs);
   for (const d of drafts.flatMap((x) => paragraphPieces(x, article.text, article.paragraphs))) {
+    if (links.has(d.paragraph)) continue;
     if (d.end - d.start > config.limits.maxQuoteChars) {
       messages.push(
         message('quotes/too-long', 'quotes', {
