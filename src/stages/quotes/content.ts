@@ -1,6 +1,6 @@
 // Reported content after a cue: past adjuncts ("said Tuesday", "said in a statement"), asides and the listener
 // ("told reporters"), where the clause that was said starts, or that nothing reported follows.
-import { closes, finiteVerbWithin, isDayWord, isThat, pairedDash } from './clauses.ts';
+import { closes, finiteAt, finiteVerbWithin, isDayWord, isThat, pairedDash } from './clauses.ts';
 import type { CueVerb } from './lexicon.ts';
 import { npStartingAt } from './noun-phrases.ts';
 import { CLAUSE_END, CLOSE_MARKS, DASHES, OPEN_MARKS } from './punctuation.ts';
@@ -108,6 +108,16 @@ function quoteAfterPhrase(s: SentenceView, k: number): number | null {
   return null;
 }
 
+/** A finite verb among the `n` tokens from k before the clause ends, an infinitive's ("to replace") not counted. */
+function ownVerbWithin(s: SentenceView, k: number, n: number): boolean {
+  for (let m = k; m < s.last && m < k + n; m++) {
+    const t = s.at(m);
+    if (CLAUSE_END.has(t.value) || t.value === ',') return false;
+    if (finiteAt(s.tokens, m, k) && s.at(m - 1).lower !== 'to') return true;
+  }
+  return false;
+}
+
 /** Where reported content starts after a cue: token `at`, introduced by "that", a colon or a quotation mark
  * (`complementizer`), and for a one-word answer or a quote followed by narration, the token it ends before. */
 export interface Content {
@@ -213,5 +223,9 @@ export function contentAfter(s: SentenceView, k: number, verb: CueVerb): Content
   }
   // A bare clause must start like one: a pronoun, determiner, name or noun.
   if (!['PRON', 'DET', 'PROPN', 'NOUN', 'ADJ', 'NUM', 'ADV'].includes(t.pos)) return null;
+  // "denied Mr. Hemming's request for phone numbers, …", "added 10 points, or 0.7 per cent", "wrote her first
+  // cookbook in 1991": after a verb whose object may be a thing, a phrase with no verb of its own before the clause
+  // ends is what was done, not what was said.
+  if (verb.objects && !ownVerbWithin(s, k, 30)) return null;
   return { at: k, complementizer: false };
 }

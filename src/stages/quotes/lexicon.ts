@@ -15,6 +15,8 @@ export interface CueVerb {
   infinitive?: boolean;
   /** A passive whose subject is the speaker ("was quoted as saying"): a form of "be" may stand before it. */
   passive?: boolean;
+  /** Its object may be a thing ("denied the request"): bare content after it must be a clause with a verb. */
+  objects?: boolean;
 }
 
 export interface QuoteLexicons {
@@ -50,6 +52,7 @@ interface CueFile {
       naming?: boolean;
       infinitive?: boolean;
       passive?: boolean;
+      objects?: boolean;
     }
   >;
   phrases: { text: string; kind: string }[];
@@ -81,6 +84,7 @@ export function quoteLexicons(): QuoteLexicons {
         ...(entry.naming ? { naming: true } : {}),
         ...(entry.infinitive ? { infinitive: true } : {}),
         ...(entry.passive ? { passive: true } : {}),
+        ...(entry.objects ? { objects: true } : {}),
       };
       const [first = ''] = tokens;
       const list = verbs.get(first) ?? [];

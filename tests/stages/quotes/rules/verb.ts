@@ -44,6 +44,11 @@ export const subjectCueCases: RuleCases = {
       ],
     },
     {
+      name: 'the same verbs report a clause with a verb of its own',
+      text: 'The company denied its staff were paid less than others.',
+      want: [{ type: 'indirect', text: 'its staff were paid less than others', speaker: 'The company', cue: 'denied' }],
+    },
+    {
       name: 'told reporters',
       text: 'Jane Smith told reporters the vote would be close.',
       want: [{ type: 'indirect', text: 'the vote would be close', speaker: 'Jane Smith', cue: 'told' }],
@@ -331,6 +336,11 @@ export const subjectCueCases: RuleCases = {
     },
   ],
   silent: [
+    {
+      name: 'a verb whose object may be a thing: a phrase with no verb of its own is no report',
+      text: 'The provincial government has denied a request by the school district to replace the school. The Russell 2000 index added 10 points, or 0.7 per cent, to 1,467. She wrote her first cookbook in 1991.',
+      want: [],
+    },
     { name: 'a negated cue reports nothing', text: 'Jane Smith did not say the vote would be close.', want: [] },
     {
       name: '"said so" reports nothing',
