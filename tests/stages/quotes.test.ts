@@ -88,6 +88,31 @@ const CASES: Row[] = [
     ],
   },
   {
+    name: 'a quote right after a sentence opening with another person’s name is that person’s',
+    text: '“I always felt it deserved to be longer,” says John Brown. Jane Smith did not need much coaxing. “I’m thankful for the invitation and this chance to explore it.”',
+    want: [
+      { type: 'direct', text: 'I always felt it deserved to be longer,', speaker: 'John Brown', cue: 'says' },
+      {
+        type: 'direct',
+        text: 'I’m thankful for the invitation and this chance to explore it.',
+        speaker: 'Jane Smith',
+        cue: null,
+      },
+    ],
+  },
+  {
+    name: 'a paragraph in marks after narration naming its speaker first',
+    text: 'Jane Smith, a senior analyst, outlined how the policy works.\n\n“Who may be included in a plan is at the discretion of the decision-maker.”',
+    want: [
+      {
+        type: 'direct',
+        text: 'Who may be included in a plan is at the discretion of the decision-maker.',
+        speaker: 'Jane Smith',
+        cue: null,
+      },
+    ],
+  },
+  {
     name: 'organisation as speaker',
     text: 'The ministry said the border would stay closed.',
     want: [{ type: 'indirect', text: 'the border would stay closed', speaker: 'The ministry', cue: 'said' }],

@@ -49,7 +49,7 @@ export function findQuotes(article: EntityArticle, config: Config): QuotedArticl
     // The drafts before the span: those that start at or before its opening mark (drafts are sorted by start).
     let at = drafts.length;
     for (let d = drafts[at - 1]; d !== undefined && d.start > sp.open; d = drafts[at - 1]) at--;
-    const q = floating(sp, drafts, at, article, introducedBy(sp, article, index, lex, ctx.recent));
+    const q = floating(sp, drafts, at, article, introducedBy(sp, article, index, lex, ctx.recent), index);
     if (q) {
       ctx.used.add(sp);
       drafts.splice(at, 0, q);
