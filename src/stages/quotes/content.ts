@@ -100,7 +100,13 @@ function quoteAfterPhrase(s: SentenceView, k: number): number | null {
   for (let m = k + 1; m + 1 < s.last && m < k + 16; m++) {
     const t = s.at(m);
     if (CLAUSE_END.has(t.value) || OPEN_MARKS.has(t.value) || t.pos === 'AUX') return null;
-    if (t.pos === 'VERB' && SUBJECT_PRONOUNS.has(s.at(m - 1).lower)) return null;
+    // A verb after a subject, or a participle ("with footage of Trump saying, “…”"), has a clause of its own.
+    const before = s.at(m - 1);
+    if (
+      t.pos === 'VERB' &&
+      (t.lower.endsWith('ing') || SUBJECT_PRONOUNS.has(before.lower) || ['NOUN', 'PROPN'].includes(before.pos))
+    )
+      return null;
     // ("said on Monday, in Ottawa, “…”": another such phrase may follow the comma.)
     if (t.value === ',' && OPEN_MARKS.has(s.at(m + 1).value)) return m + 1;
     if (t.value === ',' && s.at(m + 1).pos !== 'ADP') return null;
