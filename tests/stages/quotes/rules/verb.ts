@@ -49,6 +49,14 @@ export const subjectCueCases: RuleCases = {
       want: [{ type: 'indirect', text: 'its staff were paid less than others', speaker: 'The company', cue: 'denied' }],
     },
     {
+      name: 'an adverb of time or sequence between the subject and the cue',
+      text: 'Jane Smith finally said “no more.” John Brown eventually said the vote would be close.',
+      want: [
+        { type: 'direct', text: 'no more.', speaker: 'Jane Smith', cue: 'said' },
+        { type: 'indirect', text: 'the vote would be close', speaker: 'John Brown', cue: 'said' },
+      ],
+    },
+    {
       name: 'told reporters',
       text: 'Jane Smith told reporters the vote would be close.',
       want: [{ type: 'indirect', text: 'the vote would be close', speaker: 'Jane Smith', cue: 'told' }],
