@@ -9,6 +9,8 @@ import { EXIT_CODES } from './cli/exit-codes.ts';
 import { StdoutClosed, StreamSink, readStdin } from './cli/stdio.ts';
 import { ConfigError, loadConfigFile, type Config, type ConfigSource } from './config.ts';
 import { invocationFolder } from './invocation.ts';
+import { liveHolder } from './io/lock.ts';
+import { message, printable } from './messages.ts';
 import { FolderSink } from './outputs/sink.ts';
 import { compareOutputFolders } from './run/check.ts';
 import { progressLine, summaryLine } from './run/progress.ts';
@@ -96,6 +98,11 @@ const fail = (text: string): number => {
   return 1;
 };
 
+/** A warning of the run (not of an article) on stderr, one line. */
+function warn(path: string, m: { id: string; text: string }): void {
+  process.stderr.write(`warning ${printable(path)}: [${m.id}] ${printable(m.text)}\n`);
+}
+
 /** The config from --config, else pipeline.config.json in the folder the command was run from, else the defaults. */
 function findConfig(opts: Options, cwd: string): { config: Config; from: ConfigSource } {
   const given = opts.config ?? 'pipeline.config.json';
@@ -160,19 +167,19 @@ async function main(): Promise<number> {
     );
     for (const r of summary.rejectedArticles) {
       for (const m of r.messages.filter((x) => x.severity === 'error'))
-        process.stderr.write(`rejected ${r.path}: [${m.id}] ${m.text}\n`);
+        process.stderr.write(`rejected ${printable(r.path)}: [${m.id}] ${printable(m.text)}\n`);
     }
     if (!opts.quiet) process.stderr.write(`${summaryLine(summary, (performance.now() - t0) / 1000)}\n`);
     return summary.rejected > 0 ? 2 : 0;
   } catch (err) {
-    if (err instanceof RunError || err instanceof StdoutClosed) return fail(err.message);
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'EROFS' || code === 'ENOSPC' || code === 'ENOTDIR' || code === 'EEXIST')
-      return fail(
-        opts.check
-          ? `cannot write --check's temporary folder under ${tmpdir()}: ${code}`
-          : `cannot write the output folder ${opts.output}: ${code}`,
-      );
+    if (err instanceof RunError) return fail(`[${err.id}] ${err.message}`);
+    if (err instanceof StdoutClosed) return fail(err.message);
+    const e = err as NodeJS.ErrnoException;
+    if (opts.check && typeof e.code === 'string') {
+      // --check's temporary folder (the run's own write errors are RunErrors)
+      const m = message('run/output-unwritable', 'run', { path: e.path ?? tmpdir(), reason: e.code });
+      return fail(`[${m.id}] ${m.text}`);
+    }
     throw err;
   }
 }
@@ -187,6 +194,15 @@ async function check(
   outputsIn: (dir: string) => RunOptions['outputs'],
   t0: number,
 ): Promise<number> {
+  // a folder another run is writing cannot be judged: it may be between the renames of its commit
+  const holder = liveHolder(output);
+  if (holder)
+    throw new RunError('run/output-locked', {
+      pid: holder.pid,
+      host: holder.host,
+      output: opts.output,
+      lock: join(opts.output, '.lock'),
+    });
   const fresh = mkdtempSync(join(tmpdir(), 'pipeline-check-'));
   try {
     // the cache lives in the output folder; --check may read it (entries are keyed on code, model and config)
@@ -198,17 +214,20 @@ async function check(
       outputs: outputsIn(fresh),
       readOnlyCache: true,
     });
+    // the cache's warnings first: a corrupt entry explains a drift it would otherwise hide
+    for (const w of summary.warnings) warn(w.path, w.message);
     const drift = compareOutputFolders(output, fresh);
     if (drift.length) {
       process.stderr.write(
-        `error: ${opts.output}/ is stale (${drift.length} file${drift.length === 1 ? '' : 's'}); regenerate it with \`npm run pipeline\` and commit:\n`,
+        `error: ${printable(opts.output)}/ is stale (${drift.length} file${drift.length === 1 ? '' : 's'}); regenerate it with \`npm run pipeline\` and commit:\n`,
       );
-      for (const d of drift) process.stderr.write(`  ${join(opts.output, d.file)}: ${d.summary}\n`);
+      for (const d of drift)
+        process.stderr.write(`  ${printable(join(opts.output, d.file))}: ${printable(d.summary)}\n`);
       return 3;
     }
     if (!opts.quiet)
       process.stderr.write(
-        `${opts.output}/ is up to date (${summaryLine(summary, (performance.now() - t0) / 1000)})\n`,
+        `${printable(opts.output)}/ is up to date (${summaryLine(summary, (performance.now() - t0) / 1000)})\n`,
       );
     return 0;
   } finally {

@@ -9,7 +9,7 @@ interface MessageSpec {
 }
 
 export const MESSAGES = {
-  // ingest: reading and decoding
+  // ingest: reading and decoding (and the inputs discovery finds but cannot read: rejected, exit 2)
   'ingest/empty': { severity: 'error', text: 'The file is empty: nothing to process. Remove it or fill it.' },
   'ingest/whitespace-only': { severity: 'error', text: 'The file holds only whitespace: nothing to process.' },
   'ingest/binary': {
@@ -61,6 +61,10 @@ export const MESSAGES = {
     severity: 'error',
     text: 'The {format} input nests {depth} levels deep (elements, lists or quotes), above the limit of {limit}: skipped. No article nests so deep; flatten the file to process it.',
   },
+  'ingest/too-much-markup': {
+    severity: 'error',
+    text: 'The Markdown input holds more than {limit} lines and link or emphasis markers ([ ] * _): skipped. Its parser pays for each, and for the square of the markers in one paragraph; no article holds so many. Split the file to process it.',
+  },
   'ingest/too-many-elements': {
     severity: 'error',
     text: 'The page holds {count} elements, above the limit of {limit}: skipped. No article page is so big; split the file to process it.',
@@ -91,6 +95,35 @@ export const MESSAGES = {
     text: 'The article looks clearly written in another language than English (ISO 639-3 "{language}"); it was processed all the same, but the English models may find few sentences, entities or quotes in it.',
   },
   'ingest/control-chars': { severity: 'warning', text: 'Removed {count} control characters from the text.' },
+  'ingest/not-a-file': {
+    severity: 'error',
+    text: 'The input is a {kind}, not a regular file: not read. Put the file itself in the corpus folder.',
+  },
+  'ingest/invalid-file-name': {
+    severity: 'error',
+    text: 'The path is not valid UTF-8 ({detail}), so it cannot become an id: not read. Rename it in UTF-8.',
+  },
+  'ingest/path-too-long': {
+    severity: 'error',
+    text: 'The path is too long for the system to open ({reason}): not read. Shorten the folder or file names.',
+  },
+  'ingest/unreadable-folder': {
+    severity: 'error',
+    text: 'The folder could not be listed ({reason}): the articles in it were not processed. Fix its permissions, then run again.',
+  },
+  // discovery: entries of the input folder that are not articles, listed in manifest.json `skipped`
+  'input/hidden': {
+    severity: 'info',
+    text: 'A hidden {what} (its name starts with a dot): not read.',
+  },
+  'input/unsupported-type': {
+    severity: 'info',
+    text: 'Not an article file ({ext}): not read. Articles are {extensions} files; rename it if it is one.',
+  },
+  'input/not-a-file': {
+    severity: 'warning',
+    text: 'A {kind}, not a regular file: not read.',
+  },
   // segment
   'segment/too-many-tokens': {
     severity: 'error',
@@ -110,13 +143,62 @@ export const MESSAGES = {
     severity: 'error',
     text: 'Stage {stage} failed on this article ({reason}). This is a bug: please report it with the file.',
   },
+  // the cache (on stderr and in the run summary, not in manifest.json: the manifest equals a run without cache)
+  'cache/corrupt-entry': {
+    severity: 'warning',
+    text: 'The cache entry of {path} failed its check ({reason}): not used, the article was processed again.',
+  },
+  // the run itself (exit 1, nothing written)
+  'run/input-missing': {
+    severity: 'error',
+    text: 'Input not found: {input}. Name a folder, a file, a glob or "-" for standard input.',
+  },
+  'run/input-invalid': { severity: 'error', text: 'The input {input} cannot be read: {problem}.' },
+  'run/input-unreadable': {
+    severity: 'error',
+    text: 'The input {input} could not be listed or opened ({reason}): fix its permissions or its name, then run again.',
+  },
+  'run/no-inputs': {
+    severity: 'error',
+    text: 'The input {input} holds no article files ({found}): nothing written, the previous output kept. Articles are {extensions} files.',
+  },
+  'run/output-inside-input': {
+    severity: 'error',
+    text: 'The output folder {output} is {where} the input {input}: a run would read its own output. Choose an output folder outside the input folder.',
+  },
+  'run/input-inside-output': {
+    severity: 'error',
+    text: 'The input {input} is inside the output folder {output}: a run would overwrite or delete its own input. Choose an output folder outside the input.',
+  },
+  'run/output-locked': {
+    severity: 'error',
+    text: 'Another run (process {pid} on {host}) is writing to {output}: wait for it to finish. If no such process runs, delete {lock}.',
+  },
+  'run/output-unwritable': {
+    severity: 'error',
+    text: 'Cannot write {path} ({reason}): nothing written, the previous output kept.',
+  },
 } as const satisfies Record<string, MessageSpec>;
 
 export type MessageId = keyof typeof MESSAGES;
 
-/** Builds a message from the table, filling {placeholders} from details. */
+/** Builds a message from the table, filling {placeholders} from details, control characters escaped (a file
+ * name holding a newline must not forge a line of the run's output). */
 export function message(id: MessageId, stage: string, details: Record<string, string | number> = {}): Message {
   const spec: MessageSpec = MESSAGES[id];
-  const text = spec.text.replace(/\{(\w+)\}/g, (_, key: string) => String(details[key] ?? `{${key}}`));
+  const text = spec.text.replace(/\{(\w+)\}/g, (_, key: string) =>
+    details[key] !== undefined ? printable(String(details[key])) : `{${key}}`,
+  );
   return { id, severity: spec.severity, stage, text };
+}
+
+// C0 and C1 controls, DEL, the line and paragraph separators and the bidirectional controls (which can make a
+// terminal show a line in another order than it was written)
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const SHORT: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** A string with its control characters written as escapes (\n, \t, \u001b …): safe on one line of a terminal. */
+export function printable(s: string): string {
+  return s.replace(UNPRINTABLE, (c) => SHORT[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -20,17 +20,20 @@ export class AtomicWriter {
   /** The temporary file, in the target's folder so that the rename never crosses file systems. */
   readonly tmp: string;
   private readonly hash: Hash | undefined;
+  private readonly sync: boolean;
   private size = 0;
   private digestValue?: FileDigest;
   private done = false;
 
   /** `digest: false` for a file no manifest vouches for (the flat tables): hashing their 20 MB per 1,000 articles
-   * cost as much as writing them. prepare() then gives an empty sha256. */
+   * cost as much as writing them. prepare() then gives an empty sha256. `sync: false` for a file whose loss in a
+   * power cut costs only a rewrite (a report page): no fsync, which a thousand pages would pay a thousand times. */
   constructor(
     readonly path: string,
-    opts: { digest?: boolean } = {},
+    opts: { digest?: boolean; sync?: boolean } = {},
   ) {
     this.hash = opts.digest === false ? undefined : createHash('sha256');
+    this.sync = opts.sync !== false;
     // the random part keeps two writers of one process (a run and a merge in one test) apart
     this.tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     this.fd = openSync(this.tmp, 'w');
@@ -48,7 +51,7 @@ export class AtomicWriter {
   /** Syncs and closes the temporary file without renaming it, for a caller that commits several files as one. */
   prepare(): FileDigest {
     if (this.digestValue) return this.digestValue;
-    fsyncSync(this.fd);
+    if (this.sync) fsyncSync(this.fd);
     closeSync(this.fd);
     this.digestValue = { sha256: this.hash?.digest('hex') ?? '', bytes: this.size };
     return this.digestValue;

@@ -8,9 +8,11 @@
 import { lstatSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
+import { message, type MessageId } from '../messages.ts';
 import type { SourceFormat } from '../types.ts';
 import { sniffFormat } from './sniff.ts';
 import { byCodeUnits, discover, formatOf, type Discovered, type Skipped } from './discover.ts';
+import { fileKind } from './read.ts';
 
 export interface InputArticle extends Discovered {
   /** The folder it was found in or named from: a file whose real folder lies outside it is refused when read. */
@@ -24,10 +26,21 @@ export interface InputSkipped extends Skipped {
   id: string;
 }
 
+/** Where one named input reads: a folder (wholly), a glob (what its matcher takes under its folder), a file, or
+ * standard input. The run checks these against its output folders. */
+export type InputSource =
+  | { arg: string; kind: 'folder' | 'file'; absolute: string }
+  | { arg: string; kind: 'glob'; absolute: string; matches: (path: string) => boolean }
+  | { arg: string; kind: 'stdin' };
+
 export interface ResolvedInputs {
   articles: InputArticle[];
   skipped: InputSkipped[];
+  /** One per input, in the order given. */
+  sources: InputSource[];
 }
+
+type Found = { articles: InputArticle[]; skipped: InputSkipped[]; source: InputSource };
 
 export interface InputOptions {
   /** The folder relative names are resolved from. */
@@ -38,11 +51,21 @@ export interface InputOptions {
   stdinFormat?: SourceFormat;
 }
 
-/** A named input that is not there, or a glob that matches nothing: the run cannot start. */
-export class InputError extends Error {}
+/** A named input that is not there, cannot be listed, or a glob that matches nothing: the run cannot start. `id`
+ * and `details` make its message (src/messages.ts). */
+export class InputError extends Error {
+  constructor(
+    readonly id: MessageId,
+    readonly details: Record<string, string>,
+  ) {
+    super(message(id, 'run', details).text);
+  }
+}
 
 const EXTENSION: Record<SourceFormat, string> = { text: 'txt', html: 'html', markdown: 'md' };
 const stripExtension = (path: string) => path.replace(/\.[^./]*$/, '');
+// a skipped folder ("sub/") keeps its path as its id: its shard is that of the name, as for any entry
+const skippedId = (path: string) => (path.endsWith('/') ? path : stripExtension(path));
 const posix = (path: string) => path.split(sep).join('/');
 
 /** Whether an argument is a glob pattern rather than a name (a name that exists is always a name). */
@@ -50,23 +73,40 @@ export function isGlob(arg: string): boolean {
   return picomatch.scan(arg).isGlob;
 }
 
-function fromFolder(dir: string): { articles: InputArticle[]; skipped: InputSkipped[] } {
-  const found = discover(dir);
+/** The system's error code of a failed look at a named input ("EACCES", "ENAMETOOLONG" …). */
+const codeOf = (err: unknown) => (err as NodeJS.ErrnoException).code ?? String(err);
+
+function fromFolder(dir: string, arg: string): Found {
+  let found;
+  try {
+    found = discover(dir);
+  } catch (err) {
+    // only the folder itself throws (what lies under it becomes a rejected entry): the run cannot start
+    throw new InputError('run/input-unreadable', { input: arg, reason: codeOf(err) });
+  }
   return {
     articles: found.articles.map((a) => ({ ...a, root: dir })),
-    skipped: found.skipped.map((s) => ({ ...s, id: stripExtension(s.path) })),
+    skipped: found.skipped.map((s) => ({ ...s, id: skippedId(s.path) })),
+    source: { arg, kind: 'folder', absolute: dir },
   };
 }
 
-function fromGlob(arg: string, cwd: string): { articles: InputArticle[]; skipped: InputSkipped[] } {
+function fromGlob(arg: string, cwd: string): Found {
   const { base, glob } = picomatch.scan(arg);
   const root = resolve(cwd, base || '.');
-  if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) throw new InputError(`no folder ${base} for ${arg}`);
+  if (!statSync(root, { throwIfNoEntry: false })?.isDirectory())
+    throw new InputError('run/input-invalid', { input: arg, problem: `its folder ${base} does not exist` });
   const matches = picomatch(glob, { dot: false });
-  const found = fromFolder(root);
+  const found = fromFolder(root, arg);
   const articles = found.articles.filter((a) => matches(a.path));
-  if (!articles.length) throw new InputError(`no article file matches ${arg}`);
-  return { articles, skipped: found.skipped.filter((s) => matches(s.path)) };
+  // a rejected entry the glob names (a link, a FIFO named like an article) is accounted for like an article
+  if (!articles.length && !found.skipped.some((s) => s.article && matches(s.path)))
+    throw new InputError('run/input-invalid', { input: arg, problem: 'no article file matches it' });
+  return {
+    articles,
+    skipped: found.skipped.filter((s) => matches(s.path)),
+    source: { arg, kind: 'glob', absolute: root, matches },
+  };
 }
 
 function fromFile(arg: string, cwd: string): InputArticle {
@@ -83,38 +123,59 @@ function fromFile(arg: string, cwd: string): InputArticle {
 export function resolveInputs(args: readonly string[], opts: InputOptions): ResolvedInputs {
   const listed: InputArticle[] = [];
   const skipped: InputSkipped[] = [];
-  let stdinSeen = false;
+  const sources: InputSource[] = [];
+  if (args.filter((a) => a === '-').length > 1)
+    throw new InputError('run/input-invalid', { input: '-', problem: 'standard input named twice' });
   for (const arg of args) {
-    if (arg === '-') {
-      if (stdinSeen) throw new InputError('standard input ("-") named twice');
-      stdinSeen = true;
-      // its name says its format, as a file's does: "stdin.html" for HTML given with --format or sniffed
-      const bytes = opts.stdin ?? new Uint8Array();
-      const path = `stdin.${EXTENSION[opts.stdinFormat ?? sniffFormat(bytes)]}`;
-      listed.push({ id: 'stdin', path, absolute: '-', root: opts.cwd, bytes });
-      continue;
+    let found;
+    try {
+      found = resolveOne(arg, opts);
+    } catch (err) {
+      // a name the system will not look at (too long, a folder on its way that cannot be entered)
+      if (err instanceof InputError || !(err as NodeJS.ErrnoException).code) throw err;
+      throw new InputError('run/input-unreadable', { input: arg, reason: codeOf(err) });
     }
-    const absolute = resolve(opts.cwd, arg);
-    const st = lstatSync(absolute, { throwIfNoEntry: false });
-    if (st?.isDirectory()) {
-      const found = fromFolder(absolute);
-      listed.push(...found.articles);
-      skipped.push(...found.skipped);
-    } else if (st && statSync(absolute, { throwIfNoEntry: false })?.isFile()) listed.push(fromFile(arg, opts.cwd));
-    else if (st?.isSymbolicLink() && statSync(absolute, { throwIfNoEntry: false })?.isDirectory())
-      throw new InputError(`${arg} is a link to a folder, which is not followed: name the folder itself`);
-    else if (!st && isGlob(arg)) {
-      const found = fromGlob(arg, opts.cwd);
-      listed.push(...found.articles);
-      skipped.push(...found.skipped);
-    } else throw new InputError(st ? `${arg}: not a file or folder` : `input not found: ${arg}`);
+    // one push per entry, no spread: a folder of 200,000 files would overflow the stack
+    for (const a of found.articles) listed.push(a);
+    for (const x of found.skipped) skipped.push(x);
+    sources.push(found.source);
   }
-  return dedupe(listed, skipped);
+  return { ...dedupe(listed, skipped), sources };
+}
+
+function resolveOne(arg: string, opts: InputOptions): Found {
+  if (arg === '-') {
+    // its name says its format, as a file's does: "stdin.html" for HTML given with --format or sniffed
+    const bytes = opts.stdin ?? new Uint8Array();
+    const path = `stdin.${EXTENSION[opts.stdinFormat ?? sniffFormat(bytes)]}`;
+    return {
+      articles: [{ id: 'stdin', path, absolute: '-', root: opts.cwd, bytes }],
+      skipped: [],
+      source: { arg, kind: 'stdin' },
+    };
+  }
+  const absolute = resolve(opts.cwd, arg);
+  const st = lstatSync(absolute, { throwIfNoEntry: false });
+  if (st?.isDirectory()) return fromFolder(absolute, arg);
+  const target = st && statSync(absolute, { throwIfNoEntry: false });
+  if (target?.isFile()) {
+    const article = fromFile(arg, opts.cwd);
+    return { articles: [article], skipped: [], source: { arg, kind: 'file', absolute: article.absolute } };
+  }
+  if (st?.isSymbolicLink() && target?.isDirectory())
+    throw new InputError('run/input-invalid', {
+      input: arg,
+      problem: 'a link to a folder, which is not followed: name the folder itself',
+    });
+  if (!st && isGlob(arg)) return fromGlob(arg, opts.cwd);
+  if (!st) throw new InputError('run/input-missing', { input: arg });
+  const what = target ? `a ${fileKind(target)}` : 'a link that leads nowhere';
+  throw new InputError('run/input-invalid', { input: arg, problem: `${what}, not a file or folder` });
 }
 
 /** One article per id: the same file found twice counts once; of two files with one id, the path that sorts
  * first keeps it and the other is skipped as a duplicate. */
-function dedupe(listed: InputArticle[], skipped: InputSkipped[]): ResolvedInputs {
+function dedupe(listed: InputArticle[], skipped: InputSkipped[]): Omit<ResolvedInputs, 'sources'> {
   const keeper = new Map<string, InputArticle>();
   for (const a of listed) {
     const k = keeper.get(a.id);
@@ -128,7 +189,7 @@ function dedupe(listed: InputArticle[], skipped: InputSkipped[]): ResolvedInputs
       if (seen.has(a.absolute)) continue;
       seen.add(a.absolute);
       articles.push(a);
-    } else skipped.push({ id: a.id, path: a.path, reason: 'duplicate-id', kept: k.path });
+    } else skipped.push({ id: a.id, path: a.path, reason: 'duplicate-id', kept: k.path, article: true });
   }
   return { articles, skipped };
 }

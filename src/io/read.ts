@@ -1,4 +1,5 @@
-// Reading one article file, the only place input bytes enter the pipeline. A file that is not a regular file,
+// Reading one article file, the only place input bytes enter the pipeline. A file that is not a regular file (it
+// is opened without blocking, so a FIFO never stalls the run, and refused on what fstat says of the descriptor),
 // that became a symbolic link, that lies outside the corpus folder, that is larger than the limit, or that
 // changes while it is read becomes a message, never a throw and never half-read bytes.
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, type Stats } from 'node:fs';
@@ -22,7 +23,9 @@ export interface ReadOptions {
 
 const STAGE = 'ingest';
 // O_NOFOLLOW: a file replaced by a symbolic link after discovery is refused, not followed (0 where unsupported).
-const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0);
+// O_NONBLOCK: a file replaced by a FIFO after discovery must not block the run until a writer appears; the open
+// returns at once and fstat of the descriptor refuses it. (Reads of a regular file ignore the flag.)
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
 const REASONS: Record<string, string> = {
   EACCES: 'permission denied (EACCES): make it readable by the user running the pipeline',
@@ -38,6 +41,7 @@ export function readErrorMessage(err: unknown): Message {
   if (code === 'ENOENT' || code === 'ENOTDIR') return message('ingest/vanished', STAGE, { reason: 'the file is gone' });
   if (code === 'ELOOP')
     return message('ingest/vanished', STAGE, { reason: 'it was replaced by a symbolic link, which is not followed' });
+  if (code === 'ENAMETOOLONG') return message('ingest/path-too-long', STAGE, { reason: code });
   return message('ingest/unreadable', STAGE, { reason: (code && REASONS[code]) ?? code ?? String(err) });
 }
 
@@ -51,6 +55,16 @@ function realRoot(root: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** What a file that is not a regular one is, for a message. */
+export function fileKind(st: Stats): string {
+  if (st.isFIFO()) return 'FIFO (named pipe)';
+  if (st.isSocket()) return 'socket';
+  if (st.isCharacterDevice()) return 'character device';
+  if (st.isBlockDevice()) return 'block device';
+  if (st.isDirectory()) return 'folder';
+  return 'special file';
 }
 
 /** Builds the reader a run uses: within the corpus folder, within limits.maxBytes, stable while read. */
@@ -72,7 +86,7 @@ export function readArticleFile(absolute: string, opts: ReadOptions = {}, root =
     }
     fd = openSync(absolute, OPEN_FLAGS);
     const before = fstatSync(fd);
-    if (!before.isFile()) return { error: message('ingest/unreadable', STAGE, { reason: 'not a regular file' }) };
+    if (!before.isFile()) return { error: message('ingest/not-a-file', STAGE, { kind: fileKind(before) }) };
     if (opts.maxBytes !== undefined && before.size > opts.maxBytes) {
       return { error: message('ingest/too-large', STAGE, { bytes: before.size, limit: opts.maxBytes }) };
     }

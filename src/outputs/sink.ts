@@ -1,25 +1,40 @@
 // The output folder's files: a sink either writes them atomically (a run; --check, into a temporary folder it then
 // compares with the output folder, src/run/check.ts) or keeps them in memory. Both seal the manifest with the sha256 of every other file,
 // so a reader (and --check) can tell a complete, consistent set from anything else.
-import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { AtomicWriter, type FileDigest } from '../io/atomic.ts';
-import { commitFileSet, recoverFolder, JOURNAL, type CommitHooks, type Recovery } from '../io/commit.ts';
+import { OutputSet, recoverFolder, removeEmptyTree, JOURNAL, type CommitHooks, type Recovery } from '../io/commit.ts';
+import { acquireLock } from '../io/lock.ts';
 
 export interface OutputSink {
+  /** The folder it writes, for a sink that writes one. */
+  readonly dir?: string;
+  /** Takes the output folder before any article is processed (a folder sink: its lock, then recovery of a killed
+   * run). Optional: openDataset() does it when it was not done. */
+  begin?(): void;
+  /** The unit that the run's other files (tables, report) join to be committed with the dataset, for a sink that
+   * writes a folder; set once begun. */
+  readonly set?: OutputSet | undefined;
   /** Starts the dataset stream. */
   openDataset(): void;
   appendDataset(line: string): void;
   /** Writes a whole file (schema.json, manifest.json). */
   writeFile(name: string, content: string): void;
-  /** Makes everything visible (renames into place). */
+  /** Makes everything visible at once (renames into place). */
   commit(): void;
+  /** Drops everything staged; the previous output stays as it was. */
   abort(): void;
+  /** Releases the output folder (its lock). Called by whoever called begin(). */
+  end?(): void;
 }
 
 export const DATASET = 'dataset.jsonl';
 export const MANIFEST = 'manifest.json';
+/** The folders of an output folder a run stages files in (relative; '' the folder itself): where recovery looks
+ * for what a killed run left. */
+export const OUTPUT_FOLDERS = ['', 'tables', 'report', 'report/articles', 'report/speakers'] as const;
 
 /** Adds `outputs: { name: { sha256, bytes } }` to the manifest text, in name order (the manifest itself excluded). */
 export function sealManifest(manifestText: string, digests: ReadonlyMap<string, FileDigest>): string {
@@ -39,27 +54,50 @@ function digestOf(content: string): FileDigest {
   return { sha256: createHash('sha256').update(buf).digest('hex'), bytes: buf.length };
 }
 
-/** Writes into the output folder as one set (src/io/commit.ts): every file complete and synced under a temporary
- * name, the manifest (sealed with the others' hashes) last, then all renamed. A folder left by a killed run is
- * recovered when the sink opens it. */
+/** Writes into the output folder as one unit (src/io/commit.ts): the dataset, schema and manifest (sealed with the
+ * others' hashes, renamed last) and whatever the tables and report staged in `set`. begin() takes the folder's
+ * lock (src/io/lock.ts) and recovers what a killed run left; nothing touches the disk before it. */
 export class FolderSink implements OutputSink {
   private dataset?: AtomicWriter;
   private readonly pending: [string, string][] = [];
-  private readonly writers: AtomicWriter[] = [];
+  private setValue?: OutputSet;
+  private release?: () => void;
+  /** The output folder itself, when this sink created it: an aborted run removes it again if left empty. */
+  private createdRoot?: string;
+  /** begin() was called by openDataset(), not by the caller: commit() and abort() then end() too. */
+  private auto = false;
+  private aborted = false;
   /** What opening the folder had to repair after an earlier killed run. */
-  readonly recovered: Recovery;
+  recovered: Recovery = { rolledForward: [], removed: [] };
 
   constructor(
-    private readonly dir: string,
+    readonly dir: string,
     private readonly hooks: CommitHooks = {},
-  ) {
-    mkdirSync(dir, { recursive: true });
-    this.recovered = recoverFolder(dir);
+  ) {}
+
+  get set(): OutputSet | undefined {
+    return this.setValue;
+  }
+
+  begin(): void {
+    if (this.setValue) return;
+    this.createdRoot = mkdirSync(this.dir, { recursive: true });
+    try {
+      this.release = acquireLock(this.dir);
+    } catch (err) {
+      if (this.createdRoot !== undefined) removeEmptyTree(this.createdRoot);
+      throw err;
+    }
+    this.recovered = recoverFolder(this.dir, { exclusive: true, folders: OUTPUT_FOLDERS });
+    this.setValue = new OutputSet(this.dir, this.hooks);
   }
 
   openDataset(): void {
-    this.dataset = new AtomicWriter(join(this.dir, DATASET));
-    this.writers.push(this.dataset);
+    if (!this.setValue) {
+      this.auto = true;
+      this.begin();
+    }
+    this.dataset = this.setValue!.writer(join(this.dir, DATASET), { last: true });
   }
 
   appendDataset(line: string): void {
@@ -71,21 +109,31 @@ export class FolderSink implements OutputSink {
   }
 
   commit(): void {
+    const set = this.setValue!;
     const digests = new Map<string, FileDigest>();
     if (this.dataset) digests.set(DATASET, this.dataset.prepare());
     const files = [...this.pending.filter(([n]) => n !== MANIFEST), ...this.pending.filter(([n]) => n === MANIFEST)];
     for (const [name, content] of files) {
-      const w = new AtomicWriter(join(this.dir, name));
-      this.writers.push(w);
+      const w = set.writer(join(this.dir, name), { last: true });
       const text = name === MANIFEST ? sealManifest(content, digests) : content;
       w.write(text);
       if (name !== MANIFEST) digests.set(name, w.prepare());
     }
-    commitFileSet(this.dir, this.writers, this.hooks);
+    set.commit();
+    if (this.auto) this.end();
   }
 
   abort(): void {
-    for (const w of this.writers) w.abort();
+    this.setValue?.abort();
+    this.aborted = true;
+    if (this.auto) this.end();
+  }
+
+  end(): void {
+    this.release?.();
+    delete this.release;
+    // a run that failed leaves nothing: not even the output folder it made
+    if (this.aborted && this.createdRoot !== undefined) removeEmptyTree(this.createdRoot);
   }
 }
 
@@ -128,7 +176,7 @@ export function checkOutputFolder(dir: string): string[] {
   if (existsSync(join(dir, JOURNAL))) problems.push(`${JOURNAL}: a commit was interrupted; the next run finishes it`);
   let manifest: { counts?: { ok?: number }; outputs?: Record<string, FileDigest> };
   try {
-    manifest = JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8'));
+    manifest = JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8')) as typeof manifest;
   } catch (err) {
     return [...problems, `${MANIFEST}: ${(err as NodeJS.ErrnoException).code ?? 'not valid JSON'}`];
   }

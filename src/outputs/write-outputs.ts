@@ -3,7 +3,9 @@
 import { ReportWriter } from './report/index.ts';
 import { TablesWriter } from './tables/index.ts';
 import { readDatasetSync } from './read-dataset.ts';
+import { OutputSet, recoverFolder } from '../io/commit.ts';
 import { CorpusIndex } from './corpus/index.ts';
+import { OUTPUT_FOLDERS } from './sink.ts';
 
 export interface OutputsOptions {
   /** Folder that gets tables/ (as writeTables); omitted: no tables. */
@@ -14,21 +16,34 @@ export interface OutputsOptions {
 
 /** Writes the tables and/or the report of a dataset.jsonl in one pass; the same bytes as writeTables and writeReport. */
 export async function writeOutputs(datasetPath: string, opts: OutputsOptions): Promise<void> {
-  const tables = opts.tablesOutDir !== undefined ? new TablesWriter(opts.tablesOutDir) : undefined;
+  // One output set when the report lies in the tables' folder (the usual `out` and `out/report`): both commit
+  // together, or neither does.
+  let set: OutputSet | undefined;
+  if (opts.tablesOutDir !== undefined) {
+    // what a killed run or writer left there (temporary files of processes that are gone, a journal to finish)
+    recoverFolder(opts.tablesOutDir, { folders: OUTPUT_FOLDERS });
+    set = new OutputSet(opts.tablesOutDir);
+  }
+  let tables: TablesWriter | undefined;
+  let report: ReportWriter | undefined;
   try {
-    const report = opts.reportDir !== undefined ? new ReportWriter(opts.reportDir) : undefined;
+    tables = opts.tablesOutDir !== undefined ? new TablesWriter(opts.tablesOutDir, set) : undefined;
+    report = opts.reportDir !== undefined ? new ReportWriter(opts.reportDir, set) : undefined;
     const corpus = new CorpusIndex();
     for (const record of readDatasetSync(datasetPath)) {
       tables?.add(record);
       report?.add(record);
       corpus.add(record);
     }
-    // the report's index goes out only once every table is complete, so a bad line leaves neither new
+    // every file complete under its temporary name before any is renamed: a bad line leaves nothing new
     const resolved = corpus.resolve();
-    tables?.commit(resolved);
-    report?.finish(resolved);
+    tables?.finish(resolved);
+    report?.finish(resolved); // commits the report's own set, when it has one (a report outside the tables' folder)
+    set?.commit();
   } catch (err) {
     tables?.abort();
+    report?.abort();
+    set?.abort();
     throw err;
   }
 }

@@ -1,9 +1,10 @@
 // The incremental cache: one small file per article under <output>/.cache/articles/, named by a hash of the
 // article's path (so a changed article overwrites its entry instead of piling up new ones). An entry holds the
 // article's dataset line and, when the run that wrote it made one, the sha256 of its report page (the page file
-// holds the page itself), so a warm run makes the page again only when its file differs. An entry is valid only for the same raw bytes, id, path, pipeline version,
-// model, config and code (the key), and only when its body still has the hash it was written with; anything
-// else is a miss, never an error.
+// holds the page itself), so a warm run makes the page again only when its file differs. An entry is valid only
+// for the same raw bytes, id, path, pipeline version, model, config and code (the key), and only when every byte
+// of it still has the checksum it was written with; an entry that fails it is never served: the article is
+// processed again and the run says so (cache/corrupt-entry), never an error.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -21,7 +22,11 @@ export const CACHE_DIR = '.cache';
 // writing them in every worker cost about as much CPU as writing the page file itself on the busy 2-core machine.
 // A warm run compares the page file's hash instead of its bytes, and the main thread stringifies the CSV from the
 // rows it builds for the Parquet columns anyway (~0.15 ms an article).
-const ENTRY_FORMAT = 4;
+// 5: a first line holding the sha256 of every byte after it (header and body): format 4 hashed the body only and
+// trusted the header (id, input hash, status, messages, counts), so one flipped byte there was served as truth.
+const ENTRY_FORMAT = 5;
+/** The first line of an entry: 64 hex digits and a newline. */
+const SUM_LINE = 65;
 
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
@@ -88,19 +93,26 @@ export function cacheFingerprint(config: Config): string {
   return [PIPELINE_VERSION, modelVersion(), configHash(config), codeVersion()].join('|');
 }
 
-type Stored = Omit<ProcessedArticle, 'line' | 'cached' | 'page' | 'pageSha' | 'pageWritten' | 'tables' | 'tally'>;
+type Stored = Omit<
+  ProcessedArticle,
+  'line' | 'cached' | 'page' | 'pageSha' | 'pageWritten' | 'pageStaged' | 'tables' | 'tally'
+>;
 
+/** An entry is `SHA256\nHEADER\nLINE`: the sha256 (hex) of every byte after the first newline, the header as JSON
+ * on one line, and the article's dataset line (empty for a rejected article). */
 interface EntryHeader {
   format: number;
   key: string;
-  /** sha256 of the body: everything after the header's newline. */
-  bodySha: string;
   /** Length (UTF-16 units) of the body: the dataset line. */
   sizes: { line: number };
   /** sha256 of the article's report page (UTF-8), when the run made one. */
   pageSha?: string;
   outcome: Stored;
 }
+
+/** What a look-up found: a usable outcome, nothing usable (absent, another key, an older format), or an entry
+ * whose bytes fail their checksum or make no sense (a disk error, a stray edit), which the run reports. */
+export type CacheLookup = { hit: ProcessedArticle } | { miss: true } | { corrupt: string };
 
 /** Reads and writes cache entries in one output folder. `readable`/`writable` implement --force and --check. */
 export class ArticleCache {
@@ -128,35 +140,18 @@ export class ArticleCache {
     return join(this.dir, name);
   }
 
-  /** The cached outcome for this key, or undefined on a miss, a stale entry or a corrupt one. */
-  get(path: string, key: string): ProcessedArticle | undefined {
+  /** The cached outcome of an article for this key; a miss for an absent or stale entry; `corrupt` (with what is
+   * wrong) for an entry that fails its checksum: never served, the article is processed again. */
+  get(id: string, path: string, key: string): CacheLookup {
     const file = this.fileOf(path);
-    if (!this.readable) return undefined;
-    let text: string;
+    if (!this.readable) return { miss: true };
+    let buf: Buffer;
     try {
-      text = readFileSync(file, 'utf8');
+      buf = readFileSync(file);
     } catch {
-      return undefined;
+      return { miss: true };
     }
-    try {
-      const nl = text.indexOf('\n');
-      if (nl < 0) return undefined;
-      const header = JSON.parse(text.slice(0, nl)) as EntryHeader;
-      const body = text.slice(nl + 1);
-      if (header.format !== ENTRY_FORMAT || header.key !== key || header.outcome?.path !== path) return undefined;
-      if (sha256(body) !== header.bodySha) return undefined;
-      const { sizes, outcome: o } = header;
-      if (sizes?.line !== body.length) return undefined;
-      const line = body;
-      if (o.status !== 'ok' && o.status !== 'rejected') return undefined;
-      if ((o.status === 'ok') !== line.length > 0 || !Array.isArray(o.messages)) return undefined;
-      const hit: ProcessedArticle = { ...o, cached: true };
-      if (line) hit.line = line;
-      if (typeof header.pageSha === 'string') hit.pageSha = header.pageSha;
-      return hit;
-    } catch {
-      return undefined; // corrupt JSON: recompute
-    }
+    return readEntry(buf, id, path, key);
   }
 
   /** Stores an outcome; a failed write only costs a recompute next time, so it is ignored. */
@@ -187,6 +182,47 @@ export class ArticleCache {
   }
 }
 
+const OLD_FORMAT = Buffer.from('{"format":');
+
+/** Checks an entry's bytes: its checksum first (every byte but the first line's), then that it is this article's
+ * entry for this key and holds a well-formed outcome. */
+export function readEntry(buf: Buffer, id: string, path: string, key: string): CacheLookup {
+  // an entry of an older format (its header first, no checksum line): stale, not corrupt
+  if (buf.subarray(0, OLD_FORMAT.length).equals(OLD_FORMAT)) return { miss: true };
+  if (buf.length < SUM_LINE + 2 || buf[SUM_LINE - 1] !== 0x0a) return { corrupt: 'no checksum line' };
+  const want = buf.toString('latin1', 0, SUM_LINE - 1);
+  if (sha256(buf.subarray(SUM_LINE)) !== want) return { corrupt: 'checksum mismatch' };
+  const text = buf.toString('utf8', SUM_LINE);
+  const nl = text.indexOf('\n');
+  if (nl < 0) return { corrupt: 'no header line' };
+  let header: EntryHeader;
+  try {
+    header = JSON.parse(text.slice(0, nl)) as EntryHeader;
+  } catch {
+    return { corrupt: 'header is not JSON' };
+  }
+  if (header.format !== ENTRY_FORMAT || header.key !== key) return { miss: true }; // another code, config or input
+  const line = text.slice(nl + 1);
+  const o = header.outcome;
+  // with a good checksum these hold unless the writer was wrong: checked anyway, the entry is then not served
+  if (
+    o?.id !== id ||
+    o.path !== path ||
+    header.sizes?.line !== line.length ||
+    (o.status !== 'ok' && o.status !== 'rejected') ||
+    (o.status === 'ok') !== line.length > 0 ||
+    !Array.isArray(o.messages) ||
+    typeof o.sha256 !== 'string' ||
+    !Number.isInteger(o.quotes) ||
+    !Number.isInteger(o.entities)
+  )
+    return { corrupt: 'the entry does not describe this article' };
+  const hit: ProcessedArticle = { ...o, cached: true };
+  if (line) hit.line = line;
+  if (typeof header.pageSha === 'string') hit.pageSha = header.pageSha;
+  return { hit };
+}
+
 /** The entry file name of an article path: a hash, so a changed article overwrites its entry. */
 const entryName = (path: string): string => `${sha256(path).slice(0, 32)}.entry`;
 
@@ -204,27 +240,22 @@ export function writeCacheEntry(dir: string, path: string, key: string, outcome:
     page,
     pageSha,
     pageWritten: _written,
+    pageStaged: _staged,
     tables: _tables,
     tally: _tally,
     ...rest
   } = outcome;
-  const body = line;
-  const header: EntryHeader = {
-    format: ENTRY_FORMAT,
-    key,
-    bodySha: sha256(body),
-    sizes: { line: line.length },
-    outcome: rest,
-  };
+  const header: EntryHeader = { format: ENTRY_FORMAT, key, sizes: { line: line.length }, outcome: rest };
   const sha = page !== undefined ? sha256(page) : pageSha;
   if (sha !== undefined) header.pageSha = sha;
+  const covered = Buffer.from(`${JSON.stringify(header)}\n${line}`, 'utf8');
   try {
     if (!madeDirs.has(dir)) mkdirSync(dir, { recursive: true });
     madeDirs.add(dir);
     // write-then-rename: a run killed mid-write leaves the old entry or none, never half of one; the thread id
     // keeps two workers of one process apart
     const tmp = `${file}.${process.pid}.${threadId}.tmp`;
-    writeFileSync(tmp, `${JSON.stringify(header)}\n${body}`);
+    writeFileSync(tmp, Buffer.concat([Buffer.from(`${sha256(covered)}\n`, 'latin1'), covered]));
     renameSync(tmp, file);
   } catch {
     /* read-only or full disk: run without caching this one */

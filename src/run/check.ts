@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { datasetLines } from '../outputs/read-dataset.ts';
+import { JOURNAL } from '../io/commit.ts';
 import { DATASET } from '../outputs/sink.ts';
 
 export interface Drift {
@@ -33,6 +34,9 @@ const CHUNK = 1 << 20;
  * is missing, differs or should not be there, sorted by path. `committed` is only read. */
 export function compareOutputFolders(committed: string, fresh: string): Drift[] {
   const drifts: Drift[] = [];
+  // a commit cut short: some files may be of the new set, some of the old, until the next run finishes it
+  if (statSync(join(committed, JOURNAL), { throwIfNoEntry: false }))
+    drifts.push({ file: JOURNAL, summary: 'a commit was interrupted; the next run finishes it' });
   const made = listFiles(fresh);
   const madeSet = new Set(made);
   for (const file of made) {

@@ -15,8 +15,11 @@ export interface ProcessedArticle extends ArticleOutcome, ArticleOutputs {
   entities: number;
   /** True when the outcome came from the cache rather than from the stages. */
   cached: boolean;
-  /** True when its report page was written by the thread that processed it (src/run/store.ts). */
+  /** True when its report page was staged by the thread that processed it (src/run/store.ts). */
   pageWritten?: boolean;
+  /** The name of the temporary file that thread staged the page in; absent when the page in place already held
+   * its bytes. */
+  pageStaged?: string;
 }
 
 /** Runs one article through the stages, serialises its record and makes the wanted per-article outputs. Never

@@ -24,5 +24,6 @@ export function progressLine(
 /** The closing line: processed, cached, rejected, counts and wall time. */
 export function summaryLine(s: RunSummary, seconds: number): string {
   const threads = s.workers ? `${s.workers} workers` : 'in process';
-  return `${s.inputs} articles: ${s.ok} processed (${s.cached} from cache), ${s.rejected} rejected; ${s.quotes} quotes, ${s.entities} entities in ${seconds.toFixed(1)} s (${threads})`;
+  const skipped = s.skipped ? `, ${s.skipped} other entries skipped (see manifest.json)` : '';
+  return `${s.inputs} articles: ${s.ok} processed (${s.cached} from cache), ${s.rejected} rejected${skipped}; ${s.quotes} quotes, ${s.entities} entities in ${seconds.toFixed(1)} s (${threads})`;
 }

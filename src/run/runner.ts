@@ -7,9 +7,9 @@
 // who imports the pipeline.
 import { createHash } from 'node:crypto';
 import { configHash, type Config, type ConfigSource } from '../config.ts';
-import { byCodeUnits } from '../io/discover.ts';
-import { InputError, resolveInputs, type InputArticle, type InputSkipped } from '../io/inputs.ts';
-import { articleReader, type ArticleReader, type ReadResult } from '../io/read.ts';
+import type { InputArticle } from '../io/inputs.ts';
+import type { ArticleReader } from '../io/read.ts';
+import { FolderLockedError } from '../io/lock.ts';
 import { message } from '../messages.ts';
 import type { StageTimings } from '../pipeline.ts';
 import { datasetJsonSchema, SCHEMA_VERSION } from '../schema.ts';
@@ -22,15 +22,17 @@ import type { OutputsOptions } from '../outputs/write-outputs.ts';
 import type { Message, SourceFormat } from '../types.ts';
 import { PIPELINE_VERSION } from '../version.ts';
 import { articleOutputs, lacksOutputs, type OutputsWanted } from '../outputs/article-outputs.ts';
-import { ArticleCache, cacheFingerprint } from './cache.ts';
-import { buildManifest, manifestText, type ManifestSkipped } from '../outputs/manifest.ts';
+import { buildManifest, manifestText } from '../outputs/manifest.ts';
 import { outcomeOf, type ArticleOutcome } from '../outcome.ts';
 import { mapInOrder } from './ordered.ts';
 import type { ProcessedArticle, processToOutcome } from './outcome.ts';
 import type { OutputSink } from '../outputs/sink.ts';
 import { ArticlePool, workerCount } from './pool.ts';
 import { storeOutcome, type StoreTarget } from './store.ts';
-import { inShard, type Shard } from './shard.ts';
+import type { Shard } from './shard.ts';
+import { plan as makePlan, RunError, type Plan } from './plan.ts';
+
+export { RunError } from './plan.ts';
 
 export interface RunOptions {
   /** A corpus folder, or inputs as the command line names them: folders, files, globs and "-" (standard input). */
@@ -61,12 +63,11 @@ export interface RunOptions {
   shard?: Shard;
   /** A pool to reuse (its config must match); otherwise one is started when the batch is big enough. */
   pool?: ArticlePool;
-  /** Reads one article (default: src/io/read.ts within the input folder and limits.maxBytes); a test seam. */
+  /** Reads one file (default: src/io/read.ts within its input folder and limits.maxBytes); a test seam. */
   reader?: ArticleReader;
   /** Also write the flat tables (under tablesOutDir/tables/) and/or the HTML report (into reportDir), the same
-   * bytes as writeTables and writeReport on the dataset this run writes. The tables are finished before the
-   * dataset is committed and renamed into place right after it; report pages are written as records arrive and
-   * the index last. */
+   * bytes as writeTables and writeReport on the dataset this run writes. Everything is staged as the records come
+   * and committed with the dataset as one unit (src/io/commit.ts). */
   outputs?: OutputsOptions;
 }
 
@@ -80,95 +81,61 @@ export interface RunSummary {
   entities: number;
   /** Worker threads used; 0 means in-process. */
   workers: number;
+  /** Entries of the input folder that are no articles, listed in the manifest's `skipped`. */
+  skipped: number;
   rejectedArticles: { path: string; messages: Message[] }[];
+  /** What the run noticed besides the articles' own messages (a corrupt cache entry): for stderr, not the
+   * manifest, which equals a run without cache. */
+  warnings: { path: string; message: Message }[];
 }
 
-export class RunError extends Error {}
-
-interface Plan {
-  articles: InputArticle[];
-  /** The per-article outputs this run writes. */
-  want: OutputsWanted;
-  duplicates: ArticleOutcome[];
-  symlinks: ManifestSkipped[];
-  cache?: ArticleCache;
-  read: (a: InputArticle) => ReadResult;
+/** Resolves the inputs, checks them against the folders the run writes, sets up the cache (src/run/plan.ts). */
+function plan(opts: RunOptions): Plan & { warnings: RunSummary['warnings'] } {
+  const { sink, outputs, cacheDir } = opts;
+  const outputFolders = [sink.dir, cacheDir, outputs?.tablesOutDir, outputs?.reportDir].filter(
+    (d): d is string => d !== undefined,
+  );
+  const want = { tables: outputs?.tablesOutDir !== undefined, report: outputs?.reportDir !== undefined };
+  const input = typeof opts.input === 'string' ? [opts.input] : opts.input;
+  const p = makePlan({ ...opts, input, cwd: opts.cwd ?? process.cwd(), outputFolders, want });
+  return { ...p, warnings: [] };
 }
 
-/** Finds the inputs' articles, in input order. */
-function findInputs(opts: RunOptions): { articles: InputArticle[]; skipped: InputSkipped[] } {
+/** Takes the output folder (its lock; recovery of a killed run) once the plan holds: before it nothing is written. */
+function begin(sink: OutputSink): void {
   try {
-    return resolveInputs(typeof opts.input === 'string' ? [opts.input] : opts.input, {
-      cwd: opts.cwd ?? process.cwd(),
-      ...(opts.stdin ? { stdin: opts.stdin } : {}),
-      ...(opts.stdinFormat ? { stdinFormat: opts.stdinFormat } : {}),
-    });
+    sink.begin?.();
   } catch (err) {
-    if (err instanceof InputError) throw new RunError(err.message);
-    throw err;
+    if (err instanceof FolderLockedError)
+      throw new RunError('run/output-locked', {
+        pid: err.holder.pid,
+        host: err.holder.host,
+        output: sink.dir ?? '',
+        lock: err.lockFile,
+      });
+    throw asRunError(err);
   }
 }
 
-/** Reads an article: standard input's bytes as they came, a file through `reader` or within its root folder. */
-function inputReader(opts: RunOptions): (a: InputArticle) => ReadResult {
-  if (opts.reader) {
-    const reader = opts.reader;
-    return (a) => (a.bytes ? { bytes: a.bytes } : reader(a.absolute));
-  }
-  const byRoot = new Map<string, ArticleReader>();
-  const maxBytes = opts.config.limits.maxBytes;
-  return (a) => {
-    if (a.bytes) return { bytes: a.bytes };
-    let read = byRoot.get(a.root);
-    if (!read) byRoot.set(a.root, (read = articleReader({ root: a.root, maxBytes })));
-    return read(a.absolute);
-  };
-}
+// errors of the file system that mean the output cannot be written (discovery and reading never throw: their
+// errors are messages of an article)
+const WRITE_ERRORS = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'ENOTDIR', 'EEXIST', 'EISDIR', 'EIO']);
 
-/** Finds the articles and sets up the cache; throws RunError when an input is missing. */
-function plan(opts: RunOptions): Plan {
-  const { config, shard } = opts;
-  const found = findInputs(opts);
-  const duplicates: ArticleOutcome[] = [];
-  const symlinks: ManifestSkipped[] = [];
-  for (const s of found.skipped) {
-    // a skipped file goes with the shard of the id it would have had, so every shard agrees on who reports it
-    const { id } = s;
-    if (!inShard(id, shard)) continue;
-    if (s.reason === 'duplicate-id') {
-      duplicates.push({
-        id,
-        path: s.path,
-        sha256: '',
-        status: 'rejected',
-        messages: [message('ingest/duplicate-id', 'ingest', { id, kept: s.kept ?? '', path: s.path })],
-      });
-    } else if (s.reason === 'symlink') {
-      // a link is never followed, and the article it stands for is missing from the dataset: a rejection (exit 2)
-      duplicates.push({
-        id,
-        path: s.path,
-        sha256: '',
-        status: 'rejected',
-        messages: [message('ingest/symlink-not-followed', 'ingest', { path: s.path })],
-      });
-    }
-  }
-  const articles = found.articles.filter((a) => inShard(a.id, shard));
-  if (opts.order !== 'input') articles.sort((a, b) => byCodeUnits(a.id, b.id));
-  const useCache = opts.cacheDir !== undefined && config.run.cache;
-  const cache = useCache
-    ? new ArticleCache(opts.cacheDir!, cacheFingerprint(config), !opts.force, !opts.readOnlyCache)
-    : undefined;
-  const read = inputReader(opts);
-  const want = { tables: opts.outputs?.tablesOutDir !== undefined, report: opts.outputs?.reportDir !== undefined };
-  return { articles, want, duplicates, symlinks, read, ...(cache ? { cache } : {}) };
+/** A failed write into the output as a RunError naming the path (run/output-unwritable); anything else as it is. */
+function asRunError(err: unknown): unknown {
+  const e = err as NodeJS.ErrnoException;
+  if (e && typeof e.code === 'string' && WRITE_ERRORS.has(e.code))
+    return new RunError('run/output-unwritable', {
+      path: e.path ?? (e as { dest?: string }).dest ?? '',
+      reason: e.code,
+    });
+  return err;
 }
 
 /** What the main thread does before any processing: read the bytes, and answer from the cache when it can. */
 type Prepared = { outcome: ProcessedArticle } | { bytes: Uint8Array; key?: string };
 
-function prepare(a: InputArticle, p: Plan): Prepared {
+function prepare(a: InputArticle, p: Plan & { warnings: RunSummary['warnings'] }): Prepared {
   const { cache } = p;
   const read = p.read(a);
   if ('error' in read)
@@ -186,8 +153,14 @@ function prepare(a: InputArticle, p: Plan): Prepared {
     };
   if (!cache) return { bytes: read.bytes };
   const key = cache.keyOf(a.id, a.path, createHash('sha256').update(read.bytes).digest('hex'));
-  const hit = cache.get(a.path, key);
-  if (!hit) return { bytes: read.bytes, key };
+  const found = cache.get(a.id, a.path, key);
+  if ('corrupt' in found)
+    p.warnings.push({
+      path: a.path,
+      message: message('cache/corrupt-entry', 'cache', { path: a.path, reason: found.corrupt }),
+    });
+  if (!('hit' in found)) return { bytes: read.bytes, key };
+  const hit = found.hit;
   if (lacksOutputs(hit, p.want)) {
     // an entry from a run that wrote no tables or report: its record stands, only the outputs are made (here,
     // once) and stored with it
@@ -210,16 +183,18 @@ class Batch {
 
   constructor(
     private readonly opts: RunOptions,
-    private readonly plan: Plan,
+    private readonly plan: Plan & { warnings: RunSummary['warnings'] },
     private readonly workers: number,
   ) {}
 
   /** Opens the dataset stream and the writers of the tables and the report. */
   open(): void {
-    this.opts.sink.openDataset();
+    const { sink } = this.opts;
+    sink.openDataset();
+    // staged in the sink's output set, to be committed with the dataset as one unit
     const { tablesOutDir, reportDir } = this.opts.outputs ?? {};
-    if (tablesOutDir !== undefined) this.tables = new TablesWriter(tablesOutDir);
-    if (reportDir !== undefined) this.report = new ReportWriter(reportDir);
+    if (tablesOutDir !== undefined) this.tables = new TablesWriter(tablesOutDir, sink.set);
+    if (reportDir !== undefined) this.report = new ReportWriter(reportDir, sink.set);
     if (this.tables || this.report) this.corpus = new CorpusIndex();
   }
 
@@ -245,7 +220,7 @@ class Batch {
           else this.tables.add(parsed());
         }
         if (this.report) {
-          if (o.pageWritten) this.report.addWritten(o.tally ?? parsed());
+          if (o.pageWritten) this.report.addWritten(o.tally ?? parsed(), o.pageStaged);
           else this.report.add(parsed(), o);
         }
         this.corpus!.addDigest(o.digest ?? articleDigest(parsed()));
@@ -265,33 +240,38 @@ class Batch {
       pipelineVersion: PIPELINE_VERSION,
       configHash: configHash(config),
       config: this.opts.configSource,
-      inputs: [...this.inputs, ...this.plan.duplicates],
-      skipped: this.plan.symlinks,
+      inputs: [...this.inputs, ...this.plan.rejected],
+      skipped: this.plan.skipped,
       quotes: this.quotes,
       entities: this.entities,
       shard,
     });
     sink.writeFile('schema.json', `${JSON.stringify(datasetJsonSchema(), null, 2)}\n`);
     sink.writeFile('manifest.json', manifestText(manifest));
+    // every file complete under its temporary name, then one commit (src/io/commit.ts); tables or a report outside
+    // the sink's folder (or with a sink that has none) commit on their own right after
     const corpus = this.corpus?.resolve();
     this.tables?.finish(corpus!);
+    this.report?.finish(corpus!);
     sink.commit();
     this.tables?.publish();
-    this.report?.finish(corpus!);
     this.plan.cache?.prune();
     const rejected = manifest.inputs.filter((x) => x.status === 'rejected');
     return {
       ...manifest.counts,
       cached: this.cached,
       workers: this.workers,
+      skipped: manifest.skipped.length,
       rejectedArticles: rejected.map((x) => ({ path: x.path, messages: x.messages })),
+      warnings: this.plan.warnings,
     };
   }
 
-  /** Drops everything not yet in place; report pages already written stay (the report is written in place). */
+  /** Drops everything staged: the previous output stays as it was. */
   abort(): void {
-    this.opts.sink.abort();
     this.tables?.abort();
+    this.report?.abort();
+    this.opts.sink.abort();
   }
 }
 
@@ -299,8 +279,13 @@ class Batch {
  * in this thread; callers of the in-process path hand them in. */
 export type ArticleProcessor = typeof processToOutcome;
 
-function runInProcess(opts: RunOptions, p: Plan, processToOutcome: ArticleProcessor): RunSummary {
+function runInProcess(
+  opts: RunOptions,
+  p: Plan & { warnings: RunSummary['warnings'] },
+  processToOutcome: ArticleProcessor,
+): RunSummary {
   const batch = new Batch(opts, p, 0);
+  begin(opts.sink);
   try {
     batch.open();
     for (const a of p.articles) {
@@ -320,7 +305,9 @@ function runInProcess(opts: RunOptions, p: Plan, processToOutcome: ArticleProces
     return batch.finish();
   } catch (err) {
     batch.abort();
-    throw err;
+    throw asRunError(err);
+  } finally {
+    opts.sink.end?.();
   }
 }
 
@@ -335,7 +322,7 @@ export function runPipelineWith(opts: RunOptions, processor: ArticleProcessor): 
 export async function runPipelineAsync(opts: RunOptions): Promise<RunSummary> {
   const p = plan(opts);
   if (opts.pool && configHash(opts.pool.config) !== configHash(opts.config))
-    throw new RunError('the worker pool was started with another config');
+    throw new Error('the worker pool was started with another config');
   const threads = opts.pool?.threads ?? workerCount(opts.config.run.concurrency, p.articles.length);
   if (threads === 0) return runInProcess(opts, p, (await import('./outcome.ts')).processToOutcome);
   // started on the first cache miss, so a run with nothing to do never pays for loading the model in workers
@@ -352,9 +339,10 @@ export async function runPipelineAsync(opts: RunOptions): Promise<RunSummary> {
     const prep = prepare(a, p);
     if ('outcome' in prep) return prep.outcome;
     pool ??= new ArticlePool(threads, opts.config);
+    let reply: Awaited<ReturnType<ArticlePool['run']>>;
     try {
-      // the worker writes the cache entry and the page itself: the main thread gets the line
-      const reply = await pool.run({
+      // the worker writes the cache entry and stages the page itself: the main thread gets the line
+      reply = await pool.run({
         id: a.id,
         path: a.path,
         bytes: prep.bytes,
@@ -362,9 +350,6 @@ export async function runPipelineAsync(opts: RunOptions): Promise<RunSummary> {
         outputs: workerWants,
         store: batch.storeTarget(prep.key),
       });
-      if (reply.timings && opts.timings)
-        for (const [k, v] of Object.entries(reply.timings)) opts.timings[k] = (opts.timings[k] ?? 0) + v;
-      return reply.outcome;
     } catch (err) {
       // the worker died on this article (out of memory, a native crash): reject the article, keep the batch
       const reason = err instanceof Error ? err.message.split('\n')[0]! : String(err);
@@ -379,16 +364,27 @@ export async function runPipelineAsync(opts: RunOptions): Promise<RunSummary> {
         cached: false,
       };
     }
+    // a page the output folder would not take: the run cannot be committed (exit 1), the article is not to blame
+    if (reply.storeError)
+      throw new RunError('run/output-unwritable', { path: reply.storeError.path, reason: reply.storeError.code });
+    if (reply.timings && opts.timings)
+      for (const [k, v] of Object.entries(reply.timings)) opts.timings[k] = (opts.timings[k] ?? 0) + v;
+    return reply.outcome;
   };
+  begin(opts.sink);
   try {
     batch.open();
     // a window of a few tasks per thread keeps every worker busy while bounding what waits for re-ordering
     for await (const outcome of mapInOrder(p.articles, threads * 4, processInWorker)) batch.add(outcome);
     return batch.finish();
   } catch (err) {
+    // the workers stop first, so that none stages a page after the abort has cleared them
+    if (owned && pool) await pool.close();
+    pool = undefined;
     batch.abort();
-    throw err;
+    throw asRunError(err);
   } finally {
     if (owned && pool) await pool.close();
+    opts.sink.end?.();
   }
 }

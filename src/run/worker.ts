@@ -22,6 +22,8 @@ export interface WorkerTask {
 export interface WorkerReply {
   outcome: ProcessedArticle;
   timings?: StageTimings;
+  /** Staging the article's page failed (a full disk, a folder it cannot write): the run cannot be committed. */
+  storeError?: { code: string; path: string };
 }
 
 const config = (workerData as { config: Config }).config;
@@ -30,6 +32,16 @@ const config = (workerData as { config: Config }).config;
 export default function processTask(task: WorkerTask): WorkerReply {
   const timings: StageTimings | undefined = task.timings ? {} : undefined;
   const outcome = processToOutcome({ id: task.id, path: task.path, bytes: task.bytes }, config, timings, task.outputs);
-  if (task.store) storeOutcome(outcome, task.store);
-  return timings ? { outcome, timings } : { outcome };
+  const reply: WorkerReply = timings ? { outcome, timings } : { outcome };
+  if (task.store) {
+    try {
+      storeOutcome(outcome, task.store);
+    } catch (err) {
+      // not the article's fault: handed back for the main thread to fail the run with, not thrown (a thrown error
+      // reads as the worker dying on the article)
+      const e = err as NodeJS.ErrnoException;
+      reply.storeError = { code: e.code ?? String(err), path: e.path ?? task.store.articlesDir ?? '' };
+    }
+  }
+  return reply;
 }

@@ -45,7 +45,13 @@ describe('resolveInputs', () => {
     expect(resolveInputs(['loose.txt', './loose.txt', join(cwd, 'loose.txt')], { cwd }).articles).toHaveLength(1);
     const r = resolveInputs(['other', '.'], { cwd: join(cwd, 'feeds/2024') + '/../..' });
     expect(r.articles.find((a) => a.id === 'loose')?.path).toBe('loose.md');
-    expect(r.skipped).toContainEqual({ id: 'loose', path: 'loose.txt', reason: 'duplicate-id', kept: 'loose.md' });
+    expect(r.skipped).toContainEqual({
+      id: 'loose',
+      path: 'loose.txt',
+      reason: 'duplicate-id',
+      kept: 'loose.md',
+      article: true,
+    });
   });
 
   it('reads "-" as one article named by its format', () => {
@@ -60,7 +66,7 @@ describe('resolveInputs', () => {
   it('refuses what is not there, a glob matching nothing, and a link to a folder', () => {
     const cwd = tree();
     symlinkSync(join(cwd, 'feeds'), join(cwd, 'feeds-link'));
-    expect(() => resolveInputs(['missing.txt'], { cwd })).toThrow(/input not found: missing\.txt/);
+    expect(() => resolveInputs(['missing.txt'], { cwd })).toThrow(/Input not found: missing\.txt/);
     expect(() => resolveInputs(['feeds/**/*.txt'], { cwd })).toThrow(/no article file matches/);
     expect(() => resolveInputs(['feeds-link'], { cwd })).toThrow(/link to a folder/);
   });

@@ -31,7 +31,7 @@ export interface Entry {
 export interface RunResult {
   summary: RunSummary;
   out: string;
-  manifest: { inputs: Entry[]; counts: Record<string, number> };
+  manifest: { inputs: Entry[]; skipped: { path: string; messages: Message[] }[]; counts: Record<string, number> };
   records: Map<string, ArticleRecord>;
   /** The manifest entry of an input path. */
   entry(path: string): Entry;

@@ -4,6 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.ts';
 import { processArticle } from '../../src/pipeline.ts';
 import { MAX_RUN_CHARS } from '../../src/stages/ingest/normalize.ts';
+import { ingest } from '../../src/stages/ingest/index.ts';
+import { loadBoilerplateRules } from '../../src/stages/ingest/boilerplate.ts';
+import { readDoc } from '../../src/stages/segment/nlp.ts';
+import { taggingView } from '../../src/stages/segment/tagging-view.ts';
+import { cleanGood, cli, figure, GOOD, goodLines } from './hostile.ts';
+import { tempDir, writeCorpus } from './harness.ts';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 const process = (text: string, limits: Record<string, number> = {}) =>
@@ -79,4 +85,46 @@ describe('robustness: limits are reported when hit', () => {
     expect(ids(r)).toEqual(['ingest/long-run-removed', 'ingest/no-text']);
     expect(performance.now() - t0).toBeLessThan(2_000);
   });
+
+  it('limits.maxTokens is decided before wink reads the document: a lower bound, else a count in slices', () => {
+    // one pass: 9 runs between spaces a line, 9M in all, far past the limit
+    const t0 = performance.now();
+    const far = process('a b c d e f g h\n'.repeat(200_000), { maxTokens: 1_000_000 });
+    expect(ids(far)).toEqual(['segment/too-many-tokens']);
+    expect(far.messages[0]!.text).toMatch(/more than 17999\d\d tokens/);
+    // the bound (2 a paragraph) is not past the limit; the count ("Paragraph", ".", "\n\n") is
+    const near = process('Paragraph.\n\n'.repeat(100_000), { maxTokens: 250_000 });
+    expect(ids(near)).toEqual(['segment/too-many-tokens']);
+    // the count stops at the end of the slice that passes the limit
+    expect(Number(/more than (\d+) tokens/.exec(near.messages[0]!.text)?.[1])).toBeGreaterThanOrEqual(250_000);
+    expect(performance.now() - t0).toBeLessThan(20_000);
+    // the count is exact: wink's own count of the text is the largest limit that refuses it
+    const text = 'Paragraph.\n\n'.repeat(1_000);
+    const ingested = ingest({ id: 'a', path: 'a.txt', bytes: bytes(text) }, parseConfig({}), loadBoilerplateRules());
+    const n = readDoc(taggingView(ingested.text).view).tokens().length();
+    expect(n).toBeGreaterThan(2_000);
+    expect(process(text, { maxTokens: n }).status).toBe('ok');
+    expect(ids(process(text, { maxTokens: n - 1 }))).toEqual(['segment/too-many-tokens']);
+  });
+
+  it('a file of a million paragraphs beside two good articles: refused by the token limit in bounded memory', () => {
+    const corpus = writeCorpus({ ...GOOD, 'huge.txt': 'Paragraph.\n\n'.repeat(1_000_000) });
+    const out = tempDir();
+    const r = cli(['--input', corpus, '--output', out]);
+    figure('a million paragraphs (12 MB, 3M tokens)', r);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('rejected huge.txt: [segment/too-many-tokens]');
+    // bounded: ~620 MB in process (two articles and this one: no workers), most of it ingest's transient strings for
+    // 12 MB of text before any limit applies; 1 GB when wink read it whole (docs/robustness.md)
+    expect(r.peakMb ?? 0).toBeLessThan(700);
+    expect(goodLines(out)).toEqual(cleanGood());
+  }, 120_000);
+
+  it('articles read by a fresh wink instance (a Kelvin sign) never exhaust the process: 25 in a row', () => {
+    // each built instance used to double a string in the model's loader: the 20th threw "Invalid string length"
+    for (let i = 0; i < 25; i++) {
+      const r = process(`It was 300 \u212a in the lab, Dr. Jane Smith said on day ${i}.`);
+      expect(r.status, `article ${i}: ${JSON.stringify(r.messages)}`).toBe('ok');
+    }
+  }, 120_000);
 });

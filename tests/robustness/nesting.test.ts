@@ -4,7 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.ts';
 import { processArticle } from '../../src/pipeline.ts';
-import { MAX_HTML_DEPTH, MAX_HTML_ELEMENTS, MAX_MARKDOWN_DEPTH } from '../../src/stages/ingest/nesting.ts';
+import {
+  MAX_HTML_DEPTH,
+  MAX_HTML_ELEMENTS,
+  MAX_MARKDOWN_DEPTH,
+  MAX_MARKDOWN_MARKUP,
+} from '../../src/stages/ingest/nesting.ts';
 
 const config = parseConfig({});
 const run = (path: string, text: string) => {
@@ -43,6 +48,36 @@ describe('robustness: nesting and size limits before the parsers', () => {
     const r = run('a.html', '<p>a'.repeat(MAX_HTML_ELEMENTS + 1));
     expect(r.ids).toEqual(['ingest/too-many-elements']);
     expect(r.ms).toBeLessThan(BUDGET_MS);
+  });
+
+  it.each<[string, () => string]>([
+    ['100,000 opening brackets in a line', () => `Jane Smith said ${'['.repeat(100_000)} it would fail.`],
+    ['50,000 emphases in one paragraph', () => '*a*'.repeat(50_000)],
+    ['25,000 unclosed links with spaces', () => '[a]( '.repeat(25_000)],
+    ['one 1 MB paragraph of links and emphasis', () => 'a *b* c [d](http://e.com/f) '.repeat(35_000)],
+    ['25,000 paragraphs of an emphasis', () => '*a*\n\n'.repeat(25_000)],
+    ['100,000 short paragraphs', () => 'Jane said it.\n\n'.repeat(100_000)],
+  ])('Markdown, %s: rejected as ingest/too-much-markup before micromark', (_, make) => {
+    const r = run('a.md', make());
+    expect(r.status).toBe('rejected');
+    expect(r.ids).toEqual(['ingest/too-much-markup']);
+    expect(r.ms).toBeLessThan(BUDGET_MS);
+  });
+
+  it('markup within the budget is read, in one paragraph or spread over many', () => {
+    const links = Array.from({ length: 1_000 }, (_, i) => `- [Story ${i}](https://example.com/${i}) by *Jane*`);
+    const list = run('a.md', `Jane Smith said the plan would fail.\n\n${links.join('\n')}`);
+    expect(list.status).toBe('ok');
+    expect(list.record!.text).toContain('Story 999 by Jane');
+    // the worst of either shape just under the budget: one paragraph of markers, or paragraphs of an emphasis
+    for (const text of [
+      `Jane Smith said ${'*a*'.repeat(MAX_MARKDOWN_MARKUP / 2 - 100)} it.`,
+      'Jane said it *now*.\n\n'.repeat(MAX_MARKDOWN_MARKUP / 3 - 100),
+    ]) {
+      const r = run('a.md', text);
+      expect(r.status).toBe('ok');
+      expect(r.ms).toBeLessThan(BUDGET_MS);
+    }
   });
 
   it('nesting within the limits is still read', () => {

@@ -2,15 +2,43 @@
 // previous complete set or the new complete set (after the next run's recovery, which also clears its temporary
 // files), never a torn file. `npm run kill-test` does the same with the real CLI and 50+ random SIGKILLs.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config.ts';
 import { JOURNAL, recoverFolder } from '../../src/io/commit.ts';
-import { checkOutputFolder, FolderSink, MemorySink } from '../../src/outputs/sink.ts';
-import { tempDir } from './harness.ts';
+import { checkOutputFolder, FolderSink, MemorySink, OUTPUT_FOLDERS } from '../../src/outputs/sink.ts';
+import { writeTables } from '../../src/outputs/tables/index.ts';
+import { writeOutputs } from '../../src/outputs/write-outputs.ts';
+import { processArticle } from '../../src/pipeline.ts';
+import { tempDir, writeCorpus } from './harness.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const CHILD = join(ROOT, 'tests/robustness/kill-child.ts');
+const RUN_CHILD = join(ROOT, 'tests/robustness/kill-run-child.ts');
+
+function runChild(input: string, out: string, point: string) {
+  return spawnSync(process.execPath, ['--import', 'tsx', RUN_CHILD, input, out, point], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+}
+
+/** Every file under a folder (the cache and the lock excepted) with its bytes. */
+function snapshotOf(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      if (name === '.cache' || name === '.lock') continue;
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else files[relative(dir, p)] = readFileSync(p).toString('base64');
+    }
+  };
+  walk(dir);
+  return files;
+}
 
 function child(dir: string, version: string, point: string) {
   return spawnSync(process.execPath, ['--import', 'tsx', CHILD, dir, version, point], { cwd: ROOT, encoding: 'utf8' });
@@ -89,13 +117,87 @@ describe('robustness: outputs are written as one consistent set', () => {
       expect([before, `v${k + 1}`], point).toContain(after);
       expect(after, point).toBe(point === 'stream:120' ? before : `v${k + 1}`); // a journaled commit rolls forward
       expect(datasetVersions(dir), point).toEqual(new Set([after]));
+      // only the killed writer's lock stays, stale (its process is gone): the next writer takes it over
       expect(
         readdirSync(dir).filter((n) => n.startsWith('.')),
         point,
-      ).toEqual([]);
+      ).toEqual(['.lock']);
     });
     expect(child(dir, 'final', 'none').status).toBe(0);
     expect(checkOutputFolder(dir)).toEqual([]);
     expect(versionOf(dir)).toBe('final');
   }, 30_000);
+
+  it('commits dataset, tables and report as one unit: a kill at any point of the commit leaves one set', async () => {
+    // old set: the corpus as it was; new set: one article changed, one added, one removed (a page to delete)
+    const corpus = writeCorpus({
+      'a.txt': 'Senator Jane Smith said the vote would be close.',
+      'b.txt': '“We are ready,” Mayor Karen Bass said.',
+      'c.txt': 'Paul Lee told reporters the talks had stalled.',
+    });
+    const base = tempDir();
+    expect(runChild(corpus, base, 'none').status).toBe(0);
+    const before = snapshotOf(base);
+    writeFileSync(join(corpus, 'b.txt'), '“We are ready,” Mayor Karen Bass said on Monday.');
+    writeFileSync(join(corpus, 'd.txt'), 'Governor Ann Lee said taxes would rise.');
+    rmSync(join(corpus, 'c.txt'));
+    // the commit renames 14 files (8 tables, 2 pages, the index, dataset, schema, manifest) and removes a page
+    for (const point of ['staged', 'journal', 'rename:1', 'rename:9', 'rename:99']) {
+      const out = tempDir();
+      cpSync(base, out, { recursive: true });
+      const r = runChild(corpus, out, point);
+      expect(r.signal, `${point}: ${r.stderr}`).toBe('SIGKILL');
+      recoverFolder(out, { exclusive: true, folders: OUTPUT_FOLDERS }); // what the next run does first
+      expect(checkOutputFolder(out), point).toEqual([]);
+      // the tables and the report are those of the dataset beside them, whichever set it is
+      const derived = tempDir();
+      cpSync(join(out, 'dataset.jsonl'), join(derived, 'dataset.jsonl'));
+      await writeOutputs(join(derived, 'dataset.jsonl'), { tablesOutDir: derived, reportDir: join(derived, 'report') });
+      const now = snapshotOf(out);
+      const outputs = (files: Record<string, string>) =>
+        Object.fromEntries(Object.entries(files).filter(([f]) => /^(tables|report)\//.test(f)));
+      expect(outputs(now), point).toEqual(outputs(snapshotOf(derived)));
+      // before the journal: the old set, untouched; once it is written: the new set
+      if (point === 'staged') expect(now, point).toEqual(before);
+      else expect(now['dataset.jsonl'], point).not.toBe(before['dataset.jsonl']);
+    }
+  }, 240_000);
+});
+
+describe('robustness: CSV cells a spreadsheet would run', () => {
+  it('are written with a leading apostrophe, in quotes; Parquet keeps the raw values', async () => {
+    const text =
+      'Title: =HYPERLINK("http://example.com/x","click")\n\n“-2+3 is the answer,” said Jane Smith. “@everyone; =1+1,” Paul Lee told reporters.';
+    const r = processArticle({ id: '+id', path: '+id.txt', bytes: new TextEncoder().encode(text) }, parseConfig({}));
+    const out = tempDir();
+    writeFileSync(join(out, 'dataset.jsonl'), `${JSON.stringify(r.record)}\n`);
+    await writeTables(join(out, 'dataset.jsonl'), out);
+    const articles = readFileSync(join(out, 'tables/articles.csv'), 'utf8');
+    const quotes = readFileSync(join(out, 'tables/quotes.csv'), 'utf8');
+    expect(articles).toContain('"\'=HYPERLINK(""http://example.com/x"",""click"")"');
+    expect(articles).toContain('"\'+id"');
+    expect(quotes).toContain('"\'-2+3 is the answer,"');
+    expect(quotes).toContain('"\'@everyone; =1+1,"');
+    // no field of any CSV table starts with a character a spreadsheet runs (an empty last field is followed by
+    // the record's CRLF, which is no field's start)
+    for (const f of readdirSync(join(out, 'tables')).filter((n) => n.endsWith('.csv'))) {
+      const body = readFileSync(join(out, 'tables', f), 'utf8');
+      expect(body, f).not.toMatch(/(^|,|\r\n)([=+\-@\t]|\r(?!\n))/);
+    }
+    const db = await DuckDBInstance.create(':memory:');
+    const con = await db.connect();
+    try {
+      const got = (await con.runAndReadAll(`SELECT title FROM '${out}/tables/articles.parquet'`)).getRowObjectsJS();
+      expect(got).toEqual([{ title: '=HYPERLINK("http://example.com/x","click")' }]);
+      const csv = (
+        await con.runAndReadAll(
+          `SELECT title FROM read_csv('${out}/tables/articles.csv', header = true, all_varchar = true)`,
+        )
+      ).getRowObjectsJS();
+      expect(csv).toEqual([{ title: '\'=HYPERLINK("http://example.com/x","click")' }]);
+    } finally {
+      con.closeSync();
+      db.closeSync();
+    }
+  });
 });

@@ -2,7 +2,7 @@
 // vitest), a warm cache gives the bytes of a cold run without processing, and bad cache entries are recomputed;
 // the tables and the report a run writes are those of `npm run tables` and `npm run report` on its dataset,
 // whatever the worker count or the state of the cache.
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig, type Config } from '../../src/config.ts';
@@ -78,7 +78,9 @@ describe('tables and report of a run', () => {
       throw new Error('disk gone');
     };
     await expect(runInto(out, config({ concurrency: 2, cache: false }), { sink })).rejects.toThrow('disk gone');
-    expect(readdirSync(join(out, 'tables'))).toEqual([]);
+    // nothing written: not even the tables folder the run made
+    expect(existsSync(join(out, 'tables'))).toBe(false);
+    expect(readdirSync(out)).toEqual([]);
   });
 });
 

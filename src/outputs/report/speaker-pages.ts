@@ -2,8 +2,9 @@
 // a scratch file (one JSON record per article); the pages are written a batch of speakers at a time, each batch
 // one read of the file holding at most PAGE_BATCH_QUOTES quotes, so memory stays bounded however many quotes a
 // corpus has. The index's rows are streamed out in one more read.
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { TEMP_NAME } from '../../io/atomic.ts';
 import { Spill } from '../../io/spill.ts';
 import type { Corpus, CorpusEntry } from '../corpus/corpus.ts';
 import { speakerFileName } from './paths.ts';
@@ -33,9 +34,13 @@ export class QuoteSpill {
     for (const rec of this.spill.records()) yield JSON.parse(rec.toString('utf8')) as Spilled;
   }
 
-  /** Writes a page per speaker (and a page that sends each merged key on to it) into `dir`, deleting any other. */
-  writeSpeakerPages(dir: string, corpus: Corpus, write: (path: string, html: string) => void): void {
-    mkdirSync(dir, { recursive: true });
+  /** Writes a page per speaker (and a page that sends each merged key on to it) into the folder `dir` (which must
+   * exist) through `io.write`, and hands every other page there to `io.remove` (temporary files excepted). */
+  writeSpeakerPages(
+    dir: string,
+    corpus: Corpus,
+    io: { write: (path: string, html: string) => void; remove: (path: string) => void },
+  ): void {
     const speakers = corpus.entries().filter((e) => e.quotes > 0);
     const files = new Set<string>();
     for (const batch of batches(speakers)) {
@@ -52,7 +57,7 @@ export class QuoteSpill {
       for (const e of batch) {
         const file = speakerFileName(e.key);
         files.add(file);
-        write(join(dir, file), speakerPage(e, pages.get(e.key)!));
+        io.write(join(dir, file), speakerPage(e, pages.get(e.key)!));
       }
     }
     for (const e of speakers) {
@@ -60,10 +65,10 @@ export class QuoteSpill {
         const file = speakerFileName(k);
         if (k === e.key || files.has(file)) continue;
         files.add(file);
-        write(join(dir, file), redirectPage(k, e, speakerFileName(e.key)));
+        io.write(join(dir, file), redirectPage(k, e, speakerFileName(e.key)));
       }
     }
-    for (const f of readdirSync(dir)) if (!files.has(f)) rmSync(join(dir, f), { force: true });
+    for (const f of readdirSync(dir)) if (!files.has(f) && !TEMP_NAME.test(f)) io.remove(join(dir, f));
   }
 
   /** Streams the JSON index of every quote (speakers, articles, rows) through `out`; frees the spill. */

@@ -8,6 +8,7 @@
 import type { ArticleRecord } from '../../schema.ts';
 import { ByteBuf } from './bytes.ts';
 import { emitRows, type RowSink } from './rows.ts';
+import { FORMULA_START, NEEDS_QUOTES } from './csv-rule.ts';
 import {
   ARTICLE_TABLES,
   recordColumns,
@@ -36,11 +37,22 @@ export interface TablePart {
   defs: (Uint8Array | null)[];
 }
 
-// A field is quoted when it holds a comma, a quote, a CR or an LF: the rule of d3-dsv's csvFormatRow, which wrote
-// these files before (and still writes the header), so the bytes are those it gave.
-const NEEDS_QUOTES = /[",\n\r]/;
+// The rule of src/outputs/tables/csv-rule.ts (RFC 4180 quoting, the semicolon, the formula guard), encoded here
+// straight to bytes.
 const COMMA = 0x2c;
 const QUOTE = 0x22;
+const APOSTROPHE = 0x27;
+
+/** A character that makes a short ASCII field leave the fast paths: a quote, comma, semicolon, CR or LF anywhere,
+ * or, first, a character a spreadsheet starts a formula with. */
+const special = (c: number, first: boolean) =>
+  c >= 0x80 ||
+  c === 0x22 ||
+  c === 0x2c ||
+  c === 0x3b ||
+  c === 0x0a ||
+  c === 0x0d ||
+  (first && (c === 0x3d || c === 0x2b || c === 0x2d || c === 0x40 || c === 0x09));
 
 /** Appends one CSV field: null as nothing, a number as String(n), a string quoted (quotes doubled) when needed. */
 export function csvField(out: ByteBuf, cell: Cell): void {
@@ -51,11 +63,13 @@ export function csvField(out: ByteBuf, cell: Cell): void {
     return;
   }
   if (cell.length <= 128 && plainAscii(out, cell)) return;
-  if (!NEEDS_QUOTES.test(cell)) {
+  const guard = FORMULA_START.test(cell);
+  if (!guard && !NEEDS_QUOTES.test(cell)) {
     out.utf8(cell);
     return;
   }
   out.byte(QUOTE);
+  if (guard) out.byte(APOSTROPHE);
   out.utf8(cell.includes('"') ? cell.replace(/"/g, '""') : cell);
   out.byte(QUOTE);
 }
@@ -68,7 +82,7 @@ function plainAscii(out: ByteBuf, s: string): boolean {
   const at = out.len;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 0x80 || c === 0x22 || c === 0x2c || c === 0x0a || c === 0x0d) return false;
+    if (special(c, i === 0)) return false;
     b[at + i] = c;
   }
   out.len = at + s.length;
@@ -143,7 +157,7 @@ export class TableEncoder implements RowSink {
       let k = 0;
       for (; k < n; k++) {
         const c = v.charCodeAt(k);
-        if (c >= 0x80 || c === 0x22 || c === 0x2c || c === 0x0a || c === 0x0d) break;
+        if (special(c, k === 0)) break;
         vb[va + k] = c;
         cb[ca + k] = c;
       }

@@ -1,29 +1,26 @@
-// One table as RFC 4180 CSV: a header row, CRLF record ends, fields quoted only when they must be.
-import { csvFormatRow } from 'd3-dsv';
-import { AtomicWriter } from '../../io/atomic.ts';
+// One table as RFC 4180 CSV: a header row, CRLF record ends, fields quoted only when they must be (and guarded
+// against formula injection: src/outputs/tables/csv-rule.ts).
+import type { AtomicWriter } from '../../io/atomic.ts';
+import type { OutputSet } from '../../io/commit.ts';
 import { ByteBuf } from './bytes.ts';
+import { csvCell } from './csv-rule.ts';
 import type { Row, TableSpec } from './spec.ts';
 
 // Records are gathered to about this many bytes before one write.
 const WRITE_BYTES = 1 << 20;
 
 /** The CSV records of some rows (no header), each ended by CRLF; '' for none. The files' header row is written
- * by it; their records are encoded straight to bytes by src/outputs/tables/chunk.ts with the same rule (a test compares).
- *
- * The writer is d3-dsv's csvFormatRow: a field is quoted when it holds a comma, a quote, a CR or an LF, quotes
- * doubled, null as an empty field, numbers as String(n): the RFC 4180 bytes csv-stringify gave (with
- * quote_record_delimiter), compared on the 1,000-article bench corpus. It replaced csv-stringify for cost: run in
- * the pool workers for every article, csv-stringify allocated about 0.5 MB per article (tuples and a context object
- * per field, each string field copied once more to look for the CRLF), some 500 MB per 1,000 articles, which made
- * about 60 extra young-generation collections per worker at ~10 ms each (a worker's heap holds wink and the
- * tagger); d3-dsv allocates a fifth of that and takes about two thirds of the time. */
+ * by it; their records are encoded straight to bytes by src/outputs/tables/chunk.ts with the same rule
+ * (src/outputs/tables/csv-rule.ts; a test compares). The quoting is d3-dsv's csvFormatRow's, which wrote these
+ * files before (a field quoted when it holds a comma, a quote, a CR or an LF, quotes doubled, null as an empty
+ * field, numbers as String(n)), plus the semicolon and the formula guard. */
 export function csvText(rows: Row[]): string {
   let text = '';
-  for (const row of rows) text += `${csvFormatRow(row)}\r\n`;
+  for (const row of rows) text += `${row.map(csvCell).join(',')}\r\n`;
   return text;
 }
 
-/** Appends the CSV records of one table to a file, written atomically on commit. The records come encoded, an
+/** Appends the CSV records of one table to a file, staged in an output set and renamed into place when it commits. The records come encoded, an
  * article at a time (src/outputs/tables/chunk.ts writes them with the same rule as csvText), and are gathered to about a
  * megabyte before one write: fewer system calls than a write per article. */
 export class CsvSink {
@@ -31,8 +28,8 @@ export class CsvSink {
   // copied here: the records may be views into an encoder's buffers that the next article overwrites
   private readonly pending = new ByteBuf(WRITE_BYTES + (1 << 16));
 
-  constructor(path: string, spec: TableSpec) {
-    this.out = new AtomicWriter(path, { digest: false }); // nothing records a table's hash
+  constructor(path: string, spec: TableSpec, set: OutputSet) {
+    this.out = set.writer(path, { digest: false }); // nothing records a table's hash
     // The header goes out even for an empty table, so every file names its columns.
     this.out.write(csvText([spec.columns.map((c) => c.name)]));
   }
@@ -48,11 +45,6 @@ export class CsvSink {
   finish(): void {
     this.flush();
     this.out.prepare();
-  }
-
-  /** Renames the finished file into place (the caller syncs the folder). */
-  publish(): void {
-    this.out.renameIntoPlace();
   }
 
   /** Drops the unfinished file. */

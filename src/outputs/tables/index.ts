@@ -2,10 +2,8 @@
 // streaming the dataset. The article tables get each record's rows as it comes (those with a corpus_key column
 // through a scratch file, src/outputs/tables/deferred.ts); the corpus tables and the corpus keys are written once the
 // corpus pass (src/outputs/corpus/) has seen every record.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { syncDir } from '../../io/atomic.ts';
-import { recoverFolder } from '../../io/commit.ts';
+import { OutputSet, recoverFolder } from '../../io/commit.ts';
 import type { ArticleRecord } from '../../schema.ts';
 import { CsvSink } from './csv-sink.ts';
 import { ByteBuf } from './bytes.ts';
@@ -49,10 +47,11 @@ class TableWriter {
   constructor(
     dir: string,
     private readonly spec: TableSpec,
+    private readonly set: OutputSet,
   ) {
     this.values = spec.columns.map(() => new ByteBuf(1 << 16));
     this.defs = spec.columns.map((c) => (c.nullable ? new ByteBuf(1 << 12) : null));
-    this.csv = new CsvSink(join(dir, `${spec.name}.csv`), spec);
+    this.csv = new CsvSink(join(dir, `${spec.name}.csv`), spec, set);
     this.parquet = new ParquetSink(join(dir, `${spec.name}.parquet`), spec);
   }
 
@@ -91,16 +90,12 @@ class TableWriter {
     this.bytes = 0;
   }
 
-  /** Writes what is left and the Parquet footer; nothing is renamed yet. */
+  /** Writes what is left and the Parquet footer, and stages both files in the set; nothing is renamed yet. */
   finish(): void {
     this.flush();
     this.csv.finish();
     this.parquet.finish();
-  }
-
-  publish(): void {
-    this.csv.publish();
-    this.parquet.publish();
+    this.parquet.stageIn(this.set);
   }
 
   abort(): void {
@@ -124,23 +119,28 @@ function valueOffset(type: ColumnType, values: Uint8Array, defs: Uint8Array | nu
   return at;
 }
 
-/** Writes the tables record by record; nothing is in place until commit(). */
+/** Writes the tables record by record; nothing is in place until the output set they are staged in commits. */
 export class TablesWriter {
   private readonly writers: [TableName, TableWriter][];
   /** The article tables with a corpus key, by their index in ARTICLE_TABLES. */
   private readonly deferred = new Map<number, DeferredRows>();
   private readonly dir: string;
+  private readonly set: OutputSet;
+  /** The set is this writer's own (no run's set given, or one of another folder): publish() commits it. */
+  private readonly own: boolean;
 
-  /** Opens temporary files for the tables under `outDir/tables/`. */
-  constructor(outDir: string) {
+  /** Opens temporary files for the tables under `outDir/tables/`, staged in `set` (a pipeline run's output set,
+   * committed with its dataset) when the folder lies in it, else in a set of their own. */
+  constructor(outDir: string, set?: OutputSet) {
     this.dir = join(outDir, 'tables');
-    mkdirSync(this.dir, { recursive: true });
-    // A pipeline run keeps the temporary files open for the whole run: one killed meanwhile leaves them, and
-    // they would pile up here (the output folder's own recovery does not look into tables/).
-    recoverFolder(this.dir);
+    this.own = set === undefined || set.relative(this.dir) === undefined;
+    // Alone, this writer recovers what a killed `npm run tables` left; a run's set was recovered when it began.
+    if (this.own) recoverFolder(this.dir);
+    this.set = this.own ? new OutputSet(this.dir) : set!;
+    this.set.mkdir(this.dir);
     this.writers = [];
     try {
-      for (const spec of TABLES) this.writers.push([spec.name, new TableWriter(this.dir, spec)]);
+      for (const spec of TABLES) this.writers.push([spec.name, new TableWriter(this.dir, spec, this.set)]);
       ARTICLE_TABLES.forEach((spec, i) => {
         if (spec.columns.some((c) => c.corpusKeyOf)) this.deferred.set(i, new DeferredRows(spec));
       });
@@ -183,15 +183,15 @@ export class TablesWriter {
     for (const [, w] of this.writers) w.finish();
   }
 
-  /** Renames the finished files into place. */
+  /** Renames the finished files into place when the set is this writer's own; a run's set does it with the rest. */
   publish(): void {
-    for (const [, w] of this.writers) w.publish();
-    syncDir(this.dir);
+    if (this.own) this.set.commit();
   }
 
   /** Drops the unfinished files, leaving the previous tables. */
   abort(): void {
     for (const [, w] of this.writers) w.abort();
+    if (this.own) this.set.abort();
   }
 }
 

@@ -9,7 +9,8 @@
 // strings for the statistics and encoding each one to UTF-8. Fed bytes, a row group is a copy, a snappy call and
 // a few headers. The files are PLAIN-encoded where hyparquet-writer chose dictionaries for repetitive columns
 // (ids, types, names): larger before compression, and read the same way by DuckDB, pandas and any other reader.
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { ColumnChunk, FileMetaData, RowGroup, SchemaElement } from 'hyparquet';
 import { ByteWriter, schemaFromColumnData } from 'hyparquet-writer';
@@ -18,6 +19,7 @@ import { writeRleBitPackedHybrid } from 'hyparquet-writer/src/encoding.js';
 import { writeMetadata } from 'hyparquet-writer/src/metadata.js';
 import { snappyCompressor } from 'hysnappy';
 import type { ColumnSpec, TableSpec } from './spec.ts';
+import type { OutputSet } from '../../io/commit.ts';
 
 // created_by goes into the file footer: fixed, with no version or time in it, so the bytes are the same every run.
 export const PARQUET_CREATED_BY = 'quote-pipeline tables (hyparquet-writer)';
@@ -26,9 +28,11 @@ const MAGIC = Buffer.from('PAR1', 'latin1');
 
 // Snappy pages are compressed by hysnappy (the hyparquet authors' WebAssembly build of snappy, 20 KB) rather than
 // hyparquet-writer's JavaScript compressor, which took about half of the Parquet time before; its output is valid
-// snappy, as deterministic as the JavaScript one (a fixed WebAssembly module). One instance per thread, made on
-// first use; it copies every result out of its memory.
-let snappy: ((input: Uint8Array) => Uint8Array) | undefined;
+// snappy, and it copies every result out of its memory. Its output also depends on what the instance compressed
+// before (what an earlier call left in its memory steers the choice of matches; every match is still checked, so
+// the data is right, only the bytes differ): one instance per file, so a file's bytes depend on its own pages
+// alone, not on what the process wrote before (a second run in one process gave other bytes than the first).
+type Compress = (input: Uint8Array) => Uint8Array;
 
 /** One column of a row group: its PLAIN values and, for a nullable column, one definition level byte per row. */
 export interface ColumnGroup {
@@ -44,19 +48,20 @@ export class ParquetSink {
   private readonly rowGroups: RowGroup[] = [];
   private offset = 0;
   private rows = 0n;
+  private readonly snappy: Compress = snappyCompressor();
 
   constructor(
     private readonly path: string,
     private readonly spec: TableSpec,
   ) {
-    this.tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+    // the random part keeps two writers of one process apart (a run's tables and a check's, in a test)
+    this.tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     // The schema comes from the spec, never from the data: a batch whose column is all null would otherwise give
     // another type. hyparquet-writer's schemaFromColumnData gives STRING as a UTF8 byte array, REQUIRED unless the
     // column is nullable.
     this.schema = schemaFromColumnData({
       columnData: spec.columns.map((c) => ({ name: c.name, type: c.type, nullable: c.nullable, data: [] })),
     });
-    snappy ??= snappyCompressor();
     this.fd = openSync(this.tmp, 'w');
     this.append(MAGIC);
   }
@@ -99,9 +104,9 @@ export class ParquetSink {
     closeSync(this.fd);
   }
 
-  /** Renames the finished file into place. */
-  publish(): void {
-    renameSync(this.tmp, this.path);
+  /** Hands the finished file to the output set that renames it into place. */
+  stageIn(set: OutputSet): void {
+    set.adopt(this.tmp, this.path);
   }
 
   /** Drops the unfinished file. */
@@ -131,7 +136,7 @@ export class ParquetSink {
       writeRleBitPackedHybrid(w, col.defs, 1);
       levels = w.getBytes();
     }
-    const compressed = snappy!(col.values);
+    const compressed = this.snappy(col.values);
     const header = new ByteWriter();
     writePageHeader(header, {
       type: 'DATA_PAGE_V2',

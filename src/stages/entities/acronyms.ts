@@ -37,7 +37,8 @@ export function linkAcronyms(entities: Entity[], tokens: readonly Token[], text:
     const [other] = inside;
     if (inside.size > 1 || (other && (other === acronym || !sameSpan(other, first, last)))) continue;
     if (other) {
-      acronym.mentions.push(...other.mentions.map((m) => ({ ...m, type: acronym.type })));
+      // one push per mention, no spread: the input decides how many there are
+      for (const m of other.mentions) acronym.mentions.push({ ...m, type: acronym.type });
       merged.add(other);
     } else {
       const m: Mention = {

@@ -29,6 +29,26 @@ function words(x: RuleContext, from: number, to: number): string {
   return out;
 }
 
+const contributorLines = new WeakMap<Sentence, boolean>();
+
+/** Whether a sentence credits contributors ("With files from …"), decided once per sentence: it reads the whole
+ * sentence, and doing so for every name in it made a sentence of many names quadratic (25,000 capitalised words
+ * without a period took 8 s). */
+function isContributorLine(x: RuleContext, s: Sentence): boolean {
+  let verdict = contributorLines.get(s);
+  if (verdict === undefined) {
+    let at = s.firstToken;
+    while (at < s.lastToken && /^\p{P}+$/u.test(tokenAt(x.tokens, at).value)) at++;
+    verdict = startsWithPhrase(x, at, s.lastToken, x.lex.contributorOpeners);
+    if (!verdict) {
+      const text = ` ${words(x, s.firstToken, s.lastToken)} `;
+      for (const phrase of x.lex.contributorPhrases) if (text.includes(` ${phrase} `)) verdict = true;
+    }
+    contributorLines.set(s, verdict);
+  }
+  return verdict;
+}
+
 /** Whether the words from token `at` (to `to`) start with one of the phrases. */
 function startsWithPhrase(x: RuleContext, at: number, to: number, phrases: ReadonlySet<string>): boolean {
   for (let n = 1; n <= 4 && at + n <= to; n++) if (phrases.has(words(x, at, at + n))) return true;
@@ -37,6 +57,24 @@ function startsWithPhrase(x: RuleContext, at: number, to: number, phrases: Reado
 
 const sentenceOf = (x: RuleContext, k: number): Sentence => itemAt(x.sentences, tokenAt(x.tokens, k).sentence);
 const paragraphOf = (x: RuleContext, k: number) => itemAt(x.paragraphs, sentenceOf(x, k).paragraph);
+
+type ParagraphBounds = RuleContext['paragraphs'][number];
+const lastTwo = new WeakMap<RuleContext['paragraphs'], ParagraphBounds[]>();
+
+/** The article's last two paragraphs that hold tokens, found once per article: filtering the paragraphs for every
+ * candidate made the stage quadratic (20,000 one-line paragraphs, each starting with a name, took 26 s). */
+function lastParagraphs(x: RuleContext): ParagraphBounds[] {
+  let found = lastTwo.get(x.paragraphs);
+  if (!found) {
+    found = [];
+    for (let i = x.paragraphs.length - 1; i >= 0 && found.length < 2; i--) {
+      const q = x.paragraphs[i]!;
+      if (q.last > q.first) found.unshift(q);
+    }
+    lastTwo.set(x.paragraphs, found);
+  }
+  return found;
+}
 const NOT_BYLINE_POS = new Set(['VERB', 'AUX']);
 
 // A name never starts or ends with punctuation or a possessive ending.
@@ -180,15 +218,7 @@ export const CANDIDATE_RULES: readonly CandidateRule[] = [
   {
     name: 'contributor-line',
     example: '"With files from Kyle Benning": reporters credited for the story are no part of it',
-    match: (c, x) => {
-      const s = sentenceOf(x, c.first);
-      let at = s.firstToken;
-      while (at < s.lastToken && /^\p{P}+$/u.test(tokenAt(x.tokens, at).value)) at++;
-      if (startsWithPhrase(x, at, s.lastToken, x.lex.contributorOpeners)) return null;
-      const text = ` ${words(x, s.firstToken, s.lastToken)} `;
-      for (const phrase of x.lex.contributorPhrases) if (text.includes(` ${phrase} `)) return null;
-      return c;
-    },
+    match: (c, x) => (isContributorLine(x, sentenceOf(x, c.first)) ? null : c),
     cases: [
       {
         text: 'Mayor Anna Lopez opened the bridge.\n\nWith files from Kyle Benning and Michael King',
@@ -232,8 +262,7 @@ export const CANDIDATE_RULES: readonly CandidateRule[] = [
     example: '"Adrienne Tanner is a Vancouver journalist …" as the last paragraph: the author, not the story',
     match: (c, x) => {
       const p = paragraphOf(x, c.first);
-      const lastParagraphs = x.paragraphs.filter((q) => q.last > q.first).slice(-2);
-      if (c.first !== p.first || !lastParagraphs.includes(p)) return c;
+      if (c.first !== p.first || !lastParagraphs(x).includes(p)) return c;
       if (words(x, c.last, c.last + 2) !== 'is a' && words(x, c.last, c.last + 2) !== 'is an') return c;
       for (let k = c.last; k < p.last; k++) if (x.lex.bioNouns.has(tokenAt(x.tokens, k).lower)) return null;
       return c;

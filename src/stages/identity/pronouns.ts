@@ -53,15 +53,28 @@ export function pronounVotes(a: QuotedArticle, v: ArticleView, words: GenderWord
   return votes;
 }
 
-/** Something plural in tokens [from, to): a plural noun, a group, an organisation. */
+/** Whether token k is plural: a plural noun, a group, an organisation. */
+function isPlural(v: ArticleView, k: number): boolean {
+  const t = v.tokens[k]!;
+  const o = v.owner[k];
+  if (o && GROUP_TYPES.has(o.type)) return true;
+  return (t.pos === 'NOUN' || t.pos === 'PROPN') && !o && /[^s']s$/.test(t.lower);
+}
+
+const pluralCounts = new WeakMap<ArticleView, Int32Array>();
+
+/** Something plural in tokens [from, to). From counts made once per article (plural tokens before each token):
+ * reading the tokens again for every "they" made a sentence of many of them quadratic. */
 function pluralIn(v: ArticleView, from: number, to: number): boolean {
-  for (let k = Math.max(0, from); k < to; k++) {
-    const t = v.tokens[k]!;
-    const o = v.owner[k];
-    if (o && GROUP_TYPES.has(o.type)) return true;
-    if ((t.pos === 'NOUN' || t.pos === 'PROPN') && !o && /[^s']s$/.test(t.lower)) return true;
+  let before = pluralCounts.get(v);
+  if (!before) {
+    before = new Int32Array(v.tokens.length + 1);
+    for (let k = 0; k < v.tokens.length; k++) before[k + 1] = before[k]! + (isPlural(v, k) ? 1 : 0);
+    pluralCounts.set(v, before);
   }
-  return false;
+  const lo = Math.max(0, Math.min(from, v.tokens.length));
+  const hi = Math.max(lo, Math.min(to, v.tokens.length));
+  return before[hi]! - before[lo]! > 0;
 }
 
 /** A subject's own sentence: the pronouns after the subject, up to the next person or person noun or quoted words
@@ -75,9 +88,17 @@ function subjectSentences(
 ): void {
   const { tokens } = v;
   a.sentences.forEach((s, si) => {
+    // Where each person's last walk in this sentence started and stopped: a walk from a later mention of the same
+    // person that starts inside it would stop at the same token and find the same pronouns, already counted.
+    // Skipping it keeps a sentence of many mentions linear (20,000 names in one sentence took 52 s).
+    const walked = new Map<Entity, [number, number]>();
     for (const subject of v.people[si]!) {
+      const from = subject.m.lastToken;
+      const w = walked.get(subject.e);
+      if (w && from >= w[0] && from < w[1]) continue;
       if (!isSubject(v, subject.m, si, words.reporting)) continue;
-      for (let k = subject.m.lastToken; k < s.lastToken; k++) {
+      let k = from;
+      for (; k < s.lastToken; k++) {
         const t = tokens[k]!;
         const o = v.owner[k];
         if (v.quoted[k] || (o && o.type === 'PERSON' && o !== subject.e) || words.nouns.has(t.lower)) break;
@@ -87,6 +108,7 @@ function subjectSentences(
         if (kind === 'they' && pluralIn(v, a.sentences[Math.max(0, si - 1)]!.firstToken, k)) break;
         vote(subject.e, k, kind);
       }
+      walked.set(subject.e, [from, k]);
     }
   });
 }

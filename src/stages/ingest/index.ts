@@ -9,7 +9,15 @@ import { decodeBytes } from './decode.ts';
 import { extractHtml } from './html/index.ts';
 import { extractMarkdown } from './markdown.ts';
 import { clearlyNotEnglish } from './language.ts';
-import { htmlOverLimits, markdownTooDeep, MAX_HTML_DEPTH, MAX_HTML_ELEMENTS, MAX_MARKDOWN_DEPTH } from './nesting.ts';
+import {
+  htmlOverLimits,
+  markdownTooDeep,
+  markdownTooMuchMarkup,
+  MAX_HTML_DEPTH,
+  MAX_HTML_ELEMENTS,
+  MAX_MARKDOWN_DEPTH,
+  MAX_MARKDOWN_MARKUP,
+} from './nesting.ts';
 import { normalizeText } from './normalize.ts';
 import { extractPlainText } from './plaintext.ts';
 
@@ -27,13 +35,20 @@ const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
 const EXTRACTORS = { html: extractHtml, markdown: extractMarkdown, text: extractPlainText } as const;
 
+/** Appends `more` to `list` one by one: a spread's arguments go on the stack, and the input decides how many
+ * messages there are (a message per boilerplate line removed; 200,000 lines overflowed it). */
+function append<T>(list: T[], more: readonly T[]): void {
+  for (const x of more) list.push(x);
+}
+
 /** The message that rejects an input over the nesting or size limits of its format, if it is. */
 function overLimits(format: SourceFormat, text: string): Message | undefined {
   if (format === 'markdown') {
     const depth = markdownTooDeep(text);
-    return depth === undefined
+    if (depth !== undefined) return message('ingest/too-deep', 'ingest', { format, depth, limit: MAX_MARKDOWN_DEPTH });
+    return markdownTooMuchMarkup(text) === undefined
       ? undefined
-      : message('ingest/too-deep', 'ingest', { format, depth, limit: MAX_MARKDOWN_DEPTH });
+      : message('ingest/too-much-markup', 'ingest', { limit: MAX_MARKDOWN_MARKUP });
   }
   if (format !== 'html') return undefined;
   const over = htmlOverLimits(text);
@@ -57,7 +72,7 @@ export function ingest(raw: RawArticle, config: Config, boilerplate: readonly Bo
   if (raw.bytes.length === 0) return { ...base, messages: [message('ingest/empty', 'ingest')] };
 
   const decoded = decodeBytes(raw.bytes, format);
-  messages.push(...decoded.messages);
+  append(messages, decoded.messages);
   if (!decoded.ok) return { ...base, messages };
 
   // Limits before the expensive work: no parser is handed a nest deeper, or a page bigger, than any article.
@@ -65,16 +80,16 @@ export function ingest(raw: RawArticle, config: Config, boilerplate: readonly Bo
   if (over !== undefined) return { ...base, messages: [...messages, over] };
 
   const extracted = EXTRACTORS[format](decoded.text);
-  messages.push(...extracted.messages);
+  append(messages, extracted.messages);
   const normalized = normalizeText(extracted.text);
-  messages.push(...normalized.messages);
+  append(messages, normalized.messages);
   let text = normalized.text;
   // The language check reads the text before any line is cut: which boilerplate rules apply depends on it.
   const language = clearlyNotEnglish(text);
   if (language !== undefined) messages.push(message('ingest/not-english', 'ingest', { language }));
   if (config.ingest.removeBoilerplate) {
     const cleaned = removeBoilerplate(text, boilerplate, language);
-    messages.push(...cleaned.messages);
+    append(messages, cleaned.messages);
     // Removing a line can leave blank-line runs or a leading blank line behind. With no line removed the text
     // is the normalised text again, and a second pass changes it only when the first one was not settled.
     if (cleaned.messages.length > 0 || !normalized.settled) text = normalizeText(cleaned.text).text;

@@ -15,6 +15,7 @@ import type {
 } from '../../types.ts';
 import { fixSentenceBreaks } from './sentence-fixes.ts';
 import { taggingView, widen } from './tagging-view.ts';
+import { tokensOver } from './token-budget.ts';
 
 /** Paragraphs are the non-empty lines: scraped text puts one paragraph per line, or a blank line between. */
 export function findParagraphs(text: string): Paragraph[] {
@@ -50,6 +51,23 @@ function isLineBreakToken(value: string): boolean {
   return c === 10 || c === 13 || c === 9;
 }
 
+/** The article refused for its size in tokens. */
+function tooManyTokens(
+  article: IngestedArticle,
+  paragraphs: Paragraph[],
+  tokens: number | string,
+  limit: number,
+): SegmentedArticle {
+  return {
+    ...article,
+    paragraphs,
+    sentences: [],
+    tokens: [],
+    winkEntities: [],
+    messages: [...article.messages, message('segment/too-many-tokens', 'segment', { tokens, limit })],
+  };
+}
+
 /** Splits the article into paragraphs, sentences and tokens. */
 export function segment(article: IngestedArticle, config: Config): SegmentedArticle {
   return segmentWithIds(article, config).article;
@@ -62,8 +80,11 @@ export function segmentWithIds(
   config: Config,
 ): { article: SegmentedArticle; wordIds?: TokenWordIds } {
   const { text } = article;
-  const paragraphs = findParagraphs(text);
   const { view, rewrites } = taggingView(text);
+  // the limit before the expensive work: a text that may be over it is counted first, in bounded memory
+  const over = tokensOver(view, config.limits.maxTokens);
+  if (over > 0) return { article: tooManyTokens(article, [], `more than ${over - 1}`, config.limits.maxTokens) };
+  const paragraphs = findParagraphs(text);
   const w = nlp();
   const its = w.its;
   const { doc, lexicon } = readDocIn(view);
@@ -71,21 +92,8 @@ export function segmentWithIds(
   const uids = lexicon ? (doc.tokens().out(its.uniqueId) as number[]) : undefined;
   const pos = doc.tokens().out(its.pos) as string[];
 
-  if (values.length > config.limits.maxTokens) {
-    return {
-      article: {
-        ...article,
-        paragraphs,
-        sentences: [],
-        tokens: [],
-        winkEntities: [],
-        messages: [
-          ...article.messages,
-          message('segment/too-many-tokens', 'segment', { tokens: values.length, limit: config.limits.maxTokens }),
-        ],
-      },
-    };
-  }
+  if (values.length > config.limits.maxTokens)
+    return { article: tooManyTokens(article, paragraphs, values.length, config.limits.maxTokens) };
 
   // wink token index -> our token index (newline tokens are dropped: paragraphs carry that information).
   const ours = new Int32Array(values.length).fill(-1);

@@ -47,17 +47,27 @@ const REBUILD_AFTER = 200_000;
 
 let instance: Instance | undefined;
 
-function build(): Instance {
-  const loader = model as unknown as { core: (...args: unknown[]) => CoreModel };
+// wink-eng-lite-web-model's metaCER() loader replaces the module variable it returns with its JSON text on every
+// call, so the Nth instance built in a process stringifies a string N-1 times: memory and time double per build,
+// and the 20th (20 articles holding a Kelvin sign, each read by a fresh instance) threw "Invalid string length".
+// Its first result is kept and handed to every later build.
+let metaCER: unknown;
+
+type Pipe = Parameters<typeof winkNLP>[1];
+
+function build(pipe: Pipe = ['sbd', 'pos', 'ner']): Instance {
+  const loader = model as unknown as { core: (...args: unknown[]) => CoreModel; metaCER: () => unknown };
   const original = loader.core;
   let core: CoreModel | undefined;
-  loader.core = (...args: unknown[]) => (core = original.apply(loader, args));
-  let wink: Wink;
-  try {
-    wink = winkNLP(model, ['sbd', 'pos', 'ner']);
-  } finally {
-    loader.core = original;
-  }
+  metaCER ??= loader.metaCER();
+  const once = metaCER;
+  // the model's own loaders, but core's result captured and metaCER's kept: a model object of our own, so the
+  // package's shared one is left as it is
+  const ours = Object.assign(Object.create(null) as object, model, {
+    core: (...args: unknown[]) => (core = original.apply(loader, args)),
+    metaCER: () => once,
+  }) as typeof model;
+  const wink = winkNLP(ours, pipe);
   if (!core?.features?.lexeme?.hash)
     throw new Error('wink-eng-lite-web-model changed its layout: its learning cannot be reset');
   const lexeme = core.features.lexeme as Required<Feature>;
@@ -94,6 +104,21 @@ export function readDocIn(text: string): { doc: Doc; lexicon: object | undefined
   const doc = instance.wink.readDoc(text);
   forget(instance.lexemes);
   return { doc, lexicon: instance.lexemes };
+}
+
+/** The number of wink tokens of a text given as consecutive slices (cut where no token changes), as readDoc of
+ * the whole text would count them; the count stops once past `limit`. A fresh tokenizer-only instance (no
+ * sentences, tags or entities: tokenizing is all a count needs) reads the slices as one document read by a fresh
+ * process; it is built per text (~0.1 s, only for a text that may be over the limit) and dropped after, so its
+ * lexicon does not stay in memory. */
+export function countTokens(slices: Iterable<string>, limit: number): number {
+  const reader = build([]);
+  let n = 0;
+  for (const slice of slices) {
+    n += reader.wink.readDoc(slice).tokens().length();
+    if (n > limit) break;
+  }
+  return n;
 }
 
 /** Makes wink forget the words the last document taught it, except those knowing early changes nothing for. */

@@ -77,7 +77,8 @@ export function fixSentenceBreaks(
         continue;
       }
     }
-    out.push(...splitAfterNo(range, tokens, text));
+    // one push per range, not push(...ranges): a sentence the input splits 200,000 times must not overflow the stack
+    for (const r of splitAfterNo(range, tokens, text)) out.push(r);
   }
   return out;
 }

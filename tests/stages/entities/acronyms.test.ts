@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { linkAcronyms } from '../../../src/stages/entities/acronyms.ts';
+import type { Entity, Mention, Token } from '../../../src/types.ts';
 import { quoted, withEntities } from '../../helpers.ts';
 
 describe('entities: acronyms linked to the long form the article writes out', () => {
@@ -25,5 +27,36 @@ describe('entities: acronyms linked to the long form the article writes out', ()
     const a = withEntities('Public Broadcasting Services aired the show.\nThe PBO said nothing about it.');
     const pbo = a.entities.find((e) => e.mentions.some((m) => m.text === 'PBO'));
     expect(pbo?.name ?? 'PBO').toBe('PBO');
+  });
+
+  it('a long form mentioned 300,000 times joins the acronym without overflowing the stack', () => {
+    const text = 'Parliamentary Budget Officer PBO';
+    const tok = (value: string, start: number): Token => ({
+      start,
+      end: start + value.length,
+      value,
+      pos: 'PROPN',
+      lower: value.toLowerCase(),
+      sentence: 0,
+    });
+    const tokens = [tok('Parliamentary', 0), tok('Budget', 14), tok('Officer', 21), tok('PBO', 29)];
+    const mention = (first: number, last: number, start: number, end: number): Mention => ({
+      type: 'ORG',
+      start,
+      end,
+      text: text.slice(start, end),
+      firstToken: first,
+      lastToken: last,
+    });
+    const long: Entity = {
+      id: 'e1',
+      type: 'ORG',
+      name: 'Parliamentary Budget Officer',
+      mentions: Array.from({ length: 300_000 }, () => mention(0, 3, 0, 28)),
+    };
+    const pbo: Entity = { id: 'e2', type: 'ORG', name: 'PBO', mentions: [mention(3, 4, 29, 32)] };
+    const linked = linkAcronyms([long, pbo], tokens, text);
+    expect(linked).toHaveLength(1);
+    expect(linked[0]!.mentions).toHaveLength(300_001);
   });
 });

@@ -45,7 +45,8 @@ function rankOf(node: Json): number | undefined {
   const ranks = typesOf(node)
     .map((t) => TYPE_RANK[t])
     .filter((r): r is number => r !== undefined);
-  return ranks.length > 0 ? Math.min(...ranks) : undefined;
+  // a reduce, not Math.min(...ranks): the page decides how long @type is
+  return ranks.length > 0 ? ranks.reduce((a, b) => Math.min(a, b)) : undefined;
 }
 
 function collect(value: unknown, nodes: Json[]): void {
