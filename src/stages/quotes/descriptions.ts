@@ -13,7 +13,7 @@ import { inCompound } from './compounds.ts';
 import { descriptionWords, singular } from './description-words.ts';
 import type { QuoteLexicons } from './lexicon.ts';
 import { buildRoles, ownerOf, type RoleIndex } from './roles.ts';
-import type { MentionIndex, Referent } from './speakers.ts';
+import type { MentionIndex, Referent } from './mention-index.ts';
 
 const DEFINITE = new Set(['the', 'this', 'that']);
 const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'its', 'their']);
