@@ -2,6 +2,7 @@
 // Blinken), a pronoun resolved by gender and recency ("he" -> the last man named), a title that names a known
 // person ("the secretary"), or the phrase as written ("aides", "the report").
 import type { Entity, Span, Speaker, Token } from '../../types.ts';
+import { writtenStart } from './as-written.ts';
 import { personAtTail, resolveDescription } from './descriptions.ts';
 import type { QuoteLexicons } from './lexicon.ts';
 import type { MentionIndex } from './mention-index.ts';
@@ -71,13 +72,13 @@ export function resolveSpeaker(
           )
         : null;
     const e = person ?? named.entity;
-    const mention = named.mention;
+    const mention = asWritten(tokens, first, named.mention, text, lex);
     return { speaker: { name: e.name, entityId: e.id, mention }, via: 'name' };
   }
   for (let k = last - 1; k >= first; k--) {
     const hit = index.byToken.get(k);
     if (hit && hit.entity.type === 'PERSON' && tok(tokens, head).pos === 'PROPN') {
-      const mention = hit.mention;
+      const mention = asWritten(tokens, first, hit.mention, text, lex);
       return { speaker: { name: hit.entity.name, entityId: hit.entity.id, mention }, via: 'name' };
     }
   }
@@ -112,6 +113,14 @@ export function resolveSpeaker(
   const described = resolveDescription([first, last], index, entities, lex, recent);
   if (described) return { speaker: { name: described.name, entityId: described.id, mention }, via: 'phrase' };
   return { speaker: { name: phraseText, entityId: null, mention }, via: 'phrase' };
+}
+
+/** The name's mention with the words before it in the speaker phrase that describe its bearer (as-written.ts). */
+function asWritten(tokens: readonly Token[], first: number, mention: Span, text: string, lex: QuoteLexicons): Span {
+  const name = tokenAt(tokens, mention.start);
+  if (name <= first) return mention;
+  const start = tok(tokens, writtenStart(tokens, first, name, lex)).start;
+  return start < mention.start ? { start, end: mention.end, text: text.slice(start, mention.end) } : mention;
 }
 
 // How far past an "and" a person's name may end the speaker phrase.

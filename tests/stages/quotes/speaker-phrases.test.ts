@@ -46,7 +46,7 @@ const CASES: { name: string; text: string; speaker: string; mention?: string }[]
     name: 'a nameless word cut at "and" before a person\'s description is no speaker ("oil and gas worker")',
     text: '“Our energy allies are laughing at us,” said oil and gas worker Mike Wipf.',
     speaker: 'Mike Wipf',
-    mention: 'Mike Wipf',
+    mention: 'worker Mike Wipf',
   },
   {
     name: 'an honorific the frame cut the name from is the person the next word names',
