@@ -2,7 +2,8 @@
 // and, for pronouns, those in the narration (outside quotation marks, credit lines and name modifiers) in text
 // order, each with how it stands in its sentence (a prepositional object, a possessor).
 import type { Entity, Span, Token } from '../../types.ts';
-import { isCredit } from './credits.ts';
+import { captions, isCredit } from './credits.ts';
+import { quoteLexicons } from './lexicon.ts';
 import { pronounGenders } from './pronoun-gender.ts';
 
 /** Entity mentions by token, for looking up what a phrase names. */
@@ -30,6 +31,9 @@ export interface Referent {
   oblique: boolean;
   /** "Obama's weaknesses": a possessor. */
   possessor: boolean;
+  /** "called Immigration Minister Ahmed Hussen a chicken": the object of a verb that reports nothing, seldom the
+   * topic either. */
+  object: boolean;
 }
 
 const SPEAKER_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
@@ -60,6 +64,7 @@ export function indexMentions(
         sentence: tokens[m.firstToken]?.sentence ?? 0,
         oblique,
         possessor,
+        object: objectOfVerb(tokens, m.firstToken),
       });
       // "the Trump meeting", "a Clinton aide", "Clinton communication director Jennifer Palmieri": a name used as a
       // modifier is seldom what a later pronoun means ("Trump notes that …", a verb wink read as a noun, is no
@@ -75,16 +80,40 @@ export function indexMentions(
     }
   }
   ordered.sort((a, b) => a.firstToken - b.firstToken);
+  const inCaption = captions(text);
   // Read only when a pronoun is resolved, once.
   let said: Map<string, 'm' | 'f'> | undefined;
   return {
     byToken,
     ordered,
     referents: ordered.filter(
-      (m) => !quoted(m.mention.start) && !attributive.has(m.mention) && !isCredit(text, m.mention.start, m.mention.end),
+      (m) =>
+        !quoted(m.mention.start) &&
+        !attributive.has(m.mention) &&
+        !isCredit(text, m.mention.start, m.mention.end) &&
+        !inCaption.some(([a, b]) => m.mention.start >= a && m.mention.start < b),
     ),
     tokens,
     quoted,
     genderOf: (e) => (said ??= pronounGenders(ordered, tokens, quoted)).get(e.id) ?? e.gender,
   };
+}
+
+// How many words of a name's own phrase ("Immigration Minister", "the former") may stand between it and its verb.
+const OBJECT_REACH = 4;
+const NOUN_PHRASE = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM']);
+
+/** The name at token `first` is the object of a verb that reports no speech ("called Immigration Minister Ahmed
+ * Hussen a chicken"; not "said Sen. Ted Cruz"). */
+function objectOfVerb(tokens: readonly Token[], first: number): boolean {
+  const lex = quoteLexicons();
+  const sentence = tokens[first]?.sentence;
+  for (let k = first - 1; k >= Math.max(0, first - 1 - OBJECT_REACH); k--) {
+    const t = tokens[k]!;
+    if (t.sentence !== sentence) return false;
+    // "called" names something ("called him a chicken") more often than it inverts an attribution.
+    if (t.pos === 'VERB') return !lex.verbs.get(t.lower)?.some((f) => f.tokens.length === 1 && !f.verb.naming);
+    if (!NOUN_PHRASE.has(t.pos)) return false;
+  }
+  return false;
 }

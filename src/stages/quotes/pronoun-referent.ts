@@ -1,6 +1,7 @@
 // Pronoun speakers: the referent of "he said", "she added", "it said" is the topic of the nearest sentence that names
 // someone who fits, as a reader takes it (see resolvePronoun).
 import type { Entity, Span, Speaker, Token } from '../../types.ts';
+import { isRoleWord } from './as-written.ts';
 import type { QuoteLexicons } from './lexicon.ts';
 import type { MentionIndex, Referent } from './mention-index.ts';
 import { headOf } from './phrase-head.ts';
@@ -14,9 +15,13 @@ const LOOK_BACK = 6;
 /**
  * The referent of a pronoun at token `at`: sentence by sentence backwards, the topic of the nearest sentence that
  * names a fitting person (or organisation for "it"/"they"). A sentence's topic is its first fitting mention that is
- * no prepositional object or possessor ("Reid said that Sanders …" -> Reid; "Scott Reed, who managed Bob Dole's
- * campaign, said" -> Reed). A sentence whose subject is the same pronoun before any name ("He attended the rally,
- * though he may vote for Sanders") continues the referent of the sentences before it, so it is skipped.
+ * no prepositional object or possessor, nor the object of a verb when a subject is there ("Reid said that Sanders
+ * …" -> Reid; "Scott Reed, who managed Bob Dole's campaign, said" -> Reed; "Rempel called Immigration Minister
+ * Ahmed Hussen a chicken, and Scheer insists …" -> Scheer). A sentence whose subject is the same pronoun before any
+ * name ("He attended the rally, though he may vote for Sanders"), or before names only set against it ("Unlike Al
+ * Mnajer, he has been unable to find work"), continues the referent of the sentences before it, so it is skipped. A
+ * sentence that names nobody fitting but whose subject describes a person the article names ("On Dec. 13, the
+ * mayor brought up the plan again") refers to that person (`describedSubject`).
  */
 export function resolvePronoun(
   p: { gender?: 'm' | 'f'; number?: 'sg' | 'pl'; kind?: 'org' },
@@ -24,6 +29,7 @@ export function resolvePronoun(
   index: MentionIndex,
   recent: readonly Speaker[],
   lex: QuoteLexicons,
+  describedSubject: (sentence: number) => Entity | null = () => null,
 ): Speaker | null {
   const fits = (e: Entity) => {
     if (p.kind === 'org') return e.type === 'ORG' || e.type === 'GPE';
@@ -64,12 +70,20 @@ export function resolvePronoun(
     if (sentence === phraseSentence && !(fitting.length && fitting[0]!.firstToken < phrase))
       return { ...lastSpeaker!, mention: null };
     const chainAt = klass ? chainPronounIn(tokens, sentence, sentence === here ? at : -1, klass, index.quoted) : -1;
-    if (fitting.length === 0) continue;
-    if (chainAt >= 0 && chainAt < fitting[0]!.firstToken) continue;
+    if (fitting.length === 0) {
+      // "On Dec. 13, the mayor brought up the plan again. “…,” he said": a sentence about someone described, not
+      // named, names the person the description stands for.
+      const described = (klass === 'm' || klass === 'f') && sentence !== here ? describedSubject(sentence) : null;
+      if (described && fits(described)) return { name: described.name, entityId: described.id, mention: null };
+      continue;
+    }
+    if (chainAt >= 0 && fitting.every((m) => m.firstToken > chainAt || contrasted(tokens, m))) continue;
     // "Flynn said Donald Trump was right when he said …": a pronoun opening a subordinate clause in its own sentence
     // refers to the subject of the clause that clause hangs on, the nearest name before it.
     const subordinate = sentence === here && SUBORDINATE_OPENERS.has(tokens[at - 1]?.lower ?? '');
-    const subject = subordinate ? fitting.filter((m) => !m.oblique).at(-1) : fitting.find((m) => !m.oblique);
+    const subject = subordinate
+      ? fitting.filter((m) => !m.oblique).at(-1)
+      : (fitting.find((m) => !m.oblique && !m.object) ?? fitting.find((m) => !m.oblique));
     // An earlier sentence that names fitting people only as possessors ("Greenspan's name could be seen on Child's
     // phone") seldom changes the topic: an earlier subject is looked for first, this one kept as a fallback. (In the
     // pronoun's own clause the possessor is the referent: "Trump's appearance, in which he said"; a quotation between
@@ -122,6 +136,15 @@ export function resolvePronoun(
   return { name: best.entity.name, entityId: best.entity.id, mention: null };
 }
 
+// Prepositions that set a name against the sentence's subject ("Unlike Al Mnajer, he has been unable to find work");
+// "For Espinos, … he is simply filling a niche" makes the name the topic instead.
+const CONTRASTING = new Set(['unlike', 'besides', 'except']);
+
+/** The mention is the object of a contrasting preposition. */
+function contrasted(tokens: readonly Token[], m: Referent): boolean {
+  return m.oblique && !m.possessor && CONTRASTING.has(tok(tokens, m.firstToken - 1).lower);
+}
+
 /** Some token in [from, to) lies inside quotation marks. */
 function quotedBetween(
   tokens: readonly Token[],
@@ -153,9 +176,13 @@ function phraseFits(klass: string | undefined, tokens: readonly Token[], mention
   const first = tokenAt(tokens, mention.start);
   const last = tokenAt(tokens, mention.end - 1) + 1;
   if (first < 0 || last <= first) return false;
-  const head = tok(tokens, headOf(tokens, first, last)).lower;
+  // wink may tag a role word an adjective ("a private security professional"): a last word that names a role heads.
+  const end = tok(tokens, last - 1).lower;
+  const head = isRoleWord(end, lex) ? end : tok(tokens, headOf(tokens, first, last)).lower;
   const people = lex.peopleNouns.has(head);
-  if (klass === 'm' || klass === 'f') return people && !head.endsWith('s');
+  if (klass === 'm' || klass === 'f') return (people || isRoleWord(head, lex)) && !head.endsWith('s');
+  // "Stella's owners Tore Sohlberg and Lehla Abreder": names joined by "and" are people.
+  if (klass === 'pl' && / and /.test(mention.text)) return true;
   if (klass === 'pl') return people || lex.organisationNouns.has(head);
   return lex.organisationNouns.has(head) && !people;
 }

@@ -2,14 +2,14 @@
 // Blinken), a pronoun resolved by gender and recency ("he" -> the last man named), a title that names a known
 // person ("the secretary"), or the phrase as written ("aides", "the report").
 import type { Entity, Span, Speaker, Token } from '../../types.ts';
-import { writtenStart } from './as-written.ts';
+import { isRoleWord, writtenStart } from './as-written.ts';
 import { personAtTail, resolveDescription } from './descriptions.ts';
 import type { QuoteLexicons } from './lexicon.ts';
 import type { MentionIndex } from './mention-index.ts';
 import { headOf } from './phrase-head.ts';
 import { shapePhrase } from './phrase-shape.ts';
 import { resolvePronoun } from './pronoun-referent.ts';
-import { tok, tokenAt } from './tokens.ts';
+import { sentenceStart, tok, tokenAt } from './tokens.ts';
 
 // Read from here by drafting and floating quotes.
 export type { MentionIndex } from './mention-index.ts';
@@ -87,11 +87,13 @@ export function resolveSpeaker(
   const pronoun = lex.pronouns.get(headToken.lower);
   if (pronoun && last - first === 1) {
     const mention: Span = { start: headToken.start, end: headToken.end, text: headToken.value };
-    const target = resolvePronoun(pronoun, head, index, recent, lex);
+    const target = resolvePronoun(pronoun, head, index, recent, lex, (sentence) =>
+      describedSubject(tokens, sentence, index, entities, lex, recent),
+    );
     if (target) return { speaker: { name: target.name, entityId: target.entityId, mention }, via: 'pronoun' };
     // "The ministry issued a statement. It said …": "it"/"they" after a nameless organisation.
     if (pronoun.kind === 'org' || pronoun.number === 'pl') {
-      const org = nominalOrganisationBefore(tokens, first, lex);
+      const org = nominalOrganisationBefore(tokens, first, lex, pronoun.number === 'pl');
       if (org) return { speaker: { name: org, entityId: null, mention }, via: 'pronoun' };
     }
     return null;
@@ -113,6 +115,44 @@ export function resolveSpeaker(
   const described = resolveDescription([first, last], index, entities, lex, recent);
   if (described) return { speaker: { name: described.name, entityId: described.id, mention }, via: 'phrase' };
   return { speaker: { name: phraseText, entityId: null, mention }, via: 'phrase' };
+}
+
+// How many words may open a sentence before its described subject ("On Dec. 13, the mayor …").
+const OPENING_REACH = 8;
+// How many words a described subject may have after its determiner ("the rookie defenceman").
+const DESCRIPTION_REACH = 5;
+
+/** The person a sentence's subject describes ("On Dec. 13, the mayor brought up the plan": the mayor's name), or
+ * null: a definite phrase with a person's role word as its head, right before the sentence's verb, resolved by title
+ * or description. */
+function describedSubject(
+  tokens: readonly Token[],
+  sentence: number,
+  index: MentionIndex,
+  entities: readonly Entity[],
+  lex: QuoteLexicons,
+  recent: readonly Speaker[],
+): Entity | null {
+  let k = sentenceStart(tokens, sentence);
+  if (tok(tokens, k).lower !== 'the')
+    for (let j = k; j < k + OPENING_REACH && tok(tokens, j).sentence === sentence; j++)
+      if (tok(tokens, j).value === ',') {
+        k = j + 1;
+        break;
+      }
+  if (tok(tokens, k).lower !== 'the' || index.quoted(tok(tokens, k).start)) return null;
+  let end = k + 1;
+  while (end < k + 1 + DESCRIPTION_REACH && ['ADJ', 'NOUN'].includes(tok(tokens, end).pos)) end++;
+  const head = tok(tokens, end - 1);
+  const verb = tok(tokens, end);
+  if (end === k + 1 || head.pos !== 'NOUN' || (verb.pos !== 'VERB' && verb.pos !== 'AUX')) return null;
+  if (!isRoleWord(head.value, lex)) return null;
+  const words: string[] = [];
+  for (let j = k + 1; j < end; j++) words.push(tok(tokens, j).lower);
+  const found =
+    personWithTitle(words.join(' '), entities, head.start, index, lex) ??
+    resolveDescription([k, end], index, entities, lex, recent);
+  return found?.type === 'PERSON' ? found : null;
 }
 
 /** The name's mention with the words before it in the speaker phrase that describe its bearer (as-written.ts). */
@@ -163,12 +203,27 @@ function namedAfter(k: number, last: number, index: MentionIndex): boolean {
   return false;
 }
 
-/** The nearest "the ministry" (determiner + organisation noun) in the 40 tokens before `at`, as written. */
-function nominalOrganisationBefore(tokens: readonly Token[], at: number, lex: QuoteLexicons): string | null {
-  for (let k = at - 1; k >= Math.max(1, at - 40); k--) {
+/** The nearest "the ministry" (determiner + organisation noun) in the 40 tokens before `at`, as written; for
+ * "they" (`plural`) also a plural noun for people or bodies that opens its sentence ("Authorities said … They
+ * said"). */
+function nominalOrganisationBefore(
+  tokens: readonly Token[],
+  at: number,
+  lex: QuoteLexicons,
+  plural: boolean,
+): string | null {
+  for (let k = at - 1; k >= Math.max(0, at - 40); k--) {
     const t = tok(tokens, k);
     if (t.pos === 'NOUN' && lex.organisationNouns.has(t.lower) && tok(tokens, k - 1).lower === 'the')
       return `${tok(tokens, k - 1).value} ${t.value}`;
+    if (
+      plural &&
+      (t.pos === 'NOUN' || t.pos === 'PROPN') &&
+      t.lower.endsWith('s') &&
+      (lex.organisationNouns.has(t.lower) || lex.peopleNouns.has(t.lower)) &&
+      tok(tokens, k - 1).sentence !== t.sentence
+    )
+      return t.value;
   }
   return null;
 }
