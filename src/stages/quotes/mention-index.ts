@@ -3,7 +3,7 @@
 // order, each with how it stands in its sentence (a prepositional object, a possessor).
 import type { Entity, Span, Token } from '../../types.ts';
 import { captions, isCredit } from './credits.ts';
-import { quoteLexicons } from './lexicon.ts';
+import { quoteLexicons, type QuoteLexicons } from './lexicon.ts';
 import { pronounGenders } from './pronoun-gender.ts';
 
 /** Entity mentions by token, for looking up what a phrase names. */
@@ -19,6 +19,8 @@ export interface MentionIndex {
   quoted: (offset: number) => boolean;
   /** A person's gender as the article's pronouns give it, where they tell it clearly; else the entity's own. */
   genderOf: (e: Entity) => 'm' | 'f' | undefined;
+  /** The gender genderOf gives is only a first name's usual one: no pronoun of the article nor a title tells it. */
+  genderGuessed: (e: Entity) => boolean;
 }
 
 export interface Referent {
@@ -96,6 +98,10 @@ export function indexMentions(
     tokens,
     quoted,
     genderOf: (e) => (said ??= pronounGenders(ordered, tokens, quoted)).get(e.id) ?? e.gender,
+    genderGuessed: (e) =>
+      e.gender !== undefined &&
+      !(said ??= pronounGenders(ordered, tokens, quoted)).has(e.id) &&
+      !gendered(e.title, quoteLexicons()),
   };
 }
 
@@ -116,4 +122,9 @@ function objectOfVerb(tokens: readonly Token[], first: number): boolean {
     if (!NOUN_PHRASE.has(t.pos)) return false;
   }
   return false;
+}
+
+/** A title that tells a gender ("Mrs.", "Congresswoman"). */
+function gendered(title: string | undefined, lex: QuoteLexicons): boolean {
+  return title !== undefined && title.split(/\s+/).some((w) => lex.genderedTitles.has(w.toLowerCase()));
 }

@@ -31,6 +31,16 @@ export function resolvePronoun(
   lex: QuoteLexicons,
   describedSubject: (sentence: number) => Entity | null = () => null,
 ): Speaker | null {
+  const { tokens } = index;
+  const lastSpeaker = recent[recent.length - 1];
+  // "…, adds Al Basha. “We can borrow the money,” she says": the speaker of the sentence just before goes on
+  // speaking, whatever her first name usually says, when nobody fitting is named there.
+  const here = tokens[at]?.sentence ?? 0;
+  const goesOn = (e: Entity) =>
+    e.id === lastSpeaker?.entityId &&
+    lastSpeaker.mention !== null &&
+    tok(tokens, tokenAt(tokens, lastSpeaker.mention.start)).sentence >= here - 1 &&
+    index.genderGuessed(e);
   const fits = (e: Entity) => {
     if (p.kind === 'org') return e.type === 'ORG' || e.type === 'GPE';
     if (p.number === 'pl') return e.type === 'ORG' || e.type === 'NORP';
@@ -38,17 +48,14 @@ export function resolvePronoun(
     const g = index.genderOf(e);
     return !p.gender || !g || g === p.gender;
   };
-  const { tokens } = index;
   const klass = p.kind === 'org' ? 'org' : p.number === 'pl' ? 'pl' : p.gender;
-  const here = tokens[at]?.sentence ?? 0;
   // Referents before the pronoun, nearest sentence last.
   let hi = index.referents.length;
   while (hi > 0 && index.referents[hi - 1]!.firstToken >= at) hi--;
   let best: Referent | undefined;
   // "A Department of Health spokesperson said … ‘…,’ they added": the last speaker may be a phrase no entity holds;
-  // it is the referent when its sentence is reached before any fitting name, and no name precedes it there.
-  const lastSpeaker = recent[recent.length - 1];
-  // Its head word must fit the pronoun: a person for "he"/"she" ("a spokesman"), people or a body for "they", a
+  // it is the referent when its sentence is reached before any fitting name, and no name precedes it there. Its
+  // head word must fit the pronoun: a person for "he"/"she" ("a spokesman"), people or a body for "they", a
   // body or a document for "it" ("the report").
   const phrase =
     lastSpeaker &&
@@ -64,12 +71,20 @@ export function resolvePronoun(
   for (let sentence = here; sentence >= Math.max(0, here - LOOK_BACK) && !best; sentence--) {
     while (k >= 0 && index.referents[k]!.sentence > sentence) k--;
     const fitting: Referent[] = [];
-    for (; k >= 0 && index.referents[k]!.sentence === sentence; k--)
-      if (fits(index.referents[k]!.entity)) fitting.push(index.referents[k]!);
+    let carried: Referent | undefined;
+    for (; k >= 0 && index.referents[k]!.sentence === sentence; k--) {
+      const m = index.referents[k]!;
+      if (fits(m.entity)) fitting.push(m);
+      else if (klass !== 'org' && klass !== 'pl' && m.entity.type === 'PERSON' && goesOn(m.entity)) carried = m;
+    }
     fitting.reverse();
     if (sentence === phraseSentence && !(fitting.length && fitting[0]!.firstToken < phrase))
       return { ...lastSpeaker!, mention: null };
     const chainAt = klass ? chainPronounIn(tokens, sentence, sentence === here ? at : -1, klass, index.quoted) : -1;
+    if (fitting.length === 0 && carried) {
+      best = carried;
+      break;
+    }
     if (fitting.length === 0) {
       // "On Dec. 13, the mayor brought up the plan again. “…,” he said": a sentence about someone described, not
       // named, names the person the description stands for.

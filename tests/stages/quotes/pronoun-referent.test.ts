@@ -62,6 +62,21 @@ const CASES: { name: string; text: string; speaker: string }[] = [
       'Eventually the militants holed up on the top floor, he said.',
     speaker: 'a private security professional',
   },
+  {
+    name: 'the speaker of the sentence before goes on, whatever her first name usually says',
+    text:
+      'Fouzia Al Hashish watched the children play.\n' +
+      'Somehow, the family will find a way, adds Abir Al Basha.\n' +
+      '“We can borrow the money,” she says.',
+    speaker: 'Abir Al Basha',
+  },
+  {
+    name: "a first name's usual gender still rules out a speaker when someone fitting is named there",
+    text:
+      'Rep. Steve Israel said Hillary Clinton called on members to be closely coordinated.\n' +
+      'She added that the race cannot just be about reacting to Trump.',
+    speaker: 'Hillary Clinton',
+  },
 ];
 
 describe('quotes: the referent of a pronoun speaker', () => {
