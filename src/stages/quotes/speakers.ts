@@ -114,7 +114,9 @@ export function resolveSpeaker(
   // attribution was written, and the quote set does not change with the name given.
   const described = resolveDescription([first, last], index, entities, lex, recent);
   if (described) return { speaker: { name: described.name, entityId: described.id, mention }, via: 'phrase' };
-  return { speaker: { name: phraseText, entityId: null, mention }, via: 'phrase' };
+  // "A person familiar with the negotiations says … according to the person who spoke": the same nameless source.
+  const before = tok(tokens, first).lower === 'the' ? sameSource(tokens, headToken.lower, recent) : undefined;
+  return { speaker: { name: before ?? phraseText, entityId: null, mention }, via: 'phrase' };
 }
 
 // How many words may open a sentence before its described subject ("On Dec. 13, the mayor …").
@@ -226,6 +228,19 @@ function nominalOrganisationBefore(
       return t.value;
   }
   return null;
+}
+
+/** The name of the last nameless speaker phrase with the head word `head` ("A person familiar with the
+ * negotiations" for a later "the person"), or undefined. */
+function sameSource(tokens: readonly Token[], head: string, recent: readonly Speaker[]): string | undefined {
+  for (let i = recent.length - 1; i >= 0; i--) {
+    const s = recent[i]!;
+    if (s.entityId !== null || !s.mention) continue;
+    const a = tokenAt(tokens, s.mention.start);
+    const b = tokenAt(tokens, s.mention.end - 1) + 1;
+    if (a >= 0 && b > a + 1 && tok(tokens, headOf(tokens, a, b)).lower === head) return s.name;
+  }
+  return undefined;
 }
 
 /** The person last named before `at` whose title the phrase's words ("governor", "prime minister") end; "Gov." is
