@@ -53,16 +53,18 @@ export function resolvePronoun(
   let hi = index.referents.length;
   while (hi > 0 && index.referents[hi - 1]!.firstToken >= at) hi--;
   let best: Referent | undefined;
-  // "A Department of Health spokesperson said … ‘…,’ they added": the last speaker may be a phrase no entity holds;
-  // it is the referent when its sentence is reached before any fitting name, and no name precedes it there. Its
-  // head word must fit the pronoun: a person for "he"/"she" ("a spokesman"), people or a body for "they", a
-  // body or a document for "it" ("the report").
+  // "A health ministry spokesperson said … ‘…,’ they added": the last speaker may be a phrase no entity holds, or
+  // one a description resolved ("A Department of Health spokesperson": the department); it is the referent when
+  // its sentence is reached before any fitting name, and no name precedes it there. A phrase's head word must fit
+  // the pronoun: a person for "he"/"she" ("a spokesman"), people or a body for "they", a body or a document for
+  // "it" ("the report"); a resolved one's entity must.
+  const spoken = lastSpeaker?.entityId ? index.ordered.find((m) => m.entity.id === lastSpeaker.entityId) : undefined;
   const phrase =
-    lastSpeaker &&
-    lastSpeaker.entityId === null &&
-    lastSpeaker.mention &&
+    lastSpeaker?.mention &&
     !PRONOUN_WORDS.has(lastSpeaker.mention.text.toLowerCase()) &&
-    phraseFits(klass, tokens, lastSpeaker.mention, lex)
+    (lastSpeaker.entityId === null
+      ? phraseFits(klass, tokens, lastSpeaker.mention, lex)
+      : spoken !== undefined && fits(spoken.entity) && describes(lastSpeaker.mention, index))
       ? tokenAt(tokens, lastSpeaker.mention.start)
       : -1;
   const phraseSentence = phrase >= 0 && phrase < at ? tok(tokens, phrase).sentence : -1;
@@ -158,6 +160,12 @@ const CONTRASTING = new Set(['unlike', 'besides', 'except']);
 /** The mention is the object of a contrasting preposition. */
 function contrasted(tokens: readonly Token[], m: Referent): boolean {
   return m.oblique && !m.possessor && CONTRASTING.has(tok(tokens, m.firstToken - 1).lower);
+}
+
+/** The speaker mention is a description that does not end in a name ("A Department of Health spokesperson"; not
+ * "Retired Lt. Gen. Michael Flynn"). */
+function describes(mention: Span, index: MentionIndex): boolean {
+  return !index.ordered.some((m) => m.mention.end === mention.end && m.mention.start >= mention.start);
 }
 
 /** Some token in [from, to) lies inside quotation marks. */
