@@ -230,10 +230,13 @@ function nominalOrganisationBefore(
   return null;
 }
 
+// How many speakers back a definite phrase looks for the nameless source it takes up.
+const SAME_SOURCE_REACH = 30;
+
 /** The name of the last nameless speaker phrase with the head word `head` ("A person familiar with the
  * negotiations" for a later "the person"), or undefined. */
 function sameSource(tokens: readonly Token[], head: string, recent: readonly Speaker[]): string | undefined {
-  for (let i = recent.length - 1; i >= 0; i--) {
+  for (let i = recent.length - 1; i >= Math.max(0, recent.length - SAME_SOURCE_REACH); i--) {
     const s = recent[i]!;
     if (s.entityId !== null || !s.mention) continue;
     const a = tokenAt(tokens, s.mention.start);
