@@ -309,6 +309,14 @@ const CASES: Row[] = [
     ],
   },
   {
+    name: 'a pronoun after a speaker phrase resolved to an organisation refers to that organisation',
+    text: 'The NHS is under strain. A Department of Health spokesperson said the government was investing more. ‘We are making progress,’ they added.',
+    want: [
+      { type: 'indirect', text: 'the government was investing more', speaker: 'Department of Health', cue: 'said' },
+      { type: 'direct', text: 'We are making progress,', speaker: 'Department of Health', cue: 'added' },
+    ],
+  },
+  {
     name: 'a possessive ending is no part of a speaker phrase',
     text: 'The video shows that Crutcher had his hands in the air, contradicting Tulsa police’s earlier claim that Crutcher had refused to keep his hands up.',
     want: [
