@@ -13,9 +13,12 @@ import { loadBoilerplateRules } from '../src/stages/ingest/boilerplate.ts';
 import { findQuotes } from '../src/stages/quotes/index.ts';
 import { segment } from '../src/stages/segment/index.ts';
 
-const set = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'polnear-train';
+const set = process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : 'polnear-train';
 const write = process.argv.includes('--write');
-const dir = resolve('../shared/dev', set);
+// --list SIG: print every candidate whose evidence key contains SIG, right or wrong, in its context.
+const listAt = process.argv.indexOf('--list');
+const list = listAt > 0 ? process.argv[listAt + 1] : undefined;
+const dir = resolve(process.env.SHARED_DIR ?? '../shared', 'dev', set);
 // Every candidate is calibrated and banded, whatever the shipped threshold drops: a signature that never reached
 // the threshold must still get its own precision.
 const shipped = loadConfig('pipeline.config.json', false);
@@ -64,6 +67,13 @@ for (const f of readdirSync(join(dir, 'corpus')).sort()) {
     const parts = sig.split('|');
     const sigs = [sig, parts.slice(0, 3).join('|'), parts.slice(0, 2).join('|'), parts[0]!];
     seen.push({ confidence: quote.confidence, sigs, lemma, right });
+    if (list !== undefined && (quote.evidence ?? '').includes(list)) {
+      const before = q.text.slice(Math.max(0, quote.start - 120), quote.start).replace(/\s+/g, ' ');
+      const after = q.text.slice(quote.end, quote.end + 80).replace(/\s+/g, ' ');
+      console.log(
+        `${right ? 'RIGHT' : 'WRONG'} [${id}] ${quote.evidence}\n   …${before}⟦${quote.text.slice(0, 160)}⟧${after}…`,
+      );
+    }
   }
 }
 
@@ -132,6 +142,22 @@ if (write) {
     `${JSON.stringify({ $comment: `Written by scripts/calibrate.ts ${set} --write: precision of quotes by evidence signature (kind|type|speakerVia|extra), most specific level first, and by cue lemma and type (lemmas, used first when listed), on development data.`, levels, lemmas, prior: Math.round(prior * 1000) / 1000 }, null, 1)}\n`,
   );
   console.log(`data/lexicon/confidence.json written from ${seen.length} quotes`);
+} else if (process.argv.includes('--signatures')) {
+  // Precision by the most specific signature (and lemma), to compare how evidence fares across sets.
+  const m = new Map<string, [number, number, number]>();
+  for (const s of seen) {
+    const k = s.lemma ? `${s.sigs[0]}#${s.lemma}` : s.sigs[0]!;
+    const v = m.get(k) ?? [0, 0, 0];
+    v[0] += s.right ? 1 : 0;
+    v[1]++;
+    v[2] += s.confidence;
+    m.set(k, v);
+  }
+  console.log(`signature                                   quotes  precision  mean confidence   (${set})`);
+  for (const [k, [hit, n, c]] of [...m].sort((x, y) => y[1][1] - x[1][1]))
+    console.log(
+      `${k.padEnd(44)} ${String(n).padStart(6)}  ${((100 * hit) / n).toFixed(1).padStart(9)}  ${(c / n).toFixed(3)}`,
+    );
 } else {
   const bands = [0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01];
   console.log(`confidence band   quotes  precision   (${set})`);

@@ -17,13 +17,14 @@ import { scriptHelp } from './help.ts';
 
 scriptHelp('docs:config', 'Regenerate the config JSON Schema, pipeline.config.json and the config reference.', []);
 const root = new URL('../', import.meta.url);
-const markdown = async (url: URL, text: string) => {
+// Markdown is written as generated (Prettier leaves *.md alone: padded tables only add bytes); JSON is formatted.
+const json = async (url: URL, text: string) => {
   const options = await prettier.resolveConfig(fileURLToPath(url));
   writeFileSync(url, await prettier.format(text, { ...options, filepath: fileURLToPath(url) }));
 };
-writeFileSync(new URL(CONFIG_SCHEMA_FILE, root), configSchemaText());
-writeFileSync(new URL(CONFIG_FILE, root), shippedConfigText());
-await markdown(new URL('docs/config.md', root), configDocs());
+await json(new URL(CONFIG_SCHEMA_FILE, root), configSchemaText());
+await json(new URL(CONFIG_FILE, root), shippedConfigText());
+writeFileSync(new URL('docs/config.md', root), configDocs());
 const readme = new URL('README.md', root);
-await markdown(readme, readmeWithConfig(readFileSync(readme, 'utf8')));
+writeFileSync(readme, readmeWithConfig(readFileSync(readme, 'utf8')));
 console.log(`written: ${CONFIG_SCHEMA_FILE}, ${CONFIG_FILE}, docs/config.md, README.md (config table)`);

@@ -93,12 +93,13 @@ ${sections}
 
 ${configReferenceTable()}
 
-Example (\`--config strict.json\`): keep only the most confident quotes and no indirect speech.
+Example (\`--config strict.json\`): keep only the most confident quotes, direct ones included, and no indirect
+speech.
 
 \`\`\`json
 {
   "$schema": "./node_modules/quote-pipeline/${CONFIG_SCHEMA_FILE}",
-  "quotes": { "indirect": false, "minConfidence": 0.8 }
+  "quotes": { "indirect": false, "minConfidence": 0.8, "keepDirect": false }
 }
 \`\`\`
 `;

@@ -53,7 +53,11 @@ export const ConfigSchema = z.strictObject({
         .min(0)
         .max(1)
         .default(0.6)
-        .describe('Quotes whose confidence is below this are dropped (0 keeps every quote found).'),
+        .describe('Quotes whose confidence is below this are dropped (0 keeps every quote found); see keepDirect.'),
+      keepDirect: z
+        .boolean()
+        .default(true)
+        .describe('Keep direct quotes (quoted words read as speech) below minConfidence, speaker null if none found.'),
     })
     .prefault({})
     .describe('Finding quotes and their speakers.'),

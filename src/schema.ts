@@ -92,7 +92,7 @@ export const SpeakerSchema = z
       .nullable()
       .describe('Key of the entity that speaks (its `entities[].key`), or null when no named entity speaks.'),
     mention: SpanSchema.nullable().describe(
-      'The words that name the speaker for this quote (a name, a pronoun, a phrase), or null.',
+      'The words that name the speaker for this quote, as written (a name with the words before it that describe its bearer, "Clinton campaign spokesman Brian Fallon"; a pronoun; a phrase), or null.',
     ),
   })
   .describe('Who said it.');

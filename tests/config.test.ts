@@ -62,7 +62,7 @@ describe('the config files generated from the schema', () => {
     const readme = read('README.md');
     const section = readme.slice(readme.indexOf(README_MARKERS[0]), readme.indexOf(README_MARKERS[1]));
     expect(cells(section), stale).toEqual(cells(configReferenceTable()));
-    expect(cells(section)).toHaveLength(2 + 11);
+    expect(cells(section)).toHaveLength(2 + 12);
   });
 });
 

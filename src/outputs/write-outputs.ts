@@ -15,6 +15,7 @@ export interface OutputsOptions {
 }
 
 /** Writes the tables and/or the report of a dataset.jsonl in one pass; the same bytes as writeTables and writeReport. */
+// eslint-disable-next-line @typescript-eslint/require-await -- a promise in the public API; the writing is synchronous
 export async function writeOutputs(datasetPath: string, opts: OutputsOptions): Promise<void> {
   // One output set when the report lies in the tables' folder (the usual `out` and `out/report`): both commit
   // together, or neither does.

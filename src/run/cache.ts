@@ -73,7 +73,10 @@ export function codeVersion(): string {
     } catch {
       return;
     }
-    for (const name of names) name.endsWith('/') ? walk(join(dir, name)) : files.push(join(dir, name));
+    for (const name of names) {
+      if (name.endsWith('/')) walk(join(dir, name));
+      else files.push(join(dir, name));
+    }
   };
   walk(join(root, 'data'));
   files.push(join(root, 'package-lock.json')); // dependency versions (wink's model) change output too

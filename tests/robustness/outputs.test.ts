@@ -66,9 +66,11 @@ describe('robustness: outputs are written as one consistent set', () => {
   it('seals the manifest with the sha256 of the dataset and the schema, and the check catches a change', () => {
     const dir = tempDir();
     write(dir, ['{"id":"a"}\n', '{"id":"b"}\n']);
-    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
+      outputs: Record<string, { bytes: number }>;
+    };
     expect(Object.keys(manifest.outputs)).toEqual(['dataset.jsonl', 'schema.json']);
-    expect(manifest.outputs['dataset.jsonl'].bytes).toBe(22);
+    expect(manifest.outputs['dataset.jsonl']?.bytes).toBe(22);
     expect(checkOutputFolder(dir)).toEqual([]);
     expect(readdirSync(dir).sort()).toEqual(['dataset.jsonl', 'manifest.json', 'schema.json']);
     writeFileSync(join(dir, 'dataset.jsonl'), '{"id":"a"}\n{"id":"c"}\n');
@@ -109,7 +111,7 @@ describe('robustness: outputs are written as one consistent set', () => {
       expect(r.signal, point).toBe('SIGKILL');
       // what the crash left: no final file is ever torn (every one parses); a half-done commit has its journal
       for (const f of ['manifest.json', 'schema.json'])
-        expect(() => JSON.parse(readFileSync(join(dir, f), 'utf8')), `${point} ${f}`).not.toThrow();
+        expect(() => JSON.parse(readFileSync(join(dir, f), 'utf8')) as unknown, `${point} ${f}`).not.toThrow();
       expect(existsSync(join(dir, JOURNAL)), point).toBe(point !== 'stream:120');
       recoverFolder(dir); // what the next run does first
       expect(checkOutputFolder(dir), point).toEqual([]);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig, type Config } from '../../src/config.ts';
 import { writeReport } from '../../src/outputs/report/index.ts';
+import type { Manifest } from '../../src/outputs/manifest.ts';
 import { FolderSink } from '../../src/outputs/sink.ts';
 import { runPipeline } from '../../src/run/in-process.ts';
 import { runPipelineAsync, type RunOptions } from '../../src/run/runner.ts';
@@ -104,7 +105,7 @@ describe('worker pool', () => {
   });
 
   it('reports rejected and duplicate articles in the manifest as before', () => {
-    const manifest = JSON.parse(reference['manifest.json']!);
+    const manifest = JSON.parse(reference['manifest.json']!) as Manifest;
     const status = Object.fromEntries(manifest.inputs.map((i: { path: string; status: string }) => [i.path, i.status]));
     expect(status['empty.txt']).toBe('rejected');
     expect(status['dup.txt']).toBe('rejected');

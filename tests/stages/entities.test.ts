@@ -126,6 +126,16 @@ describe('entities', () => {
     expect(mentions).toEqual({ 'Ted Cruz': ['Ted Cruz', 'Cruz', 'Cruz'], 'Heidi Cruz': ['Heidi Cruz', 'Cruz'] });
   });
 
+  it('joins a surname of two words to the full name whatever its first word usually says ("Al")', () => {
+    const a = withEntities(
+      'Fouzia Al Hashish came to Canada in 2016. Al Hashish also recalls moments of hostility on the sidewalk.',
+    );
+    const people = a.entities.filter((e) => e.type === 'PERSON');
+    expect(people.map((e) => [e.name, e.mentions.map((m) => m.text)])).toEqual([
+      ['Fouzia Al Hashish', ['Fouzia Al Hashish', 'Al Hashish']],
+    ]);
+  });
+
   it('never makes a person or organisation of a lone day or month name', () => {
     const a = withEntities(
       'Donald Trump vied for the title of commander in chief Wednesday. Theresa May met him in June.',

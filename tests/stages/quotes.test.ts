@@ -36,15 +36,37 @@ const CASES: Row[] = [
     ],
   },
   {
-    name: 'multi-paragraph quote: opening mark repeated, no closing mark until the last',
+    name: 'multi-paragraph quote: opening mark repeated, no closing mark until the last; a quote per paragraph',
     text: 'Jane Smith said: “The first paragraph of the quote goes here.\n“The second paragraph ends it.”',
+    want: [
+      { type: 'direct', text: 'The first paragraph of the quote goes here.', speaker: 'Jane Smith', cue: 'said' },
+      { type: 'direct', text: 'The second paragraph ends it.', speaker: 'Jane Smith', cue: 'said' },
+    ],
+  },
+  {
+    name: 'multi-paragraph quote before its attribution: every paragraph takes the speaker after the last',
+    text: 'The vote was close.\n\n“We lost the first count by a handful of ballots. Nobody saw that coming.\n\n“We will win the recount,” Jane Smith added.',
     want: [
       {
         type: 'direct',
-        text: 'The first paragraph of the quote goes here.\n“The second paragraph ends it.',
+        text: 'We lost the first count by a handful of ballots. Nobody saw that coming.',
         speaker: 'Jane Smith',
-        cue: 'said',
+        cue: 'added',
       },
+      { type: 'direct', text: 'We will win the recount,', speaker: 'Jane Smith', cue: 'added' },
+    ],
+  },
+  {
+    name: 'a paragraph linking another story or a video gives no quote',
+    text: 'READ MORE: Jane Smith says the budget will balance itself\n\nWATCH BELOW: “We are ready,” Jane Smith said in Ottawa.\n\nJane Smith said the vote would be close.',
+    want: [{ type: 'indirect', text: 'the vote would be close', speaker: 'Jane Smith', cue: 'said' }],
+  },
+  {
+    name: 'two closing apostrophes close a double quote',
+    text: '“We dedicate ourselves to local creators,’’ says Jane Smith, the founder. “If you want Marvel, go elsewhere.”',
+    want: [
+      { type: 'direct', text: 'We dedicate ourselves to local creators,', speaker: 'Jane Smith', cue: 'says' },
+      { type: 'direct', text: 'If you want Marvel, go elsewhere.', speaker: 'Jane Smith', cue: null },
     ],
   },
   {
@@ -60,6 +82,31 @@ const CASES: Row[] = [
       {
         type: 'direct',
         text: 'We have worked on it for a very long time and it shows.',
+        speaker: 'Jane Smith',
+        cue: null,
+      },
+    ],
+  },
+  {
+    name: 'a quote right after a sentence opening with another person’s name is that person’s',
+    text: '“I always felt it deserved to be longer,” says John Brown. Jane Smith did not need much coaxing. “I’m thankful for the invitation and this chance to explore it.”',
+    want: [
+      { type: 'direct', text: 'I always felt it deserved to be longer,', speaker: 'John Brown', cue: 'says' },
+      {
+        type: 'direct',
+        text: 'I’m thankful for the invitation and this chance to explore it.',
+        speaker: 'Jane Smith',
+        cue: null,
+      },
+    ],
+  },
+  {
+    name: 'a paragraph in marks after narration naming its speaker first',
+    text: 'Jane Smith, a senior analyst, outlined how the policy works.\n\n“Who may be included in a plan is at the discretion of the decision-maker.”',
+    want: [
+      {
+        type: 'direct',
+        text: 'Who may be included in a plan is at the discretion of the decision-maker.',
         speaker: 'Jane Smith',
         cue: null,
       },
@@ -262,6 +309,14 @@ const CASES: Row[] = [
     ],
   },
   {
+    name: 'a pronoun after a speaker phrase resolved to an organisation refers to that organisation',
+    text: 'The NHS is under strain. A Department of Health spokesperson said the government was investing more. ‘We are making progress,’ they added.',
+    want: [
+      { type: 'indirect', text: 'the government was investing more', speaker: 'Department of Health', cue: 'said' },
+      { type: 'direct', text: 'We are making progress,', speaker: 'Department of Health', cue: 'added' },
+    ],
+  },
+  {
     name: 'a possessive ending is no part of a speaker phrase',
     text: 'The video shows that Crutcher had his hands in the air, contradicting Tulsa police’s earlier claim that Crutcher had refused to keep his hands up.',
     want: [
@@ -310,6 +365,22 @@ describe('quotes: naming verbs', () => {
   });
 });
 
+describe('quotes: direct quotes and the threshold', () => {
+  const text = 'The council met on Monday.\n\n“We have waited long enough for this and it is time to act.”';
+  it('keeps a direct quote nobody is found to say, with a null speaker and a confidence under the threshold', () => {
+    const shipped = parseConfig(JSON.parse(readFileSync('pipeline.config.json', 'utf8')));
+    expect(shipped.quotes.keepDirect).toBe(true);
+    const q = quoted(text, shipped).quotes;
+    expect(q.map((x) => [x.type, x.text, x.speaker])).toEqual([
+      ['direct', 'We have waited long enough for this and it is time to act.', null],
+    ]);
+    expect(q[0]!.confidence).toBeLessThan(shipped.quotes.minConfidence);
+  });
+  it('drops it under the threshold when keepDirect is false', () => {
+    expect(quoted(text, parseConfig({ quotes: { keepDirect: false } })).quotes).toEqual([]);
+  });
+});
+
 describe('quotes: promises', () => {
   it('reports the infinitive of vow, pledge, promise and threaten', () => {
     const q = quoted(
@@ -346,6 +417,12 @@ describe('quotes: invariants', () => {
     expect(spans).toHaveLength(1);
     expect(text.slice(spans[0]!.start, spans[0]!.end)).toBe('This never closes and keeps going');
     expect(spans[0]!.closed).toBe(false);
+  });
+
+  it('two right single marks close a double quote; of three, the first closes an inner quote', () => {
+    const text = '“I would use the word ‘old-school,’’’ said Jane. “Fine,’’ she said.';
+    const spans = findQuotedSpans(text, findParagraphs(text));
+    expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(['I would use the word ‘old-school,’', 'Fine,']);
   });
 
   it('apostrophes are not closing marks', () => {

@@ -129,7 +129,11 @@ export const TABLES: readonly TableSpec[] = [
         'Entity that speaks (joins entities), null when no named entity speaks or unknown.',
         true,
       ),
-      str('speaker_mention_text', 'Words naming the speaker for this quote (name, pronoun, phrase), or null.', true),
+      str(
+        'speaker_mention_text',
+        'Words naming the speaker for this quote as written (name with its descriptors, pronoun, phrase), or null.',
+        true,
+      ),
       int('speaker_mention_start', 'Code point offset of the speaker mention, or null.', true),
       int('speaker_mention_end', 'Code point end offset (exclusive) of the speaker mention, or null.', true),
       str('cue_text', 'Reporting verb or phrase ("said", "according to"), or null.', true),

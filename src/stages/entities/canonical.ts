@@ -9,6 +9,8 @@ import { itemAt } from './tokens.ts';
 export interface PendingMention extends Mention {
   canonical?: string;
   gender?: 'm' | 'f';
+  /** The gender is a title's ("Mrs."), not a first name's guess. */
+  genderByTitle?: boolean;
 }
 
 /** Name tokens of a mention: words only, lower-cased, possessive dropped. */
@@ -76,7 +78,7 @@ export function groupMentions(mentions: readonly PendingMention[], tokens: reado
   for (const m of sorted) {
     let g: Group | undefined;
     const parts = m.type === 'PERSON' ? partsFor(m.text) : undefined;
-    if (parts) g = personGroup(parts, people, m.gender);
+    if (parts) g = personGroup(parts, people, m.gender, m.genderByTitle === true);
     else if (NUMERIC.has(m.type)) g = byKey.get(`${m.type}|${m.text.toLowerCase()}`);
     else {
       const name = m.canonical ?? m.text;
@@ -129,16 +131,23 @@ function stripPossessive(text: string): string {
 }
 
 function stripPending(m: PendingMention): Mention {
-  const rest: Mention & { canonical?: string; gender?: 'm' | 'f' } = { ...m };
+  const rest: Mention & { canonical?: string; gender?: 'm' | 'f'; genderByTitle?: boolean } = { ...m };
   delete rest.canonical;
   delete rest.gender;
+  delete rest.genderByTitle;
   return rest;
 }
 
 /** The person group a mention (its name parts) belongs to: same full name, or the person whose name it completes.
  * When a lone surname completes several ("Cruz": Ted Cruz, Heidi Cruz), the one named more often so far wins (news
- * calls the secondary one by the first name), then the most recent; a title's gender ("Mrs. Cruz") must fit. */
-function personGroup(parts: readonly string[], groups: readonly Group[], gender?: 'm' | 'f'): Group | undefined {
+ * calls the secondary one by the first name), then the most recent; a title's gender ("Mrs. Cruz") must fit, and so
+ * must a first name's, but for a surname of two words. */
+function personGroup(
+  parts: readonly string[],
+  groups: readonly Group[],
+  gender: 'm' | 'f' | undefined,
+  byTitle: boolean,
+): Group | undefined {
   if (parts.length === 0) return undefined;
   // A lone word is a surname far more often than a first name: surname matches are tried first.
   let best: Group | undefined;
@@ -146,7 +155,10 @@ function personGroup(parts: readonly string[], groups: readonly Group[], gender?
   for (const g of groups) {
     if (g.type !== 'PERSON') continue;
     let rank = matchRank(parts, g.parts);
-    if (rank > 0 && rank < 3 && gender && g.gender && gender !== g.gender) rank = 0;
+    // A first name's gender says nothing of a surname of two words that ends the name ("Al Hashish" of "Fouzia Al
+    // Hashish": "Al" is no first name there).
+    const guessOnTail = rank === 2 && !byTitle && parts.length < g.parts.length;
+    if (rank > 0 && rank < 3 && gender && g.gender && gender !== g.gender && !guessOnTail) rank = 0;
     if (
       rank > bestRank ||
       (rank === bestRank &&

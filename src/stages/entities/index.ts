@@ -98,6 +98,7 @@ export function findEntities(article: SegmentedArticle, config: Config, wordIds?
       if (split.title) m.title = split.title.title;
       const g = split.title?.gender ?? kind.gender;
       if (g) m.gender = g;
+      if (split.title?.gender) m.genderByTitle = true;
     }
     mentions.push(m);
   }

@@ -75,7 +75,8 @@ export function mergeCandidates(
 }
 
 /** "Brennan Center" + "for" + "Justice", "Committee" + "for a" + "Responsible Federal Budget": a name ending in an
- * organisation's head word and the name its complement starts are one organisation. */
+ * organisation's head word and the name its complement starts are one organisation; so is an organisation's head
+ * word the tagger left out before the complement it tagged ("Department of" + "Health"). */
 export function joinOrgComplements(
   tokens: readonly Token[],
   candidates: Candidate[],
@@ -115,9 +116,28 @@ export function joinOrgComplements(
         continue;
       }
     }
-    out.push(a);
+    const head = headBefore(tokens, a.first, out.at(-1)?.last ?? 0, lex);
+    out.push(head < 0 ? a : { first: head, last: a.last, label: 'ORG' });
   }
   return out;
+}
+
+/** First token of "Department of [the]" (capitalised words and an organisation's head word) right before token
+ * `first`, not before `floor`; -1 when there is none. */
+function headBefore(tokens: readonly Token[], first: number, floor: number, lex: EntityLexicons): number {
+  let k = first - 1;
+  if (lex.complementArticles.has(tokens[k]?.lower ?? '')) k--;
+  if (!lex.complementWords.has(tokens[k]?.lower ?? '')) return -1;
+  k--;
+  const t = tokens[k];
+  if (k < floor || !t || !lex.orgHeads.has(t.lower) || !/^\p{Lu}/u.test(t.value)) return -1;
+  if (t.sentence !== tokenAt(tokens, first).sentence) return -1;
+  while (k - 1 >= floor && /^\p{Lu}/u.test(tokens[k - 1]!.value) && tokens[k - 1]!.sentence === t.sentence) {
+    // A sentence's first word is capitalised whatever it is ("The Department of Health"): only a proper noun joins.
+    if (tokens[k - 1]!.pos !== 'PROPN') break;
+    k--;
+  }
+  return k;
 }
 
 const HYPHEN_TOKENS = new Set(['-', '‐', '‑']);

@@ -1,6 +1,6 @@
 // Reported content after a cue: past adjuncts ("said Tuesday", "said in a statement"), asides and the listener
 // ("told reporters"), where the clause that was said starts, or that nothing reported follows.
-import { closes, finiteVerbWithin, isDayWord, isThat, pairedDash } from './clauses.ts';
+import { closes, finiteAt, finiteVerbWithin, isDayWord, isThat, pairedDash } from './clauses.ts';
 import type { CueVerb } from './lexicon.ts';
 import { npStartingAt } from './noun-phrases.ts';
 import { CLAUSE_END, CLOSE_MARKS, DASHES, OPEN_MARKS } from './punctuation.ts';
@@ -92,6 +92,38 @@ function quoteThenNarration(s: SentenceView, open: number): number | undefined {
   return undefined;
 }
 
+/** "joked in his turn to answer the question, “…”", "claimed of the complex, “…”": a phrase opened by a preposition
+ * right after the cue, with no clause of its own, then a comma and a quote: the quote is what was said. Returns the
+ * opening mark's token, or null. */
+function quoteAfterPhrase(s: SentenceView, k: number): number | null {
+  if (k >= s.last || s.at(k).pos !== 'ADP' || isThat(s.at(k))) return null;
+  for (let m = k + 1; m + 1 < s.last && m < k + 16; m++) {
+    const t = s.at(m);
+    if (CLAUSE_END.has(t.value) || OPEN_MARKS.has(t.value) || t.pos === 'AUX') return null;
+    // A verb after a subject, or a participle ("with footage of Trump saying, “…”"), has a clause of its own.
+    const before = s.at(m - 1);
+    if (
+      t.pos === 'VERB' &&
+      (t.lower.endsWith('ing') || SUBJECT_PRONOUNS.has(before.lower) || ['NOUN', 'PROPN'].includes(before.pos))
+    )
+      return null;
+    // ("said on Monday, in Ottawa, “…”": another such phrase may follow the comma.)
+    if (t.value === ',' && OPEN_MARKS.has(s.at(m + 1).value)) return m + 1;
+    if (t.value === ',' && s.at(m + 1).pos !== 'ADP') return null;
+  }
+  return null;
+}
+
+/** A finite verb among the `n` tokens from k before the clause ends, an infinitive's ("to replace") not counted. */
+function ownVerbWithin(s: SentenceView, k: number, n: number): boolean {
+  for (let m = k; m < s.last && m < k + n; m++) {
+    const t = s.at(m);
+    if (CLAUSE_END.has(t.value) || t.value === ',') return false;
+    if (finiteAt(s.tokens, m, k) && s.at(m - 1).lower !== 'to') return true;
+  }
+  return false;
+}
+
 /** Where reported content starts after a cue: token `at`, introduced by "that", a colon or a quotation mark
  * (`complementizer`), and for a one-word answer or a quote followed by narration, the token it ends before. */
 export interface Content {
@@ -103,6 +135,8 @@ export interface Content {
 /** Where the content after a cue ending at token k starts (and, for a one-word answer, where it ends), or null when
  * what follows is no reported clause. */
 export function contentAfter(s: SentenceView, k: number, verb: CueVerb): Content | null {
+  const quote = quoteAfterPhrase(s, k);
+  if (quote !== null) return { at: quote, complementizer: true, end: quoteThenNarration(s, quote) };
   k = skipAdjuncts(s, k);
   // "said — on Twitter, as it happens — that …": an aside between dashes right after the cue.
   if (k < s.last && DASHES.has(s.at(k).value)) {
@@ -195,5 +229,9 @@ export function contentAfter(s: SentenceView, k: number, verb: CueVerb): Content
   }
   // A bare clause must start like one: a pronoun, determiner, name or noun.
   if (!['PRON', 'DET', 'PROPN', 'NOUN', 'ADJ', 'NUM', 'ADV'].includes(t.pos)) return null;
+  // "denied Mr. Hemming's request for phone numbers, …", "added 10 points, or 0.7 per cent", "wrote her first
+  // cookbook in 1991": after a verb whose object may be a thing, a phrase with no verb of its own before the clause
+  // ends is what was done, not what was said.
+  if (verb.objects && !ownVerbWithin(s, k, 30)) return null;
   return { at: k, complementizer: false };
 }

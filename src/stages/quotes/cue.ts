@@ -2,6 +2,7 @@
 import type { Token } from '../../types.ts';
 import { isThat } from './clauses.ts';
 import type { CueVerb, QuoteLexicons } from './lexicon.ts';
+import { CLOSE_MARKS } from './punctuation.ts';
 import { tok } from './tokens.ts';
 import { NOUN_DETERMINERS } from './words.ts';
 
@@ -30,9 +31,16 @@ export function cueAt(tokens: readonly Token[], i: number, lex: QuoteLexicons): 
     // or a clause with its own verb.
     const clauseAfter =
       (before === 'PROPN' || before === 'NOUN') && (isThat(tokens[i + 1] ?? t) || clauseWithVerb(tokens, i + 1));
+    // "…,” notes Espinos", "…,” points out the resident": right after a closing quotation mark, the inverted cue
+    // (the rules still ask for the phrase that speaks after it).
+    const afterQuote = i > 0 && CLOSE_MARKS.has(tok(tokens, i - 1).value);
     if (!(
       t.pos === 'NOUN' &&
-      (before === 'PRON' || clauseFollows || clauseAfter || ((before === 'PROPN' || before === 'NOUN') && clauseEnds))
+      (before === 'PRON' ||
+        clauseFollows ||
+        clauseAfter ||
+        afterQuote ||
+        ((before === 'PROPN' || before === 'NOUN') && clauseEnds))
     ))
       return undefined;
   }

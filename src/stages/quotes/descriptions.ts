@@ -13,7 +13,7 @@ import { inCompound } from './compounds.ts';
 import { descriptionWords, singular } from './description-words.ts';
 import type { QuoteLexicons } from './lexicon.ts';
 import { buildRoles, ownerOf, type RoleIndex } from './roles.ts';
-import type { MentionIndex, Referent } from './speakers.ts';
+import type { MentionIndex, Referent } from './mention-index.ts';
 
 const DEFINITE = new Set(['the', 'this', 'that']);
 const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'its', 'their']);
@@ -84,7 +84,12 @@ export function resolveDescription(
     const owner = documentOwner(tokens, first, head, last, index, entities, lex);
     if (owner) return owner;
     // What a document is, the article says once ("a study … by Civic Action"): near or far, it is that one.
-    return byRole(roles, entities, headLower, named, at, 'any', () => true);
+    // Else a document no one is said to own is the last speaker's, named in the sentence before ("The British aid
+    // group Gatsby said …. A statement said …").
+    return (
+      byRole(roles, entities, headLower, named, at, 'any', () => true) ??
+      lastSpeaking(recent, entities, index, first, 'any', 1)
+    );
   }
   if (singular(headLower) !== headLower && headToken.pos === 'NOUN') return null;
   const kind: Kind = words.places.has(headLower)
@@ -165,20 +170,21 @@ function nearSentence(tokens: readonly Token[], sentence: number): (e: Entity) =
     });
 }
 
-/** The last speaker when it is an entity of the kind named in the LOOK_BACK sentences before token `at`. */
+/** The last speaker when it is an entity of the kind named in the `window` sentences before token `at`. */
 function lastSpeaking(
   recent: readonly Speaker[],
   entities: readonly Entity[],
   index: MentionIndex,
   at: number,
   kind: Kind,
+  window = LOOK_BACK,
 ): Entity | null {
   const id = recent[recent.length - 1]?.entityId;
   if (!id) return null;
   const e = entities.find((x) => x.id === id);
   if (!e || !fitsKind(e, kind)) return null;
   const here = index.tokens[at]!.sentence;
-  const seen = index.referents.some((r) => r.entity === e && r.firstToken < at && here - r.sentence <= LOOK_BACK);
+  const seen = index.referents.some((r) => r.entity === e && r.firstToken < at && here - r.sentence <= window);
   return seen ? e : null;
 }
 

@@ -39,6 +39,8 @@ export function articleFrames(article: EntityArticle, reading: Reading): Frame[]
     return false;
   };
   const quoteEnds = new Set(spans.filter((q) => q.closed).map((q) => q.after));
+  // The words of the names of the people the article names, read only when a rule asks (transcript labels).
+  let personWords: Set<string> | undefined;
   const names: NameTests = {
     isName: holds(NAME_TYPES),
     isPerson: holds(PERSON_TYPES),
@@ -56,6 +58,15 @@ export function articleFrames(article: EntityArticle, reading: Reading): Frame[]
       const a = index.byToken.get(k - 1);
       const b = index.byToken.get(k);
       return a !== undefined && b !== undefined && a.mention !== b.mention && b.entity.type === 'PERSON';
+    },
+    personWord: (word) => {
+      personWords ??= new Set(
+        article.entities
+          .filter((e) => e.type === 'PERSON')
+          .flatMap((e) => [e.name, ...e.mentions.map((m) => m.text)])
+          .flatMap((n) => n.toLowerCase().split(/\s+/)),
+      );
+      return personWords.has(word);
     },
   };
   const view: ArticleView = { tokens, text, names, lex };

@@ -32,6 +32,37 @@ export function introducedBy(
   return sentenceSubject(tokens, sentence.firstToken, at, index, lex, recent);
 }
 
+/** “…,” says House. Durning did not need much coaxing. “I’m thankful for …”: a quote right after a sentence that
+ * opens with a person's name, and holds no attribution of its own, is that person's (a reader takes the sentence as
+ * the quote's lead-in). `count` as for floating. */
+export function leadInSubject(
+  s: QuotedSpan,
+  drafts: readonly Draft[],
+  count: number,
+  article: EntityArticle,
+  index: MentionIndex,
+): Speaker | null {
+  const { text, tokens, sentences } = article;
+  let k = s.open;
+  while (k > 0 && /\s/.test(text.charAt(k - 1))) k--;
+  if (k === 0 || text.slice(k, s.open).split('\n').length > 3) return null;
+  const last = tokenAt(tokens, k - 1);
+  const sentence = sentences[tokens[last]?.sentence ?? -1];
+  if (!sentence || tokens[sentence.lastToken - 1]?.end !== k || !'.!?'.includes(text.charAt(k - 1))) return null;
+  const opening = index.byToken.get(sentence.firstToken);
+  if (!opening || opening.entity.type !== 'PERSON' || /^['’]s$/.test(tokens[sentence.firstToken + 1]?.value ?? ''))
+    return null;
+  // The sentence is narration: no quote drafted so far has its attribution there.
+  const from = tokens[sentence.firstToken]?.start ?? 0;
+  for (let i = count - 1; i >= 0; i--) {
+    const d = drafts[i];
+    if (!d) continue;
+    if (d.attributionEnd > from) return null;
+    if (d.end < from) break;
+  }
+  return { name: opening.entity.name, entityId: opening.entity.id, mention: opening.mention };
+}
+
 /** A quoted span no frame claimed: speech inheriting a speaker (or spoken by `introducer`), or nothing (a title,
  * a scare quote). `count`: the drafts before this span are drafts[0 .. count) (a count, not a copy: linear time). */
 export function floating(
@@ -40,6 +71,7 @@ export function floating(
   count: number,
   article: EntityArticle,
   introducer: Speaker | null,
+  index: MentionIndex,
 ): Draft | null {
   const { text, paragraphs } = article;
   const [a, b] = trimSpaces(text, s.start, s.end);
@@ -76,18 +108,20 @@ export function floating(
       break;
     }
   }
-  const speaker = introducer ?? near?.speaker ?? null;
+  const leadIn = !introducer && type === 'direct' ? leadInSubject(s, drafts, count, article, index) : null;
+  const differs = leadIn && leadIn.entityId !== near?.speaker?.entityId;
+  const speaker = introducer ?? (differs ? leadIn : null) ?? near?.speaker ?? null;
   // A quoted fragment inside a sentence with nobody to say it is a scare quote or a citation, not a quote.
   if (type === 'mixed' && !speaker) return null;
   const distance = near ? paragraph - near.paragraph : 3;
-  const via: Evidence['speakerVia'] = introducer ? 'subject' : speaker ? 'inherited' : 'none';
+  const via: Evidence['speakerVia'] = introducer || differs ? 'subject' : speaker ? 'inherited' : 'none';
   const evidence: Evidence = {
     kind: 'floating',
     type,
     complementizer: false,
     strength: 1,
     speakerVia: via,
-    distance: introducer ? 0 : distance,
+    distance: introducer || differs ? 0 : distance,
     afterAttribution,
   };
   return draft(text, a, b, evidence, {

@@ -13,6 +13,8 @@ import { articleFrames } from './find-frames.ts';
 import { floating, introducedBy } from './floating.ts';
 import { readArticle } from './reading.ts';
 import { dropOneWordPeople } from './one-word-people.ts';
+import { linkParagraphs } from './links.ts';
+import { paragraphPieces } from './paragraph-pieces.ts';
 
 /** Finds direct, mixed and indirect quotes with cues and speakers. */
 export function findQuotes(article: EntityArticle, config: Config): QuotedArticle {
@@ -47,7 +49,7 @@ export function findQuotes(article: EntityArticle, config: Config): QuotedArticl
     // The drafts before the span: those that start at or before its opening mark (drafts are sorted by start).
     let at = drafts.length;
     for (let d = drafts[at - 1]; d !== undefined && d.start > sp.open; d = drafts[at - 1]) at--;
-    const q = floating(sp, drafts, at, article, introducedBy(sp, article, index, lex, ctx.recent));
+    const q = floating(sp, drafts, at, article, introducedBy(sp, article, index, lex, ctx.recent), index);
     if (q) {
       ctx.used.add(sp);
       drafts.splice(at, 0, q);
@@ -55,7 +57,9 @@ export function findQuotes(article: EntityArticle, config: Config): QuotedArticl
   }
 
   const quotes: Quote[] = [];
-  for (const d of drafts) {
+  const links = linkParagraphs(article.text, article.paragraphs);
+  for (const d of drafts.flatMap((x) => paragraphPieces(x, article.text, article.paragraphs))) {
+    if (links.has(d.paragraph)) continue;
     if (d.end - d.start > config.limits.maxQuoteChars) {
       messages.push(
         message('quotes/too-long', 'quotes', {
@@ -66,7 +70,8 @@ export function findQuotes(article: EntityArticle, config: Config): QuotedArticl
       );
       continue;
     }
-    if (d.confidence < config.quotes.minConfidence) continue;
+    // Words in quotation marks that read as speech are kept whatever the evidence for who said them (keepDirect).
+    if (d.confidence < config.quotes.minConfidence && !(d.type === 'direct' && config.quotes.keepDirect)) continue;
     quotes.push(quoteOf(d));
   }
   const people = dropOneWordPeople(article.entities, quotes);

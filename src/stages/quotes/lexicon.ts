@@ -13,6 +13,10 @@ export interface CueVerb {
   naming?: boolean;
   /** Its "to" infinitive is what was said ("vowed to repeal the amendment"). */
   infinitive?: boolean;
+  /** A passive whose subject is the speaker ("was quoted as saying"): a form of "be" may stand before it. */
+  passive?: boolean;
+  /** Its object may be a thing ("denied the request"): bare content after it must be a clause with a verb. */
+  objects?: boolean;
 }
 
 export interface QuoteLexicons {
@@ -32,6 +36,8 @@ export interface QuoteLexicons {
   nounForms: Set<string>;
   /** Abbreviated title words, lower case, to the words they stand for ("gov." -> "governor"). */
   titleWords: Map<string, string>;
+  /** Titles that tell a gender ("mrs.", "congressman"), lower case. */
+  genderedTitles: Set<string>;
   /** Labels in capitals that open a paragraph as a rubric ("UPDATE:"), not as a transcript's speaker; lower case. */
   rubricLabels: Set<string>;
   /** Words that make a label in capitals a heading ("WHY IT MATTERS:"), not a name; lower case. */
@@ -41,7 +47,15 @@ export interface QuoteLexicons {
 interface CueFile {
   verbs: Record<
     string,
-    { forms: string[]; strength: number; nounForms?: string[]; naming?: boolean; infinitive?: boolean }
+    {
+      forms: string[];
+      strength: number;
+      nounForms?: string[];
+      naming?: boolean;
+      infinitive?: boolean;
+      passive?: boolean;
+      objects?: boolean;
+    }
   >;
   phrases: { text: string; kind: string }[];
   speechNouns: string[];
@@ -71,6 +85,8 @@ export function quoteLexicons(): QuoteLexicons {
         length: tokens.length,
         ...(entry.naming ? { naming: true } : {}),
         ...(entry.infinitive ? { infinitive: true } : {}),
+        ...(entry.passive ? { passive: true } : {}),
+        ...(entry.objects ? { objects: true } : {}),
       };
       const [first = ''] = tokens;
       const list = verbs.get(first) ?? [];
@@ -82,6 +98,9 @@ export function quoteLexicons(): QuoteLexicons {
   const speakerNouns = loadData<{ organisations: string[]; people: string[] }>('lexicon/speaker-nouns.json');
   const pronouns = new Map(Object.entries(loadData<PronounFile>('lexicon/pronouns.json').pronouns));
   const labels = loadData<{ rubrics: string[]; commonWords: string[] }>('lexicon/transcript-labels.json');
+  const titles = loadData<{ abbreviations: Record<string, string>; male: string[]; female: string[] }>(
+    'lexicon/titles.json',
+  );
   cached = {
     verbs,
     sourcePhrases: cues.phrases.filter((p) => p.kind === 'source-after').map((p) => p.text.toLowerCase().split(' ')),
@@ -91,11 +110,8 @@ export function quoteLexicons(): QuoteLexicons {
     organisationNouns: new Set(speakerNouns.organisations),
     peopleNouns: new Set(speakerNouns.people),
     nounForms,
-    titleWords: new Map(
-      Object.entries(loadData<{ abbreviations: Record<string, string> }>('lexicon/titles.json').abbreviations).map(
-        ([k, v]) => [k.toLowerCase(), v.toLowerCase()],
-      ),
-    ),
+    titleWords: new Map(Object.entries(titles.abbreviations).map(([k, v]) => [k.toLowerCase(), v.toLowerCase()])),
+    genderedTitles: new Set([...titles.male, ...titles.female].map((t) => t.toLowerCase())),
     rubricLabels: new Set(labels.rubrics.map((r) => r.toLowerCase())),
     headingWords: new Set(labels.commonWords.map((w) => w.toLowerCase())),
   };

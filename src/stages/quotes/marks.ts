@@ -82,9 +82,19 @@ export function findMarks(text: string): Mark[] {
         }
         break;
       case '‘':
-        if (!WORDY.test(prev)) marks.push({ at: i, length: 1, role: 'open', family: 'single' });
+        // Two in a row open a double quote, as some outlets typeset it (‘‘like this’’).
+        if (next === '‘' && !WORDY.test(prev)) {
+          marks.push({ at: i, length: 2, role: 'open', family: 'double' });
+          i++;
+        } else if (!WORDY.test(prev)) marks.push({ at: i, length: 1, role: 'open', family: 'single' });
         break;
       case '’':
+        // Two in a row close a double quote (“like this’’); of three, the first closes an inner quote (’’’).
+        if (next === '’' && text[i + 2] !== '’' && !WORDY.test(text[i + 2] ?? '')) {
+          marks.push({ at: i, length: 2, role: 'close', family: 'double' });
+          i++;
+          break;
+        }
         // An apostrophe inside or at the end of a word ("don’t", "Jones’ book") is no closing mark; after an "s" it
         // closes only before punctuation ("of ‘sleepwalking into a crisis’.").
         if (!WORDY.test(next) && (!/[sS]/.test(prev) || /[.,;:!?)]/.test(next)))

@@ -37,6 +37,17 @@ function capitalisedBeforeName(s: SentenceView, k: number): boolean {
   return k > s.first && /^\p{Lu}\p{Ll}/u.test(s.at(k).value) && s.tokens[k + 1]?.pos === 'PROPN' && k + 1 < s.last;
 }
 
+/** "said lead author Dr. Jane Roe", "acting chief Jane Roe": wink tags some role modifiers as verbs; one that opens
+ * the phrase, before a noun and then a name, belongs to the phrase. */
+function roleModifierBeforeName(s: SentenceView, k: number): boolean {
+  return (
+    s.at(k).pos === 'VERB' &&
+    k + 2 < s.last &&
+    s.at(k + 1).pos === 'NOUN' &&
+    (s.nameAt(k + 2) || s.at(k + 2).pos === 'PROPN')
+  );
+}
+
 /** Noun phrase ending at token j (inclusive), within the sentence, or null. */
 export function npEndingAt(s: SentenceView, j: number): [number, number] | null {
   if (j < s.first) return null;
@@ -105,6 +116,7 @@ export function npStartingAt(s: SentenceView, i: number): [number, number] | nul
       (NP_POS.has(t.pos) && WORDLIKE.test(t.value)) ||
       s.nameAt(b) ||
       capitalisedBeforeName(s, b) ||
+      (b === i && roleModifierBeforeName(s, b)) ||
       t.lower === "'s" ||
       t.lower === '’s' ||
       (t.lower === 'of' && b > i && b + 1 < s.last && NP_POS.has(s.at(b + 1).pos)) ||

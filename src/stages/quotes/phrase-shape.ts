@@ -6,7 +6,11 @@
 //     with the talks" (the words that say who the source is);
 //   - any other adjective or adverb after the head (wink may tag the head itself an adjective: "professional") is
 //     no part of it: "a private security professional present",
-//     "UFCW Local 832 late".
+//     "UFCW Local 832 late";
+//   - a phrase that is the complement of such an adjective is no speaker, the noun the adjective follows is: "A
+//     person familiar with [the negotiations] says" -> "A person familiar with the negotiations";
+//   - an organisation after "with" or "from" right after a name says where the named one works: "Tim Guest with
+//     [the Nova Scotia Health Authority] says" -> "Tim Guest with the Nova Scotia Health Authority".
 // The words are data (data/lexicon/speaker-phrases.json), each shape tested in tests/stages/quotes/.
 import { loadData } from '../../lexicon/load.ts';
 import type { Token } from '../../types.ts';
@@ -62,6 +66,24 @@ export function shapePhrase(
       a--;
     return [a, first - 1];
   }
+  const sentence = tokens[first]!.sentence;
+  const inSentence = (k: number) => (k >= 0 && tokens[k]!.sentence === sentence ? tokens[k] : undefined);
+  // "A person familiar with [the negotiations] says".
+  if (
+    w.prepositions.has(inSentence(first - 1)?.lower ?? '') &&
+    w.adjectives.has(inSentence(first - 2)?.lower ?? '') &&
+    HEADS.has(inSentence(first - 3)?.pos ?? '')
+  ) {
+    let a = first - 3;
+    while (NOUN_PHRASE.has(inSentence(a - 1)?.pos ?? '')) a--;
+    return [a, last];
+  }
+  // "Tim Guest with [the Nova Scotia Health Authority] says": a name of two words or more, capitalised.
+  if (AFFILIATIONS.has(inSentence(first - 1)?.lower ?? '') && nameEndsAt(first - 2, inSentence)) {
+    let a = first - 2;
+    while (nameEndsAt(a - 1, inSentence)) a--;
+    if (first - 1 - a >= 2) return [a, last];
+  }
   // "early November the company": time words, then a determiner.
   let k = first;
   while (k < last - 1 && (w.time.has(tokens[k]!.lower) || tokens[k]!.pos === 'NUM')) k++;
@@ -90,6 +112,14 @@ export function shapePhrase(
     } else last--;
   }
   return [first, last];
+}
+
+const AFFILIATIONS = new Set(['with', 'from']);
+
+/** Token k is a capitalised proper noun of the sentence. */
+function nameEndsAt(k: number, inSentence: (k: number) => Token | undefined): boolean {
+  const t = inSentence(k);
+  return t !== undefined && t.pos === 'PROPN' && /^\p{Lu}/u.test(t.value);
 }
 
 /** Some token in [a, b) is a noun. */

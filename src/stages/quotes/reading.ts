@@ -3,7 +3,7 @@
 import type { EntityArticle } from '../../types.ts';
 import { quoteLexicons, type QuoteLexicons } from './lexicon.ts';
 import { findQuotedSpans, type QuotedSpan } from './marks.ts';
-import { indexMentions, type MentionIndex } from './speakers.ts';
+import { indexMentions, type MentionIndex } from './mention-index.ts';
 
 export interface Reading {
   spans: QuotedSpan[];

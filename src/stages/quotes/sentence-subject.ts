@@ -2,7 +2,8 @@
 // pronoun of its sentence before the cue, else the first organisation.
 import type { Speaker, Token } from '../../types.ts';
 import type { QuoteLexicons } from './lexicon.ts';
-import { resolvePronoun, type MentionIndex } from './speakers.ts';
+import type { MentionIndex } from './mention-index.ts';
+import { resolvePronoun } from './pronoun-referent.ts';
 import { tok } from './tokens.ts';
 
 /** The subject a participle clause inherits: the first person (not a possessive: "Trump’s plan") or pronoun of

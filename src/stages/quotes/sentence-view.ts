@@ -18,6 +18,8 @@ export interface NameTests {
   quoteEndsAt: (offset: number) => boolean;
   /** True when a person's name starts at token k right after another name ends: a comma the writer left out. */
   nameBreak: (k: number) => boolean;
+  /** True when a word (lower case) is part of the name of a person the article names. */
+  personWord: (word: string) => boolean;
 }
 
 /** What every sentence view of one article shares. */
@@ -41,6 +43,7 @@ export class SentenceView implements NameTests {
   readonly nameAt: NameTests['nameAt'];
   readonly quoteEndsAt: NameTests['quoteEndsAt'];
   readonly nameBreak: NameTests['nameBreak'];
+  readonly personWord: NameTests['personWord'];
 
   constructor(
     article: ArticleView,
@@ -63,6 +66,7 @@ export class SentenceView implements NameTests {
     this.nameAt = names.nameAt;
     this.quoteEndsAt = names.quoteEndsAt;
     this.nameBreak = names.nameBreak;
+    this.personWord = names.personWord;
   }
 
   /** Token k of the article, or NO_TOKEN outside it. */

@@ -2,96 +2,18 @@
 // Blinken), a pronoun resolved by gender and recency ("he" -> the last man named), a title that names a known
 // person ("the secretary"), or the phrase as written ("aides", "the report").
 import type { Entity, Span, Speaker, Token } from '../../types.ts';
-import type { QuoteLexicons } from './lexicon.ts';
-import { inCompound } from './compounds.ts';
-import { isCredit } from './credits.ts';
+import { isRoleWord, writtenStart } from './as-written.ts';
 import { personAtTail, resolveDescription } from './descriptions.ts';
+import type { QuoteLexicons } from './lexicon.ts';
+import type { MentionIndex } from './mention-index.ts';
+import { headOf } from './phrase-head.ts';
 import { shapePhrase } from './phrase-shape.ts';
-import { pronounGenders } from './pronoun-gender.ts';
-import { tok } from './tokens.ts';
+import { resolvePronoun } from './pronoun-referent.ts';
+import { sentenceStart, tok, tokenAt } from './tokens.ts';
 
-/** Entity mentions by token, for looking up what a phrase names. */
-export interface MentionIndex {
-  /** Token index -> entity and the mention covering it. */
-  byToken: Map<number, { entity: Entity; mention: Span }>;
-  /** Person and organisation mentions in text order, for pronoun resolution. */
-  ordered: { entity: Entity; mention: Span; firstToken: number }[];
-  /** The same outside quotation marks: what a pronoun in the narration can refer to ("“… Bush got fewer votes,”
-   * he points out" is not Bush speaking). */
-  referents: Referent[];
-  tokens: readonly Token[];
-  quoted: (offset: number) => boolean;
-  /** A person's gender as the article's pronouns give it, where they tell it clearly; else the entity's own. */
-  genderOf: (e: Entity) => 'm' | 'f' | undefined;
-}
-
-export interface Referent {
-  entity: Entity;
-  mention: Span;
-  firstToken: number;
-  /** Sentence index of the mention. */
-  sentence: number;
-  /** "with Obama", "Obama's weaknesses": a prepositional object or a possessor, seldom the topic a pronoun picks up. */
-  oblique: boolean;
-  /** "Obama's weaknesses": a possessor. */
-  possessor: boolean;
-}
-
-const SPEAKER_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
-
-/** Indexes the mentions that can speak. */
-export function indexMentions(
-  entities: readonly Entity[],
-  quoted: (offset: number) => boolean = () => false,
-  tokens: readonly Token[] = [],
-  text = '',
-): MentionIndex {
-  const byToken = new Map<number, { entity: Entity; mention: Span }>();
-  const ordered: Referent[] = [];
-  const attributive = new Set<Span>();
-  for (const entity of entities) {
-    if (!SPEAKER_TYPES.has(entity.type)) continue;
-    for (const m of entity.mentions) {
-      const mention: Span = { start: m.start, end: m.end, text: m.text };
-      for (let t = m.firstToken; t < m.lastToken; t++) byToken.set(t, { entity, mention });
-      const before = tokens[m.firstToken - 1];
-      const possessor = /^['’]s?$/.test(tokens[m.lastToken]?.value ?? '');
-      const oblique = (before?.pos === 'ADP' && before.lower !== 'to') || possessor;
-      ordered.push({
-        entity,
-        mention,
-        firstToken: m.firstToken,
-        sentence: tokens[m.firstToken]?.sentence ?? 0,
-        oblique,
-        possessor,
-      });
-      // "the Trump meeting", "a Clinton aide", "Clinton communication director Jennifer Palmieri": a name used as a
-      // modifier is seldom what a later pronoun means ("Trump notes that …", a verb wink read as a noun, is no
-      // modifier).
-      const after = tokens[m.lastToken];
-      const afterNext = tokens[m.lastToken + 1];
-      if (
-        after?.pos === 'NOUN' &&
-        /^\p{Ll}/u.test(after.value) &&
-        (DETERMINERS.has(before?.lower ?? '') || afterNext?.pos === 'NOUN' || afterNext?.pos === 'PROPN')
-      )
-        attributive.add(mention);
-    }
-  }
-  ordered.sort((a, b) => a.firstToken - b.firstToken);
-  // Read only when a pronoun is resolved, once.
-  let said: Map<string, 'm' | 'f'> | undefined;
-  return {
-    byToken,
-    ordered,
-    referents: ordered.filter(
-      (m) => !quoted(m.mention.start) && !attributive.has(m.mention) && !isCredit(text, m.mention.start, m.mention.end),
-    ),
-    tokens,
-    quoted,
-    genderOf: (e) => (said ??= pronounGenders(ordered, tokens, quoted)).get(e.id) ?? e.gender,
-  };
-}
+// Read from here by drafting and floating quotes.
+export type { MentionIndex } from './mention-index.ts';
+export { tokenAt } from './tokens.ts';
 
 export interface Resolution {
   speaker: Speaker;
@@ -150,12 +72,14 @@ export function resolveSpeaker(
           )
         : null;
     const e = person ?? named.entity;
-    return { speaker: { name: e.name, entityId: e.id, mention: named.mention }, via: 'name' };
+    const mention = asWritten(tokens, first, named.mention, text, lex);
+    return { speaker: { name: e.name, entityId: e.id, mention }, via: 'name' };
   }
   for (let k = last - 1; k >= first; k--) {
     const hit = index.byToken.get(k);
     if (hit && hit.entity.type === 'PERSON' && tok(tokens, head).pos === 'PROPN') {
-      return { speaker: { name: hit.entity.name, entityId: hit.entity.id, mention: hit.mention }, via: 'name' };
+      const mention = asWritten(tokens, first, hit.mention, text, lex);
+      return { speaker: { name: hit.entity.name, entityId: hit.entity.id, mention }, via: 'name' };
     }
   }
 
@@ -163,11 +87,13 @@ export function resolveSpeaker(
   const pronoun = lex.pronouns.get(headToken.lower);
   if (pronoun && last - first === 1) {
     const mention: Span = { start: headToken.start, end: headToken.end, text: headToken.value };
-    const target = resolvePronoun(pronoun, head, index, recent, lex);
+    const target = resolvePronoun(pronoun, head, index, recent, lex, (sentence) =>
+      describedSubject(tokens, sentence, index, entities, lex, recent),
+    );
     if (target) return { speaker: { name: target.name, entityId: target.entityId, mention }, via: 'pronoun' };
     // "The ministry issued a statement. It said …": "it"/"they" after a nameless organisation.
     if (pronoun.kind === 'org' || pronoun.number === 'pl') {
-      const org = nominalOrganisationBefore(tokens, first, lex);
+      const org = nominalOrganisationBefore(tokens, first, lex, pronoun.number === 'pl');
       if (org) return { speaker: { name: org, entityId: null, mention }, via: 'pronoun' };
     }
     return null;
@@ -188,7 +114,55 @@ export function resolveSpeaker(
   // attribution was written, and the quote set does not change with the name given.
   const described = resolveDescription([first, last], index, entities, lex, recent);
   if (described) return { speaker: { name: described.name, entityId: described.id, mention }, via: 'phrase' };
-  return { speaker: { name: phraseText, entityId: null, mention }, via: 'phrase' };
+  // "A person familiar with the negotiations says … according to the person who spoke": the same nameless source.
+  const before = tok(tokens, first).lower === 'the' ? sameSource(tokens, headToken.lower, recent) : undefined;
+  return { speaker: { name: before ?? phraseText, entityId: null, mention }, via: 'phrase' };
+}
+
+// How many words may open a sentence before its described subject ("On Dec. 13, the mayor …").
+const OPENING_REACH = 8;
+// How many words a described subject may have after its determiner ("the rookie defenceman").
+const DESCRIPTION_REACH = 5;
+
+/** The person a sentence's subject describes ("On Dec. 13, the mayor brought up the plan": the mayor's name), or
+ * null: a definite phrase with a person's role word as its head, right before the sentence's verb, resolved by title
+ * or description. */
+function describedSubject(
+  tokens: readonly Token[],
+  sentence: number,
+  index: MentionIndex,
+  entities: readonly Entity[],
+  lex: QuoteLexicons,
+  recent: readonly Speaker[],
+): Entity | null {
+  let k = sentenceStart(tokens, sentence);
+  if (tok(tokens, k).lower !== 'the')
+    for (let j = k; j < k + OPENING_REACH && tok(tokens, j).sentence === sentence; j++)
+      if (tok(tokens, j).value === ',') {
+        k = j + 1;
+        break;
+      }
+  if (tok(tokens, k).lower !== 'the' || index.quoted(tok(tokens, k).start)) return null;
+  let end = k + 1;
+  while (end < k + 1 + DESCRIPTION_REACH && ['ADJ', 'NOUN'].includes(tok(tokens, end).pos)) end++;
+  const head = tok(tokens, end - 1);
+  const verb = tok(tokens, end);
+  if (end === k + 1 || head.pos !== 'NOUN' || (verb.pos !== 'VERB' && verb.pos !== 'AUX')) return null;
+  if (!isRoleWord(head.value, lex)) return null;
+  const words: string[] = [];
+  for (let j = k + 1; j < end; j++) words.push(tok(tokens, j).lower);
+  const found =
+    personWithTitle(words.join(' '), entities, head.start, index, lex) ??
+    resolveDescription([k, end], index, entities, lex, recent);
+  return found?.type === 'PERSON' ? found : null;
+}
+
+/** The name's mention with the words before it in the speaker phrase that describe its bearer (as-written.ts). */
+function asWritten(tokens: readonly Token[], first: number, mention: Span, text: string, lex: QuoteLexicons): Span {
+  const name = tokenAt(tokens, mention.start);
+  if (name <= first) return mention;
+  const start = tok(tokens, writtenStart(tokens, first, name, lex)).start;
+  return start < mention.start ? { start, end: mention.end, text: text.slice(start, mention.end) } : mention;
 }
 
 // How far past an "and" a person's name may end the speaker phrase.
@@ -231,237 +205,45 @@ function namedAfter(k: number, last: number, index: MentionIndex): boolean {
   return false;
 }
 
-/** The nearest "the ministry" (determiner + organisation noun) in the 40 tokens before `at`, as written. */
-function nominalOrganisationBefore(tokens: readonly Token[], at: number, lex: QuoteLexicons): string | null {
-  for (let k = at - 1; k >= Math.max(1, at - 40); k--) {
+/** The nearest "the ministry" (determiner + organisation noun) in the 40 tokens before `at`, as written; for
+ * "they" (`plural`) also a plural noun for people or bodies that opens its sentence ("Authorities said … They
+ * said"). */
+function nominalOrganisationBefore(
+  tokens: readonly Token[],
+  at: number,
+  lex: QuoteLexicons,
+  plural: boolean,
+): string | null {
+  for (let k = at - 1; k >= Math.max(0, at - 40); k--) {
     const t = tok(tokens, k);
     if (t.pos === 'NOUN' && lex.organisationNouns.has(t.lower) && tok(tokens, k - 1).lower === 'the')
       return `${tok(tokens, k - 1).value} ${t.value}`;
+    if (
+      plural &&
+      (t.pos === 'NOUN' || t.pos === 'PROPN') &&
+      t.lower.endsWith('s') &&
+      (lex.organisationNouns.has(t.lower) || lex.peopleNouns.has(t.lower)) &&
+      tok(tokens, k - 1).sentence !== t.sentence
+    )
+      return t.value;
   }
   return null;
 }
 
-const HEAD_ENDS = new Set(['of', 'for', 'to', 'at', 'with']);
+// How many speakers back a definite phrase looks for the nameless source it takes up.
+const SAME_SOURCE_REACH = 30;
 
-/** Head of a phrase: its last noun-like token before "of" or a possessive's owner. */
-function headOf(
-  tokens: readonly Token[],
-  first: number,
-  last: number,
-  inName: (k: number) => boolean = () => false,
-): number {
-  let end = last;
-  // "A spokeswoman for Fiorina", "aides to Clinton", "a professor at Yale": the head comes before the preposition
-  // (unless it is part of a name: "Club for Growth").
-  for (let k = first + 1; k < last; k++)
-    if ((HEAD_ENDS.has(tok(tokens, k).lower) && !inName(k) && !inCompound(tokens, k)) || tok(tokens, k).value === ',') {
-      end = k;
-      break;
-    }
-  for (let k = end - 1; k >= first; k--) {
-    const p = tok(tokens, k).pos;
-    if (p === 'PROPN' || p === 'NOUN' || p === 'PRON' || p === 'NUM') return k;
+/** The name of the last nameless speaker phrase with the head word `head` ("A person familiar with the
+ * negotiations" for a later "the person"), or undefined. */
+function sameSource(tokens: readonly Token[], head: string, recent: readonly Speaker[]): string | undefined {
+  for (let i = recent.length - 1; i >= Math.max(0, recent.length - SAME_SOURCE_REACH); i--) {
+    const s = recent[i]!;
+    if (s.entityId !== null || !s.mention) continue;
+    const a = tokenAt(tokens, s.mention.start);
+    const b = tokenAt(tokens, s.mention.end - 1) + 1;
+    if (a >= 0 && b > a + 1 && tok(tokens, headOf(tokens, a, b)).lower === head) return s.name;
   }
-  return end - 1;
-}
-
-// Subject pronouns that carry a referent on from sentence to sentence ("He attended the rally …").
-const CHAIN_PRONOUNS: Record<string, 'm' | 'f' | 'pl' | 'org'> = { he: 'm', she: 'f', they: 'pl', it: 'org' };
-// How many sentences back a pronoun looks for its referent before falling back to the last fitting mention.
-const LOOK_BACK = 6;
-
-/**
- * The referent of a pronoun at token `at`: sentence by sentence backwards, the topic of the nearest sentence that
- * names a fitting person (or organisation for "it"/"they"). A sentence's topic is its first fitting mention that is
- * no prepositional object or possessor ("Reid said that Sanders …" -> Reid; "Scott Reed, who managed Bob Dole's
- * campaign, said" -> Reed). A sentence whose subject is the same pronoun before any name ("He attended the rally,
- * though he may vote for Sanders") continues the referent of the sentences before it, so it is skipped.
- */
-export function resolvePronoun(
-  p: { gender?: 'm' | 'f'; number?: 'sg' | 'pl'; kind?: 'org' },
-  at: number,
-  index: MentionIndex,
-  recent: readonly Speaker[],
-  lex: QuoteLexicons,
-): Speaker | null {
-  const fits = (e: Entity) => {
-    if (p.kind === 'org') return e.type === 'ORG' || e.type === 'GPE';
-    if (p.number === 'pl') return e.type === 'ORG' || e.type === 'NORP';
-    if (e.type !== 'PERSON') return false;
-    const g = index.genderOf(e);
-    return !p.gender || !g || g === p.gender;
-  };
-  const { tokens } = index;
-  const klass = p.kind === 'org' ? 'org' : p.number === 'pl' ? 'pl' : p.gender;
-  const here = tokens[at]?.sentence ?? 0;
-  // Referents before the pronoun, nearest sentence last.
-  let hi = index.referents.length;
-  while (hi > 0 && index.referents[hi - 1]!.firstToken >= at) hi--;
-  let best: Referent | undefined;
-  // "A Department of Health spokesperson said … ‘…,’ they added": the last speaker may be a phrase no entity holds;
-  // it is the referent when its sentence is reached before any fitting name, and no name precedes it there.
-  const lastSpeaker = recent[recent.length - 1];
-  // Its head word must fit the pronoun: a person for "he"/"she" ("a spokesman"), people or a body for "they", a
-  // body or a document for "it" ("the report").
-  const phrase =
-    lastSpeaker &&
-    lastSpeaker.entityId === null &&
-    lastSpeaker.mention &&
-    !PRONOUN_WORDS.has(lastSpeaker.mention.text.toLowerCase()) &&
-    phraseFits(klass, tokens, lastSpeaker.mention, lex)
-      ? tokenAt(tokens, lastSpeaker.mention.start)
-      : -1;
-  const phraseSentence = phrase >= 0 && phrase < at ? tok(tokens, phrase).sentence : -1;
-  let k = hi - 1;
-  let onlyOblique: Referent | undefined;
-  for (let sentence = here; sentence >= Math.max(0, here - LOOK_BACK) && !best; sentence--) {
-    while (k >= 0 && index.referents[k]!.sentence > sentence) k--;
-    const fitting: Referent[] = [];
-    for (; k >= 0 && index.referents[k]!.sentence === sentence; k--)
-      if (fits(index.referents[k]!.entity)) fitting.push(index.referents[k]!);
-    fitting.reverse();
-    if (sentence === phraseSentence && !(fitting.length && fitting[0]!.firstToken < phrase))
-      return { ...lastSpeaker!, mention: null };
-    const chainAt = klass ? chainPronounIn(tokens, sentence, sentence === here ? at : -1, klass, index.quoted) : -1;
-    if (fitting.length === 0) continue;
-    if (chainAt >= 0 && chainAt < fitting[0]!.firstToken) continue;
-    // "Flynn said Donald Trump was right when he said …": a pronoun opening a subordinate clause in its own sentence
-    // refers to the subject of the clause that clause hangs on, the nearest name before it.
-    const subordinate = sentence === here && SUBORDINATE_OPENERS.has(tokens[at - 1]?.lower ?? '');
-    const subject = subordinate ? fitting.filter((m) => !m.oblique).at(-1) : fitting.find((m) => !m.oblique);
-    // An earlier sentence that names fitting people only as possessors ("Greenspan's name could be seen on Child's
-    // phone") seldom changes the topic: an earlier subject is looked for first, this one kept as a fallback. (In the
-    // pronoun's own clause the possessor is the referent: "Trump's appearance, in which he said"; a quotation between
-    // them parts the clauses, wherever the sentence ends.)
-    const apart = (m: Referent) => sentence !== here || quotedBetween(tokens, m.firstToken, at, index.quoted);
-    const possessorsOnly = fitting.every((m) => m.possessor && apart(m));
-    if (!subject && !subordinate && (klass === 'm' || klass === 'f') && possessorsOnly) {
-      onlyOblique ??= fitting[fitting.length - 1];
-      continue;
-    }
-    best = subject ?? fitting[fitting.length - 1];
-  }
-  best ??= onlyOblique;
-  // Nobody fitting named in the look-back: the last speaker, when it fits, is still the topic ("The parole board
-  // decision … said …. It also said …").
-  if (!best && lastSpeaker?.entityId) {
-    const last = index.referents.find((m) => m.entity.id === lastSpeaker.entityId && m.firstToken < at);
-    if (last && fits(last.entity)) return { name: last.entity.name, entityId: last.entity.id, mention: null };
-  }
-  // Past the look-back only a person is looked for further ("it" and "they" that far from any body name none).
-  if (!best && klass !== 'org' && klass !== 'pl')
-    for (const m of index.referents) {
-      if (m.firstToken >= at) break;
-      if (fits(m.entity)) best = m;
-    }
-  // The last speaker is the likeliest referent of "he said" when they fit better by gender: news keeps its subject.
-  if (lastSpeaker?.entityId && best && lastSpeaker.entityId !== best.entity.id) {
-    const same = index.referents.find((m) => m.entity.id === lastSpeaker.entityId);
-    // Prefer the last speaker over a more recent mention only when that mention is no better match by gender.
-    // A subject name followed in its own clause by the same pronoun has shown its gender there ("Ban Ki-moon
-    // condemned what he called …"; not "During his tour of Midway, he paused": a pronoun after a comma opens the
-    // main clause, and the name there is no subject).
-    const again = klass !== undefined ? chainPronounIn(tokens, best.sentence, -1, klass, index.quoted) : -1;
-    const opensSentence =
-      !best.oblique &&
-      !tokens.slice(sentenceStart(tokens, best.sentence), best.firstToken).some((t) => t.value === ',');
-    const shown = again > best.firstToken && opensSentence && tokens[again - 1]?.value !== ',';
-    const sameGender = same ? index.genderOf(same.entity) : undefined;
-    if (
-      same &&
-      fits(same.entity) &&
-      sameGender &&
-      sameGender === p.gender &&
-      index.genderOf(best.entity) !== p.gender &&
-      !shown
-    )
-      best = same;
-  }
-  if (!best) return null;
-  return { name: best.entity.name, entityId: best.entity.id, mention: null };
-}
-
-/** Some token in [from, to) lies inside quotation marks. */
-function quotedBetween(
-  tokens: readonly Token[],
-  from: number,
-  to: number,
-  quoted: (offset: number) => boolean,
-): boolean {
-  for (let k = from; k < to; k++) if (quoted(tok(tokens, k).start)) return true;
-  return false;
-}
-
-const SUBORDINATE_OPENERS = new Set([
-  'when',
-  'after',
-  'before',
-  'because',
-  'as',
-  'since',
-  'while',
-  'if',
-  'although',
-  'though',
-  'until',
-]);
-const PRONOUN_WORDS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
-
-/** A speaker phrase's head word fits the pronoun's class. */
-function phraseFits(klass: string | undefined, tokens: readonly Token[], mention: Span, lex: QuoteLexicons): boolean {
-  const first = tokenAt(tokens, mention.start);
-  const last = tokenAt(tokens, mention.end - 1) + 1;
-  if (first < 0 || last <= first) return false;
-  const head = tok(tokens, headOf(tokens, first, last)).lower;
-  const people = lex.peopleNouns.has(head);
-  if (klass === 'm' || klass === 'f') return people && !head.endsWith('s');
-  if (klass === 'pl') return people || lex.organisationNouns.has(head);
-  return lex.organisationNouns.has(head) && !people;
-}
-
-/** Index of the first token that ends after char offset `at` (the token covering it, or the next), or -1 (tokens in
- * text order). */
-export function tokenAt(tokens: readonly Token[], at: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tok(tokens, mid).end <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < tokens.length ? lo : -1;
-}
-
-/** Index of the first token of sentence `sentence` (tokens in sentence order). */
-function sentenceStart(tokens: readonly Token[], sentence: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tok(tokens, mid).sentence < sentence) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** First token of sentence `sentence` (before `before`, when given) that is a subject pronoun of class `klass`
- * outside quotation marks, or -1. */
-function chainPronounIn(
-  tokens: readonly Token[],
-  sentence: number,
-  before: number,
-  klass: string,
-  quoted: (offset: number) => boolean,
-): number {
-  for (
-    let k = sentenceStart(tokens, sentence);
-    k < tokens.length && tok(tokens, k).sentence === sentence && (before < 0 || k < before);
-    k++
-  ) {
-    const t = tok(tokens, k);
-    if (CHAIN_PRONOUNS[t.lower] === klass && !quoted(t.start)) return k;
-  }
-  return -1;
+  return undefined;
 }
 
 /** The person last named before `at` whose title the phrase's words ("governor", "prime minister") end; "Gov." is

@@ -74,3 +74,5 @@ export const BE_FORMS = words('be-forms');
 export const WH_PHRASE_OPENERS = words('wh-phrase-openers');
 /** Small words a title in title case leaves in lower case ("The Lives of the Super Rich"). */
 export const TITLE_SMALL_WORDS = words('title-small-words');
+/** Labels that open a paragraph linking other stories or media ("READ MORE:", "WATCH BELOW:"). */
+export const LINK_LABELS = words('link-labels');

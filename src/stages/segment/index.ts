@@ -1,5 +1,6 @@
 // Stage 2, segment: paragraphs, sentences and tokens with offsets into the article text, plus wink's own
 // entities (DATE, MONEY, …). Offsets are rebuilt from wink's preceding spaces; wink never gives characters.
+/* eslint-disable @typescript-eslint/unbound-method -- wink's its.* helpers are plain functions its types declare as methods */
 import type { Config } from '../../config.ts';
 import { message } from '../../messages.ts';
 import type { ItemEntity, ItemSentence } from 'wink-nlp';
@@ -88,9 +89,9 @@ export function segmentWithIds(
   const w = nlp();
   const its = w.its;
   const { doc, lexicon } = readDocIn(view);
-  const values = doc.tokens().out(its.value) as string[];
+  const values = doc.tokens().out<string>(its.value);
   const uids = lexicon ? (doc.tokens().out(its.uniqueId) as number[]) : undefined;
-  const pos = doc.tokens().out(its.pos) as string[];
+  const pos = doc.tokens().out<string>(its.pos);
 
   if (values.length > config.limits.maxTokens)
     return { article: tooManyTokens(article, paragraphs, values.length, config.limits.maxTokens) };
@@ -158,7 +159,7 @@ export function segmentWithIds(
     const first = ours[a]!;
     const last = ours[b]!;
     if (first >= 0 && last >= 0)
-      winkEntities.push({ type: e.out(its.type) as string, firstToken: first, lastToken: last + 1 });
+      winkEntities.push({ type: e.out<string>(its.type), firstToken: first, lastToken: last + 1 });
   });
 
   const segmented: SegmentedArticle = { ...article, paragraphs, sentences, tokens, winkEntities };

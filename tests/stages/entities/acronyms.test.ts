@@ -20,7 +20,7 @@ describe('entities: acronyms linked to the long form the article writes out', ()
         'But the PBO added that the pipeline must be built on time and on budget.',
     ).quotes;
     expect(q.at(-1)?.speaker?.name).toBe('Parliamentary Budget Officer');
-    expect(q.at(-1)?.speaker?.mention?.text).toBe('PBO');
+    expect(q.at(-1)?.speaker?.mention?.text).toBe('the PBO');
   });
 
   it('capitalised words whose initials do not spell the acronym are left alone', () => {

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/unbound-method -- wink's its.* helpers are plain functions its types declare as methods */
 import { describe, expect, it } from 'vitest';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
@@ -22,8 +23,8 @@ const ner = loadNerModel();
 /** wink tokens of a sentence, as the pipeline hands them to the tagger (SPACE tokens skipped). */
 function toks(text: string): TaggerToken[] {
   const doc = nlp.readDoc(text);
-  const values = doc.tokens().out(its.value) as string[];
-  const pos = doc.tokens().out(its.pos) as string[];
+  const values = doc.tokens().out<string>(its.value);
+  const pos = doc.tokens().out<string>(its.pos);
   return values.map((value, i) => ({ value, pos: pos[i]! })).filter((t) => t.pos !== 'SPACE');
 }
 

@@ -85,6 +85,24 @@ const CASES: { name: string; text: string; speaker: string; linked: boolean; men
     speaker: 'A spokeswoman for Trudeau',
     linked: false,
   },
+  {
+    name: "a document no one is said to own is the last speaker's, named in the sentence before",
+    text:
+      'The British aid group Oxfam International said its programs director was among those killed. ' +
+      'A statement said the group was shocked and saddened to confirm the death.',
+    speaker: 'Oxfam International',
+    linked: true,
+    mention: 'A statement',
+  },
+  {
+    name: 'a definite phrase with the head of an earlier nameless source is that source',
+    text:
+      'A person familiar with the negotiations says Stauskas has been traded to the Indiana Pacers. ' +
+      'The deal was done to get Houston under the tax threshold, according to the person who spoke on Thursday.',
+    speaker: 'A person familiar with the negotiations',
+    linked: false,
+    mention: 'the person',
+  },
 ];
 
 describe('quotes: speakers described rather than named', () => {

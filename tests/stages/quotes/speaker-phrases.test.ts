@@ -35,6 +35,16 @@ const CASES: { name: string; text: string; speaker: string; mention?: string }[]
     mention: 'Stella’s owners Tore Sohlberg and Lehla Abreder',
   },
   {
+    name: 'the complement of such an adjective is no speaker, the noun before the adjective is',
+    text: 'A person familiar with the negotiations says Stauskas has been traded to the Indiana Pacers.',
+    speaker: 'A person familiar with the negotiations',
+  },
+  {
+    name: 'an organisation after "with" right after a name says where the named one works',
+    text: 'Paramedics wait for hours.\nTim Guest with the Nova Scotia Health Authority says there are many reasons for delays.',
+    speaker: 'Tim Guest',
+  },
+  {
     name: 'the object of a participle is no subject: the document the participle hangs on speaks for its owner',
     text:
       'The Parole Board of Canada met in Halifax on Monday.\n' +
@@ -46,7 +56,7 @@ const CASES: { name: string; text: string; speaker: string; mention?: string }[]
     name: 'a nameless word cut at "and" before a person\'s description is no speaker ("oil and gas worker")',
     text: '“Our energy allies are laughing at us,” said oil and gas worker Mike Wipf.',
     speaker: 'Mike Wipf',
-    mention: 'Mike Wipf',
+    mention: 'worker Mike Wipf',
   },
   {
     name: 'an honorific the frame cut the name from is the person the next word names',

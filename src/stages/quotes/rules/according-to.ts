@@ -1,6 +1,6 @@
 // "According to" frames: a cue phrase whose source follows it (data/lexicon/cue-verbs.json, phrases of kind
 // source-after), before the content or after it.
-import { contentEnd } from '../clauses.ts';
+import { closes, contentEnd } from '../clauses.ts';
 import { npStartingAt, withoutTrailingTime } from '../noun-phrases.ts';
 import { CLAUSE_END } from '../punctuation.ts';
 import type { SentenceView } from '../sentence-view.ts';
@@ -63,9 +63,9 @@ function sourceFrame(s: SentenceView, i: number, length: number): Found {
       attribution: [s.at(i).start, s.at(k).end],
     };
   }
-  // "CONTENT, according to X."
+  // "CONTENT, according to X.", "“…,” according to X."
   const before = s.at(i - 1);
-  if (before.value !== ',' && before.value !== '—' && before.value !== '(') return null;
+  if (before.value !== ',' && before.value !== '—' && before.value !== '(' && !closes(s, i - 1)) return null;
   if (i - 1 <= s.first) return null;
   return {
     ...base,

@@ -8,6 +8,7 @@ import type { Frame } from '../frame.ts';
 import type { CueVerb } from '../lexicon.ts';
 import type { SentenceView } from '../sentence-view.ts';
 import { subjectBefore } from '../subjects.ts';
+import { BE_FORMS } from '../words.ts';
 
 /** What a match returns: a frame, null (claimed, nothing reported) or undefined (not this rule's). */
 export type Found = Frame | null | undefined;
@@ -102,7 +103,12 @@ export class CueSite {
 
   /** The noun phrase before the cue that is its subject (subjectBefore), or null. */
   subject(): [number, number] | null {
-    if (this.subjectFound === undefined) this.subjectFound = subjectBefore(this.s, this.i);
+    if (this.subjectFound === undefined) {
+      // "he was quoted as saying": a passive cue's subject stands before its form of "be".
+      let at = this.i;
+      if (this.cue.passive) while (at - 1 > this.s.first && BE_FORMS.has(this.s.at(at - 1).lower)) at--;
+      this.subjectFound = subjectBefore(this.s, at);
+    }
     return this.subjectFound;
   }
 

@@ -22,7 +22,8 @@ const MIN_LABEL_LINES = 2;
 export const transcriptLabel: OpeningRule = {
   name: NAME,
   family: 'transcript',
-  example: 'WALLACE: Why would he do that? Will she be there?\n\nPENCE: Well, look, this is serious business.',
+  example:
+    'Mike Pence spoke on Sunday.\n\nWALLACE: Why would he do that? Will she be there?\n\nPENCE: Well, look, this is serious.',
   anchor: 'opening',
   match: transcriptLine,
 };
@@ -49,6 +50,9 @@ function transcriptLine(s: SentenceView): Found {
     return null;
   if (s.isPlace([a, c])) return undefined;
   if (!isTranscript(text)) return undefined;
+  // "ENERGY:", "BONDS:" in a market report are section headings: a transcript's labels name at least one person
+  // the article names ("PENCE" for Mike Pence), titles aside ("MR. TRUMP").
+  if (!labelsNamePerson(text, s)) return null;
   let end = paragraphEnd(text, s.at(c).end);
   // the last paragraph of a transcript in marks closes them
   if (a > s.first && CLOSE_MARKS.has(text.charAt(end - 1))) end--;
@@ -68,6 +72,22 @@ function transcriptLine(s: SentenceView): Found {
     block: true,
     transcript: true,
   };
+}
+
+/** Some label of the text's labelled paragraphs is, titles aside, part of the name of a person the article names. */
+function labelsNamePerson(text: string, s: SentenceView): boolean {
+  LABEL_LINE.lastIndex = 0;
+  for (let m = LABEL_LINE.exec(text); m; m = LABEL_LINE.exec(text)) {
+    const words = m[0]
+      .slice(0, m[0].indexOf(':'))
+      .replace(/[“"]/g, '')
+      .trim()
+      .toLowerCase()
+      .split(/\s+/)
+      .filter((w) => w !== '' && !s.lex.titleWords.has(w));
+    if (words.length > 0 && words.every((w) => s.personWord(w))) return true;
+  }
+  return false;
 }
 
 /** The text holds at least two paragraphs that open with a speaker label. */

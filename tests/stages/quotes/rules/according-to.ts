@@ -22,6 +22,11 @@ export const accordingToCases: RuleCases = {
       text: 'Most voters dislike the plan, according to a phone poll last week.',
       want: [{ type: 'indirect', text: 'Most voters dislike the plan', speaker: 'a phone poll', cue: 'according to' }],
     },
+    {
+      name: 'after a closing mark: a direct quote, the source a name with a long apposition',
+      text: '“Most patients never ask about it,” according to Dr. Jane Roe, a family doctor and researcher at McMaster University.',
+      want: [{ type: 'direct', text: 'Most patients never ask about it,', speaker: 'Jane Roe', cue: 'according to' }],
+    },
   ],
   silent: [
     {

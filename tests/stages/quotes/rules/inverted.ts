@@ -57,6 +57,33 @@ export const cueThenSpeakerCases: RuleCases = {
         { type: 'direct', text: 'He keeps to the facts,', speaker: 'Karen Janes', cue: 'said' },
       ],
     },
+    {
+      name: 'a long speaker phrase: a role word wink tags as a verb, a title, a name, an apposition with a clause',
+      text: '“Exercise cuts the risk by half,” said lead author Dr. Jane Roe, a cardiologist at the University of Toronto who led the study.',
+      want: [{ type: 'direct', text: 'Exercise cuts the risk by half,', speaker: 'Jane Roe', cue: 'said' }],
+    },
+    {
+      name: 'a present form wink tags as a noun, right after the closing mark',
+      text: '“I’m a comic book creator myself,” notes Jane Roe, who launched her career as a teenager in Mexico.',
+      want: [{ type: 'direct', text: 'I’m a comic book creator myself,', speaker: 'Jane Roe', cue: 'notes' }],
+    },
+    {
+      name: 'a two-word cue wink tags as a noun, then a description',
+      text: '“You’re talking about one genre only,” points out the laid-back Cambridge resident, who moved to Canada 15 years ago.',
+      want: [
+        {
+          type: 'direct',
+          text: 'You’re talking about one genre only,',
+          speaker: 'the laid-back Cambridge resident',
+          cue: 'points out',
+        },
+      ],
+    },
+    {
+      name: 'a phrasal speech verb from the lexicon',
+      text: '“We saw the losses coming,” blurted out Jane Roe.',
+      want: [{ type: 'direct', text: 'We saw the losses coming,', speaker: 'Jane Roe', cue: 'blurted out' }],
+    },
   ],
   silent: [
     {
@@ -161,6 +188,21 @@ export const speakerThenCueCases: RuleCases = {
           cue: 'said',
         },
       ],
+    },
+    {
+      name: 'a long apposition between the name and a listener verb',
+      text: '“We saw the losses coming months before,” Jane Roe, the firm’s then-chief risk officer, told the inquiry.',
+      want: [{ type: 'direct', text: 'We saw the losses coming months before,', speaker: 'Jane Roe', cue: 'told' }],
+    },
+    {
+      name: 'a passive cue whose subject speaks: "was quoted as saying"',
+      text: 'Jane Roe issued a statement. “I was deeply dismayed,” she was quoted as saying in the release.',
+      want: [{ type: 'direct', text: 'I was deeply dismayed,', speaker: 'Jane Roe', cue: 'quoted as saying' }],
+    },
+    {
+      name: 'a document that reads: a weak cue after a quote',
+      text: '“We will not be silenced by anyone,” the letter reads.',
+      want: [{ type: 'direct', text: 'We will not be silenced by anyone,', speaker: 'the letter', cue: 'reads' }],
     },
     {
       name: 'a subordinate clause after the attribution is narration',

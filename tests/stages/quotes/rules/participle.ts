@@ -8,6 +8,11 @@ export const participleClauseCases: RuleCases = {
   rule: participleClause,
   fires: [
     {
+      name: 'a participle inside the phrase after a cue introduces the quote, not the cue before it',
+      text: 'The spot concludes with footage of Donald Trump saying during the debate last week, “That makes me smart.”',
+      want: [{ type: 'direct', text: 'That makes me smart.', speaker: 'Donald Trump', cue: 'saying' }],
+    },
+    {
       name: 'a participle speaks for the earlier speaker of its sentence',
       text: 'Jane Smith said the plan would fail, adding that the vote would be close.',
       want: [

@@ -9,13 +9,13 @@ export const transcriptLabelCases: RuleCases = {
   fires: [
     {
       name: 'a transcript: each labelled paragraph is its speaker’s, the marks that open every paragraph aside',
-      text: 'A partial transcript follows.\n\n"WALLACE: Why would he do that? Will she be there?\n\n"PENCE: Well, look, this is serious business. She will not attend."',
+      text: 'Governor Mike Pence was interviewed on Sunday. A partial transcript follows.\n\n"WALLACE: Why would he do that? Will she be there?\n\n"PENCE: Well, look, this is serious business. She will not attend."',
       want: [
         { type: 'direct', text: 'Why would he do that? Will she be there?', speaker: 'WALLACE', cue: ':' },
         {
           type: 'direct',
           text: 'Well, look, this is serious business. She will not attend.',
-          speaker: 'PENCE',
+          speaker: 'Mike Pence',
           cue: ':',
         },
       ],
@@ -30,6 +30,11 @@ export const transcriptLabelCases: RuleCases = {
     {
       name: 'rubrics in capitals are no transcript',
       text: 'UPDATE: The vote was delayed until Friday.\n\nEDITOR’S NOTE: This story has been corrected.',
+      want: [],
+    },
+    {
+      name: 'a market report’s headings in capitals name nobody the article names: no transcript',
+      text: 'Stocks rose.\n\nENERGY: U.S. crude oil lost 21 cents to $52.43 per barrel.\n\nBONDS: Bond prices fell.',
       want: [],
     },
     {

@@ -36,6 +36,27 @@ export const subjectCueCases: RuleCases = {
       want: [{ type: 'indirect', text: 'the vote would be close', speaker: 'Jane Smith', cue: 'said' }],
     },
     {
+      name: 'a prepositional phrase with no clause of its own, a comma, then the quote',
+      text: 'Rival candidate Jane Roe joked in her turn to answer the question, “It was a twinkle in some engineer’s eye.” John Brown also claimed of the complex, “The land underneath is very unstable.”',
+      want: [
+        { type: 'direct', text: 'It was a twinkle in some engineer’s eye.', speaker: 'Jane Roe', cue: 'joked' },
+        { type: 'direct', text: 'The land underneath is very unstable.', speaker: 'John Brown', cue: 'claimed' },
+      ],
+    },
+    {
+      name: 'the same verbs report a clause with a verb of its own',
+      text: 'The company denied its staff were paid less than others.',
+      want: [{ type: 'indirect', text: 'its staff were paid less than others', speaker: 'The company', cue: 'denied' }],
+    },
+    {
+      name: 'an adverb of time or sequence between the subject and the cue',
+      text: 'Jane Smith finally said “no more.” John Brown eventually said the vote would be close.',
+      want: [
+        { type: 'direct', text: 'no more.', speaker: 'Jane Smith', cue: 'said' },
+        { type: 'indirect', text: 'the vote would be close', speaker: 'John Brown', cue: 'said' },
+      ],
+    },
+    {
       name: 'told reporters',
       text: 'Jane Smith told reporters the vote would be close.',
       want: [{ type: 'indirect', text: 'the vote would be close', speaker: 'Jane Smith', cue: 'told' }],
@@ -323,6 +344,11 @@ export const subjectCueCases: RuleCases = {
     },
   ],
   silent: [
+    {
+      name: 'a verb whose object may be a thing: a phrase with no verb of its own is no report',
+      text: 'The provincial government has denied a request by the school district to replace the school. The Russell 2000 index added 10 points, or 0.7 per cent, to 1,467. She wrote her first cookbook in 1991.',
+      want: [],
+    },
     { name: 'a negated cue reports nothing', text: 'Jane Smith did not say the vote would be close.', want: [] },
     {
       name: '"said so" reports nothing',
