@@ -21,8 +21,10 @@ export const ConfigSchema = z.strictObject({
         .number()
         .int()
         .positive()
-        .default(2_000_000)
-        .describe('Largest article, in wink tokens, that is processed; a longer one is rejected.'),
+        .default(100_000)
+        .describe(
+          'Largest article, in wink tokens, that is processed; a longer one is rejected before the costly stages.',
+        ),
       maxQuoteChars: z.number().int().positive().default(5_000).describe('Longest quote kept, in characters.'),
     })
     .prefault({})

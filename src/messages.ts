@@ -70,6 +70,10 @@ export const MESSAGES = {
     text: 'The page holds {count} elements, above the limit of {limit}: skipped. No article page is so big; split the file to process it.',
   },
   'ingest/boilerplate-removed': { severity: 'info', text: 'Removed boilerplate line "{line}" (rule {rule}).' },
+  'ingest/boilerplate-removed-more': {
+    severity: 'info',
+    text: 'Removed {count} more boilerplate lines beyond the {listed} listed (by rule: {rules}).',
+  },
   'ingest/html-no-article': {
     severity: 'warning',
     text: 'No main article found in the page; the whole body text was used.',

@@ -97,6 +97,62 @@ describe('ingest', () => {
     expect(normalizeText('e\u200d\u0301').settled).toBe(false);
   });
 
+  it('tidies lines as their definition says, line by line, without splitting the text', () => {
+    // the definition: each line's runs of spaces collapsed and the line trimmed, runs of blank lines one blank
+    // line, none at either end
+    const byLines = (text: string) => {
+      const out: string[] = [];
+      for (const line of text.split('\n').map((l) => l.replace(/ {2,}/g, ' ').trim())) {
+        if (line === '' && (out.length === 0 || out[out.length - 1] === '')) continue;
+        out.push(line);
+      }
+      while (out.length && out[out.length - 1] === '') out.pop();
+      return out.join('\n');
+    };
+    const pieces = ['a', 'Bc', ' ', '  ', '   ', '\n', '\n\n', '\n\n\n', ' \n', '\n ', '\t', '\u00a0', '\u3000'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((a) => a.join('')),
+        (input) => {
+          // the earlier replaces (odd spaces to plain ones) are the same either way; the tidy is what differs
+          const spaced = input.replace(/[\t\u00a0\u3000]/g, ' ');
+          expect(normalizeText(input).text).toBe(byLines(spaced));
+        },
+      ),
+      { numRuns: 5000, seed: 5 },
+    );
+  });
+
+  it('removes boilerplate as the line-by-line definition does, and lists at most 20 removals', () => {
+    const byLines = (text: string) => {
+      const lines = text.split('\n');
+      const kept = lines.filter((line) => {
+        const t = line.trim();
+        return !(t.length > 0 && t.length <= 240 && rules.some((r) => r.pattern.test(t)));
+      });
+      return { text: kept.join('\n'), removed: lines.length - kept.length };
+    };
+    const pieces = ['Advertisement', 'Real text.', '', ' ', '\n', '\n\n', 'Share this article', 'x'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...pieces), { maxLength: 60 }).map((a) => a.join('\n')),
+        (input) => {
+          const r = removeBoilerplate(input, rules);
+          const want = byLines(input);
+          expect(r.text).toBe(want.text);
+          expect(r.messages).toHaveLength(Math.min(want.removed, 20) + (want.removed > 20 ? 1 : 0));
+        },
+      ),
+      { numRuns: 3000, seed: 7 },
+    );
+    const many = removeBoilerplate(`Real text.\n${'Advertisement\nShare this article\n'.repeat(50)}`, rules);
+    expect(many.text).toBe('Real text.\n');
+    expect(many.messages.filter((m) => m.id === 'ingest/boilerplate-removed')).toHaveLength(20);
+    const more = many.messages.filter((m) => m.id === 'ingest/boilerplate-removed-more');
+    expect(more).toHaveLength(1);
+    expect(more[0]!.text).toMatch(/Removed 80 more boilerplate lines beyond the 20 listed \(by rule: \S+ 40, \S+ 40\)/);
+  });
+
   it('keeps provenance: path, format and the sha256 of the raw bytes', () => {
     const a = ingest(raw('Hello world.'), defaults, rules);
     expect(a.source).toEqual({

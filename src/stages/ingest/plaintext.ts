@@ -39,11 +39,27 @@ function isKnownHeader(h: { key: string; value: string }): boolean {
   return h.value.length <= 200;
 }
 
+/** The lines before the first blank line, if there are at most MAX_HEADER_LINES of them, and where that blank
+ * line starts. Only the top of the text is read: a text of a million lines is not split to look at its first. */
+function headerBlock(text: string): { block: string[]; rest: number } | undefined {
+  const block: string[] = [];
+  for (let at = 0; at <= text.length && block.length <= MAX_HEADER_LINES;) {
+    const lineEnd = text.indexOf('\n', at);
+    const end = lineEnd === -1 ? text.length : lineEnd;
+    const line = text.slice(at, end > at && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
+    if (line.trim() === '') return block.length <= MAX_HEADER_LINES ? { block, rest: at } : undefined;
+    if (lineEnd === -1) return undefined;
+    block.push(line);
+    at = lineEnd + 1;
+  }
+  return undefined;
+}
+
 /** Reads an optional header block (Title:, Date:, URL:) into meta; the rest is the text. */
 export function extractPlainText(text: string): Extracted {
-  const lines = text.split(/\r?\n/);
-  const end = lines.findIndex((l) => l.trim() === '');
-  const block = lines.slice(0, end === -1 ? lines.length : end);
+  const head = headerBlock(text);
+  if (head === undefined) return { text: text.trimEnd(), meta: {}, messages: [] };
+  const { block, rest: restAt } = head;
   const headers = block.map(parseHeader);
   // Every line of the block must be a "Key: value" line, and the first a known key: "Washington: the president
   // said…" has an unknown key and stays text.
@@ -51,9 +67,7 @@ export function extractPlainText(text: string): Extracted {
   const isHeader =
     first !== undefined &&
     isKnownHeader(first) &&
-    block.length <= MAX_HEADER_LINES &&
-    headers.every((h) => h !== undefined && (FIELDS[h.key] === undefined || isKnownHeader(h))) &&
-    end !== -1;
+    headers.every((h) => h !== undefined && (FIELDS[h.key] === undefined || isKnownHeader(h)));
   if (!isHeader) return { text: text.trimEnd(), meta: {}, messages: [] };
 
   const meta: Meta = {};
@@ -71,9 +85,9 @@ export function extractPlainText(text: string): Extracted {
     }
   }
   for (const key of Object.keys(meta) as Field[]) if (meta[key] === undefined) delete meta[key];
-  const rest = lines
-    .slice(end)
-    .join('\n')
+  const rest = text
+    .slice(restAt)
+    .replace(/\r\n/g, '\n')
     .replace(/^\s*\n/, '')
     .trimEnd();
   return { text: rest, meta, messages };
