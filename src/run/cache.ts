@@ -30,7 +30,7 @@ const SUM_LINE = 65;
 
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
-let codeHash: string | undefined;
+const sourceHashes = new Map<string, string>();
 
 const IMPORT =
   /^[ \t]*(?:import|export)\s[^'"]*?from\s*['"](\.{1,2}\/[^'"]+)['"]|\bimport\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/gm;
@@ -41,16 +41,26 @@ const IMPORT =
  * lexicon or the report would serve stale entries during development; files the entries do not depend on (the
  * CLI, the run layer) are left out so that editing them keeps the cache. */
 export function codeVersion(): string {
-  if (codeHash) return codeHash;
+  return sourceVersion(['../pipeline', './outcome']);
+}
+
+/** The same hash for everything a whole run's output depends on: the run layer (src/run/runner.ts and what it
+ * imports: the corpus pass, the tables' and the report's writers) besides the stages. */
+export function runCodeVersion(): string {
+  return sourceVersion(['./runner', '../pipeline', './outcome']);
+}
+
+/** A hash of the files the given modules (relative to this one, without extension) import, followed through
+ * relative imports, and of data/ and package-lock.json. */
+function sourceVersion(entries: readonly string[]): string {
+  const known = sourceHashes.get(entries.join('|'));
+  if (known) return known;
   const root = fileURLToPath(new URL('../../', import.meta.url));
   const h = createHash('sha256');
   const seen = new Set<string>();
   // the installed package runs compiled .js files, whose imports name .js files: hash those
   const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-  const queue = [
-    fileURLToPath(new URL(`../pipeline${ext}`, import.meta.url)),
-    fileURLToPath(new URL(`./outcome${ext}`, import.meta.url)),
-  ];
+  const queue = entries.map((e) => fileURLToPath(new URL(`${e}${ext}`, import.meta.url)));
   while (queue.length) {
     const file = queue.shift()!;
     if (seen.has(file)) continue;
@@ -87,8 +97,9 @@ export function codeVersion(): string {
       /* absent: nothing to hash */
     }
   }
-  codeHash = h.digest('hex').slice(0, 16);
-  return codeHash;
+  const hash = h.digest('hex').slice(0, 16);
+  sourceHashes.set(entries.join('|'), hash);
+  return hash;
 }
 
 /** Everything besides the article itself that decides its record. */

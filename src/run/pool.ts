@@ -12,9 +12,11 @@ import type { WorkerReply, WorkerTask } from './worker.ts';
 export const MIN_ARTICLES_FOR_POOL = 8;
 
 /** Below this many articles, `auto` stays in process: each worker loads the stages (about 2 CPU seconds: modules,
- * wink's model, the tagger) before its first article, while in process one load serves all; an article takes
- * about 25 ms, so two workers win back 1 s only past about 40 articles. An explicit count is the user's. */
-export const MIN_ARTICLES_FOR_AUTO_POOL = 64;
+ * wink's model, the tagger) before its first article, while in process one load serves all, and two threads here
+ * do not run memory-bound work twice as fast (wink's readDoc 1.30x one). Measured with `npm run bench` on a quiet
+ * machine, wall seconds in process against two workers: 64 articles 4.42 against 5.29, 160 articles 7.03 against
+ * 6.91, 2,520 articles 40.4 against 36.2; the pool starts to pay at about 160. An explicit count is the user's. */
+export const MIN_ARTICLES_FOR_AUTO_POOL = 160;
 
 /** The number of worker threads for a run: 0 means in-process. */
 export function workerCount(setting: Config['run']['concurrency'], articles: number): number {

@@ -23,7 +23,7 @@ export function progressLine(
 
 /** The closing line: processed, cached, rejected, counts and wall time. */
 export function summaryLine(s: RunSummary, seconds: number): string {
-  const threads = s.workers ? `${s.workers} workers` : 'in process';
+  const threads = s.upToDate ? 'up to date: nothing written' : s.workers ? `${s.workers} workers` : 'in process';
   const skipped = s.skipped ? `, ${s.skipped} other entries skipped (see manifest.json)` : '';
   return `${s.inputs} articles: ${s.ok} processed (${s.cached} from cache), ${s.rejected} rejected${skipped}; ${s.quotes} quotes, ${s.entities} entities in ${seconds.toFixed(1)} s (${threads})`;
 }

@@ -6,6 +6,8 @@
 // and the main thread appends the bytes and counts in input order. Library entry for the CLI and for anyone
 // who imports the pipeline.
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { configHash, type Config, type ConfigSource } from '../config.ts';
 import type { InputArticle } from '../io/inputs.ts';
 import type { ArticleReader } from '../io/read.ts';
@@ -20,7 +22,7 @@ import { CorpusIndex } from '../outputs/corpus/index.ts';
 import { articleDigest } from '../outputs/corpus/digest.ts';
 import type { OutputsOptions } from '../outputs/write-outputs.ts';
 import type { Message, SourceFormat } from '../types.ts';
-import { PIPELINE_VERSION } from '../version.ts';
+import { modelVersion, PIPELINE_VERSION } from '../version.ts';
 import { articleOutputs, lacksOutputs, type OutputsWanted } from '../outputs/article-outputs.ts';
 import { buildManifest, manifestText } from '../outputs/manifest.ts';
 import { outcomeOf, type ArticleOutcome } from '../outcome.ts';
@@ -31,6 +33,8 @@ import { ArticlePool, workerCount } from './pool.ts';
 import { storeOutcome, type StoreTarget } from './store.ts';
 import type { Shard } from './shard.ts';
 import { plan as makePlan, RunError, type Plan } from './plan.ts';
+import { runCodeVersion } from './cache.ts';
+import { folderMatches, inputDigest, readStamp, stampKeyOf, writeStamp } from './stamp.ts';
 
 export { RunError } from './plan.ts';
 
@@ -87,6 +91,8 @@ export interface RunSummary {
   /** What the run noticed besides the articles' own messages (a corrupt cache entry): for stderr, not the
    * manifest, which equals a run without cache. */
   warnings: { path: string; message: Message }[];
+  /** The output folder already held what the run would write, and nothing was written (src/run/stamp.ts). */
+  upToDate?: boolean;
 }
 
 /** Resolves the inputs, checks them against the folders the run writes, sets up the cache (src/run/plan.ts). */
@@ -135,10 +141,11 @@ function asRunError(err: unknown): unknown {
 /** What the main thread does before any processing: read the bytes, and answer from the cache when it can. */
 type Prepared = { outcome: ProcessedArticle } | { bytes: Uint8Array; key?: string };
 
-function prepare(a: InputArticle, p: Plan & { warnings: RunSummary['warnings'] }): Prepared {
+function prepare(a: InputArticle, p: Plan & { warnings: RunSummary['warnings'] }, digests: Digests): Prepared {
   const { cache } = p;
   const read = p.read(a);
-  if ('error' in read)
+  if ('error' in read) {
+    digests.unreadable = true;
     return {
       outcome: {
         id: a.id,
@@ -151,8 +158,11 @@ function prepare(a: InputArticle, p: Plan & { warnings: RunSummary['warnings'] }
         cached: false,
       },
     };
+  }
   if (!cache) return { bytes: read.bytes };
-  const key = cache.keyOf(a.id, a.path, createHash('sha256').update(read.bytes).digest('hex'));
+  const sha256 = createHash('sha256').update(read.bytes).digest('hex');
+  digests.byId.set(a.id, inputDigest(a.id, a.path, sha256));
+  const key = cache.keyOf(a.id, a.path, sha256);
   const found = cache.get(a.id, a.path, key);
   if ('corrupt' in found)
     p.warnings.push({
@@ -170,8 +180,81 @@ function prepare(a: InputArticle, p: Plan & { warnings: RunSummary['warnings'] }
   return { outcome: hit };
 }
 
+/** The inputs' digests as the run reads them, for the stamp (src/run/stamp.ts); none when one could not be read. */
+interface Digests {
+  byId: Map<string, string>;
+  unreadable: boolean;
+}
+
+/** The folder a run's stamp covers: the output folder, when the cache, the tables and the report all live in it
+ * (as the command writes them) and the run may write its cache. */
+function stampFolder(opts: RunOptions, p: Plan): string | undefined {
+  const dir = opts.sink.dir;
+  if (dir === undefined || opts.cacheDir !== dir || !p.cache?.writable || opts.shard) return undefined;
+  const inside = (d: string | undefined) => d === undefined || !relative(dir, d).startsWith('..');
+  return inside(opts.outputs?.tablesOutDir) && inside(opts.outputs?.reportDir) ? dir : undefined;
+}
+
+/** Everything besides the inputs' bytes that decides what a run writes into its folder. */
+function runKey(opts: RunOptions, p: Plan, dir: string): string {
+  const { tablesOutDir, reportDir } = opts.outputs ?? {};
+  return stampKeyOf([
+    PIPELINE_VERSION,
+    modelVersion(),
+    runCodeVersion(),
+    configHash(opts.config),
+    opts.configSource ?? null,
+    opts.order ?? 'id',
+    opts.stdinFormat ?? null,
+    p.want,
+    tablesOutDir === undefined ? null : relative(dir, tablesOutDir),
+    reportDir === undefined ? null : relative(dir, reportDir),
+    p.articles.map((a) => [a.id, a.path]),
+    p.rejected,
+    p.skipped,
+  ]);
+}
+
+/** The summary of a run that has nothing to do: the folder's stamp has this run's key, every input has the bytes
+ * it had, and every file of the folder has the bytes it was stamped with. Counts and refusals are the manifest's,
+ * which the stamp vouches for. Otherwise undefined, and the run does its work. */
+function upToDate(opts: RunOptions, p: Plan): RunSummary | undefined {
+  const dir = stampFolder(opts, p);
+  if (dir === undefined || opts.force) return undefined;
+  const stamp = readStamp(dir);
+  if (!stamp || stamp.key !== runKey(opts, p, dir) || stamp.inputs.length !== p.articles.length) return undefined;
+  for (let i = 0; i < p.articles.length; i++) {
+    const a = p.articles[i]!;
+    const read = p.read(a);
+    if ('error' in read) return undefined;
+    const sha256 = createHash('sha256').update(read.bytes).digest('hex');
+    if (inputDigest(a.id, a.path, sha256) !== stamp.inputs[i]) return undefined;
+  }
+  if (!folderMatches(dir, stamp.files)) return undefined;
+  let manifest: Pick<ReturnType<typeof buildManifest>, 'counts' | 'inputs' | 'skipped'>;
+  try {
+    manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as typeof manifest;
+  } catch {
+    return undefined;
+  }
+  opts.onArticle?.(p.articles.length, p.articles.length, p.articles.length);
+  return {
+    ...manifest.counts,
+    cached: p.articles.length,
+    workers: 0,
+    skipped: manifest.skipped.length,
+    rejectedArticles: manifest.inputs
+      .filter((x) => x.status === 'rejected')
+      .map((x) => ({ path: x.path, messages: x.messages })),
+    warnings: [],
+    upToDate: true,
+  };
+}
+
 /** Streams outcomes into the sink in input order and writes the manifest at the end. */
 class Batch {
+  /** The inputs' digests, for the stamp written after the commit. */
+  readonly digests: Digests = { byId: new Map(), unreadable: false };
   private readonly inputs: ArticleOutcome[] = [];
   private quotes = 0;
   private entities = 0;
@@ -256,6 +339,7 @@ class Batch {
     sink.commit();
     this.tables?.publish();
     this.plan.cache?.prune();
+    this.stamp();
     const rejected = manifest.inputs.filter((x) => x.status === 'rejected');
     return {
       ...manifest.counts,
@@ -265,6 +349,15 @@ class Batch {
       rejectedArticles: rejected.map((x) => ({ path: x.path, messages: x.messages })),
       warnings: this.plan.warnings,
     };
+  }
+
+  /** After the commit: the stamp that lets the next run with nothing to do stop early (src/run/stamp.ts). */
+  private stamp(): void {
+    const dir = stampFolder(this.opts, this.plan);
+    if (dir === undefined || this.digests.unreadable) return;
+    const inputs = this.plan.articles.map((a) => this.digests.byId.get(a.id));
+    if (inputs.some((d) => d === undefined)) return;
+    writeStamp(dir, runKey(this.opts, this.plan, dir), inputs as string[]);
   }
 
   /** Drops everything staged: the previous output stays as it was. */
@@ -287,9 +380,11 @@ function runInProcess(
   const batch = new Batch(opts, p, 0);
   begin(opts.sink);
   try {
+    const done = upToDate(opts, p);
+    if (done) return done;
     batch.open();
     for (const a of p.articles) {
-      const prep = prepare(a, p);
+      const prep = prepare(a, p, batch.digests);
       if ('outcome' in prep) {
         batch.add(prep.outcome);
         continue;
@@ -336,7 +431,7 @@ export async function runPipelineAsync(opts: RunOptions): Promise<RunSummary> {
   // threads) several times what the same work costs this small heap.
   const workerWants: OutputsWanted = { tables: false, report: p.want.report };
   const processInWorker = async (a: InputArticle): Promise<ProcessedArticle> => {
-    const prep = prepare(a, p);
+    const prep = prepare(a, p, batch.digests);
     if ('outcome' in prep) return prep.outcome;
     pool ??= new ArticlePool(threads, opts.config);
     let reply: Awaited<ReturnType<ArticlePool['run']>>;
@@ -373,6 +468,8 @@ export async function runPipelineAsync(opts: RunOptions): Promise<RunSummary> {
   };
   begin(opts.sink);
   try {
+    const done = upToDate(opts, p);
+    if (done) return done;
     batch.open();
     // a window of a few tasks per thread keeps every worker busy while bounding what waits for re-ordering
     for await (const outcome of mapInOrder(p.articles, threads * 4, processInWorker)) batch.add(outcome);

@@ -2,7 +2,7 @@
 // status, messages, counts, page hash, and the dataset line) is covered, a single flipped byte anywhere makes it
 // corrupt, the article is processed again with a warning (cache/corrupt-entry), and --check, which reads the
 // same cache, does not vouch for an output a corrupt entry agrees with.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.ts';
@@ -85,11 +85,14 @@ describe('robustness: cache entries', () => {
         .replace('"quotes":', '"quotes":9')
         .replace(/"sha256":"[0-9a-f]/, '"sha256":"x'),
     );
+    // the folder is up to date, so a run would not read the cache: without its stamp it does
+    rmSync(join(out, '.cache', 'run-stamp.json'));
     const s = await run(corpus, out);
     expect(s.warnings.map((w) => w.message.id)).toEqual(['cache/corrupt-entry']);
     expect(s.cached).toBe(1);
     for (const f of ['dataset.jsonl', 'manifest.json', 'tables/articles.csv', 'report/index.html'])
       expect(read(out, f), f).toBe(read(clean, f));
+    rmSync(join(out, '.cache', 'run-stamp.json'));
     const again = await run(corpus, out);
     expect(again.warnings).toEqual([]);
     expect(again.cached).toBe(2);

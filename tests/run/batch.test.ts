@@ -2,7 +2,7 @@
 // vitest), a warm cache gives the bytes of a cold run without processing, and bad cache entries are recomputed;
 // the tables and the report a run writes are those of `npm run tables` and `npm run report` on its dataset,
 // whatever the worker count or the state of the cache.
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig, type Config } from '../../src/config.ts';
@@ -29,6 +29,9 @@ const config = (run: Partial<Config['run']> = {}, rest: Record<string, unknown> 
 const withOutputs = (out: string): Partial<RunOptions> => ({
   outputs: { tablesOutDir: out, reportDir: join(out, 'report') },
 });
+
+/** Removes the folder's run stamp, so that the next run reads its cache instead of finding nothing to do. */
+const forgetStamp = (out: string) => rmSync(join(out, '.cache', 'run-stamp.json'));
 
 async function runInto(out: string, cfg: Config, extra: Partial<RunOptions> = {}) {
   return runPipelineAsync({
@@ -127,7 +130,17 @@ describe('cache', () => {
     const bodies = entries.map((e) => readFileSync(join(out, '.cache', 'articles', e), 'utf8'));
     expect(bodies.filter((b) => /"pageSha":"[0-9a-f]{64}"/.test(b))).toHaveLength(12);
     expect(bodies.filter((b) => b.includes('<!DOCTYPE html>') || b.includes('\r\n'))).toHaveLength(0);
+    // nothing changed: the stamp says so, and the folder is left as it is
+    const datasetTime = statSync(join(out, 'dataset.jsonl')).mtimeMs;
+    const noop = await runInto(out, config({ concurrency: 2 }));
+    expect(noop.upToDate).toBe(true);
+    expect(noop.workers).toBe(0);
+    expect(statSync(join(out, 'dataset.jsonl')).mtimeMs).toBe(datasetTime);
+    expect(read(out)).toEqual(reference);
+    // without the stamp, every article comes from the cache
+    forgetStamp(out);
     const warm = await runInto(out, config({ concurrency: 2 }));
+    expect(warm.upToDate).toBeUndefined();
     expect(warm.cached).toBe(13);
     expect(warm.workers).toBe(2);
     expect(read(out)).toEqual(reference);
@@ -145,6 +158,7 @@ describe('cache', () => {
     const text = readFileSync(join(dir, names[1]!), 'utf8');
     writeFileSync(join(dir, names[1]!), text.slice(0, -5)); // truncated line: its hash no longer matches
     writeFileSync(join(dir, names[2]!), '');
+    forgetStamp(out);
     const s = await runInto(out, config({ concurrency: 'off' }));
     expect(s.cached).toBe(10);
     expect(read(out)).toEqual(reference);
@@ -169,6 +183,7 @@ describe('cache', () => {
     const name = readdirSync(dir).find((e) => readFileSync(join(dir, e), 'utf8').includes('"pageSha"'))!;
     // the same length, one character changed: only the body's hash can tell
     writeFileSync(join(dir, name), readFileSync(join(dir, name), 'utf8').replace(/\}$/, ']'));
+    forgetStamp(out);
     const s = await runInto(out, config({ concurrency: 'off' }));
     expect(s.cached).toBe(12);
     expect(read(out)).toEqual(reference);
