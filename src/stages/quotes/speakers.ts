@@ -230,16 +230,20 @@ function nominalOrganisationBefore(
   return null;
 }
 
+const INTRODUCING = new Set(['a', 'an', 'one', 'another']);
 // How many speakers back a definite phrase looks for the nameless source it takes up.
 const SAME_SOURCE_REACH = 30;
 
-/** The name of the last nameless speaker phrase with the head word `head` ("A person familiar with the
- * negotiations" for a later "the person"), or undefined. */
+/** The name of the last nameless speaker phrase introduced as new with the head word `head` ("A person familiar
+ * with the negotiations" for a later "the person"), or undefined. */
 function sameSource(tokens: readonly Token[], head: string, recent: readonly Speaker[]): string | undefined {
   for (let i = recent.length - 1; i >= Math.max(0, recent.length - SAME_SOURCE_REACH); i--) {
     const s = recent[i]!;
     if (s.entityId !== null || !s.mention) continue;
     const a = tokenAt(tokens, s.mention.start);
+    // Only a source introduced as new ("A person …") is taken up; two definite phrases are two people ("the
+    // laid-back Cambridge resident", "the self-taught Cambridge resident").
+    if (!INTRODUCING.has(tok(tokens, a).lower)) continue;
     const b = tokenAt(tokens, s.mention.end - 1) + 1;
     if (a >= 0 && b > a + 1 && tok(tokens, headOf(tokens, a, b)).lower === head) return s.name;
   }

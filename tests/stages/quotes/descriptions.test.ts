@@ -95,6 +95,14 @@ const CASES: { name: string; text: string; speaker: string; linked: boolean; men
     mention: 'A statement',
   },
   {
+    name: 'two definite phrases with one head are two people',
+    text:
+      '“We print one copy,” says the laid-back Cambridge resident. ' +
+      '“It takes months,” says the self-taught Cambridge resident.',
+    speaker: 'the self-taught Cambridge resident',
+    linked: false,
+  },
+  {
     name: 'a definite phrase with the head of an earlier nameless source is that source',
     text:
       'A person familiar with the negotiations says Stauskas has been traded to the Indiana Pacers. ' +
