@@ -63,11 +63,19 @@ export const MESSAGES = {
   },
   'ingest/too-much-markup': {
     severity: 'error',
-    text: 'The Markdown input holds more than {limit} lines and link or emphasis markers ([ ] * _): skipped. Its parser pays for each, and for the square of the markers in one paragraph; no article holds so many. Split the file to process it.',
+    text: 'The Markdown input holds more than {limit} lines and inline markers ([ ] * _ ` < & ! \\ ~ |): skipped. Its parser pays for each, and for the square of the markers in one paragraph; no article holds so many. Split the file to process it.',
   },
   'ingest/too-many-elements': {
     severity: 'error',
     text: 'The page holds {count} elements, above the limit of {limit}: skipped. No article page is so big; split the file to process it.',
+  },
+  'ingest/too-many-blocks': {
+    severity: 'error',
+    text: 'The Markdown input opens more than {limit} block quotes and setext headings (a line underlined with = or -): skipped. Its parser pays for the square of their number; no article holds so many. Split the file to process it.',
+  },
+  'ingest/too-many-nodes': {
+    severity: 'error',
+    text: 'The page makes more than {limit} DOM nodes (elements, comments and text; every character reference such as &amp; starts a new text node): skipped. No article page makes so many; split the file to process it.',
   },
   'ingest/boilerplate-removed': { severity: 'info', text: 'Removed boilerplate line "{line}" (rule {rule}).' },
   'ingest/boilerplate-removed-more': {
@@ -191,9 +199,20 @@ export type MessageId = keyof typeof MESSAGES;
 export function message(id: MessageId, stage: string, details: Record<string, string | number> = {}): Message {
   const spec: MessageSpec = MESSAGES[id];
   const text = spec.text.replace(/\{(\w+)\}/g, (_, key: string) =>
-    details[key] !== undefined ? printable(String(details[key])) : `{${key}}`,
+    details[key] !== undefined ? printable(clipped(String(details[key]))) : `{${key}}`,
   );
   return { id, severity: spec.severity, stage, text };
+}
+
+// The longest placeholder a message holds, in characters (a path's longest, PATH_MAX): a value from the input
+// (a date it cannot read, a line) may be megabytes, and a message is copied into the manifest and onto stderr.
+const MAX_PLACEHOLDER = 4096;
+
+/** The value cut to MAX_PLACEHOLDER characters, with an ellipsis when cut (never inside a surrogate pair). */
+function clipped(s: string): string {
+  if (s.length <= MAX_PLACEHOLDER) return s;
+  const end = /[\ud800-\udbff]/.test(s[MAX_PLACEHOLDER - 1]!) ? MAX_PLACEHOLDER - 1 : MAX_PLACEHOLDER;
+  return `${s.slice(0, end)}…`;
 }
 
 // C0 and C1 controls, DEL, the line and paragraph separators and the bidirectional controls (which can make a

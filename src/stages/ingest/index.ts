@@ -12,9 +12,12 @@ import { clearlyNotEnglish } from './language.ts';
 import {
   htmlOverLimits,
   markdownTooDeep,
+  markdownTooManyBlocks,
   markdownTooMuchMarkup,
   MAX_HTML_DEPTH,
   MAX_HTML_ELEMENTS,
+  MAX_HTML_NODES,
+  MAX_MARKDOWN_BLOCKS,
   MAX_MARKDOWN_DEPTH,
   MAX_MARKDOWN_MARKUP,
 } from './nesting.ts';
@@ -46,16 +49,27 @@ function overLimits(format: SourceFormat, text: string): Message | undefined {
   if (format === 'markdown') {
     const depth = markdownTooDeep(text);
     if (depth !== undefined) return message('ingest/too-deep', 'ingest', { format, depth, limit: MAX_MARKDOWN_DEPTH });
-    return markdownTooMuchMarkup(text) === undefined
-      ? undefined
-      : message('ingest/too-much-markup', 'ingest', { limit: MAX_MARKDOWN_MARKUP });
+    if (markdownTooMuchMarkup(text) !== undefined) {
+      return message('ingest/too-much-markup', 'ingest', { limit: MAX_MARKDOWN_MARKUP });
+    }
+    if (markdownTooManyBlocks(text) !== undefined) {
+      return message('ingest/too-many-blocks', 'ingest', { limit: MAX_MARKDOWN_BLOCKS });
+    }
+    // A Markdown file may hold HTML, which is parsed as a page is: the page limits hold for the whole file.
+    const html = htmlOverLimits(text);
+    return html === undefined ? undefined : htmlOverMessage(format, html);
   }
   if (format !== 'html') return undefined;
   const over = htmlOverLimits(text);
-  if (over === undefined) return undefined;
-  return 'depth' in over
-    ? message('ingest/too-deep', 'ingest', { format, depth: over.depth, limit: MAX_HTML_DEPTH })
-    : message('ingest/too-many-elements', 'ingest', { count: over.elements, limit: MAX_HTML_ELEMENTS });
+  return over === undefined ? undefined : htmlOverMessage(format, over);
+}
+
+/** The message for HTML over one of the page limits. */
+function htmlOverMessage(format: SourceFormat, over: NonNullable<ReturnType<typeof htmlOverLimits>>): Message {
+  if ('depth' in over)
+    return message('ingest/too-deep', 'ingest', { format, depth: over.depth, limit: MAX_HTML_DEPTH });
+  if ('nodes' in over) return message('ingest/too-many-nodes', 'ingest', { limit: MAX_HTML_NODES });
+  return message('ingest/too-many-elements', 'ingest', { count: over.elements, limit: MAX_HTML_ELEMENTS });
 }
 
 /** Decodes, extracts, normalises and cleans one article; problems become messages, an error one rejects it. */

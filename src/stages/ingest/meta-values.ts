@@ -44,6 +44,12 @@ const ZONES: Record<string, string> = {
   pdt: '-07:00',
 };
 
+/** The longest metadata value read, in characters as the input holds it: no headline, byline, date, URL or site
+ * name comes near it, and a value of megabytes (a 15 MB `<title>`, `og:title` or JSON-LD headline) would be copied
+ * by every reader and carried into every record, table and page (15 MB: 17–39 s and 0.7–1 GB). A longer value is
+ * not read, as a value that is no such thing. */
+export const MAX_META_CHARS = 4096;
+
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
 function validDay(year: number, month: number, day: number): boolean {
@@ -114,6 +120,7 @@ function fromNamedMonth(
 
 /** Normalises a date to ISO 8601 (date, or date-time with its zone when given); undefined when ambiguous or unparseable. */
 export function normaliseDate(value: string): string | undefined {
+  if (value.length > MAX_META_CHARS) return undefined;
   const s = value.trim().replace(/\s+/g, ' ');
   let m = ISO.exec(s);
   if (m) {
@@ -132,10 +139,12 @@ export function normaliseDate(value: string): string | undefined {
   return undefined;
 }
 
-/** Collapses whitespace and trims; undefined for an empty result. */
+/** Collapses whitespace and trims; undefined for an empty result or one over MAX_META_CHARS. */
 export function cleanValue(value: unknown): string | undefined {
   if (typeof value !== 'string' && typeof value !== 'number') return undefined;
-  const s = String(value).replace(/\s+/g, ' ').trim();
+  const raw = String(value);
+  if (raw.length > MAX_META_CHARS) return undefined;
+  const s = raw.replace(/\s+/g, ' ').trim();
   return s === '' ? undefined : s;
 }
 

@@ -25,6 +25,7 @@ export interface DomElement extends DomNode {
   hasAttribute(name: string): boolean;
   hasAttributes(): boolean;
   removeAttribute(name: string): void;
+  setAttribute(name: string, value: string): void;
   remove(): void;
 }
 

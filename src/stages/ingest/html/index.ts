@@ -28,6 +28,10 @@ const MAX_READABILITY_DEPTH = 200;
 // the body-text fallback too. (Readability's own maxElemsToParse counts getElementsByTagName('*'), which
 // linkedom answers with an empty list, so it cannot do this.)
 const MAX_READABILITY_ELEMENTS = 30_000;
+// Every node counts too (elements, attributes, text nodes): Readability re-parses the page for each of its retries
+// (up to five), and linkedom pays for each node of a parse (80,000 attributes on one element: 9 s). The largest
+// article pages make about 20,000 nodes.
+const MAX_READABILITY_NODES = 100_000;
 
 const chars = (paragraphs: readonly string[]): number => paragraphs.reduce((n, p) => n + p.length, 0);
 
@@ -83,7 +87,10 @@ export function extractHtml(source: string): Extracted {
   // article that came out far smaller than the page.
   const visibleChars = document.body ? chars(paragraphsOf(document.body)) : 0;
 
-  const tooDeep = sanitized.depth > MAX_READABILITY_DEPTH || sanitized.elements > MAX_READABILITY_ELEMENTS;
+  const tooDeep =
+    sanitized.depth > MAX_READABILITY_DEPTH ||
+    sanitized.elements > MAX_READABILITY_ELEMENTS ||
+    sanitized.nodes > MAX_READABILITY_NODES;
   const candidate = (article: ArticleContent | null): Candidate => {
     const paragraphs = article ? withoutHeadings(articleParagraphs(article.content), meta) : [];
     return { paragraphs, article, suspicion: suspicionOf(paragraphs, visibleChars) };

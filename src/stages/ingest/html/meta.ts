@@ -3,7 +3,14 @@
 import type { Meta } from '../../../types.ts';
 import { ENTER, isElement, SKIP_CHILDREN, walkElements, type DomDocument, type DomElement } from './dom.ts';
 import { readJsonLdArticle } from './json-ld.ts';
-import { cleanByline, cleanValue, normaliseDate, normaliseLanguage, normaliseUrl } from '../meta-values.ts';
+import {
+  cleanByline,
+  cleanValue,
+  MAX_META_CHARS,
+  normaliseDate,
+  normaliseLanguage,
+  normaliseUrl,
+} from '../meta-values.ts';
 
 export interface HtmlMeta {
   meta: Meta;
@@ -70,8 +77,10 @@ function metaTags(metas: DomElement[]): Map<string, string> {
     const content = cleanValue(el.getAttribute('content'));
     if (content === undefined) continue;
     for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
+      const keys = el.getAttribute(attr) ?? '';
+      if (keys.length > MAX_META_CHARS) continue; // no names, as an over-long value is no value
       // property="og:title article:author" is legal RDFa: one tag, several keys.
-      for (const key of (el.getAttribute(attr) ?? '').toLowerCase().split(/\s+/)) {
+      for (const key of keys.toLowerCase().split(/\s+/)) {
         if (key !== '' && !tags.has(key)) tags.set(key, content);
       }
     }

@@ -1,6 +1,6 @@
 // Removes everything that could run or load something, before any other code looks at the page: the DOM is
 // never rendered, but Readability's content and our text walker then only ever see inert markup.
-import { ENTER, SKIP_CHILDREN, walkElements, type DomDocument, type DomElement } from './dom.ts';
+import { ENTER, SKIP_CHILDREN, TEXT_NODE, walkElements, type DomDocument, type DomElement } from './dom.ts';
 
 // Elements whose content is code, a nested document or a plugin: never article text.
 export const ACTIVE = new Set(['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'portal']);
@@ -42,21 +42,48 @@ export const DATA_SCRIPT_TYPES = /^(?:application\/(?:ld\+)?json|text\/template|
 export const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'data']);
 export const SCRIPT_URL = /^\s*(?:javascript|vbscript|data):/i;
 
-/** Counts and strips event handlers and script URLs on one element. */
+// The style declarations anything reads here: Readability and its readerable test ask only whether an element is
+// shown (display, visibility).
+const VISIBILITY = /^\s*(?:display|visibility)\s*:/i;
+
+/** Readability pays for each declaration of a style (linkedom parses it when asked for one property) and for each
+ * candidate URL of a srcset (it resolves every one), so a page can make it pay for megabytes of them (a 15 MB
+ * style or srcset: 17–22 s). What it reads of them is kept: the display and visibility declarations of a style,
+ * the first candidate of a srcset (no image reaches the text). */
+function cheaperValue(name: string, value: string): string | undefined {
+  if (name === 'style') {
+    const kept = value.split(';').filter((d) => VISIBILITY.test(d));
+    return kept.length === 0 ? '' : kept.join(';');
+  }
+  if (name === 'srcset') {
+    const comma = value.indexOf(',');
+    return comma < 0 ? value : value.slice(0, comma);
+  }
+  return undefined;
+}
+
+/** Counts and strips event handlers and script URLs on one element, and cuts its style and srcset down to what
+ * Readability reads of them. */
 function removeActiveAttributes(el: DomElement): number {
   let removed = 0;
   const attributes = el.attributes;
   // Collect first: removing while iterating a live attribute list would skip entries.
   const names: string[] = [];
+  const cheaper: [string, string][] = [];
   for (let i = 0; i < attributes.length; i++) {
     const { name, value } = attributes[i]!;
     const lower = name.toLowerCase();
     if (lower.startsWith('on') || (URL_ATTRIBUTES.has(lower) && SCRIPT_URL.test(value))) names.push(name);
+    else {
+      const cut = cheaperValue(lower, value);
+      if (cut !== undefined && cut !== value) cheaper.push([name, cut]);
+    }
   }
   for (const name of names) {
     el.removeAttribute(name);
     removed++;
   }
+  for (const [name, value] of cheaper) el.setAttribute(name, value);
   return removed;
 }
 
@@ -67,6 +94,8 @@ export interface Sanitized {
   depth: number;
   /** How many elements are left in the page. */
   elements: number;
+  /** How many nodes are left: the elements, their attributes and the text nodes in them. */
+  nodes: number;
 }
 
 /** Strips active and non-text elements, event handlers and javascript: URLs. */
@@ -74,6 +103,7 @@ export function removeActiveContent(document: DomDocument): Sanitized {
   let active = 0;
   let deepest = 0;
   let elements = 0;
+  let nodes = 0;
   const doomed: DomElement[] = [];
   // One iterative walk over the tree (deep nesting must not overflow the stack); removal waits until it is done.
   walkElements(document, (el, depth) => {
@@ -90,8 +120,11 @@ export function removeActiveContent(document: DomDocument): Sanitized {
     if (el.hasAttributes()) active += removeActiveAttributes(el);
     if (depth > deepest) deepest = depth;
     elements++;
+    nodes += 1 + el.attributes.length;
+    for (let child = el.firstChild; child !== null; child = child.nextSibling)
+      if (child.nodeType === TEXT_NODE) nodes++;
     return ENTER;
   });
   for (const el of doomed) el.remove();
-  return { active, depth: deepest, elements };
+  return { active, depth: deepest, elements, nodes };
 }
