@@ -71,7 +71,7 @@ export const MESSAGES = {
   },
   'ingest/too-many-blocks': {
     severity: 'error',
-    text: 'The Markdown input opens more than {limit} block quotes and setext headings (a line underlined with = or -): skipped. Its parser pays for the square of their number; no article holds so many. Split the file to process it.',
+    text: 'The Markdown input opens more than {limit} block quotes, setext headings (a line underlined with = or -) and lists or quotes nested in others: skipped. Its parser pays for the square of their number; no article holds so many. Split the file to process it.',
   },
   'ingest/too-many-nodes': {
     severity: 'error',

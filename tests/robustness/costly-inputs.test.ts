@@ -114,6 +114,15 @@ describe('robustness: Markdown its parser pays for in quadratic time', () => {
     ['4,000 separate block quotes', () => '> x\n\n'.repeat(4_000)],
     ['4,000 setext headings', () => 'Title\n=====\n\n'.repeat(4_000)],
     ['2,000 quotes in list items', () => '- > x\n\n'.repeat(2_000)],
+    ['9,000 lists 99 levels deep', () => `${'- '.repeat(99)}x\n\n`.repeat(9_000)],
+    ['10,000 lists in list items', () => '- - x\n'.repeat(10_000)],
+    [
+      '100 lists nested 99 levels by indentation',
+      () =>
+        Array.from({ length: 99 }, (_, i) => `${'  '.repeat(i)}- x\n`)
+          .join('')
+          .repeat(100),
+    ],
   ])('%s: rejected as ingest/too-many-blocks before micromark', (_, make) => {
     const r = run('a.md', make());
     expect(r.status).toBe('rejected');
@@ -132,6 +141,7 @@ describe('robustness: Markdown its parser pays for in quadratic time', () => {
     ['a million autolinks', () => `Jane ${'<http://a> '.repeat(1_000_000)}said.`],
     ['five million "!"', () => `Jane ${'! '.repeat(5_000_000)}said.`],
     ['a million strike-throughs', () => `Jane ${'~~a~~ '.repeat(1_000_000)}said.`],
+    ['a 19 MB heading', () => `# ${'word '.repeat(4_000_000)}\n\nJane said.`],
   ])('%s in one paragraph: rejected as ingest/too-much-markup', (_, make) => {
     const r = run('a.md', make());
     expect(r.ids).toEqual(['ingest/too-much-markup']);

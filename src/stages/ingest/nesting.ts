@@ -23,9 +23,10 @@ export const MAX_MARKDOWN_DEPTH = 100;
  * 1 MB: 58 s). Within this budget the worst of either takes a few seconds; a news article holds a few hundred lines
  * and markers, the longest a few thousand. */
 export const MAX_MARKDOWN_MARKUP = 20_000;
-/** Block quotes and setext headings a Markdown file may open: micromark pays for each with time growing with the
- * square of their number (`'> x\n\n'` × 4,000, 24 KB: 22 s; `'x\n===\n\n'` × 4,000: 35 s; 1,000 of either about
- * a second), whatever the rest of the file. An article opens a few dozen. */
+/** Block quotes, setext headings and nested containers a Markdown file may open: micromark pays for each with time
+ * growing with the square of their number (`'> x\n\n'` × 4,000, 24 KB: 22 s; `'x\n===\n\n'` × 4,000: 35 s; 200
+ * lines of 99 nested list markers: 11 s; `'- - x\n'` × 10,000: over 100 s; 1,000 of any about a second), whatever
+ * the rest of the file. An article opens a few dozen. */
 export const MAX_MARKDOWN_BLOCKS = 1_000;
 
 // htmlparser2's void elements: they never hold content.
@@ -258,26 +259,36 @@ export function markdownTooDeep(markdown: string): number | undefined {
 // paragraph: 87 s and 2.3 GB; a million '<b>a</b>', '&amp;', '! ' or '<http://a>': over 90 s).
 const MARKERS = new Set([...'[]*_`<&!\\~|'].map((c) => c.charCodeAt(0)));
 
-/** The markup of a Markdown file (its non-blank lines plus its markers [ ] * _ ` < > & ! \ ~ |) when over MAX_MARKDOWN_MARKUP (the
+/** The markup of a Markdown file (its non-blank lines, the words of its '#' headings, whose text micromark reads
+ * word by word at a dear price (a 19 MB heading: 35 s and 3.4 GB), plus its markers [ ] * _ ` < > & ! \ ~ |) when over MAX_MARKDOWN_MARKUP (the
  * count stops there, one past the limit), else undefined. One pass. */
 export function markdownTooMuchMarkup(markdown: string): number | undefined {
   let markup = 0;
   let blank = true; // the current line holds nothing but spaces so far
+  let heading = false; // the current line opens with '#'
+  let word = false; // the character before was no space
   for (let i = 0; i < markdown.length && markup <= MAX_MARKDOWN_MARKUP; i++) {
     const c = markdown.charCodeAt(i);
     if (c === 0x0a) blank = true;
     else if (c !== 0x20 && c !== 0x09 && c !== 0x0d) {
-      if (blank) markup++; // the line's first character: one more line
+      if (blank) {
+        markup++; // the line's first character: one more line
+        heading = c === 0x23;
+      }
       blank = false;
+      word = true;
       if (MARKERS.has(c)) markup++;
-    }
+      continue;
+    } else if (heading && word && !blank) markup++; // a space after a word of a heading
+    word = false;
   }
   return markup > MAX_MARKDOWN_MARKUP ? markup : undefined;
 }
 
-/** The block quotes and setext headings a Markdown file opens (a line whose containers start with '>' after a line
- * that did not, or a line of only '=' or '-' after a non-blank one) when over MAX_MARKDOWN_BLOCKS, else undefined.
- * An upper estimate (a quote line inside a code block counts too). One pass. */
+/** The costly blocks a Markdown file opens when over MAX_MARKDOWN_BLOCKS, else undefined: block quotes (a line whose
+ * containers start with '>' after a line that did not), setext headings (a line of only '=' or '-' after a non-blank
+ * one) and containers nested in others (a line's markers beyond its first, and its indentation levels when it holds
+ * a marker). An upper estimate (a quote line inside a code block counts too). One pass. */
 export function markdownTooManyBlocks(markdown: string): number | undefined {
   let blocks = 0;
   let previousQuote = false;
@@ -287,8 +298,19 @@ export function markdownTooManyBlocks(markdown: string): number | undefined {
     let end = markdown.indexOf('\n', start);
     if (end < 0) end = markdown.length;
     let at = start;
-    while (at < end && (markdown.charCodeAt(at) === 0x20 || markdown.charCodeAt(at) === 0x09)) at++;
+    let indent = 0;
+    for (; at < end; at++) {
+      const c = markdown.charCodeAt(at);
+      if (c === 0x20) indent++;
+      else if (c === 0x09) indent += 4;
+      else break;
+    }
     const first = at < end ? markdown.charCodeAt(at) : -1;
+    // every container a line opens inside another (by a second marker or by indentation) is one more block
+    let markers = 0;
+    CONTAINER.lastIndex = at;
+    while (CONTAINER.lastIndex < end && CONTAINER.test(markdown) && markers <= MAX_MARKDOWN_BLOCKS) markers++;
+    if (markers > 0) blocks += markers + Math.floor(indent / 2) - 1;
     const quote =
       first === 0x3e ||
       (first !== -1 && /^(?:[-*+]|\d{1,9}[.)])[ \t]+>/.test(markdown.slice(at, Math.min(end, at + 16))));
