@@ -123,6 +123,17 @@ describe('robustness: limits are reported when hit', () => {
     expect(goodLines(out)).toEqual(cleanGood());
   }, 120_000);
 
+  it('19 MB of control characters after a sentence: removed and counted in one replace, the sentence kept', () => {
+    const t0 = performance.now();
+    const r = process(`Jane Smith said the plan would fail.\n${'\u0001'.repeat(19_000_000)}`);
+    expect(r.status).toBe('ok');
+    expect(r.record!.text).toBe('Jane Smith said the plan would fail.');
+    const controls = r.messages.find((m) => m.id === 'ingest/control-chars');
+    expect(controls?.text).toContain('19000000');
+    // a callback per character took 4.5 s and 837 MB through the command; one replace about 2 s and 240 MB
+    expect(performance.now() - t0).toBeLessThan(10_000);
+  });
+
   it('articles read by a fresh wink instance (a Kelvin sign) never exhaust the process: 25 in a row', () => {
     // each built instance used to double a string in the model's loader: the 20th threw "Invalid string length"
     for (let i = 0; i < 25; i++) {

@@ -77,11 +77,11 @@ function removeLongRuns(text: string): { text: string; message?: Message } {
 export function normalizeText(input: string): { text: string; messages: Message[]; settled: boolean } {
   const messages: Message[] = [];
   let text = input.normalize('NFC').replace(LINE_SEPARATORS, '\n');
-  let controls = 0;
-  text = text.replace(CONTROLS, () => {
-    controls++;
-    return '';
-  });
+  // every control character is one UTF-16 unit: the count is what the replace removed (a callback per match
+  // costs 19M calls and 600 MB of garbage on a file of nothing else)
+  const beforeControls = text.length;
+  text = text.replace(CONTROLS, '');
+  const controls = beforeControls - text.length;
   if (controls > 0) messages.push(message('ingest/control-chars', 'ingest', { count: controls }));
   const beforeZeroWidth = text.length;
   text = text.replace(ZERO_WIDTH, '');
