@@ -13,10 +13,11 @@ export const MIN_ARTICLES_FOR_POOL = 8;
 
 /** Below this many articles, `auto` stays in process: each worker loads the stages (about 2 CPU seconds: modules,
  * wink's model, the tagger) before its first article, while in process one load serves all, and two threads here
- * do not run memory-bound work twice as fast (wink's readDoc 1.30x one). Measured with `npm run bench` on a quiet
- * machine, wall seconds in process against two workers: 64 articles 4.42 against 5.29, 160 articles 7.03 against
- * 6.91, 2,520 articles 40.4 against 36.2; the pool starts to pay at about 160. An explicit count is the user's. */
-export const MIN_ARTICLES_FOR_AUTO_POOL = 160;
+ * do not run memory-bound work twice as fast (wink's readDoc 1.30-1.54x one). Two `npm run bench` runs on a quiet
+ * machine, wall seconds in process against two workers: 64 articles 4.42 / 5.29 and 3.36 / 3.19, 160 articles
+ * 7.03 / 6.91 and 4.22 / 5.17, 2,520 articles 40.4 / 36.2 and 32.1 / 25.0. The pool does not pay yet at 160 and
+ * pays well before 2,520. An explicit count is the user's. */
+export const MIN_ARTICLES_FOR_AUTO_POOL = 256;
 
 /** The number of worker threads for a run: 0 means in-process. */
 export function workerCount(setting: Config['run']['concurrency'], articles: number): number {
