@@ -225,6 +225,28 @@ export function htmlOverLimits(html: string): { depth: number } | { elements: nu
 // A container marker at the start of a line's remaining text: '>' or a list marker followed by a space.
 const CONTAINER = /[ \t]{0,3}(?:>|[-*+](?=[ \t\n]|$)|\d{1,9}[.)](?=[ \t\n]|$))[ \t]?/y;
 
+/** The line [start, end) of a Markdown file: where its text starts after the indentation, the indentation (a tab
+ * counts 4) and the container markers it opens with, counted to one past `cap`. */
+function lineContainers(
+  markdown: string,
+  start: number,
+  end: number,
+  cap: number,
+): { at: number; indent: number; markers: number } {
+  let at = start;
+  let indent = 0;
+  for (; at < end; at++) {
+    const c = markdown.charCodeAt(at);
+    if (c === 0x20) indent++;
+    else if (c === 0x09) indent += 4;
+    else break;
+  }
+  let markers = 0;
+  CONTAINER.lastIndex = at;
+  while (CONTAINER.lastIndex < end && CONTAINER.test(markdown) && markers <= cap) markers++;
+  return { at, indent, markers };
+}
+
 /** The deepest container nesting of a Markdown file when over MAX_MARKDOWN_DEPTH, else undefined: per line,
  * the block quote and list markers it opens with, plus half its indentation when it holds a marker (list
  * items nest by indenting as well). An upper estimate; a code block that happens to look like deep markers
@@ -235,17 +257,7 @@ export function markdownTooDeep(markdown: string): number | undefined {
   while (start <= markdown.length) {
     let end = markdown.indexOf('\n', start);
     if (end < 0) end = markdown.length;
-    let at = start;
-    let indent = 0;
-    for (; at < end; at++) {
-      const c = markdown.charCodeAt(at);
-      if (c === 0x20) indent++;
-      else if (c === 0x09) indent += 4;
-      else break;
-    }
-    let markers = 0;
-    CONTAINER.lastIndex = at;
-    while (CONTAINER.lastIndex < end && CONTAINER.test(markdown) && markers <= MAX_MARKDOWN_DEPTH) markers++;
+    const { indent, markers } = lineContainers(markdown, start, end, MAX_MARKDOWN_DEPTH);
     if (markers > 0) deepest = Math.max(deepest, markers + Math.floor(indent / 2));
     if (deepest > MAX_MARKDOWN_DEPTH) return deepest;
     start = end + 1;
@@ -297,19 +309,9 @@ export function markdownTooManyBlocks(markdown: string): number | undefined {
   while (start <= markdown.length && blocks <= MAX_MARKDOWN_BLOCKS) {
     let end = markdown.indexOf('\n', start);
     if (end < 0) end = markdown.length;
-    let at = start;
-    let indent = 0;
-    for (; at < end; at++) {
-      const c = markdown.charCodeAt(at);
-      if (c === 0x20) indent++;
-      else if (c === 0x09) indent += 4;
-      else break;
-    }
+    const { at, indent, markers } = lineContainers(markdown, start, end, MAX_MARKDOWN_BLOCKS);
     const first = at < end ? markdown.charCodeAt(at) : -1;
     // every container a line opens inside another (by a second marker or by indentation) is one more block
-    let markers = 0;
-    CONTAINER.lastIndex = at;
-    while (CONTAINER.lastIndex < end && CONTAINER.test(markdown) && markers <= MAX_MARKDOWN_BLOCKS) markers++;
     if (markers > 0) blocks += markers + Math.floor(indent / 2) - 1;
     const quote =
       first === 0x3e ||

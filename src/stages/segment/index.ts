@@ -16,6 +16,7 @@ import type {
 } from '../../types.ts';
 import { fixSentenceBreaks } from './sentence-fixes.ts';
 import { taggingView, widen } from './tagging-view.ts';
+import { isSplitSpace } from './split-space.ts';
 import { tokensOver } from './token-budget.ts';
 
 /** Paragraphs are the non-empty lines: scraped text puts one paragraph per line, or a blank line between. */
@@ -29,21 +30,6 @@ export function findParagraphs(text: string): Paragraph[] {
     start = end + 1;
   }
   return out;
-}
-
-// wink's tokenizer splits the text at runs of these characters and at runs of [\n\r\t] (its model's splitter,
-// trex.helpers.splitter); a run of the first kind becomes the next token's preceding spaces, one of the second a
-// token of type tabCRLF (POS SPACE). So no token starts with a space, and only line-break tokens start with \n \r \t.
-function isSplitSpace(c: number): boolean {
-  return (
-    c === 32 ||
-    c === 0xa0 ||
-    (c >= 0x2002 && c <= 0x2005) ||
-    c === 0x2009 ||
-    c === 0x200a ||
-    c === 0x202f ||
-    c === 0x205f
-  );
 }
 
 /** Whether a wink token is a run of line breaks and tabs (its.type 'tabCRLF'). */

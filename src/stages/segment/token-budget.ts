@@ -5,22 +5,15 @@
 // tokenizer-only wink instance, slice by slice, and the count stops as soon as it passes the limit: memory of one
 // slice, time of tokenizing up to the limit.
 import { countTokens } from './nlp.ts';
+import { isSplitSpace } from './split-space.ts';
 
 /** Characters per slice: about 60k tokens, a few MB of wink's arrays. */
 const SLICE = 1 << 18;
 /** How far back from a slice's end a cut point is looked for. */
 const LOOK_BACK = 4096;
 
-// wink splits a text at runs of these characters (see isSplitSpace in ./index.ts) and makes a run of line breaks
-// and tabs a token of its own; a cut after a space, or before such a run, changes no token.
-const isSplitSpace = (c: number) =>
-  c === 32 ||
-  c === 0xa0 ||
-  (c >= 0x2002 && c <= 0x2005) ||
-  c === 0x2009 ||
-  c === 0x200a ||
-  c === 0x202f ||
-  c === 0x205f;
+// wink splits a text at runs of the split spaces and makes a run of line breaks and tabs a token of its own; a cut
+// after a space, or before such a run, changes no token.
 const isBreak = (c: number) => c === 10 || c === 13 || c === 9;
 
 /** A position near `end` where cutting changes no token: after a space, or where a run of line breaks starts. */
