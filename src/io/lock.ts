@@ -27,24 +27,31 @@ export class FolderLockedError extends Error {
   }
 }
 
-/** The start time of a process, or undefined where /proc does not say (another system, a process gone). */
-function startOf(pid: number): string | undefined {
+/** The fields of /proc/PID/stat after the command name (state first), or undefined where /proc does not say
+ * (another system, a process gone). */
+function statFields(pid: number): string[] | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // the command name (field 2) is in parentheses and may hold spaces: count fields after its closing one
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
     return undefined;
   }
 }
 
+/** The start time of a process (field 22), or undefined where /proc does not say. */
+const startOf = (pid: number): string | undefined => statFields(pid)?.[19];
+
+/** Whether a process runs: it exists, and has not exited as a zombie its parent has yet to reap (a holder killed
+ * while its parent is busy keeps its pid, and signal 0 still reaches it). */
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
+  const state = statFields(pid)?.[0];
+  return state !== 'Z' && state !== 'X';
 }
 
 /** Whether a holder's process still runs. A holder on another host cannot be checked, so it counts as live. */
